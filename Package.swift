@@ -1,0 +1,61 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "sodoan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sodoan", targets: ["sodoan"]),
+        .library(name: "UnionRegister", targets: ["UnionRegister"]),
+        .library(name: "RegisterStore", targets: ["RegisterStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // The domain: dates, members, units, rules. Foundation only.
+        .target(name: "UnionRegister"),
+
+        // SQLite persistence. The schema is embedded from the top-level schema.sql at build time.
+        .target(
+            name: "RegisterStore",
+            dependencies: [
+                "UnionRegister",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            plugins: ["EmbedSchema"]
+        ),
+
+        // The command-line tool.
+        .executableTarget(
+            name: "sodoan",
+            dependencies: [
+                "UnionRegister",
+                "RegisterStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // Build-time helper: turns schema.sql into a Swift string constant.
+        .executableTarget(name: "schema-embedder"),
+        .plugin(
+            name: "EmbedSchema",
+            capability: .buildTool(),
+            dependencies: ["schema-embedder"]
+        ),
+
+        .testTarget(name: "UnionRegisterTests", dependencies: ["UnionRegister"]),
+        .testTarget(
+            name: "RegisterStoreTests",
+            dependencies: ["RegisterStore", "UnionRegister", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "sodoanTests",
+            dependencies: ["UnionRegister"],
+            resources: []
+        ),
+    ]
+)

@@ -1,0 +1,60 @@
+import Foundation
+import GRDB
+
+/// One row of the audit log: what a write changed, when, and by which command.
+///
+/// Every write of the register appends exactly one (import appends one per member it
+/// touches, plus its own). The table's triggers refuse UPDATE and DELETE, so the log can
+/// only grow.
+public struct AuditEntry: Sendable, Equatable {
+    public var id: Int64?
+    /// UTC timestamp, ISO 8601, to the second.
+    public var at: String
+    public var command: String
+    /// What was done, e.g. `member.add`, `unit.close`.
+    public var action: String
+    public var memberCode: String?
+    public var unitCode: String?
+    /// JSON of the values before and after; nil where there was nothing.
+    public var oldValue: String?
+    public var newValue: String?
+
+    public init(action: String, memberCode: String? = nil, unitCode: String? = nil,
+                oldValue: String? = nil, newValue: String? = nil) {
+        self.id = nil
+        self.at = ""
+        self.command = ""
+        self.action = action
+        self.memberCode = memberCode
+        self.unitCode = unitCode
+        self.oldValue = oldValue
+        self.newValue = newValue
+    }
+
+    /// JSON with sorted keys, so that the same value always audits the same text.
+    public static func json<T: Encodable>(_ value: T?) -> String? {
+        guard let value else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)).flatMap { String(data: $0, encoding: .utf8) }
+    }
+
+    func insert(_ db: Database, command: String, at: Date) throws {
+        let stamp = ISO8601DateFormatter().string(from: at)
+        try db.execute(sql: """
+            INSERT INTO audit_log (at, command, action, member_code, unit_code, old_value, new_value)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [stamp, command, action, memberCode, unitCode, oldValue, newValue])
+    }
+
+    init(row: Row) {
+        id = row["id"]
+        at = row["at"]
+        command = row["command"]
+        action = row["action"]
+        memberCode = row["member_code"]
+        unitCode = row["unit_code"]
+        oldValue = row["old_value"]
+        newValue = row["new_value"]
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+import UnionRegister
+
+/// Reads and writes rows of `member` and `membership_event`.
+enum MemberTable {
+    static let columns = """
+        m.id, m.code, m.full_name, m.birth_date, m.gender, m.education, m.id_number, m.phone,
+        m.email, m.workplace, m.office, m.joined_on, m.party_joined_on
+        """
+
+    static func member(from row: Row) -> Member {
+        Member(code: row["code"], fullName: row["full_name"], birthDate: Day(parsing: row["birth_date"])!,
+               gender: Gender(rawValue: row["gender"])!, education: EducationLevel(rawValue: row["education"])!,
+               idNumber: row["id_number"], phone: row["phone"], email: row["email"], workplace: row["workplace"],
+               office: row["office"], joinedOn: Day(parsing: row["joined_on"])!,
+               partyJoinedOn: (row["party_joined_on"] as String?).flatMap(Day.init(parsing:)))
+    }
+
+    static func arguments(for member: Member) -> StatementArguments {
+        [member.code, member.fullName, VietnameseText.fold(member.fullName),
+         Data(VietnameseText.nameSortKey(member.fullName)), member.birthDate.description,
+         member.gender.rawValue, member.education.rawValue, member.idNumber, member.phone,
+         member.email, member.workplace, member.office, member.joinedOn.description,
+         member.partyJoinedOn?.description]
+    }
+
+    @discardableResult
+    static func insert(_ member: Member, in db: Database) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO member (code, full_name, search_name, sort_key, birth_date, gender, education,
+                                id_number, phone, email, workplace, office, joined_on, party_joined_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: arguments(for: member))
+        return db.lastInsertedRowID
+    }
+
+    static func update(id: Int64, to member: Member, in db: Database) throws {
+        var args = arguments(for: member)
+        args += [id]
+        try db.execute(sql: """
+            UPDATE member SET code = ?, full_name = ?, search_name = ?, sort_key = ?, birth_date = ?,
+                gender = ?, education = ?, id_number = ?, phone = ?, email = ?, workplace = ?,
+                office = ?, joined_on = ?, party_joined_on = ?
+            WHERE id = ?
+            """, arguments: args)
+    }
+
+    /// The member with this code and its row id, or a bad-input error naming the code.
+    static func find(_ code: String, in db: Database) throws -> (id: Int64, member: Member) {
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM member m WHERE m.code = ?", arguments: [code]) else {
+            throw RegisterError.unknownMember(code)
+        }
+        return (row["id"], member(from: row))
+    }
+
+    /// A member's membership events in order, with unit codes.
+    static func history(memberID: Int64, in db: Database) throws -> MembershipHistory {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT e.kind, e.on_date, u.code AS unit_code, f.code AS from_code, e.reason
+            FROM membership_event e
+            JOIN unit u ON u.id = e.unit_id
+            LEFT JOIN unit f ON f.id = e.from_unit_id
+            WHERE e.member_id = ?
+            ORDER BY e.on_date, e.id
+            """, arguments: [memberID])
+        return MembershipHistory(events: rows.map { row in
+            MembershipEvent(kind: MembershipEventKind(rawValue: row["kind"])!, on: Day(parsing: row["on_date"])!,
+                            unitCode: row["unit_code"], fromUnitCode: row["from_code"], reason: row["reason"])
+        })
+    }
+
+    static func insert(_ event: MembershipEvent, memberID: Int64, in db: Database) throws {
+        let unitID = try UnitTable.find(event.unitCode, in: db).id
+        let fromID = try event.fromUnitCode.map { try UnitTable.find($0, in: db).id }
+        try db.execute(sql: """
+            INSERT INTO membership_event (member_id, kind, on_date, unit_id, from_unit_id, reason)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [memberID, event.kind.rawValue, event.on.description, unitID, fromID, event.reason])
+    }
+}

@@ -1,0 +1,91 @@
+import GRDB
+import UnionRegister
+
+/// A unit with what `unit list` shows about it on a day.
+public struct UnitSummary: Sendable, Equatable {
+    public var unit: Unit
+    /// 0 for the root, 1 for its children, …
+    public var depth: Int
+    /// Active members in the unit's whole subtree on the day.
+    public var members: Int
+    public var warnings: [StructureWarning]
+}
+
+extension Register {
+    /// Adds a unit under its parent, after the domain's tree rules.
+    public func addUnit(_ unit: Unit) throws {
+        var unit = unit
+        unit.name = VietnameseText.normalized(unit.name)
+        try write { db in
+            try UnionRegister.UnitRules.validateCode(unit.code)
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM unit WHERE code = ?", arguments: [unit.code]) == true {
+                throw RegisterError.badInput(Text(vi: "Mã đơn vị \(unit.code) đã có trong sổ.",
+                                                  en: "Unit code \(unit.code) is already in the register."))
+            }
+            let parent = try unit.parentCode.map { try UnitTable.find($0, in: db) }
+            try UnitRules.validateNew(unit, parent: parent?.unit)
+            try UnitTable.insert(unit, parentID: parent?.id, in: db)
+            return ((), AuditEntry(action: "unit.add", unitCode: unit.code, newValue: AuditEntry.json(unit)))
+        }
+    }
+
+    /// Closes a unit on a day: it stays in the register with its history.
+    public func closeUnit(_ code: String, on day: Day) throws {
+        try write { db in
+            let (id, unit) = try UnitTable.find(code, in: db)
+            let openChildren = try Row.fetchAll(db, sql: "SELECT code, opened_on, closed_on FROM unit WHERE parent_id = ?", arguments: [id])
+                .filter { row in (row["closed_on"] as String?).flatMap(Day.init(parsing:)).map { $0 > day } ?? true }
+                .map { $0["code"] as String }
+            let active = try activeMemberCounts(on: day, in: db)[id] ?? 0
+            try UnitRules.validateClose(unit, on: day, activeMembers: active, openChildren: openChildren)
+            try db.execute(sql: "UPDATE unit SET closed_on = ? WHERE id = ?", arguments: [day.description, id])
+            var closed = unit
+            closed.closedOn = day
+            return ((), AuditEntry(action: "unit.close", unitCode: code, oldValue: AuditEntry.json(unit), newValue: AuditEntry.json(closed)))
+        }
+    }
+
+    /// The unit with this code.
+    public func unit(_ code: String) throws -> Unit {
+        try read { db in try UnitTable.find(code, in: db).unit }
+    }
+
+    /// Every unit in tree order (each unit followed by its subtree, siblings by code),
+    /// with members and structural warnings on `day`. Closed units are included only
+    /// when `includeClosed` is set.
+    public func unitTree(on day: Day, includeClosed: Bool = false) throws -> [UnitSummary] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT \(UnitTable.columns), u.parent_id FROM \(UnitTable.from) ORDER BY u.code")
+            let counts = try activeMemberCounts(on: day, in: db)
+            var children: [Int64?: [Row]] = [:]
+            for row in rows { children[row["parent_id"] as Int64?, default: []].append(row) }
+            var result: [UnitSummary] = []
+            func visit(_ row: Row, depth: Int) {
+                let unit = UnitTable.unit(from: row)
+                guard includeClosed || unit.isOpen(on: day) || day < unit.openedOn else { return }
+                let id: Int64 = row["id"]
+                let kids = children[id] ?? []
+                let openBranches = kids.filter { UnitTable.unit(from: $0).kind == .branch && UnitTable.unit(from: $0).isOpen(on: day) }.count
+                let members = counts[id] ?? 0
+                let warnings = unit.isOpen(on: day) ? StructureWarning.check(unit: unit, openBranches: openBranches, members: members) : []
+                result.append(UnitSummary(unit: unit, depth: depth, members: members, warnings: warnings))
+                for kid in kids { visit(kid, depth: depth + 1) }
+            }
+            for root in children[nil] ?? [] { visit(root, depth: 0) }
+            return result
+        }
+    }
+
+    /// Active members on `day` per unit id, each unit counting its whole subtree.
+    func activeMemberCounts(on day: Day, in db: Database) throws -> [Int64: Int] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT c.ancestor_id AS unit_id, COUNT(*) AS n
+            FROM member m
+            JOIN membership_event e ON e.id = \(MembershipSQL.lastEventID(memberColumn: "m.id", dayArgument: ":day"))
+            JOIN unit_closure c ON c.descendant_id = e.unit_id
+            WHERE e.kind IN \(MembershipSQL.activeKinds)
+            GROUP BY c.ancestor_id
+            """, arguments: ["day": day.description])
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0["unit_id"] as Int64, $0["n"] as Int) })
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+import UnionRegister
+
+/// An open register file: the one SQLite database that holds a bloc's units, members and
+/// their whole history.
+///
+/// Every write goes through `write(_:)`: one IMMEDIATE transaction (so two processes
+/// writing at once queue up behind the busy timeout instead of failing) that also appends
+/// one audit row. A thrown error rolls everything back, leaving the file as it was.
+public final class Register: @unchecked Sendable {
+    /// The file path, as given.
+    public let path: String
+    /// The command line that opened the register, recorded in the audit log.
+    public let command: String
+    let queue: DatabaseQueue
+
+    /// How long a write waits for another process's write to finish.
+    public static let busyTimeout: TimeInterval = 30
+
+    private init(path: String, command: String, queue: DatabaseQueue) {
+        self.path = path
+        self.command = command
+        self.queue = queue
+    }
+
+    private static func configuration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(busyTimeout)
+        config.prepareDatabase { db in
+            VietnameseSQLFunctions.install(in: db)
+        }
+        return config
+    }
+
+    /// Creates a new register file with its root bloc unit. Refuses if the file exists.
+    /// The file is created readable and writable by its owner only: it holds personal data.
+    public static func create(at path: String, name: String, rootCode: String, openedOn: Day,
+                              command: String, now: Date = Date()) throws -> Register {
+        let root = Unit(code: rootCode, name: VietnameseText.normalized(name), kind: .bloc, parentCode: nil, openedOn: openedOn)
+        try UnitRules.validateNew(root, parent: nil)
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw RegisterError.badInput(
+                Text(vi: "Tệp \(path) đã tồn tại; không tạo đè lên sổ cũ.",
+                     en: "The file \(path) already exists; an existing register is never overwritten."),
+                fix: Text(vi: "Chọn tệp khác bằng --db.", en: "Choose another file with --db."))
+        }
+        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw RegisterError(.missingFile, Text(vi: "Không tạo được tệp \(path).", en: "Could not create the file \(path)."))
+        }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration())
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
+            try SchemaMigrations.migrator().migrate(queue)
+            let register = Register(path: path, command: command, queue: queue)
+            try register.write(now: now) { db in
+                try db.execute(sql: "INSERT INTO register_info (key, value) VALUES ('name', ?), ('created_at', ?)",
+                               arguments: [root.name, ISO8601DateFormatter().string(from: now)])
+                try UnitTable.insert(root, parentID: nil, in: db)
+                return ((), AuditEntry(action: "register.init", unitCode: root.code, newValue: AuditEntry.json(root)))
+            }
+            return register
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
+    }
+
+    /// Opens an existing register, migrating it forward if an older sodoan made it.
+    public static func open(at path: String, command: String) throws -> Register {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw RegisterError(.missingFile,
+                Text(vi: "Không tìm thấy sổ đoàn viên \(path).", en: "No register at \(path)."),
+                fix: Text(vi: "Tạo sổ mới bằng `sodoan init --name TÊN`, hoặc chọn tệp bằng --db / SODOAN_DB.",
+                          en: "Create one with `sodoan init --name NAME`, or choose the file with --db / SODOAN_DB."))
+        }
+        let queue = try DatabaseQueue(path: path, configuration: configuration())
+        let migrator = SchemaMigrations.migrator()
+        let superseded = try queue.read { try migrator.hasBeenSuperseded($0) }
+        if superseded {
+            throw RegisterError.badInput(Text(
+                vi: "Sổ \(path) được tạo bởi phiên bản sodoan mới hơn.",
+                en: "The register \(path) was made by a newer sodoan."),
+                fix: Text(vi: "Cập nhật sodoan.", en: "Update sodoan."))
+        }
+        try migrator.migrate(queue)
+        return Register(path: path, command: command, queue: queue)
+    }
+
+    /// Runs `body` in one IMMEDIATE transaction and appends the audit row it returns.
+    /// Anything thrown rolls the whole write back.
+    public func write<T>(now: Date = Date(), _ body: (Database) throws -> (T, AuditEntry)) throws -> T {
+        try queue.write { db in
+            let (result, audit) = try body(db)
+            try audit.insert(db, command: command, at: now)
+            return result
+        }
+    }
+
+    /// Runs `body` in one read transaction: a consistent view of the register.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try queue.read(body)
+    }
+
+    /// The register's name (the root unit's name when it was created).
+    public func name() throws -> String {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM register_info WHERE key = 'name'") ?? "" }
+    }
+
+    /// Applied schema migrations, oldest first.
+    public func appliedMigrations() throws -> [String] {
+        try read { db in try SchemaMigrations.migrator().appliedMigrations(db) }
+    }
+}

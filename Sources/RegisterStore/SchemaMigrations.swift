@@ -1,0 +1,45 @@
+import GRDB
+
+/// The migrations of `schema.sql`, one per `-- migration: N name` section.
+///
+/// The file is embedded at build time (`EmbeddedSchema.sql`), so the store applies exactly
+/// what the repository's schema.sql says; GRDB's migrator records each applied section in
+/// the register file, so a register made by an older sodoan migrates forward on open.
+enum SchemaMigrations {
+    struct Section: Equatable {
+        /// "1 register": the number and the name, as recorded in grdb_migrations.
+        var identifier: String
+        var sql: String
+    }
+
+    /// The sections of a schema text, in order. SQL before the first marker is the file's
+    /// header comment and belongs to no migration.
+    static func sections(of schema: String) -> [Section] {
+        var sections: [Section] = []
+        let marker = "-- migration: "
+        for line in schema.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix(marker), line.dropFirst(marker.count).first?.isNumber == true {
+                sections.append(Section(identifier: String(line.dropFirst(marker.count)).trimmingCharacters(in: .whitespaces), sql: ""))
+            } else if !sections.isEmpty {
+                sections[sections.count - 1].sql += line + "\n"
+            }
+        }
+        return sections
+    }
+
+    /// A migrator for the embedded schema, optionally stopping after section `last`
+    /// (tests use it to make a register as an older version left it).
+    static func migrator(upTo last: String? = nil) -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for section in sections(of: EmbeddedSchema.sql) {
+            migrator.registerMigration(section.identifier) { db in
+                try db.execute(sql: section.sql)
+            }
+            if section.identifier == last { break }
+        }
+        return migrator
+    }
+
+    /// The identifiers of every section, for tests and `check`.
+    static var identifiers: [String] { sections(of: EmbeddedSchema.sql).map(\.identifier) }
+}

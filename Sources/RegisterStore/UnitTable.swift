@@ -1,0 +1,37 @@
+import GRDB
+import UnionRegister
+
+/// Reads and writes rows of `unit` and `unit_closure`.
+enum UnitTable {
+    static let columns = "u.id, u.code, u.name, u.kind, p.code AS parent_code, u.opened_on, u.closed_on"
+    static let from = "unit u LEFT JOIN unit p ON p.id = u.parent_id"
+
+    static func unit(from row: Row) -> Unit {
+        Unit(code: row["code"], name: row["name"], kind: UnitKind(rawValue: row["kind"])!,
+             parentCode: row["parent_code"], openedOn: Day(parsing: row["opened_on"])!,
+             closedOn: (row["closed_on"] as String?).flatMap(Day.init(parsing:)))
+    }
+
+    /// Inserts the unit and its closure rows (itself at depth 0, then every ancestor).
+    @discardableResult
+    static func insert(_ unit: Unit, parentID: Int64?, in db: Database) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO unit (code, name, kind, parent_id, opened_on, closed_on) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [unit.code, unit.name, unit.kind.rawValue, parentID, unit.openedOn.description, unit.closedOn?.description])
+        let id = db.lastInsertedRowID
+        try db.execute(sql: """
+            INSERT INTO unit_closure (ancestor_id, descendant_id, depth)
+            SELECT ?, ?, 0
+            UNION ALL
+            SELECT ancestor_id, ?, depth + 1 FROM unit_closure WHERE descendant_id = ?
+            """, arguments: [id, id, id, parentID])
+        return id
+    }
+
+    /// The unit with this code and its row id, or a bad-input error naming the code.
+    static func find(_ code: String, in db: Database) throws -> (id: Int64, unit: Unit) {
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM \(from) WHERE u.code = ?", arguments: [code]) else {
+            throw RegisterError.unknownUnit(code)
+        }
+        return (row["id"], unit(from: row))
+    }
+}

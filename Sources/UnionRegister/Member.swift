@@ -1,0 +1,44 @@
+/// A member's identity and contact facts: who they are, not where they are.
+///
+/// Where a member is (their branch) and whether they are a member on a day comes from
+/// their `MembershipHistory`, so that any past day can be asked about.
+public struct Member: Hashable, Sendable, Codable {
+    /// The register code, unique: usually the Union card number (số thẻ đoàn viên).
+    public var code: String
+    public var fullName: String
+    public var birthDate: Day
+    public var gender: Gender
+    public var education: EducationLevel
+    /// National ID (CCCD), 12 digits. Personal data: exported only when asked.
+    public var idNumber: String?
+    public var phone: String?
+    public var email: String?
+    public var workplace: String?
+    /// A Union office held (committee member, full-time cadre): keeps a member over 30
+    /// from being due for maturity.
+    public var office: String?
+    /// The day the member was admitted to the Union.
+    public var joinedOn: Day
+    /// Set when the member joined the Party before the register knew them.
+    public var partyJoinedOn: Day?
+
+    public init(code: String, fullName: String, birthDate: Day, gender: Gender,
+                education: EducationLevel, idNumber: String? = nil, phone: String? = nil,
+                email: String? = nil, workplace: String? = nil, office: String? = nil,
+                joinedOn: Day, partyJoinedOn: Day? = nil) {
+        self.code = code
+        self.fullName = fullName
+        self.birthDate = birthDate
+        self.gender = gender
+        self.education = education
+        self.idNumber = idNumber
+        self.phone = phone
+        self.email = email
+        self.workplace = workplace
+        self.office = office
+        self.joinedOn = joinedOn
+        self.partyJoinedOn = partyJoinedOn
+    }
+
+    public func age(on day: Day) -> Age? { Age(born: birthDate, on: day) }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// Vietnamese text handling: normalisation, diacritic-blind search, and name order.
+public enum VietnameseText {
+    /// Stored text is NFC so that the same name typed on two keyboards (precomposed or
+    /// with combining marks) is the same string.
+    public static func normalized(_ text: String) -> String {
+        text.trimmingCharacters(in: .whitespacesAndNewlines)
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            .precomposedStringWithCanonicalMapping
+    }
+
+    /// Lower-case ASCII with diacritics removed and `đ` read as `d`, words separated by
+    /// single spaces: "Nguyễn Văn Đức" → "nguyen van duc". What `--search` compares.
+    public static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            if pendingSpace { out.append(" "); pendingSpace = false }
+            out.append(scalar == "đ" ? "d" : scalar)
+        }
+        return String(out)
+    }
+
+    /// A byte key whose memcmp order is Vietnamese name order: by given name (the last
+    /// word) first, then family and middle names; letters in the Vietnamese alphabet
+    /// (a ă â b c d đ e ê …); tones only break ties, in the order ngang, huyền, hỏi, ngã,
+    /// sắc, nặng. SQLite compares BLOBs with memcmp, so `ORDER BY sort_key` uses it.
+    public static func nameSortKey(_ fullName: String) -> [UInt8] {
+        let words = normalized(fullName).lowercased().split(separator: " ").map(String.init)
+        guard let given = words.last else { return [] }
+        let ordered = [given] + words.dropLast()
+        var primary: [UInt8] = []
+        var tones: [UInt8] = []
+        for (index, word) in ordered.enumerated() {
+            if index > 0 { primary.append(1) }  // below every letter: "An" sorts before "Anh"
+            for letter in letters(of: word) {
+                primary.append(letter.rank)
+                tones.append(letter.tone)
+            }
+        }
+        return primary + [0] + tones
+    }
+
+    /// Compares two names in Vietnamese order.
+    public static func precedes(_ a: String, _ b: String) -> Bool {
+        nameSortKey(a).lexicographicallyPrecedes(nameSortKey(b))
+    }
+
+    private struct Letter {
+        var rank: UInt8
+        var tone: UInt8
+    }
+
+    /// The Vietnamese alphabet with the Latin letters it lacks (f j w z) in their Latin
+    /// places, so foreign names sort sensibly too. Ranks start at 16, above separators.
+    private static let alphabet: [String] = [
+        "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m",
+        "n", "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z",
+    ]
+    private static let letterRank: [String: UInt8] = Dictionary(
+        uniqueKeysWithValues: alphabet.enumerated().map { ($0.element, UInt8(16 + $0.offset)) })
+
+    /// Tone marks in traditional dictionary order; 0 is the level tone (ngang).
+    private static let toneRank: [Unicode.Scalar: UInt8] = [
+        "\u{0300}": 1, "\u{0309}": 2, "\u{0303}": 3, "\u{0301}": 4, "\u{0323}": 5,
+    ]
+
+    /// Splits a word into letters: base letter with its vowel marks (breve, circumflex,
+    /// horn) recomposed, and its tone mark set apart.
+    private static func letters(of word: String) -> [Letter] {
+        var result: [Letter] = []
+        for character in word {
+            var base = String.UnicodeScalarView()
+            var tone: UInt8 = 0
+            for scalar in String(character).decomposedStringWithCanonicalMapping.unicodeScalars {
+                if let t = toneRank[scalar] { tone = t } else { base.append(scalar) }
+            }
+            let letter = String(base).precomposedStringWithCanonicalMapping
+            if let rank = letterRank[letter] {
+                result.append(Letter(rank: rank, tone: tone))
+            } else if let digit = letter.unicodeScalars.first, ("0"..."9").contains(digit), letter.unicodeScalars.count == 1 {
+                result.append(Letter(rank: UInt8(2 + digit.value - 48), tone: 0))  // digits sort before letters
+            }
+            // Anything else (punctuation, foreign marks) does not affect the order.
+        }
+        return result
+    }
+}

@@ -1,0 +1,15 @@
+/// Writes RFC 4180 CSV: fields quoted when they hold a comma, quote or line break.
+enum CSVWriter {
+    static func line(_ fields: [String]) -> String {
+        fields.map(quote).joined(separator: ",") + "\n"
+    }
+
+    static func quote(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func document(header: [String], rows: [[String]]) -> String {
+        ([header] + rows).map(line).joined()
+    }
+}

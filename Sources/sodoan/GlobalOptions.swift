@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import UnionRegister
+
+/// Options every register command takes: which file, which language.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "The register file (default: $SODOAN_DB, else ./sodoan.db).")
+    var db: String?
+
+    @Option(name: .long, help: "Language of messages and reports: vi or en.")
+    var lang: LanguageOption = .vi
+
+    /// The register path: --db, else $SODOAN_DB, else ./sodoan.db.
+    var registerPath: String {
+        db ?? ProcessInfo.processInfo.environment["SODOAN_DB"] ?? "sodoan.db"
+    }
+
+    var language: Language { lang.language }
+}
+
+enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
+    case vi, en
+    var language: Language { self == .vi ? .vi : .en }
+}
+
+/// What a data-printing command writes: a text table, JSON or CSV (and, for reports and
+/// documents, Markdown or HTML).
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv, md, html
+}
+
+/// The `--format` option of commands that print data but not documents.
+struct DataFormatOption: ParsableArguments {
+    @Option(name: .long, help: "Output format: text, json or csv.")
+    var format: OutputFormat = .text
+
+    func validate() throws {
+        guard [.text, .json, .csv].contains(format) else {
+            throw ValidationError("--format takes text, json or csv here.")
+        }
+    }
+}

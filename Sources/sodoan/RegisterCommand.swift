@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import RegisterStore
+import UnionRegister
+
+/// A command that works on a register. `run()` opens nothing itself: it calls `execute`,
+/// and turns a refusal into a message on stderr and the exit status of CLI.md
+/// (1 a rule refused, 65 bad input data, 66 register or input file missing).
+protocol RegisterCommand: ParsableCommand {
+    var global: GlobalOptions { get }
+    func execute() throws
+}
+
+extension RegisterCommand {
+    func run() throws {
+        do {
+            try execute()
+        } catch let error as RegisterError {
+            let prefix = global.language == .vi ? "Lỗi" : "Error"
+            let rule = error.rule.map { " [\($0)]" } ?? ""
+            FileHandle.standardError.write(Data("\(prefix)\(rule): \(error.text(global.language))\n".utf8))
+            throw ExitCode(Self.exitStatus(for: error.kind))
+        } catch let error as DatabaseError {
+            let message = global.language == .vi ? "Lỗi cơ sở dữ liệu" : "Database error"
+            FileHandle.standardError.write(Data("\(message): \(error.message ?? "\(error)")\n".utf8))
+            throw ExitCode(error.resultCode == .SQLITE_CONSTRAINT ? 65 : 74)
+        }
+    }
+
+    static func exitStatus(for kind: RegisterError.Kind) -> Int32 {
+        switch kind {
+        case .ruleRefused: return 1
+        case .badInput: return 65
+        case .missingFile: return 66
+        }
+    }
+
+    /// Opens the register named by --db / $SODOAN_DB, recording this command line for the
+    /// audit log.
+    func openRegister() throws -> Register {
+        try Register.open(at: global.registerPath, command: CommandLine.commandForAudit)
+    }
+
+    /// Parses a date option (`YYYY-MM-DD` or `DD/MM/YYYY`); a malformed date is bad
+    /// input data (exit 65), like any other bad value.
+    func day(_ text: String, option: String) throws -> Day {
+        guard let day = Day(parsing: text) else { throw RegisterError.badDate(text, field: option) }
+        return day
+    }
+
+    /// `--on`-style options that default to today.
+    func day(_ text: String?, option: String, default fallback: Day) throws -> Day {
+        guard let text else { return fallback }
+        return try day(text, option: option)
+    }
+
+    var today: Day { Day.today() }
+
+    func print(_ text: String) {
+        FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+}
+
+extension CommandLine {
+    /// "sodoan member add --unit CD01 …": what the audit log records as the command.
+    static var commandForAudit: String {
+        (["sodoan"] + arguments.dropFirst()).joined(separator: " ")
+    }
+}

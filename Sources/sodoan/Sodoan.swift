@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The command tree, read top to bottom. Each group lives in its own file; commands parse
+/// and render, the domain decides, the store writes.
+@main
+struct Sodoan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sodoan",
+        abstract: "Sổ đoàn viên: the membership and Party-referral register of a Youth Union bloc.",
+        version: "0.1.0",
+        subcommands: [
+            InitCommand.self,
+            UnitCommand.self,
+        ]
+    )
+}

@@ -1,0 +1,187 @@
+-- sodoan register schema: the one source of truth.
+--
+-- The store embeds this file at build time and applies it with a migrator. Each section
+-- that starts with a line `-- migration: N name` is one migration, applied once, in order,
+-- and recorded in the file (GRDB's grdb_migrations table). Never edit a section that has
+-- shipped: append a new one, so registers made by older versions migrate forward.
+--
+-- Conventions: STRICT tables; dates are ISO 'YYYY-MM-DD' text checked with date(); enums
+-- are the codes of DOMAIN.md checked with IN (...); history is kept as dated rows and the
+-- current state is a query as of a date.
+
+-- migration: 1 register
+
+-- Key/value facts about the register itself (its name, when it was created).
+CREATE TABLE register_info (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+-- Policy values a bloc may set (DOMAIN.md, referral eligibility). Absent key = default.
+CREATE TABLE policy (
+    key   TEXT PRIMARY KEY CHECK (key IN ('min_grade', 'discipline_window_months',
+                                          'min_age', 'certificate_valid_months')),
+    value TEXT NOT NULL
+) STRICT;
+
+-- The organisation tree. Units are closed on a date, never deleted once they have history.
+CREATE TABLE unit (
+    id        INTEGER PRIMARY KEY,
+    code      TEXT NOT NULL UNIQUE
+              CHECK (length(code) BETWEEN 1 AND 32 AND code NOT GLOB '*[^A-Za-z0-9._-]*'),
+    name      TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    kind      TEXT NOT NULL CHECK (kind IN ('bloc', 'grassroots-union', 'grassroots-branch', 'branch')),
+    parent_id INTEGER REFERENCES unit(id),
+    opened_on TEXT NOT NULL CHECK (date(opened_on) IS opened_on),
+    closed_on TEXT CHECK (closed_on IS NULL OR (date(closed_on) IS closed_on AND closed_on >= opened_on)),
+    CHECK ((kind = 'bloc') OR (parent_id IS NOT NULL))
+) STRICT;
+CREATE INDEX unit_parent ON unit(parent_id);
+
+-- Every (ancestor, descendant) pair of the tree, a unit being its own ancestor at depth 0.
+-- Units never move, so rows are only inserted, with the unit. Rolls counts up the tree in SQL.
+CREATE TABLE unit_closure (
+    ancestor_id   INTEGER NOT NULL REFERENCES unit(id),
+    descendant_id INTEGER NOT NULL REFERENCES unit(id),
+    depth         INTEGER NOT NULL CHECK (depth >= 0),
+    PRIMARY KEY (ancestor_id, descendant_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX unit_closure_descendant ON unit_closure(descendant_id, ancestor_id);
+
+-- A member's identity and contact facts. Where the member is, and whether they are a member
+-- at all on a date, comes from membership_event.
+CREATE TABLE member (
+    id              INTEGER PRIMARY KEY,
+    code            TEXT NOT NULL UNIQUE
+                    CHECK (length(code) BETWEEN 1 AND 32 AND code NOT GLOB '*[^A-Za-z0-9._/-]*'),
+    full_name       TEXT NOT NULL CHECK (length(trim(full_name)) > 0),
+    -- full_name folded to lower-case ASCII (no diacritics, đ as d): what --search matches.
+    search_name     TEXT NOT NULL,
+    -- Vietnamese collation key (given name first, Vietnamese alphabet): what lists sort by.
+    sort_key        BLOB NOT NULL,
+    birth_date      TEXT NOT NULL CHECK (date(birth_date) IS birth_date),
+    gender          TEXT NOT NULL CHECK (gender IN ('male', 'female')),
+    education       TEXT NOT NULL CHECK (education IN ('none', 'primary', 'lower-secondary',
+                        'upper-secondary', 'vocational', 'college', 'university', 'postgraduate')),
+    id_number       TEXT UNIQUE CHECK (id_number IS NULL OR (length(id_number) = 12
+                                        AND id_number NOT GLOB '*[^0-9]*')),
+    phone           TEXT,
+    email           TEXT,
+    workplace       TEXT,
+    -- The Union office held (committee member, full-time cadre), if any: keeps a member
+    -- over 30 from being due for maturity.
+    office          TEXT,
+    joined_on       TEXT NOT NULL CHECK (date(joined_on) IS joined_on AND joined_on > birth_date),
+    -- Set when the member was already a Party member before the register knew them
+    -- (admissions through sodoan are referral steps).
+    party_joined_on TEXT CHECK (party_joined_on IS NULL OR date(party_joined_on) IS party_joined_on)
+) STRICT;
+CREATE INDEX member_sort ON member(sort_key);
+CREATE INDEX member_search ON member(search_name);
+
+-- A member's membership history. unit_id is the unit joined (admitted, transferred) or the
+-- unit left (matured, removed, expelled, deceased). from_unit_id is set for transfers only.
+-- The member's state on day D is the last event dated on or before D (ties by id).
+CREATE TABLE membership_event (
+    id           INTEGER PRIMARY KEY,
+    member_id    INTEGER NOT NULL REFERENCES member(id),
+    kind         TEXT NOT NULL CHECK (kind IN ('admitted', 'transferred', 'matured',
+                                               'removed', 'expelled', 'deceased')),
+    on_date      TEXT NOT NULL CHECK (date(on_date) IS on_date),
+    unit_id      INTEGER NOT NULL REFERENCES unit(id),
+    from_unit_id INTEGER REFERENCES unit(id),
+    reason       TEXT,
+    CHECK ((kind = 'transferred') = (from_unit_id IS NOT NULL)),
+    CHECK (from_unit_id IS NULL OR from_unit_id <> unit_id)
+) STRICT;
+CREATE INDEX membership_event_member ON membership_event(member_id, on_date, id);
+CREATE INDEX membership_event_day ON membership_event(on_date, kind, unit_id);
+
+-- One row per write: what changed, when, by which command, with old and new values as JSON.
+-- Never updated or deleted.
+CREATE TABLE audit_log (
+    id          INTEGER PRIMARY KEY,
+    at          TEXT NOT NULL,
+    command     TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    member_code TEXT,
+    unit_code   TEXT,
+    old_value   TEXT,
+    new_value   TEXT
+) STRICT;
+CREATE INDEX audit_log_member ON audit_log(member_code, id);
+
+CREATE TRIGGER audit_log_never_updated BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'audit rows are never updated');
+END;
+
+CREATE TRIGGER audit_log_never_deleted BEFORE DELETE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'audit rows are never deleted');
+END;
+
+-- migration: 2 records and referrals
+
+-- One grade per member per year.
+CREATE TABLE grade (
+    member_id INTEGER NOT NULL REFERENCES member(id),
+    year      INTEGER NOT NULL CHECK (year BETWEEN 1931 AND 9999),
+    grade     TEXT NOT NULL CHECK (grade IN ('excellent', 'good', 'pass', 'fail')),
+    PRIMARY KEY (member_id, year)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX grade_year ON grade(year, grade, member_id);
+
+-- Training records. The Party-awareness certificate is a record of kind 'party-awareness'.
+CREATE TABLE training (
+    id             INTEGER PRIMARY KEY,
+    member_id      INTEGER NOT NULL REFERENCES member(id),
+    kind           TEXT NOT NULL CHECK (kind IN ('party-awareness', 'new-member',
+                       'theory-elementary', 'theory-intermediate', 'theory-advanced',
+                       'union-cadre', 'member-programme', 'other')),
+    started_on     TEXT CHECK (started_on IS NULL OR date(started_on) IS started_on),
+    completed_on   TEXT NOT NULL CHECK (date(completed_on) IS completed_on),
+    provider       TEXT,
+    certificate_no TEXT,
+    result         TEXT,
+    CHECK (started_on IS NULL OR started_on <= completed_on)
+) STRICT;
+CREATE INDEX training_member ON training(member_id, kind, completed_on);
+CREATE INDEX training_day ON training(completed_on, kind, member_id);
+
+-- Discipline decisions. An expulsion also writes an 'expelled' membership_event.
+CREATE TABLE discipline (
+    id        INTEGER PRIMARY KEY,
+    member_id INTEGER NOT NULL REFERENCES member(id),
+    level     TEXT NOT NULL CHECK (level IN ('reprimand', 'warning', 'expulsion')),
+    on_date   TEXT NOT NULL CHECK (date(on_date) IS on_date),
+    reason    TEXT NOT NULL CHECK (length(trim(reason)) > 0)
+) STRICT;
+CREATE INDEX discipline_member ON discipline(member_id, on_date);
+CREATE INDEX discipline_day ON discipline(on_date, level, member_id);
+
+-- A referral of an outstanding member to the Party, opened by a nomination.
+CREATE TABLE referral (
+    id        INTEGER PRIMARY KEY,
+    member_id INTEGER NOT NULL REFERENCES member(id)
+) STRICT;
+CREATE INDEX referral_member ON referral(member_id);
+
+-- The dated stages of a referral. Votes are kept for the stages decided by a meeting.
+-- 'lapsed' is never stored: it is derived from the date of 'referred'.
+CREATE TABLE referral_step (
+    id            INTEGER PRIMARY KEY,
+    referral_id   INTEGER NOT NULL REFERENCES referral(id),
+    stage         TEXT NOT NULL CHECK (stage IN ('nominated', 'referred-to-class', 'referred',
+                      'admitted', 'official', 'rejected', 'withdrawn')),
+    on_date       TEXT NOT NULL CHECK (date(on_date) IS on_date),
+    convened      INTEGER CHECK (convened IS NULL OR convened > 0),
+    present       INTEGER CHECK (present IS NULL OR present BETWEEN 0 AND convened),
+    votes_for     INTEGER CHECK (votes_for IS NULL OR votes_for BETWEEN 0 AND present),
+    resolution_no TEXT,
+    decision_no   TEXT,
+    reason        TEXT,
+    CHECK ((convened IS NULL) = (present IS NULL) AND (present IS NULL) = (votes_for IS NULL))
+) STRICT;
+CREATE INDEX referral_step_referral ON referral_step(referral_id, on_date, id);
+CREATE INDEX referral_step_day ON referral_step(on_date, stage, referral_id);
