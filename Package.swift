@@ -52,10 +52,8 @@ let package = Package(
             name: "RegisterStoreTests",
             dependencies: ["RegisterStore", "UnionRegister", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(
-            name: "sodoanTests",
-            dependencies: ["UnionRegister"],
-            resources: []
-        ),
+        // End-to-end tests run the built `sodoan` binary; depending on the executable
+        // makes `swift test` build it first.
+        .testTarget(name: "sodoanTests", dependencies: ["sodoan"]),
     ]
 )

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+/// Runs the built `sodoan` binary, as a secretary would, on a register in a fresh
+/// temporary directory.
+struct CLI {
+    /// The temporary directory holding the register; removed by `cleanUp()`.
+    let directory: URL
+    var db: String { directory.appending(path: "register.db").path }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appending(path: "sodoan-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    func cleanUp() {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    /// The binary SwiftPM built next to the test bundle.
+    static var binary: URL {
+        var dir = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = dir.appending(path: "sodoan")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        // Test bundles run from inside .build/<triple>/debug; fall back to the usual place.
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appending(path: ".build/debug/sodoan")
+    }
+
+    /// Runs `sodoan ARGS --db <register>` (the --db is added unless `useDB` is false).
+    @discardableResult
+    func run(_ arguments: [String], useDB: Bool = true, environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = arguments + (useDB ? ["--db", db] : [])
+        process.currentDirectoryURL = directory
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes to the end before waiting, so a large output cannot block.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus,
+                      stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Runs a command that must succeed, and returns its standard output.
+    @discardableResult
+    func ok(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let result = try run(arguments)
+        #expect(result.status == 0, "sodoan \(arguments.joined(separator: " ")) failed: \(result.stderr)", sourceLocation: sourceLocation)
+        return result.stdout
+    }
+
+    /// The register file's bytes (with its WAL folded in by the next open), to prove a
+    /// refused command changed nothing.
+    func registerBytes() throws -> Data {
+        try Data(contentsOf: URL(fileURLWithPath: db))
+    }
+
+    /// A register with a bloc, one grassroots union with two branches, and a grassroots
+    /// branch: enough tree for most scenarios.
+    func makeSmallTree() throws {
+        try ok(["init", "--name", "Đoàn Khối các cơ quan tỉnh", "--code", "DK", "--opened", "2015-01-01"])
+        try ok(["unit", "add", "YT", "--name", "Đoàn cơ sở Sở Y tế", "--kind", "grassroots-union", "--parent", "DK", "--opened", "2015-01-01"])
+        try ok(["unit", "add", "YT-VP", "--name", "Chi đoàn Văn phòng Sở", "--kind", "branch", "--parent", "YT", "--opened", "2015-01-01"])
+        try ok(["unit", "add", "YT-BV", "--name", "Chi đoàn Bệnh viện Đa khoa", "--kind", "branch", "--parent", "YT", "--opened", "2015-01-01"])
+        try ok(["unit", "add", "TC", "--name", "Chi đoàn cơ sở Sở Tài chính", "--kind", "grassroots-branch", "--parent", "DK", "--opened", "2015-01-01"])
+    }
+}
