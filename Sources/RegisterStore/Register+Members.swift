@@ -2,10 +2,13 @@ import Foundation
 import GRDB
 import UnionRegister
 
-/// A member with their history: what `member show` prints.
+/// A member with their history and records: what `member show` prints.
 public struct MemberRecord: Sendable, Equatable {
     public var member: Member
     public var history: MembershipHistory
+    public var grades: [GradeRecord]
+    public var trainings: [TrainingRecord]
+    public var disciplines: [DisciplineRecord]
 }
 
 extension Register {
@@ -99,11 +102,14 @@ extension Register {
                           oldValue: AuditEntry.json(history.events.last), newValue: AuditEntry.json(updated.events.last))
     }
 
-    /// A member and their history.
+    /// A member with their history, grades, trainings and discipline.
     public func memberRecord(_ code: String) throws -> MemberRecord {
         try read { db in
             let (id, member) = try MemberTable.find(code, in: db)
-            return MemberRecord(member: member, history: try MemberTable.history(memberID: id, in: db))
+            return MemberRecord(member: member, history: try MemberTable.history(memberID: id, in: db),
+                                grades: try RecordTables.grades(memberID: id, in: db),
+                                trainings: try RecordTables.trainings(memberID: id, in: db),
+                                disciplines: try RecordTables.disciplines(memberID: id, in: db))
         }
     }
 
