@@ -11,6 +11,8 @@ struct Sodoan: ParsableCommand {
         subcommands: [
             InitCommand.self,
             UnitCommand.self,
+            ImportCommand.self,
+            ExportCommand.self,
         ]
     )
 }
