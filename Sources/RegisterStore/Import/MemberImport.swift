@@ -22,6 +22,12 @@ struct MemberImport: RowImport {
     private var lastIDBefore: Int64 = 0
     private var codesInFile: [String: Int] = [:]
     private var idNumbersInFile: [String: Int] = [:]
+    /// Name, workplace or office cell → normalised text, and stored name → its derived keys:
+    /// these repeat a great deal. Each is emptied when it grows large, so a file of all-different
+    /// values cannot make them hold a million entries.
+    private var normalized: [String: String] = [:]
+    private var nameKeys: [String: MemberTable.NameKeys] = [:]
+    private static let cacheLimit = 100_000
 
     init(register: Register, file: String, today: Day, writing: Bool, now: Date) {
         self.register = register
@@ -44,6 +50,9 @@ struct MemberImport: RowImport {
             units[row["code"]] = (row["id"], UnitTable.unit(from: row))
         }
         lastIDBefore = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM member") ?? 0
+        // 64 MiB of page cache (the default is 2 MiB) keeps the member indexes, which a large
+        // file fills in random order, in memory instead of re-reading them for every row.
+        try db.execute(sql: "PRAGMA cache_size = -65536")
     }
 
     mutating func importRow(_ row: CSVRow<MemberColumn>, in db: Database) throws {
@@ -54,7 +63,14 @@ struct MemberImport: RowImport {
         }
         // A register empty before the import has nobody to update or to be a duplicate of.
         let existing = lastIDBefore > 0 ? try? MemberTable.find(code, in: db) : nil
-        let (member, unitCode) = try row.member(existing: existing?.member)
+        let (member, unitCode) = try row.member(existing: existing?.member) { column, cell in
+            guard column == .fullName || column == .workplace || column == .office else { return VietnameseText.normalized(cell) }
+            if let known = normalized[cell] { return known }
+            if normalized.count >= Self.cacheLimit { normalized.removeAll(keepingCapacity: true) }
+            let text = VietnameseText.normalized(cell)
+            normalized[cell] = text
+            return text
+        }
         guard let unit = units[unitCode] else { throw row.problem(.unit, RegisterError.unknownUnit(unitCode).message) }
         if let idNumber = member.idNumber, let first = idNumbersInFile.updateValue(row.line, forKey: idNumber) {
             throw row.problem(.idNumber, Text(vi: "Số CCCD \(idNumber) đã xuất hiện ở dòng \(first) của tệp.",
@@ -69,11 +85,14 @@ struct MemberImport: RowImport {
 
     private mutating func add(_ member: Member, into unit: (id: Int64, unit: UnionRegister.Unit), row: CSVRow<MemberColumn>, in db: Database) throws {
         try Register.checkNewMember(member, in: unit.unit, today: today)
+        let keys = nameKeys[member.fullName] ?? MemberTable.NameKeys(member.fullName)
+        if nameKeys.count >= Self.cacheLimit { nameKeys.removeAll(keepingCapacity: true) }
+        nameKeys[member.fullName] = keys
         if lastIDBefore > 0 {
             try register.refuseDuplicate(member, exceptID: nil, in: db)
             if let other = try String.fetchOne(db.cachedStatement(sql: """
                 SELECT code FROM member WHERE search_name = ? AND birth_date = ? AND id <= ? LIMIT 1
-                """), arguments: [VietnameseText.fold(member.fullName), member.birthDate.description, lastIDBefore]) {
+                """), arguments: [keys.search, member.birthDate.description, lastIDBefore]) {
                 report.warnings.append(row.problem(.fullName, Text(
                     vi: "Có thể trùng người: \(member.fullName), sinh \(member.birthDate), đã có trong sổ với mã \(other).",
                     en: "Likely duplicate: \(member.fullName), born \(member.birthDate), is already in the register as \(other).")))
@@ -81,7 +100,7 @@ struct MemberImport: RowImport {
         }
         report.added += 1
         guard writes else { return }
-        let id = try MemberTable.insert(member, in: db)
+        let id = try MemberTable.insert(member, keys: keys, in: db)
         try MemberTable.insert(MembershipEvent(kind: .admitted, on: member.joinedOn, unitCode: unit.unit.code),
                                memberID: id, unitID: unit.id, fromUnitID: nil, in: db)
     }
