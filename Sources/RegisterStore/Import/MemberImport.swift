@@ -29,7 +29,10 @@ struct MemberImport: RowImport {
     private var nameKeys: [String: MemberTable.NameKeys] = [:]
     private static let cacheLimit = 100_000
 
+    private let fileSize: Int
+
     init(register: Register, file: String, today: Day, writing: Bool, now: Date) {
+        fileSize = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
         self.register = register
         self.today = today
         self.writing = writing
@@ -50,6 +53,9 @@ struct MemberImport: RowImport {
             units[row["code"]] = (row["id"], UnitTable.unit(from: row))
         }
         lastIDBefore = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM member") ?? 0
+        // About 100 bytes a row: room for every code and ID number without rehashing.
+        codesInFile.reserveCapacity(fileSize / 100)
+        idNumbersInFile.reserveCapacity(fileSize / 100)
         // 64 MiB of page cache (the default is 2 MiB) keeps the member indexes, which a large
         // file fills in random order, in memory instead of re-reading them for every row.
         try db.execute(sql: "PRAGMA cache_size = -65536")
