@@ -12,6 +12,9 @@ struct Sodoan: ParsableCommand {
             InitCommand.self,
             UnitCommand.self,
             MemberCommand.self,
+            LogCommand.self,
+            CheckCommand.self,
+            BackupCommand.self,
         ]
     )
 }
