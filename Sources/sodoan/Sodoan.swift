@@ -11,6 +11,9 @@ struct Sodoan: ParsableCommand {
         subcommands: [
             InitCommand.self,
             UnitCommand.self,
+            TrainingCommand.self,
+            GradeCommand.self,
+            DisciplineCommand.self,
         ]
     )
 }
