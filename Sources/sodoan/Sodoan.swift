@@ -11,9 +11,13 @@ struct Sodoan: ParsableCommand {
         subcommands: [
             InitCommand.self,
             UnitCommand.self,
+            MemberCommand.self,
             TrainingCommand.self,
             GradeCommand.self,
             DisciplineCommand.self,
+            LogCommand.self,
+            CheckCommand.self,
+            BackupCommand.self,
         ]
     )
 }
