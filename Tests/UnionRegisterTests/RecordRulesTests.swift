@@ -1,36 +1,27 @@
 import Testing
 import UnionRegister
 
-/// Facts shared by the record rule tests: one member born 1998-03-10, and days written
-/// as text so each test reads like the DOMAIN.md example it checks.
-enum RecordFixtures {
-    static func day(_ text: String) -> Day { Day(parsing: text)! }
+/// The member every record rule test is about, and the day they are checked on.
+private let an = member(born: "1998-03-10", joined: "2014-01-01")
+private let recordsToday = d("2025-06-15")
 
-    static let member = Member(code: "DV001", fullName: "Nguyễn Văn An", birthDate: day("1998-03-10"),
-                               gender: .male, education: .university, joinedOn: day("2014-01-01"))
-
-    /// A history admitted to YT-VP on `admitted`, followed by `then` events.
-    static func history(admitted: String, _ then: MembershipEvent...) -> MembershipHistory {
-        MembershipHistory(events: [MembershipEvent(kind: .admitted, on: day(admitted), unitCode: "YT-VP")] + then)
-    }
-
-    static let today = day("2025-06-15")
+/// A history admitted to YT-VP on `day`, followed by `then`.
+private func admitted(_ day: String, _ then: MembershipEvent...) -> MembershipHistory {
+    MembershipHistory(events: [MembershipEvent(kind: .admitted, on: d(day), unitCode: "YT-VP")] + then)
 }
 
 @Suite("GradeRule: 6 whole months of the year in the Union")
 struct GradeRuleTests {
-    typealias F = RecordFixtures
-
     @Test func admittedOnFirstJulyCountsSixMonthsAndIsGraded() throws {
-        let history = F.history(admitted: "2024-07-01")
+        let history = admitted("2024-07-01")
         #expect(history.wholeMonthsOfMembership(in: 2024) == 6)
-        try GradeRule.check(F.member, history: history, year: 2024, today: F.today)
+        try GradeRule.check(an, history: history, year: 2024, today: recordsToday)
     }
 
     @Test func admittedOnSecondJulyCountsFiveAndIsRefusedWithTheCount() {
-        let history = F.history(admitted: "2024-07-02")
+        let history = admitted("2024-07-02")
         let error = #expect(throws: RegisterError.self) {
-            try GradeRule.check(F.member, history: history, year: 2024, today: F.today)
+            try GradeRule.check(an, history: history, year: 2024, today: recordsToday)
         }
         #expect(error?.kind == .ruleRefused)
         #expect(error?.rule == "grade-months")
@@ -39,37 +30,37 @@ struct GradeRuleTests {
     }
 
     @Test func aMemberWhoLeftOnFirstJulyKeepsJanuaryToJune() throws {
-        let history = F.history(admitted: "2020-01-01",
-                                MembershipEvent(kind: .matured, on: F.day("2024-07-01"), unitCode: "YT-VP"))
+        let history = admitted("2020-01-01",
+                                MembershipEvent(kind: .matured, on: d("2024-07-01"), unitCode: "YT-VP"))
         #expect(history.wholeMonthsOfMembership(in: 2024) == 6)
-        try GradeRule.check(F.member, history: history, year: 2024, today: F.today)
+        try GradeRule.check(an, history: history, year: 2024, today: recordsToday)
     }
 
     @Test func aMemberWhoLeftOnThirtiethJuneIsNotGraded() {
-        let history = F.history(admitted: "2020-01-01",
-                                MembershipEvent(kind: .removed, on: F.day("2024-06-30"), unitCode: "YT-VP"))
+        let history = admitted("2020-01-01",
+                                MembershipEvent(kind: .removed, on: d("2024-06-30"), unitCode: "YT-VP"))
         let error = #expect(throws: RegisterError.self) {
-            try GradeRule.check(F.member, history: history, year: 2024, today: F.today)
+            try GradeRule.check(an, history: history, year: 2024, today: recordsToday)
         }
         #expect(error?.message.en.contains("5 whole months") == true)
     }
 
     @Test func aTransferDoesNotInterruptTheMonths() throws {
-        let history = F.history(admitted: "2024-03-01",
-                                MembershipEvent(kind: .transferred, on: F.day("2024-05-15"), unitCode: "YT-BV", fromUnitCode: "YT-VP"),
-                                MembershipEvent(kind: .transferred, on: F.day("2024-09-01"), unitCode: "TC", fromUnitCode: "YT-BV"))
+        let history = admitted("2024-03-01",
+                                MembershipEvent(kind: .transferred, on: d("2024-05-15"), unitCode: "YT-BV", fromUnitCode: "YT-VP"),
+                                MembershipEvent(kind: .transferred, on: d("2024-09-01"), unitCode: "TC", fromUnitCode: "YT-BV"))
         #expect(history.wholeMonthsOfMembership(in: 2024) == 10)
-        try GradeRule.check(F.member, history: history, year: 2024, today: F.today)
+        try GradeRule.check(an, history: history, year: 2024, today: recordsToday)
     }
 
     @Test func aYearBeforeTheUnionOrNotYetComeIsBadInput() {
-        let history = F.history(admitted: "2014-01-01")
+        let history = admitted("2014-01-01")
         let early = #expect(throws: RegisterError.self) {
-            try GradeRule.check(F.member, history: history, year: 1930, today: F.today)
+            try GradeRule.check(an, history: history, year: 1930, today: recordsToday)
         }
         #expect(early?.kind == .badInput)
         let future = #expect(throws: RegisterError.self) {
-            try GradeRule.check(F.member, history: history, year: 2026, today: F.today)
+            try GradeRule.check(an, history: history, year: 2026, today: recordsToday)
         }
         #expect(future?.kind == .badInput)
     }
@@ -77,13 +68,12 @@ struct GradeRuleTests {
 
 @Suite("DisciplineRule: a reason, a past date, a member on that date")
 struct DisciplineRuleTests {
-    typealias F = RecordFixtures
-    let history = F.history(admitted: "2020-03-01",
-                            MembershipEvent(kind: .matured, on: F.day("2024-10-01"), unitCode: "YT-VP"))
+    let history = admitted("2020-03-01",
+                            MembershipEvent(kind: .matured, on: d("2024-10-01"), unitCode: "YT-VP"))
 
     private func check(_ level: DisciplineLevel = .reprimand, on: String, reason: String = "Vắng sinh hoạt 3 kỳ") throws {
-        try DisciplineRule.check(DisciplineRecord(level: level, on: F.day(on), reason: reason), of: F.member,
-                                 history: history, today: F.today)
+        try DisciplineRule.check(DisciplineRecord(level: level, on: d(on), reason: reason), of: an,
+                                 history: history, today: recordsToday)
     }
 
     @Test func anEmptyReasonIsBadInput() {
@@ -106,11 +96,11 @@ struct DisciplineRuleTests {
     }
 
     @Test func aDateAfterTodayIsBadInput() throws {
-        let active = F.history(admitted: "2020-03-01")
-        let record = { (day: String) in DisciplineRecord(level: .reprimand, on: F.day(day), reason: "Vi phạm") }
-        try DisciplineRule.check(record("2025-06-15"), of: F.member, history: active, today: F.today)
+        let active = admitted("2020-03-01")
+        let record = { (day: String) in DisciplineRecord(level: .reprimand, on: d(day), reason: "Vi phạm") }
+        try DisciplineRule.check(record("2025-06-15"), of: an, history: active, today: recordsToday)
         let error = #expect(throws: RegisterError.self) {
-            try DisciplineRule.check(record("2025-06-16"), of: F.member, history: active, today: F.today)
+            try DisciplineRule.check(record("2025-06-16"), of: an, history: active, today: recordsToday)
         }
         #expect(error?.kind == .badInput)
     }
@@ -118,12 +108,10 @@ struct DisciplineRuleTests {
 
 @Suite("TrainingRule: dates in order, not in the future, after birth")
 struct TrainingRuleTests {
-    typealias F = RecordFixtures
-
     private func check(started: String? = nil, completed: String) throws {
-        let record = TrainingRecord(kind: .partyAwareness, startedOn: started.map(F.day), completedOn: F.day(completed),
+        let record = TrainingRecord(kind: .partyAwareness, startedOn: started.map(d), completedOn: d(completed),
                                     certificateNo: "123/CN")
-        try TrainingRule.check(record, of: F.member, today: F.today)
+        try TrainingRule.check(record, of: an, today: recordsToday)
     }
 
     @Test func completedTodayIsAcceptedAndTomorrowIsBadInput() throws {
