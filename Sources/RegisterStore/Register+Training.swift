@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import UnionRegister
 
@@ -70,19 +71,14 @@ extension Register {
                                                   WHERE c.ancestor_id = :unitID AND c.descendant_id = e.unit_id))
                 ORDER BY m.sort_key, m.code, t.completed_on, t.id
                 """, arguments: ["memberID": memberID, "kind": filter.kind?.rawValue, "year": filter.year,
-                                 "from": filter.year.map(Self.isoYearStart), "until": filter.year.map { Self.isoYearStart($0 + 1) },
+                                 // Text bounds rather than `Day`s: any `--year` filters, even one no day exists in.
+                                 "from": filter.year.map { String(format: "%04ld-01-01", $0) },
+                                 "until": filter.year.map { String(format: "%04ld-01-01", $0 + 1) },
                                  "unitID": unitID])
             return rows.map { row in
                 TrainingListing(memberCode: row["code"], fullName: row["full_name"], unitCode: row["unit_code"],
                                 record: RecordTables.training(from: row))
             }
         }
-    }
-
-    /// `YYYY-01-01` as stored text, for any year a filter may name (no `Day` exists for
-    /// year 10000, yet `--year 9999` must still find its trainings).
-    private static func isoYearStart(_ year: Int) -> String {
-        let digits = String(year)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits + "-01-01"
     }
 }
