@@ -18,6 +18,8 @@ struct Sodoan: ParsableCommand {
             LogCommand.self,
             CheckCommand.self,
             BackupCommand.self,
+            ImportCommand.self,
+            ExportCommand.self,
         ]
     )
 }
