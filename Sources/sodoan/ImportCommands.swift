@@ -80,19 +80,4 @@ struct ImportCommand: RegisterCommand {
     }
 }
 
-/// The kinds of file `sodoan import` reads, each with its store import.
-enum ImportKind: String, ExpressibleByArgument, CaseIterable {
-    case units, members, events, grades, trainings, discipline
-
-    func run(_ register: Register, file: String, dryRun: Bool, today: Day,
-             progress: ((BulkProgress) -> Void)?) throws -> ImportReport {
-        switch self {
-        case .units: return try register.importUnits(from: file, dryRun: dryRun, today: today, progress: progress)
-        case .members: return try register.importMembers(from: file, dryRun: dryRun, today: today, progress: progress)
-        case .events: return try register.importEvents(from: file, dryRun: dryRun, today: today, progress: progress)
-        case .grades: return try register.importGrades(from: file, dryRun: dryRun, today: today, progress: progress)
-        case .trainings: return try register.importTrainings(from: file, dryRun: dryRun, today: today, progress: progress)
-        case .discipline: return try register.importDiscipline(from: file, dryRun: dryRun, today: today, progress: progress)
-        }
-    }
-}
+extension ImportKind: ExpressibleByArgument {}

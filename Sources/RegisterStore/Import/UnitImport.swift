@@ -51,11 +51,16 @@ struct UnitImport: RowImport {
 
     mutating func prepare(in db: Database) throws {}
 
-    mutating func importRow(_ row: CSVRow<UnitColumn>, in db: Database) throws {
-        let unit = UnionRegister.Unit(
+    /// The unit a row describes, or a problem naming the unreadable cell.
+    static func unit(from row: CSVRow<UnitColumn>) throws -> UnionRegister.Unit {
+        UnionRegister.Unit(
             code: try row.required(.code), name: VietnameseText.normalized(try row.required(.name)),
             kind: try row.required(.kind, as: Text(vi: "loại đơn vị", en: "unit kind"), UnitKind.init(rawValue:)),
             parentCode: row[.parent], openedOn: try row.requiredDay(.openedOn), closedOn: try row.day(.closedOn))
+    }
+
+    mutating func importRow(_ row: CSVRow<UnitColumn>, in db: Database) throws {
+        let unit = try Self.unit(from: row)
         if seen.updateValue(unit, forKey: unit.code) != nil {
             throw row.problem(.code, Text(vi: "Đơn vị \(unit.code) xuất hiện hai lần trong tệp.", en: "Unit \(unit.code) appears twice in the file."))
         }
