@@ -10,7 +10,15 @@ struct Sodoan: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self,
+            DemoCommand.self,
             UnitCommand.self,
+            MemberCommand.self,
+            TrainingCommand.self,
+            GradeCommand.self,
+            DisciplineCommand.self,
+            LogCommand.self,
+            CheckCommand.self,
+            BackupCommand.self,
             ImportCommand.self,
             ExportCommand.self,
         ]
