@@ -116,7 +116,7 @@ func main() throws {
     let union = RegisterGenerator.unionCode(0)
     let queries: [(String, [String], Double)] = [
         ("member show", ["member", "show", middle], 0.05),
-        ("member list --search", ["member", "list", "--search", "nguyen thi thu trang"], 0.05),
+        ("member list --search", ["member", "list", "--search", "tran minh khoa"], 0.05),
         ("referral check", ["referral", "check", middle, "--step", "nominate", "--on", "2025-12-31"], 0.05),
         ("report annual (whole register)", ["report", "annual", "--year", "2025"], 2),
         ("referral candidates (5,000-member unit)", ["referral", "candidates", "--step", "nominate", "--unit", union, "--on", "2025-12-31"], 2),
