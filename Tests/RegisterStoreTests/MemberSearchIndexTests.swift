@@ -33,4 +33,21 @@ struct MemberSearchIndexTests {
         #expect(try codes(temp, "nguyen") == [])
         #expect(try temp.count("SELECT COUNT(*) FROM member_name_search WHERE member_name_search MATCH 'nguyen'") == 0)
     }
+
+    @Test func aBulkImportIndexesItsMembersAndKeepsTheTriggerWhetherItSucceedsOrNot() throws {
+        let temp = try TemporaryRegister()
+        let header = "code,full_name,birth_date,gender,unit,joined_on,education\n"
+        let good = temp.directory.appending(path: "good.csv").path
+        try (header + "DV1,Trần Thị Thu Trang,1996-05-06,female,YT-VP,2016-03-26,university\n").write(toFile: good, atomically: true, encoding: .utf8)
+        let bad = temp.directory.appending(path: "bad.csv").path
+        try (header + "DV2,Lê Văn Bình,1996-05-06,male,XX,2016-03-26,university\n").write(toFile: bad, atomically: true, encoding: .utf8)
+        let trigger = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'member_name_search_insert'"
+        #expect(throws: ImportRefused.self) { try temp.register.importMembers(from: bad, dryRun: false, today: today) }
+        #expect(try temp.count(trigger) == 1)
+        _ = try temp.register.importMembers(from: good, dryRun: false, today: today)
+        #expect(try temp.count(trigger) == 1)
+        #expect(try codes(temp, "thu tra") == ["DV1"])
+        try temp.addMember("DV3", "Phạm Thu Hà", born: "1996-05-06", joined: "2016-03-26")
+        #expect(try codes(temp, "thu") == ["DV1", "DV3"])
+    }
 }

@@ -31,6 +31,14 @@ struct MemberImport: RowImport {
 
     private let fileSize: Int
 
+    /// The trigger that adds each new member to the name search index (schema.sql,
+    /// migration 3). Row by row it doubles the cost of a large import, so the import drops
+    /// it inside its transaction, indexes the new members in one statement at the end, and
+    /// puts the same trigger back: all in one transaction, so a failed or killed import
+    /// leaves both the trigger and the index as they were.
+    private static let searchTrigger = "member_name_search_insert"
+    private var searchTriggerSQL: String?
+
     init(register: Register, file: String, today: Day, writing: Bool, now: Date) {
         fileSize = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
         self.register = register
@@ -56,9 +64,21 @@ struct MemberImport: RowImport {
         // About 100 bytes a row: room for every code and ID number without rehashing.
         codesInFile.reserveCapacity(fileSize / 100)
         idNumbersInFile.reserveCapacity(fileSize / 100)
+        if writing, let trigger = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                                                     arguments: [Self.searchTrigger]) {
+            searchTriggerSQL = trigger
+            try db.execute(sql: "DROP TRIGGER \(Self.searchTrigger)")
+        }
         // 64 MiB of page cache (the default is 2 MiB) keeps the member indexes, which a large
         // file fills in random order, in memory instead of re-reading them for every row.
         try db.execute(sql: "PRAGMA cache_size = -65536")
+    }
+
+    mutating func finish(in db: Database) throws {
+        guard let searchTriggerSQL else { return }
+        try db.execute(sql: "INSERT INTO member_name_search (rowid, search_name) SELECT id, search_name FROM member WHERE id > ?",
+                       arguments: [lastIDBefore])
+        try db.execute(sql: searchTriggerSQL)
     }
 
     mutating func importRow(_ row: CSVRow<MemberColumn>, in db: Database) throws {
