@@ -11,6 +11,8 @@ struct Sodoan: ParsableCommand {
         subcommands: [
             InitCommand.self,
             UnitCommand.self,
+            ReferralCommand.self,
+            PolicyCommand.self,
         ]
     )
 }
