@@ -11,6 +11,15 @@ struct Sodoan: ParsableCommand {
         subcommands: [
             InitCommand.self,
             UnitCommand.self,
+            MemberCommand.self,
+            TrainingCommand.self,
+            GradeCommand.self,
+            DisciplineCommand.self,
+            LogCommand.self,
+            CheckCommand.self,
+            BackupCommand.self,
+            ImportCommand.self,
+            ExportCommand.self,
             ReferralCommand.self,
             PolicyCommand.self,
         ]
