@@ -4,56 +4,33 @@ import Testing
 @testable import RegisterStore
 import UnionRegister
 
-private func day(_ text: String) -> Day { Day(parsing: text)! }
-
 @Suite("Referral and policy in the store: writes, audit, candidates, list")
 struct ReferralStoreTests {
-    let today = day("2026-01-01")
     let vote = Vote(convened: 15, present: 12, votesFor: 11)
 
-    /// A register in a temporary directory with DK → YT → YT-VP, YT-BV and four members.
+    /// The small tree with four members: Bình, An and Ân in YT-VP, Cúc in YT-BV.
     final class Fixture {
-        let directory: URL
-        let register: Register
+        let temporary: TemporaryRegister
+        var register: Register { temporary.register }
 
         init() throws {
-            directory = FileManager.default.temporaryDirectory.appending(path: "sodoan-referral-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            register = try Register.create(at: directory.appending(path: "r.db").path, name: "Đoàn Khối các cơ quan tỉnh",
-                                           rootCode: "DK", openedOn: day("2015-01-01"), command: "test")
-            let opened = day("2015-01-01")
-            try register.addUnit(Unit(code: "YT", name: "Đoàn cơ sở Sở Y tế", kind: .grassrootsUnion, parentCode: "DK", openedOn: opened))
-            try register.addUnit(Unit(code: "YT-VP", name: "Chi đoàn Văn phòng Sở", kind: .branch, parentCode: "YT", openedOn: opened))
-            try register.addUnit(Unit(code: "YT-BV", name: "Chi đoàn Bệnh viện", kind: .branch, parentCode: "YT", openedOn: opened))
+            temporary = try TemporaryRegister()
             for (code, name, unit) in [("DV1", "Nguyễn Văn Bình", "YT-VP"), ("DV2", "Trần Thị An", "YT-VP"),
                                        ("DV3", "Lê Văn Ân", "YT-VP"), ("DV4", "Phạm Thị Cúc", "YT-BV")] {
-                try register.addMember(Member(code: code, fullName: name, birthDate: day("1998-01-15"), gender: .female,
-                                              education: .university, joinedOn: day("2015-03-26")),
-                                       unitCode: unit, today: day("2026-01-01"))
-            }
-        }
-
-        deinit { try? FileManager.default.removeItem(at: directory) }
-
-        /// Seeds records with plain SQL, as another command would have written them.
-        func seed(_ sql: String, _ arguments: StatementArguments = []) throws {
-            try register.write { db in
-                try db.execute(sql: sql, arguments: arguments)
-                return ((), AuditEntry(action: "test.seed"))
+                try temporary.addMember(code, name, born: "1998-01-15", joined: "2015-03-26", unit: unit)
             }
         }
 
         func grade(_ code: String, _ year: Int, _ grade: Grade) throws {
-            try seed("INSERT INTO grade (member_id, year, grade) SELECT id, ?, ? FROM member WHERE code = ?", [year, grade.rawValue, code])
+            _ = try register.setGrade(code, year: year, grade: grade, today: today)
         }
 
         func certificate(_ code: String, _ completed: String) throws {
-            try seed("INSERT INTO training (member_id, kind, completed_on, certificate_no) SELECT id, 'party-awareness', ?, '7/GCN' FROM member WHERE code = ?",
-                     [completed, code])
+            try register.addTraining(code, TrainingRecord(kind: .partyAwareness, completedOn: day(completed), certificateNo: "7/GCN"), today: today)
         }
 
         func count(_ table: String) throws -> Int {
-            try register.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)")! }
+            try temporary.count("SELECT COUNT(*) FROM \(table)")
         }
     }
 
@@ -94,7 +71,7 @@ struct ReferralStoreTests {
         let f = try Fixture()
         try f.grade("DV1", 2023, .excellent)
         do {
-            try f.register.recordReferral("DV1", .nominate(vote), on: day("2026-01-02"), today: today)
+            try f.register.recordReferral("DV1", .nominate(vote), on: day("2026-11-23"), today: today)
             Issue.record("a future nomination was accepted")
         } catch let error as RegisterError {
             #expect(error.kind == .badInput)

@@ -71,7 +71,7 @@ struct ReferralCommandTests {
         try refused(cli, ["referral", "nominate", "DV001", "--on", "2024-01-10", "--convened", "12", "--present", "12", "--for", "6"], rule: "vote-majority")
         try refused(cli, ["referral", "nominate", "DV001", "--on", "2024-01-10", "--convened", "15", "--present", "9", "--for", "9"], rule: "vote-quorum")
         try refused(cli, ["referral", "nominate", "DV001", "--on", "2024-01-10", "--convened", "10", "--present", "11", "--for", "8"],
-                    status: 65, rule: "convened 10, present 11")
+                    status: 65, rule: "triệu tập 10, có mặt 11")
     }
 
     @Test func aStepThatFailsACriterionNamesItAndExits1() throws {
