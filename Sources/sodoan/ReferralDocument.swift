@@ -33,7 +33,7 @@ struct ReferralDocument {
             "Căn cứ Điều 4 Điều lệ Đảng Cộng sản Việt Nam;",
             "Căn cứ Điều lệ Đoàn Thanh niên Cộng sản Hồ Chí Minh;",
             "Xét đề nghị của \(resolution.branch.name) tại cuộc họp ngày \(nomination.on.vietnamese)"
-                + (nomination.vote.map { " (tán thành \($0.ratio) đoàn viên có mặt)" } ?? "") + ",",
+                + (nomination.vote.map { " (số tán thành: \($0.ratio) số đoàn viên có mặt)" } ?? "") + ",",
         ]
     }
 

@@ -6,19 +6,19 @@ struct EligibilityTests {
     typealias F = ReferralFixtures
 
     @Test func aMemberWhoMeetsEveryRuleIsEligibleAndEveryCriterionIsListed() {
-        let nominate = Eligibility(F.facts(), step: .nominate, on: F.day("2024-06-01"), policy: .defaults)
+        let nominate = Eligibility(F.facts(), step: .nominate, on: d("2024-06-01"), policy: .defaults)
         #expect(nominate.isEligible)
         #expect(nominate.criteria.map(\.rule) == [.activeMember, .age, .education, .latestGrade, .discipline, .noOpenReferral, .notPartyMember])
         let refer = Eligibility(F.facts(referrals: [Referral(steps: [
-            ReferralStep(stage: .nominated, on: F.day("2024-01-10"), vote: F.goodVote),
-            ReferralStep(stage: .referredToClass, on: F.day("2024-02-01"))])]), step: .refer, on: F.day("2024-06-01"), policy: .defaults)
+            ReferralStep(stage: .nominated, on: d("2024-01-10"), vote: F.goodVote),
+            ReferralStep(stage: .referredToClass, on: d("2024-02-01"))])]), step: .refer, on: d("2024-06-01"), policy: .defaults)
         #expect(refer.criteria.map(\.rule).contains(.partyAwarenessCertificate))
         #expect(refer.isEligible)
     }
 
     @Test func ageCountsFromTheEighteenthBirthday() {
-        let young = F.facts(member: Member(code: "Y", fullName: "Trần Văn Minh", birthDate: F.day("2006-05-10"), gender: .male,
-                                           education: .upperSecondary, joinedOn: F.day("2021-05-11")))
+        let young = F.facts(member: Member(code: "Y", fullName: "Trần Văn Minh", birthDate: d("2006-05-10"), gender: .male,
+                                           education: .upperSecondary, joinedOn: d("2021-05-11")))
         let before = F.criterion(.age, young, on: "2024-05-09")!
         #expect(!before.passed)
         #expect(before.detail.en == "Born 2006-05-10, 17 years 11 months (at least 18 needed, that is from 2024-05-10)")
@@ -55,7 +55,7 @@ struct EligibilityTests {
     }
 
     @Test func aDisciplineStopsCountingTwelveMonthsAfterItsDate() {
-        let facts = F.facts(disciplines: [DisciplineRecord(level: .reprimand, on: F.day("2023-06-01"), reason: "vắng họp")])
+        let facts = F.facts(disciplines: [DisciplineRecord(level: .reprimand, on: d("2023-06-01"), reason: "vắng họp")])
         let last = F.criterion(.discipline, facts, on: "2024-05-31")!
         #expect(!last.passed)
         #expect(last.detail.en.contains("stops counting on 2024-06-01"))
@@ -66,7 +66,7 @@ struct EligibilityTests {
     }
 
     @Test func theCertificateIsValidForSixtyMonths() {
-        let facts = F.facts(trainings: [TrainingRecord(kind: .partyAwareness, completedOn: F.day("2019-06-01"), certificateNo: "45/GCN")])
+        let facts = F.facts(trainings: [TrainingRecord(kind: .partyAwareness, completedOn: d("2019-06-01"), certificateNo: "45/GCN")])
         let valid = F.criterion(.partyAwarenessCertificate, facts, step: .refer, on: "2024-05-31")!
         #expect(valid.passed)
         #expect(valid.detail.en == "Certificate no. 45/GCN, completed 2019-06-01, valid through 2024-05-31 (valid 60 months)")
@@ -76,8 +76,8 @@ struct EligibilityTests {
     }
 
     @Test func otherTrainingsAndFutureClassesAreNoCertificate() {
-        let facts = F.facts(trainings: [TrainingRecord(kind: .unionCadre, completedOn: F.day("2023-01-01")),
-                                        TrainingRecord(kind: .partyAwareness, completedOn: F.day("2024-07-01"))])
+        let facts = F.facts(trainings: [TrainingRecord(kind: .unionCadre, completedOn: d("2023-01-01")),
+                                        TrainingRecord(kind: .partyAwareness, completedOn: d("2024-07-01"))])
         #expect(F.criterion(.partyAwarenessCertificate, facts, step: .refer, on: "2024-06-01")?.passed == false)
         #expect(F.criterion(.partyAwarenessCertificate, facts, step: .nominate, on: "2024-06-01") == nil)
     }
@@ -85,8 +85,8 @@ struct EligibilityTests {
     @Test func onlyActiveMembersMayBePutForward() {
         var facts = F.facts()
         facts.history = MembershipHistory(events: [
-            MembershipEvent(kind: .admitted, on: F.day("2016-03-26"), unitCode: "YT-VP"),
-            MembershipEvent(kind: .removed, on: F.day("2024-03-01"), unitCode: "YT-VP")])
+            MembershipEvent(kind: .admitted, on: d("2016-03-26"), unitCode: "YT-VP"),
+            MembershipEvent(kind: .removed, on: d("2024-03-01"), unitCode: "YT-VP")])
         #expect(F.criterion(.activeMember, facts, on: "2024-02-29")?.passed == true)
         let gone = F.criterion(.activeMember, facts, on: "2024-03-01")!
         #expect(!gone.passed)
@@ -96,13 +96,13 @@ struct EligibilityTests {
 
     @Test func aPartyMemberIsNotPutForwardAgain() {
         var member = F.member
-        member.partyJoinedOn = F.day("2024-03-01")
+        member.partyJoinedOn = d("2024-03-01")
         #expect(F.criterion(.notPartyMember, F.facts(member: member), on: "2024-02-29")?.passed == true)
         #expect(F.criterion(.notPartyMember, F.facts(member: member), on: "2024-03-01")?.passed == false)
     }
 
     @Test func laterStepsNeedTheOpenReferralAtThePreviousStage() {
-        let nominated = Referral(steps: [ReferralStep(stage: .nominated, on: F.day("2024-01-10"), vote: F.goodVote)])
+        let nominated = Referral(steps: [ReferralStep(stage: .nominated, on: d("2024-01-10"), vote: F.goodVote)])
         let facts = F.facts(referrals: [nominated])
         #expect(F.criterion(.noOpenReferral, facts, step: .nominate, on: "2024-06-01")?.passed == false)
         #expect(F.criterion(.noOpenReferral, facts, step: .nominate, on: "2024-01-09")?.passed == true)
@@ -114,11 +114,11 @@ struct EligibilityTests {
     }
 
     @Test func nearlyEligibleMeansExactlyOneCriterionShort() {
-        let oneShort = Eligibility(F.facts(grades: [GradeRecord(year: 2023, grade: .good)]), step: .nominate, on: F.day("2024-06-01"), policy: .defaults)
+        let oneShort = Eligibility(F.facts(grades: [GradeRecord(year: 2023, grade: .good)]), step: .nominate, on: d("2024-06-01"), policy: .defaults)
         #expect(oneShort.isNearlyEligible)
         #expect(oneShort.failing.map(\.rule) == [.latestGrade])
         #expect(oneShort.refusal?.rule == "latest-grade")
-        let twoShort = Eligibility(F.facts(grades: []), step: .refer, on: F.day("2024-06-01"), policy: .defaults)
+        let twoShort = Eligibility(F.facts(grades: []), step: .refer, on: d("2024-06-01"), policy: .defaults)
         #expect(!twoShort.isNearlyEligible)
         #expect(twoShort.refusal?.rule == "latest-grade,no-open-referral")
     }

@@ -28,7 +28,9 @@ public enum ReferralProcess {
                                                   en: "The resolution number is missing (e.g. 12-NQ/ĐTN)."))
             }
             try check(vote, deciding: Text(vi: "Ban Chấp hành", en: "the committee"))
-            return ReferralStep(stage: .referred, on: day, vote: vote, resolutionNo: number)
+            // A bare number is the committee's sequence number: the form's full number adds -NQ/ĐTN.
+            return ReferralStep(stage: .referred, on: day, vote: vote,
+                                resolutionNo: number.allSatisfy(\.isNumber) ? number + "-NQ/ĐTN" : number)
         case .admit(let decision):
             _ = try openReferral(at: .referred, for: action, on: day, facts: facts)
             return ReferralStep(stage: .admitted, on: day, decisionNo: decision)

@@ -45,9 +45,6 @@ public struct ReferralResolution: Hashable, Sendable {
     /// True when a grassroots branch's meeting, not a committee, decided.
     public var decidedByBranchMeeting: Bool { committee.kind == .grassrootsBranch }
 
-    /// The number as printed: `12` becomes `12-NQ/ĐTN`; a full number is kept as written.
-    public var number: String {
-        let raw = resolution.resolutionNo ?? ""
-        return raw.allSatisfy(\.isNumber) ? raw + "-NQ/ĐTN" : raw
-    }
+    /// The resolution's number, e.g. `12-NQ/ĐTN`.
+    public var number: String { resolution.resolutionNo ?? "" }
 }
