@@ -48,7 +48,7 @@ struct ReferralCandidatesView {
                                                          $0.missing?.rule ?? "", $0.missing?.detail ?? ""] })
         default:
             let vi = language == .vi
-            var out = (vi ? "Đoàn viên \(step.name.vi), ngày \(on.vietnamese)" : "Members to \(step.name.en), on \(on)")
+            var out = (vi ? "Xét bước «\(step.name.vi)», ngày \(on.vietnamese)" : "Candidates for step \(step.rawValue), on \(on)")
                 + (unitCode.map { vi ? ", thuộc \($0)" : ", in \($0)" } ?? "") + "\n\n"
             var passing = TextTable(vi ? ["Mã", "Họ và tên", "Chi đoàn"] : ["Code", "Name", "Branch"])
             eligible.forEach { passing.append([$0.member, $0.name, $0.unit]) }
