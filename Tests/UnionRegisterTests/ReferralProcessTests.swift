@@ -108,6 +108,11 @@ struct ReferralProcessTests {
     @Test func impossibleVoteNumbersAreBadInput() throws {
         #expect(try refusing([], then: .nominate(Vote(convened: 10, present: 11, votesFor: 8)), on: "2024-01-10")?.kind == .badInput)
         #expect(try refusing([], then: .nominate(Vote(convened: 10, present: 9, votesFor: 10)), on: "2024-01-10")?.kind == .badInput)
+        // Bad input is reported before any rule, even for a member who is not eligible.
+        let ungraded = F.facts(grades: [])
+        #expect(refusal { _ = try ReferralProcess.step(for: .nominate(Vote(convened: 10, present: 11, votesFor: 8)), on: d("2024-01-10"),
+                                                       facts: ungraded, policy: .defaults) }?.kind == .badInput)
+        #expect(try refusing([], then: .refer(resolutionNo: " ", F.goodVote), on: "2024-01-10")?.kind == .badInput)
     }
 
     @Test func aStepThatFailsACriterionNamesIt() throws {

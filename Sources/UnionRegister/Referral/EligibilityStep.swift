@@ -1,21 +1,12 @@
 /// The referral steps whose eligibility the rules decide (DOMAIN.md, referral to the Party).
 ///
-/// Each produces a stage and follows one: a nomination opens a referral, the later steps
-/// need the open referral to be at the stage before. Only the resolution (`refer`) needs
-/// the Party-awareness certificate: the class comes between `refer-to-class` and `refer`.
+/// A nomination opens a referral; the later steps need the open referral to be at the
+/// stage before. Only the resolution (`refer`) needs the Party-awareness certificate: the
+/// class comes between `refer-to-class` and `refer`.
 public enum EligibilityStep: String, CaseIterable, Codable, Sendable {
     case nominate
     case referToClass = "refer-to-class"
     case refer
-
-    /// The stage the step records.
-    public var stage: ReferralStage {
-        switch self {
-        case .nominate: return .nominated
-        case .referToClass: return .referredToClass
-        case .refer: return .referred
-        }
-    }
 
     /// The stage the open referral must be at; nil for a nomination, which needs none open.
     public var follows: ReferralStage? {

@@ -10,6 +10,7 @@ public enum ReferralProcess {
     /// Decides whether `action` may be recorded on `day`, and returns the step to record.
     /// A `nominate` step opens a new referral; every other step extends the latest one.
     public static func step(for action: ReferralAction, on day: Day, facts: MemberFacts, policy: Policy) throws -> ReferralStep {
+        try validateInput(action)
         try checkDateOrder(day, facts: facts)
         if let step = action.eligibilityStep,
            let refusal = Eligibility(facts, step: step, on: day, policy: policy).refusal {
@@ -22,42 +23,54 @@ public enum ReferralProcess {
         case .referToClass:
             return ReferralStep(stage: .referredToClass, on: day)
         case .refer(let number, let vote):
-            let number = number.trimmingCharacters(in: .whitespaces)
-            guard !number.isEmpty else {
-                throw RegisterError.badInput(Text(vi: "Thiếu số nghị quyết (ví dụ 12-NQ/ĐTN).",
-                                                  en: "The resolution number is missing (e.g. 12-NQ/ĐTN)."))
-            }
             try check(vote, deciding: Text(vi: "Ban Chấp hành", en: "the committee"))
+            let number = number.trimmingCharacters(in: .whitespaces)
             // A bare number is the committee's sequence number: the form's full number adds -NQ/ĐTN.
             return ReferralStep(stage: .referred, on: day, vote: vote,
                                 resolutionNo: number.allSatisfy(\.isNumber) ? number + "-NQ/ĐTN" : number)
         case .admit(let decision):
-            _ = try openReferral(at: .referred, for: action, on: day, facts: facts)
+            try openReferral(at: .referred, for: action, on: day, facts: facts)
             return ReferralStep(stage: .admitted, on: day, decisionNo: decision)
         case .confirm(let decision):
             let referral = try openReferral(at: .admitted, for: action, on: day, facts: facts)
-            let ends = referral.probationEnds!
+            let admitted = referral.step(.admitted)!.on, ends = referral.probationEnds!
             guard day >= ends else {
                 throw RegisterError.refused("probation", Text(
-                    vi: "\(facts.member.fullName) kết nạp Đảng ngày \(referral.step(.admitted)!.on); thời gian dự bị \(Referral.probationMonths) tháng chưa hết ngày \(day).",
-                    en: "\(facts.member.fullName) was admitted on \(referral.step(.admitted)!.on); the \(Referral.probationMonths)-month probation has not ended on \(day)."),
+                    vi: "\(facts.member.fullName) kết nạp Đảng ngày \(admitted); thời gian dự bị \(Referral.probationMonths) tháng chưa hết ngày \(day).",
+                    en: "\(facts.member.fullName) was admitted on \(admitted); the \(Referral.probationMonths)-month probation has not ended on \(day)."),
                     fix: Text(vi: "Có thể công nhận chính thức từ ngày \(ends).", en: "Confirmation is possible from \(ends)."))
             }
             return ReferralStep(stage: .official, on: day, decisionNo: decision)
         case .reject(let reason), .withdraw(let reason):
-            let reason = reason.trimmingCharacters(in: .whitespaces)
-            guard !reason.isEmpty else {
-                throw RegisterError.badInput(Text(vi: "Cần ghi lý do (--reason).", en: "A reason is required (--reason)."))
-            }
-            _ = try openReferral(at: nil, for: action, on: day, facts: facts)
-            return ReferralStep(stage: action.stage, on: day, reason: reason)
+            try openReferral(at: nil, for: action, on: day, facts: facts)
+            return ReferralStep(stage: action.stage, on: day, reason: reason.trimmingCharacters(in: .whitespaces))
         }
     }
 
-    /// Refuses impossible numbers (bad input), then a meeting without quorum or a proposal
-    /// without a majority (rule refused): a failed vote is recorded with `reject`.
+    /// Bad input comes before any rule (exit 65, not 1): votes that cannot happen, a
+    /// missing resolution number, a missing reason.
+    static func validateInput(_ action: ReferralAction) throws {
+        switch action {
+        case .nominate(let vote):
+            try vote.validateNumbers()
+        case .refer(let number, let vote):
+            guard !number.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw RegisterError.badInput(Text(vi: "Thiếu số nghị quyết (ví dụ 12-NQ/ĐTN).",
+                                                  en: "The resolution number is missing (e.g. 12-NQ/ĐTN)."))
+            }
+            try vote.validateNumbers()
+        case .reject(let reason), .withdraw(let reason):
+            guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw RegisterError.badInput(Text(vi: "Cần ghi lý do (--reason).", en: "A reason is required (--reason)."))
+            }
+        case .referToClass, .admit, .confirm:
+            break
+        }
+    }
+
+    /// Refuses a meeting without quorum or a proposal without a majority (rule refused):
+    /// a failed vote is recorded with `reject`.
     static func check(_ vote: Vote, deciding body: Text) throws {
-        try vote.validateNumbers()
         let fix = Text(vi: "Nếu cuộc họp đã biểu quyết không thông qua, ghi lại bằng `sodoan referral reject`.",
                        en: "If the meeting voted the proposal down, record it with `sodoan referral reject`.")
         guard vote.hasQuorum else {
@@ -85,6 +98,7 @@ public enum ReferralProcess {
     }
 
     /// The member's referral open on `day`, at `stage` when one is named.
+    @discardableResult
     static func openReferral(at stage: ReferralStage?, for action: ReferralAction, on day: Day, facts: MemberFacts) throws -> Referral {
         let member = facts.member
         let current = facts.latestReferral.flatMap { $0.stage(on: day) }
