@@ -113,11 +113,8 @@ extension Register {
         let id = try MemberTable.find(code, in: db).id
         let history = try MemberTable.history(memberID: id, in: db)
         let event = try makeEvent(history)
-        try MemberRules.notInFuture(event.on, what: event.kind.name, today: today)
-        let updated = try history.appending(event)
-        if event.kind == .transferred {
-            try MemberPlacementRule.check(unit: try UnitTable.find(event.unitCode, in: db).unit, on: event.on)
-        }
+        let destination = event.kind == .transferred ? try UnitTable.find(event.unitCode, in: db).unit : nil
+        let updated = try history.recording(event, today: today, destination: destination)
         try MemberTable.insert(event, memberID: id, in: db)
         return AuditEntry(action: action, memberCode: code, unitCode: event.unitCode,
                           oldValue: AuditEntry.json(history.events.last), newValue: AuditEntry.json(updated.events.last))
