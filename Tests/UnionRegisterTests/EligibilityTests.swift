@@ -36,22 +36,24 @@ struct EligibilityTests {
         #expect(F.criterion(.education, F.facts(member: member), on: "2024-06-01")?.passed == true)
     }
 
-    @Test func latestGradeIsTheMostRecentYearUpToTheStepsYear() {
+    @Test func latestGradeIsTheMostRecentYearBeforeTheStepsYear() {
         let grades = [GradeRecord(year: 2022, grade: .excellent), GradeRecord(year: 2023, grade: .good),
-                      GradeRecord(year: 2025, grade: .excellent)]
-        let c = F.criterion(.latestGrade, F.facts(grades: grades), on: "2024-06-01")!
+                      GradeRecord(year: 2024, grade: .excellent)]
+        let c = F.criterion(.latestGrade, F.facts(grades: grades), on: "2024-12-31")!
         #expect(!c.passed)
         #expect(c.detail.en == "good for 2023 (excellent or better needed)")
         var lenient = Policy()
         lenient.minGrade = .good
-        #expect(F.criterion(.latestGrade, F.facts(grades: grades), on: "2024-06-01", policy: lenient)?.passed == true)
-        #expect(F.criterion(.latestGrade, F.facts(grades: grades), on: "2025-01-02")?.passed == true)
+        #expect(F.criterion(.latestGrade, F.facts(grades: grades), on: "2024-12-31", policy: lenient)?.passed == true)
+        let next = F.criterion(.latestGrade, F.facts(grades: grades), on: "2025-01-01")!
+        #expect(next.passed)
+        #expect(next.detail.en == "excellent for 2024 (excellent or better needed)")
     }
 
     @Test func aMemberNeverGradedFailsWithThatSaid() {
         let c = F.criterion(.latestGrade, F.facts(grades: []), on: "2024-06-01")!
         #expect(!c.passed)
-        #expect(c.detail.en == "No grade recorded up to 2024 (excellent or better needed)")
+        #expect(c.detail.en == "No grade recorded for a year before 2024 (excellent or better needed)")
     }
 
     @Test func aDisciplineStopsCountingTwelveMonthsAfterItsDate() {

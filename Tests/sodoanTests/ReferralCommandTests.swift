@@ -78,7 +78,7 @@ struct ReferralCommandTests {
         let cli = try makeRegister()
         defer { cli.cleanUp() }
         try cli.ok(["grade", "set", "DV001", "--year", "2024", "--grade", "good"])
-        try refused(cli, ["referral", "nominate", "DV001", "--on", "2024-12-01", "--lang", "en"] + vote, rule: "latest-grade: good for 2024")
+        try refused(cli, ["referral", "nominate", "DV001", "--on", "2025-01-10", "--lang", "en"] + vote, rule: "latest-grade: good for 2024")
     }
 
     @Test func checkPrintsTheFixedJSONShapeAndExits0WhenNotEligible() throws {
@@ -109,9 +109,9 @@ struct ReferralCommandTests {
         let cli = try makeRegister()
         defer { cli.cleanUp() }
         try cli.ok(["grade", "set", "DV001", "--year", "2024", "--grade", "good"])
-        #expect(try cli.ok(["referral", "check", "DV001", "--step", "nominate", "--on", "2024-12-01"]).contains("CHƯA ĐỦ ĐIỀU KIỆN"))
+        #expect(try cli.ok(["referral", "check", "DV001", "--step", "nominate", "--on", "2025-01-10"]).contains("CHƯA ĐỦ ĐIỀU KIỆN"))
         try cli.ok(["policy", "set", "min_grade", "good"])
-        let check = try cli.ok(["referral", "check", "DV001", "--step", "nominate", "--on", "2024-12-01"])
+        let check = try cli.ok(["referral", "check", "DV001", "--step", "nominate", "--on", "2025-01-10"])
         #expect(check.contains("ĐỦ ĐIỀU KIỆN"))
         #expect(check.contains("min_grade=good, discipline_window_months=12, min_age=18, certificate_valid_months=60"))
         #expect(try cli.ok(["policy", "show", "--format", "csv"]).contains("min_grade,good,excellent"))
@@ -128,7 +128,7 @@ struct ReferralCommandTests {
         #expect(text.contains("One criterion short (1)"))
         let short = text.split(separator: "\n").first { $0.contains("DV002") }
         #expect(short?.contains("latest-grade") == true)
-        #expect(short?.contains("No grade recorded up to 2024") == true)
+        #expect(short?.contains("No grade recorded for a year before 2024") == true)
         #expect(text.contains("Policy used: min_grade=excellent"))
     }
 

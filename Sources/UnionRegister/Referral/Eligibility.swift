@@ -2,9 +2,11 @@
 /// (DOMAIN.md, "Eligibility"), with the policy values it was judged by.
 ///
 /// Definitions the table of DOMAIN.md leaves open, fixed here:
-/// - the latest grade is the grade of the most recent year up to and including the year of
-///   the step's date (a grade for that year counts once recorded; a member never graded
-///   fails with that said);
+/// - the latest grade is the grade of the most recent year before the year of the step's
+///   date: a year is graded at its end, so its grade counts from 1 January of the next year
+///   (a step on 2025-01-20 reads the 2024 grade, never a 2025 grade recorded later, and a
+///   check for a past day gives the same answer after later grades are entered); a member
+///   with no grade before that year fails with that said;
 /// - a discipline counts from its date for `discipline_window_months` (`Validity`), so one
 ///   dated 2023-06-01 with a 12-month window stops counting on 2024-06-01;
 /// - the certificate is the most recent `party-awareness` training completed on or before
@@ -99,10 +101,10 @@ private struct Judge {
 
     func latestGrade() -> Criterion {
         let floor = policy.minGrade
-        guard let latest = facts.grades.filter({ $0.year <= day.year }).max(by: { $0.year < $1.year }) else {
+        guard let latest = facts.grades.filter({ $0.year < day.year }).max(by: { $0.year < $1.year }) else {
             return Criterion(.latestGrade, passed: false, Text(
-                vi: "Chưa có xếp loại nào đến năm \(day.year) (cần \(floor.name.vi) trở lên)",
-                en: "No grade recorded up to \(day.year) (\(floor.name.en) or better needed)"))
+                vi: "Chưa có xếp loại năm nào trước năm \(day.year) (cần \(floor.name.vi) trở lên)",
+                en: "No grade recorded for a year before \(day.year) (\(floor.name.en) or better needed)"))
         }
         return Criterion(.latestGrade, passed: latest.grade >= floor, Text(
             vi: "\(latest.grade.name.vi) năm \(latest.year) (cần \(floor.name.vi) trở lên)",
