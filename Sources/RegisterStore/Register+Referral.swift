@@ -47,19 +47,16 @@ extension Register {
     public func referralCandidates(step: EligibilityStep, unitCode: String?, on day: Day) throws -> [ReferralCandidate] {
         try read { db in
             let policy = try PolicyTable.load(in: db)
-            let unitFilter: String
             var arguments: StatementArguments = ["day": day.description]
-            if let unitCode {
-                arguments += ["unit": try UnitTable.find(unitCode, in: db).id]
-                unitFilter = "e.unit_id IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id = :unit)"
-            } else {
-                unitFilter = "1"
-            }
-            let members = """
+            var members = """
                 SELECT m.id FROM member m
                 JOIN membership_event e ON e.id = \(MembershipSQL.lastEventID(memberColumn: "m.id", dayArgument: ":day"))
-                WHERE e.kind IN \(MembershipSQL.activeKinds) AND \(unitFilter)
+                WHERE e.kind IN \(MembershipSQL.activeKinds)
                 """
+            if let unitCode {
+                arguments += ["unit": try UnitTable.find(unitCode, in: db).id]
+                members += " AND e.unit_id IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id = :unit)"
+            }
             return try MemberFactsTable.facts(ofMembers: members, arguments: arguments, in: db).compactMap { facts in
                 let eligibility = Eligibility(facts, step: step, on: day, policy: policy)
                 guard eligibility.isEligible || eligibility.isNearlyEligible,
