@@ -96,6 +96,19 @@ struct ReferralStoreTests {
         #expect(before.contains { $0.eligibility.member.code == "DV3" })
     }
 
+    @Test func candidatesFollowTransfersByTheDay() throws {
+        let f = try Fixture()
+        try f.grade("DV2", 2023, .excellent)
+        try f.register.transferMember("DV2", to: "YT-BV", on: day("2024-03-01"), today: today)
+        let codes = { (unit: String, on: String) in
+            try f.register.referralCandidates(step: .nominate, unitCode: unit, on: day(on)).map(\.eligibility.member.code)
+        }
+        #expect(try codes("YT-VP", "2024-02-29").contains("DV2"))
+        #expect(try !codes("YT-VP", "2024-03-01").contains("DV2"))
+        #expect(try codes("YT-BV", "2024-03-01").contains("DV2"))
+        #expect(try codes("YT", "2024-03-01").filter { $0 == "DV2" }.count == 1)
+    }
+
     @Test func policyIsStoredPerRegisterAudited_AndUsedByChecks() throws {
         let f = try Fixture()
         try f.grade("DV2", 2023, .good)
