@@ -2,15 +2,6 @@ import Foundation
 import GRDB
 import UnionRegister
 
-/// A member with their history and records: what `member show` prints.
-public struct MemberRecord: Sendable, Equatable {
-    public var member: Member
-    public var history: MembershipHistory
-    public var grades: [GradeRecord]
-    public var trainings: [TrainingRecord]
-    public var disciplines: [DisciplineRecord]
-}
-
 extension Register {
     /// Registers a new member admitted to `unitCode` on `member.joinedOn`, after the
     /// admission rules (age, education) and the member's own facts are checked.
@@ -120,15 +111,10 @@ extension Register {
                           oldValue: AuditEntry.json(history.events.last), newValue: AuditEntry.json(updated.events.last))
     }
 
-    /// A member with their history, grades, trainings and discipline.
-    public func memberRecord(_ code: String) throws -> MemberRecord {
-        try read { db in
-            let (id, member) = try MemberTable.find(code, in: db)
-            return MemberRecord(member: member, history: try MemberTable.history(memberID: id, in: db),
-                                grades: try RecordTables.grades(memberID: id, in: db),
-                                trainings: try RecordTables.trainings(memberID: id, in: db),
-                                disciplines: try RecordTables.disciplines(memberID: id, in: db))
-        }
+    /// Everything about a member: history, grades, trainings, discipline and referrals
+    /// (what `member show` and `member history` print, and what the referral rules read).
+    public func memberFacts(_ code: String) throws -> MemberFacts {
+        try read { db in try MemberFactsTable.facts(of: code, in: db).facts }
     }
 
     private func nextMemberCode(in db: Database) throws -> String {

@@ -22,39 +22,42 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses `YYYY-MM-DD` (what the database stores) or `DD/MM/YYYY` (what Vietnamese
     /// secretaries write). Returns nil for anything else, including days that do not exist.
     public init?(parsing text: String) {
-        // Read as ASCII bytes, without Foundation or Character splitting: a bulk import
-        // parses millions of dates. Only ASCII digits count as digits.
-        var bytes = Substring(text).utf8[...]
-        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
-        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
-        var numbers: [Int] = []
-        var digits: [Int] = []
-        var number = 0, count = 0
-        var separator: UInt8 = 0
-        for byte in bytes {
-            if byte >= 0x30 && byte <= 0x39 {
-                number = number * 10 + Int(byte - 0x30)
-                count += 1
-            } else if (byte == 0x2D || byte == 0x2F) && (separator == 0 || separator == byte) && count > 0 && numbers.count < 2 {
-                separator = byte
-                numbers.append(number)
-                digits.append(count)
-                number = 0
-                count = 0
-            } else {
-                return nil
-            }
+        // Fast path for the stored form: every date read from the database is exactly
+        // `YYYY-MM-DD`, and loading a subtree's facts parses hundreds of thousands of them.
+        if let (y, m, d) = text.utf8.withContiguousStorageIfAvailable(Day.isoFields) ?? nil {
+            self.init(year: y, month: m, day: d)
+            return
         }
-        guard count > 0, numbers.count == 2 else { return nil }
-        numbers.append(number)
-        digits.append(count)
-        if separator == 0x2D, digits == [4, 2, 2] {
-            self.init(year: numbers[0], month: numbers[1], day: numbers[2])
-        } else if separator == 0x2F, (1...2).contains(digits[0]), (1...2).contains(digits[1]), digits[2] == 4 {
-            self.init(year: numbers[2], month: numbers[1], day: numbers[0])
+        let text = text.trimmingCharacters(in: .whitespaces)
+        let iso = text.split(separator: "-", omittingEmptySubsequences: false)
+        let vn = text.split(separator: "/", omittingEmptySubsequences: false)
+        let parts: (y: Substring, m: Substring, d: Substring)
+        if iso.count == 3, iso[0].count == 4, iso[1].count == 2, iso[2].count == 2 {
+            parts = (iso[0], iso[1], iso[2])
+        } else if vn.count == 3, vn[2].count == 4, (1...2).contains(vn[0].count), (1...2).contains(vn[1].count) {
+            parts = (vn[2], vn[1], vn[0])
         } else {
             return nil
         }
+        guard [parts.y, parts.m, parts.d].allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let y = Int(parts.y), let m = Int(parts.m), let d = Int(parts.d) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// The numbers of an exact `YYYY-MM-DD` in ASCII bytes; nil for anything else.
+    private static func isoFields(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let digit = Int(bytes[index]) - 48
+                guard (0...9).contains(digit) else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        return (y, m, d)
     }
 
     /// ISO 8601 `YYYY-MM-DD`, the stored and JSON form.

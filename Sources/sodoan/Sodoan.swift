@@ -21,6 +21,8 @@ struct Sodoan: ParsableCommand {
             BackupCommand.self,
             ImportCommand.self,
             ExportCommand.self,
+            ReferralCommand.self,
+            PolicyCommand.self,
         ]
     )
 }

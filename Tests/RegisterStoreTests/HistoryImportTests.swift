@@ -24,7 +24,7 @@ struct HistoryImportTests {
         #expect(dry.added == 2)
         #expect(try temp.count("SELECT COUNT(*) FROM membership_event") == 1)
         _ = try temp.register.importEvents(from: path, dryRun: false, today: today)
-        #expect(try temp.register.memberRecord("DV1").history.latestStatus == .left(.matured, on: day("2024-03-26"), unitCode: "TC"))
+        #expect(try temp.register.memberFacts("DV1").history.latestStatus == .left(.matured, on: day("2024-03-26"), unitCode: "TC"))
         let again = try temp.register.importEvents(from: path, dryRun: false, today: today)
         #expect(again.unchanged == 2)
     }
@@ -80,7 +80,7 @@ struct HistoryImportTests {
             DV1,expulsion,2024-05-01,Vi phạm pháp luật
             """)
         _ = try temp.register.importDiscipline(from: path, dryRun: false, today: today)
-        #expect(try temp.register.memberRecord("DV1").history.latestStatus == .left(.expelled, on: day("2024-05-01"), unitCode: "YT-VP"))
+        #expect(try temp.register.memberFacts("DV1").history.latestStatus == .left(.expelled, on: day("2024-05-01"), unitCode: "YT-VP"))
         #expect(try temp.register.importDiscipline(from: path, dryRun: false, today: today).unchanged == 2)
     }
 }
