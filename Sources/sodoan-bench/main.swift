@@ -1,6 +1,9 @@
 import Foundation
 
-/// `swift run -c release sodoan-bench [--members N] [--runs R] [--dir DIR]`
+/// `swift run -c release sodoan-bench [--members N] [--runs R] [--dir DIR] [--sodoan PATH] [--reuse yes]`
+///
+/// `--reuse yes` keeps DIR from an earlier run of the same size and times only the commands
+/// on its imported register (for a newer sodoan without generating and importing again).
 ///
 /// Generates a deterministic register (units tree and a members CSV), then times, each R
 /// times, the sqlite3 shell's `.import` of the CSV into an equivalent table (the baseline),
@@ -8,6 +11,7 @@ import Foundation
 /// register; prints one table of medians and ratios against the limits of issue 6.
 struct Options {
     var members = 1_000_000
+    var reuse = false
     var runs = 5
     var dir = FileManager.default.temporaryDirectory.appending(path: "sodoan-bench").path
     var sodoan: String = {
@@ -24,7 +28,8 @@ struct Options {
             case "--runs": runs = Int(value) ?? runs
             case "--dir": dir = value
             case "--sodoan": sodoan = value
-            default: throw BenchError("unknown flag \(flag); use --members N --runs R --dir DIR --sodoan PATH")
+            case "--reuse": reuse = value == "yes"
+            default: throw BenchError("unknown flag \(flag); use --members N --runs R --dir DIR --sodoan PATH --reuse yes")
             }
         }
     }
@@ -45,71 +50,13 @@ func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 func main() throws {
     let options = try Options(Array(CommandLine.arguments.dropFirst()))
     let fm = FileManager.default
-    try? fm.removeItem(atPath: options.dir)
-    try fm.createDirectory(atPath: options.dir, withIntermediateDirectories: true)
     let generator = RegisterGenerator(members: options.members)
-    let csv = options.dir + "/members.csv"
-    let template = options.dir + "/units.db"
-    log("generating \(options.members) members in \(generator.unions) grassroots unions …")
-    try generator.writeMembersCSV(to: csv)
-    try generator.makeUnits(at: template)
-    var lines: [Line] = []
-
-    // Baselines: the sqlite3 shell's `.import` of the same file, in one transaction, into
-    // (1) a plain table of the file's columns, and (2) the equivalent of the member table:
-    // the same CHECK constraints, the same UNIQUE keys and as many secondary indexes. The
-    // ratio is taken against (2), the table sodoan fills.
-    let tables = [
-        ("sqlite3 .import, plain table", """
-            CREATE TABLE member_csv (code TEXT, full_name TEXT, birth_date TEXT, gender TEXT, unit TEXT, joined_on TEXT,
-              education TEXT, id_number TEXT, phone TEXT, email TEXT, workplace TEXT);
-            """),
-        ("sqlite3 .import, member-equivalent table (baseline)", """
-            CREATE TABLE member_csv (
-              code TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 32 AND code NOT GLOB '*[^A-Za-z0-9._/-]*'),
-              full_name TEXT NOT NULL CHECK (length(trim(full_name)) > 0),
-              birth_date TEXT NOT NULL CHECK (date(birth_date) IS birth_date),
-              gender TEXT NOT NULL CHECK (gender IN ('male', 'female')),
-              unit TEXT NOT NULL,
-              joined_on TEXT NOT NULL CHECK (date(joined_on) IS joined_on AND joined_on > birth_date),
-              education TEXT NOT NULL CHECK (education IN ('none', 'primary', 'lower-secondary',
-                'upper-secondary', 'vocational', 'college', 'university', 'postgraduate')),
-              id_number TEXT UNIQUE CHECK (id_number IS NULL OR (length(id_number) = 12 AND id_number NOT GLOB '*[^0-9]*')),
-              phone TEXT, email TEXT, workplace TEXT) STRICT;
-            CREATE INDEX member_csv_name ON member_csv(full_name);
-            CREATE INDEX member_csv_unit ON member_csv(unit, joined_on);
-            """),
-    ]
-    var baseline = Line(operation: "", times: [], peakMB: 0, limit: "", pass: nil)
-    for (name, create) in tables {
-        let script = options.dir + "/baseline.sql"
-        try (create + "\nBEGIN;\n.mode csv\n.import --skip 1 \(csv) member_csv\nCOMMIT;\n")
-            .write(toFile: script, atomically: true, encoding: .utf8)
-        baseline = Line(operation: name, times: [], peakMB: 0, limit: "", pass: nil)
-        for run in 0..<options.runs {
-            let db = options.dir + "/baseline-\(run).db"
-            let m = try Timer.run(["sqlite3", "-batch", db], stdin: script)
-            guard m.status == 0 else { throw BenchError("sqlite3 .import failed") }
-            baseline.times.append(m.seconds)
-            baseline.peakMB = max(baseline.peakMB, m.peakMB)
-            try fm.removeItem(atPath: db)
-        }
-        lines.append(baseline)
-    }
-
-    var imported = Line(operation: "sodoan import members", times: [], peakMB: 0, limit: "≤ 2× baseline, < 300 MB", pass: nil)
     let register = options.dir + "/register.db"
-    for run in 0..<options.runs {
-        try? fm.removeItem(atPath: register)
-        try fm.copyItem(atPath: template, toPath: register)
-        let m = try Timer.run([options.sodoan, "import", "members", csv, "--db", register])
-        guard m.status == 0 else { throw BenchError("sodoan import failed (run \(run + 1))") }
-        imported.times.append(m.seconds)
-        imported.peakMB = max(imported.peakMB, m.peakMB)
-        log("import run \(run + 1): \(String(format: "%.2f", m.seconds)) s, \(Int(m.peakMB)) MB")
+    var lines: [Line] = []
+    var baseline = Line(operation: "", times: [], peakMB: 0, limit: "", pass: nil)
+    if !options.reuse {
+        (baseline, lines) = try importTimings(options, generator: generator, register: register)
     }
-    imported.pass = imported.median <= 2 * baseline.median && imported.peakMB < 300
-    lines.append(imported)
 
     // Everyday commands on the imported register; a command not in this build is skipped.
     let middle = RegisterGenerator.memberCode(options.members / 2)
@@ -142,8 +89,80 @@ func main() throws {
     print("|---|---:|---:|---:|---|---|")
     for line in lines {
         let time = line.median < 1 ? String(format: "%.1f ms", line.median * 1000) : String(format: "%.2f s", line.median)
-        print("| \(line.operation) | \(time) | \(String(format: "%.2f×", line.median / baseline.median)) | \(Int(line.peakMB)) MB | \(line.limit) | \(line.pass.map { $0 ? "yes" : "NO" } ?? "") |")
+        let ratio = baseline.times.isEmpty ? "" : String(format: "%.2f×", line.median / baseline.median)
+        print("| \(line.operation) | \(time) | \(ratio) | \(Int(line.peakMB)) MB | \(line.limit) | \(line.pass.map { $0 ? "yes" : "NO" } ?? "") |")
     }
+}
+
+/// Generates the files, then times the sqlite3 baselines and `sodoan import members`;
+/// returns the baseline the ratios are taken against and the result lines.
+func importTimings(_ options: Options, generator: RegisterGenerator, register: String) throws -> (Line, [Line]) {
+    let fm = FileManager.default
+    try? fm.removeItem(atPath: options.dir)
+    try fm.createDirectory(atPath: options.dir, withIntermediateDirectories: true)
+    let csv = options.dir + "/members.csv"
+    let template = options.dir + "/units.db"
+    log("generating \(options.members) members in \(generator.unions) grassroots unions …")
+    try generator.writeMembersCSV(to: csv)
+    try generator.makeUnits(at: template)
+
+    // Baselines: the sqlite3 shell's `.import` of the same file, in one transaction, into
+    // (1) a plain table of the file's columns, and (2) the equivalent of the member table:
+    // the same CHECK constraints, the same UNIQUE keys and as many secondary indexes. The
+    // ratio is taken against (2), the table sodoan fills.
+    let tables = [
+        ("sqlite3 .import, plain table", """
+            CREATE TABLE member_csv (code TEXT, full_name TEXT, birth_date TEXT, gender TEXT, unit TEXT, joined_on TEXT,
+              education TEXT, id_number TEXT, phone TEXT, email TEXT, workplace TEXT);
+            """),
+        ("sqlite3 .import, member-equivalent table (baseline)", """
+            CREATE TABLE member_csv (
+              code TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 32 AND code NOT GLOB '*[^A-Za-z0-9._/-]*'),
+              full_name TEXT NOT NULL CHECK (length(trim(full_name)) > 0),
+              birth_date TEXT NOT NULL CHECK (date(birth_date) IS birth_date),
+              gender TEXT NOT NULL CHECK (gender IN ('male', 'female')),
+              unit TEXT NOT NULL,
+              joined_on TEXT NOT NULL CHECK (date(joined_on) IS joined_on AND joined_on > birth_date),
+              education TEXT NOT NULL CHECK (education IN ('none', 'primary', 'lower-secondary',
+                'upper-secondary', 'vocational', 'college', 'university', 'postgraduate')),
+              id_number TEXT UNIQUE CHECK (id_number IS NULL OR (length(id_number) = 12 AND id_number NOT GLOB '*[^0-9]*')),
+              phone TEXT, email TEXT, workplace TEXT) STRICT;
+            CREATE INDEX member_csv_name ON member_csv(full_name);
+            CREATE INDEX member_csv_unit ON member_csv(unit, joined_on);
+            """),
+    ]
+    var baseline = Line(operation: "", times: [], peakMB: 0, limit: "", pass: nil)
+    var lines: [Line] = []
+    for (name, create) in tables {
+        let script = options.dir + "/baseline.sql"
+        try (create + "\nBEGIN;\n.mode csv\n.import --skip 1 \(csv) member_csv\nCOMMIT;\n")
+            .write(toFile: script, atomically: true, encoding: .utf8)
+        baseline = Line(operation: name, times: [], peakMB: 0, limit: "", pass: nil)
+        for run in 0..<options.runs {
+            let db = options.dir + "/baseline-\(run).db"
+            let m = try Timer.run(["sqlite3", "-batch", db], stdin: script)
+            guard m.status == 0 else { throw BenchError("sqlite3 .import failed") }
+            baseline.times.append(m.seconds)
+            baseline.peakMB = max(baseline.peakMB, m.peakMB)
+            try fm.removeItem(atPath: db)
+        }
+        lines.append(baseline)
+    }
+
+    var imported = Line(operation: "sodoan import members", times: [], peakMB: 0, limit: "≤ 2× baseline, < 300 MB", pass: nil)
+    for run in 0..<options.runs {
+        try? fm.removeItem(atPath: register)
+        try fm.copyItem(atPath: template, toPath: register)
+        let m = try Timer.run([options.sodoan, "import", "members", csv, "--db", register])
+        guard m.status == 0 else { throw BenchError("sodoan import failed (run \(run + 1))") }
+        imported.times.append(m.seconds)
+        imported.peakMB = max(imported.peakMB, m.peakMB)
+        log("import run \(run + 1): \(String(format: "%.2f", m.seconds)) s, \(Int(m.peakMB)) MB")
+    }
+    imported.pass = imported.median <= 2 * baseline.median && imported.peakMB < 300
+    lines.append(imported)
+
+    return (baseline, lines)
 }
 
 func log(_ text: String) {
