@@ -20,7 +20,7 @@ enum MemberTable {
     /// The columns derived from a full name: the folded form `--search` matches and the
     /// Vietnamese sort key. Computing them is most of the cost of inserting a member, so the
     /// bulk import keeps them per distinct name (names repeat a great deal).
-    struct NameKeys {
+    struct NameKeys: Sendable {
         let search: String
         let sort: Data
 

@@ -10,7 +10,7 @@ public protocol CSVColumns: CaseIterable, Hashable, Sendable, RawRepresentable w
 }
 
 /// One data row of a `CSVTable`, read by column.
-struct CSVRow<Column: CSVColumns> {
+struct CSVRow<Column: CSVColumns>: Sendable {
     let file: String
     let line: Int
     /// `Column.allCases`, shared by every row of a table.

@@ -22,12 +22,6 @@ struct MemberImport: RowImport {
     private var lastIDBefore: Int64 = 0
     private var codesInFile: [String: Int] = [:]
     private var idNumbersInFile: [String: Int] = [:]
-    /// Name, workplace or office cell → normalised text, and stored name → its derived keys:
-    /// these repeat a great deal. Each is emptied when it grows large, so a file of all-different
-    /// values cannot make them hold a million entries.
-    private var normalized: [String: String] = [:]
-    private var nameKeys: [String: MemberTable.NameKeys] = [:]
-    private static let cacheLimit = 100_000
 
     private let fileSize: Int
 
@@ -81,7 +75,17 @@ struct MemberImport: RowImport {
         try db.execute(sql: searchTriggerSQL)
     }
 
+    /// Parses the row as a new member and checks the admission rules, on the reading thread.
+    func preparer() -> @Sendable (CSVRow<MemberColumn>) -> MemberDraft {
+        let cache = MemberDraft.Cache(), units = units, today = today
+        return { row in MemberDraft(row, units: units, today: today, cache: cache) }
+    }
+
     mutating func importRow(_ row: CSVRow<MemberColumn>, in db: Database) throws {
+        try importRow(row, prepared: preparer()(row), in: db)
+    }
+
+    mutating func importRow(_ row: CSVRow<MemberColumn>, prepared draft: MemberDraft, in db: Database) throws {
         let code = try row.required(.code)
         if let first = codesInFile.updateValue(row.line, forKey: code) {
             throw row.problem(.code, Text(vi: "Mã \(code) đã xuất hiện ở dòng \(first) của tệp.",
@@ -89,14 +93,10 @@ struct MemberImport: RowImport {
         }
         // A register empty before the import has nobody to update or to be a duplicate of.
         let existing = lastIDBefore > 0 ? try? MemberTable.find(code, in: db) : nil
-        let (member, unitCode) = try row.member(existing: existing?.member) { column, cell in
-            guard column == .fullName || column == .workplace || column == .office else { return VietnameseText.normalized(cell) }
-            if let known = normalized[cell] { return known }
-            if normalized.count >= Self.cacheLimit { normalized.removeAll(keepingCapacity: true) }
-            let text = VietnameseText.normalized(cell)
-            normalized[cell] = text
-            return text
-        }
+        // The draft read the row as a new member; an existing one keeps the optional fields
+        // the file has no column for, so their row is read again with those.
+        let (member, unitCode) = try existing.map { try row.member(existing: $0.member) { VietnameseText.normalized($1) } }
+            ?? draft.parsed.get()
         guard let unit = units[unitCode] else { throw row.problem(.unit, RegisterError.unknownUnit(unitCode).message) }
         if let idNumber = member.idNumber, let first = idNumbersInFile.updateValue(row.line, forKey: idNumber) {
             throw row.problem(.idNumber, Text(vi: "Số CCCD \(idNumber) đã xuất hiện ở dòng \(first) của tệp.",
@@ -105,15 +105,14 @@ struct MemberImport: RowImport {
         if let (id, old) = existing {
             try update(id: id, from: old, to: member, unitCode: unitCode, row: row, in: db)
         } else {
-            try add(member, into: unit, row: row, in: db)
+            if let refusal = draft.refusal { throw refusal }
+            try add(member, keys: draft.keys ?? MemberTable.NameKeys(member.fullName), into: unit, row: row, in: db)
         }
     }
 
-    private mutating func add(_ member: Member, into unit: (id: Int64, unit: UnionRegister.Unit), row: CSVRow<MemberColumn>, in db: Database) throws {
-        try Register.checkNewMember(member, in: unit.unit, today: today)
-        let keys = nameKeys[member.fullName] ?? MemberTable.NameKeys(member.fullName)
-        if nameKeys.count >= Self.cacheLimit { nameKeys.removeAll(keepingCapacity: true) }
-        nameKeys[member.fullName] = keys
+    /// A new member, already checked against the admission rules by the draft.
+    private mutating func add(_ member: Member, keys: MemberTable.NameKeys, into unit: (id: Int64, unit: UnionRegister.Unit),
+                              row: CSVRow<MemberColumn>, in db: Database) throws {
         if lastIDBefore > 0 {
             try register.refuseDuplicate(member, exceptID: nil, in: db)
             if let other = try String.fetchOne(db.cachedStatement(sql: """

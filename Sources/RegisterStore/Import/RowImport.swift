@@ -7,6 +7,9 @@ import UnionRegister
 /// seen. The caller rolls back when the report has problems.
 protocol RowImport {
     associatedtype Column: CSVColumns
+    /// What the reading thread works out for a row before the importing thread takes it
+    /// (`RowPipeline`): parsing and checks that need no database. Void for most imports.
+    associatedtype Prepared: Sendable = Void
     /// The audit action of the import's own row, e.g. `member.import`.
     static var action: String { get }
     /// Which column a refusal of a domain rule (by rule code) points at.
@@ -20,6 +23,10 @@ protocol RowImport {
     /// Checks one row, counts it, and writes it when `writes`; throws an `ImportProblem`
     /// or a `RegisterError` for a row that cannot be imported.
     mutating func importRow(_ row: CSVRow<Column>, in db: Database) throws
+    /// The work done for each row on the reading thread; it must not touch the database.
+    func preparer() -> @Sendable (CSVRow<Column>) -> Prepared
+    /// `importRow` with what `preparer()` worked out for the row.
+    mutating func importRow(_ row: CSVRow<Column>, prepared: Prepared, in db: Database) throws
     /// Runs after the last row, before the import's audit row (default: nothing).
     mutating func finish(in db: Database) throws
 }
@@ -30,26 +37,38 @@ extension RowImport {
 
     mutating func finish(in db: Database) throws {}
 
-    mutating func run(_ table: inout CSVTable<Column>, in db: Database, progress: ImportProgressReporter) throws -> ImportReport {
+    mutating func run(_ table: CSVTable<Column>, in db: Database, progress: ImportProgressReporter) throws -> ImportReport {
         try prepare(in: db)
-        while let next = try table.next() {
-            report.rows += 1
-            switch next {
-            case .failure(let problem):
-                report.problems.append(problem)
-            case .success(let row):
-                do {
-                    try importRow(row, in: db)
-                } catch let problem as ImportProblem {
+        let rows = RowPipeline(table, prepare: preparer())
+        defer { rows.cancel() }
+        while let batch = try rows.next() {
+            for item in batch {
+                report.rows += 1
+                switch item.row {
+                case .failure(let problem):
                     report.problems.append(problem)
-                } catch let error as RegisterError {
-                    report.problems.append(row.problem(error.rule.flatMap { Self.ruleColumns[$0] }, error.message))
+                case .success(let row):
+                    do {
+                        try importRow(row, prepared: item.prepared!, in: db)
+                    } catch let problem as ImportProblem {
+                        report.problems.append(problem)
+                    } catch let error as RegisterError {
+                        report.problems.append(row.problem(error.rule.flatMap { Self.ruleColumns[$0] }, error.message))
+                    }
                 }
+                progress.rowDone(report.rows, bytes: rows.bytesRead)
             }
-            progress.rowDone(report.rows, bytes: table.bytesRead)
         }
         if writes { try finish(in: db) }
         return report
+    }
+}
+
+extension RowImport where Prepared == Void {
+    func preparer() -> @Sendable (CSVRow<Column>) -> Void { { _ in } }
+
+    mutating func importRow(_ row: CSVRow<Column>, prepared: Void, in db: Database) throws {
+        try importRow(row, in: db)
     }
 }
 
@@ -59,15 +78,15 @@ extension Register {
     /// and otherwise ends with the import's own audit row (file and counts).
     func runImport<Import: RowImport>(_ kind: Import.Type, from path: String, dryRun: Bool, today: Day, now: Date,
                                       progress: ((BulkProgress) -> Void)?) throws -> ImportReport {
-        var table = try CSVTable<Import.Column>(path: path)
+        let table = try CSVTable<Import.Column>(path: path)
         let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
         let reporter = ImportProgressReporter(totalBytes: size, handler: progress)
         var run = Import(register: self, file: path, today: today, writing: !dryRun, now: now)
         if dryRun {
-            return try read { db in try run.run(&table, in: db, progress: reporter) }
+            return try read { db in try run.run(table, in: db, progress: reporter) }
         }
         return try write(now: now) { db in
-            let report = try run.run(&table, in: db, progress: reporter)
+            let report = try run.run(table, in: db, progress: reporter)
             guard report.problems.isEmpty else { throw ImportRefused(report: report) }
             return (report, AuditEntry(action: Import.action, newValue: AuditEntry.json(ImportSummary(report))))
         }
