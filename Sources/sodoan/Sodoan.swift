@@ -11,6 +11,7 @@ struct Sodoan: ParsableCommand {
         subcommands: [
             InitCommand.self,
             UnitCommand.self,
+            ReportCommand.self,
         ]
     )
 }

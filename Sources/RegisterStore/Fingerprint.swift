@@ -1,0 +1,151 @@
+import Crypto
+import GRDB
+
+/// The SHA-256 of a register's content: the facts every figure and document is computed
+/// from, serialised canonically.
+///
+/// Canonical means independent of how the file came to be: rows are keyed by codes (member
+/// and unit codes, a referral's rank among the member's referrals), never by row ids, and
+/// read in an order fixed by those keys, so a register exported and imported into an empty
+/// one hashes the same. Left out: the audit log and register_info (they record when and how,
+/// not what), policy (no figure reads it), the free-text reasons of membership events, and
+/// a member's personal data (national ID, phone, e-mail, workplace, office), so that an
+/// export without personal data round-trips to the same fingerprint. Any change to what
+/// is hashed changes the fingerprint.
+///
+/// Each value is written with its type and length, so no two different contents can
+/// serialise to the same bytes. Rows stream from SQLite into the hasher through a small
+/// buffer: the whole register is never held in memory.
+enum Fingerprint {
+    /// One table's rows in canonical order. The section name starts the section's bytes.
+    struct Section {
+        var name: String
+        var sql: String
+    }
+
+    static let sections: [Section] = [
+        Section(name: "unit", sql: """
+            SELECT u.code, u.name, u.kind, p.code, u.opened_on, u.closed_on
+            FROM unit u LEFT JOIN unit p ON p.id = u.parent_id
+            ORDER BY u.code
+            """),
+        Section(name: "member", sql: """
+            SELECT code, full_name, birth_date, gender, education, joined_on, party_joined_on
+            FROM member ORDER BY code
+            """),
+        // Events of one member on one day keep the order they were recorded in (ties by
+        // id), because that order decides the member's state on that day.
+        Section(name: "membership_event", sql: """
+            SELECT m.code, e.kind, e.on_date, u.code, f.code
+            FROM member m
+            JOIN membership_event e ON e.member_id = m.id
+            JOIN unit u ON u.id = e.unit_id
+            LEFT JOIN unit f ON f.id = e.from_unit_id
+            ORDER BY m.code, e.on_date, e.id
+            """),
+        Section(name: "grade", sql: """
+            SELECT m.code, g.year, g.grade FROM member m JOIN grade g ON g.member_id = m.id
+            ORDER BY m.code, g.year
+            """),
+        Section(name: "training", sql: """
+            SELECT m.code, t.kind, t.completed_on, t.started_on, t.provider, t.certificate_no, t.result
+            FROM member m JOIN training t ON t.member_id = m.id
+            ORDER BY m.code, t.kind, t.completed_on, t.started_on, t.provider, t.certificate_no, t.result
+            """),
+        Section(name: "discipline", sql: """
+            SELECT m.code, d.on_date, d.level, d.reason
+            FROM member m JOIN discipline d ON d.member_id = m.id
+            ORDER BY m.code, d.on_date, d.level, d.reason
+            """),
+        // A referral is named by its rank among the member's referrals; its steps keep the
+        // order they were recorded in.
+        Section(name: "referral_step", sql: """
+            SELECT m.code,
+                   (SELECT COUNT(*) FROM referral o WHERE o.member_id = r.member_id AND o.id <= r.id),
+                   s.stage, s.on_date, s.convened, s.present, s.votes_for, s.resolution_no,
+                   s.decision_no, s.reason
+            FROM member m
+            JOIN referral r ON r.member_id = m.id
+            JOIN referral_step s ON s.referral_id = r.id
+            ORDER BY m.code, r.id, s.on_date, s.id
+            """),
+    ]
+
+    /// The fingerprint as 64 lower-case hex digits.
+    static func compute(in db: Database) throws -> String {
+        var writer = HashWriter()
+        for section in sections {
+            writer.appendName(section.name)
+            let statement = try db.cachedStatement(sql: section.sql)
+            let cursor = try Row.fetchCursor(statement)
+            while let row = try cursor.next() {
+                for index in 0..<row.count {
+                    writer.append(row[index] as DatabaseValue)
+                }
+            }
+        }
+        return writer.finish()
+    }
+}
+
+/// Feeds typed, length-prefixed values into SHA-256 through a buffer.
+private struct HashWriter {
+    private var hasher = SHA256()
+    private var buffer: [UInt8] = []
+    private static let flushSize = 1 << 16
+
+    init() {
+        buffer.reserveCapacity(HashWriter.flushSize + 1024)
+    }
+
+    /// A section's name, tagged as text.
+    mutating func appendName(_ name: String) {
+        appendTagged(0x02, Array(name.utf8))
+    }
+
+    /// NULL, integer, real, text and blob each get their own tag byte; variable-length
+    /// values carry their length, so concatenations cannot collide.
+    mutating func append(_ value: DatabaseValue) {
+        switch value.storage {
+        case .null: buffer.append(0x00)
+        case .int64(let number): appendTagged(0x01, Array(String(number).utf8))
+        case .string(let text): appendTagged(0x02, Array(text.utf8))
+        case .double(let number): appendTagged(0x03, Array(String(number.bitPattern).utf8))
+        case .blob(let data): appendTagged(0x04, Array(data))
+        }
+        if buffer.count >= HashWriter.flushSize { flush() }
+    }
+
+    private mutating func appendTagged(_ tag: UInt8, _ bytes: [UInt8]) {
+        buffer.append(tag)
+        buffer.append(contentsOf: String(bytes.count).utf8)
+        buffer.append(0x3A)
+        buffer.append(contentsOf: bytes)
+    }
+
+    private mutating func flush() {
+        hasher.update(data: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    mutating func finish() -> String {
+        flush()
+        return hasher.finalize().map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}
+
+extension Register {
+    /// The SHA-256 of the register's content (units, members without personal data,
+    /// membership history, grades, trainings, discipline, referral steps), as 64 hex digits.
+    ///
+    /// The same content always gives the same fingerprint, however it was written; any
+    /// change to it gives another. Reports print it so a figure read at a conference can be
+    /// traced to exactly the register it came from; an export re-imported into an empty
+    /// register must give the same fingerprint.
+    public func fingerprint() throws -> String {
+        try read { db in try Fingerprint.compute(in: db) }
+    }
+}
