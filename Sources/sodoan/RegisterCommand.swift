@@ -63,8 +63,16 @@ extension RegisterCommand {
 }
 
 extension CommandLine {
-    /// "sodoan member add --unit CD01 …": what the audit log records as the command.
+    /// `sodoan member add --unit CD01 --name 'Nguyễn Văn An' …`: what the audit log
+    /// records as the command, quoted so it can be read back unambiguously.
     static var commandForAudit: String {
-        (["sodoan"] + arguments.dropFirst()).joined(separator: " ")
+        (["sodoan"] + arguments.dropFirst().map(shellQuoted)).joined(separator: " ")
+    }
+
+    private static func shellQuoted(_ argument: String) -> String {
+        let plain = !argument.isEmpty && argument.unicodeScalars.allSatisfy {
+            !$0.properties.isWhitespace && !"'\"\\$`;&|<>()*?[]{}!#~".unicodeScalars.contains($0)
+        }
+        return plain ? argument : "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

@@ -11,7 +11,11 @@ struct Sodoan: ParsableCommand {
         subcommands: [
             InitCommand.self,
             UnitCommand.self,
+            MemberCommand.self,
             ReportCommand.self,
+            LogCommand.self,
+            CheckCommand.self,
+            BackupCommand.self,
         ]
     )
 }

@@ -1,0 +1,84 @@
+import Foundation
+import GRDB
+import UnionRegister
+
+extension Register {
+    /// Everything `sodoan check` looks at: SQLite's integrity and foreign-key checks, the
+    /// derived columns and tables (search name, sort key, unit closure), the unit tree's
+    /// structural warnings, and the domain's consistency rules for every member.
+    public func check(today: Day) throws -> [Finding] {
+        var findings = try read { db -> [Finding] in
+            var findings: [Finding] = []
+            for problem in try String.fetchAll(db, sql: "PRAGMA integrity_check") where problem != "ok" {
+                findings.append(Finding(.error, code: "sqlite-integrity", subject: "register",
+                                        Text(vi: "SQLite: \(problem)", en: "SQLite: \(problem)")))
+            }
+            for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
+                let table: String = row[0], rowid: Int64? = row[1], parent: String = row[2]
+                findings.append(Finding(.error, code: "foreign-key", subject: "register", Text(
+                    vi: "Bảng \(table), dòng \(rowid.map(String.init) ?? "?"): tham chiếu tới \(parent) không tồn tại.",
+                    en: "Table \(table), row \(rowid.map(String.init) ?? "?"): reference to a missing \(parent).")))
+            }
+            findings += try closureFindings(db)
+            findings += try memberFindings(db, today: today)
+            return findings
+        }
+        findings += try unitTree(on: today).flatMap { summary in
+            summary.warnings.map { Finding(.warning, code: "unit-structure", subject: $0.unitCode, $0.message) }
+        }
+        return findings.sorted { ($0.severity, $0.subject, $0.code) < ($1.severity, $1.subject, $1.code) }
+    }
+
+    /// The closure table must hold exactly the pairs the parent links imply.
+    private func closureFindings(_ db: Database) throws -> [Finding] {
+        let wrong = try Int.fetchOne(db, sql: """
+            WITH RECURSIVE expected(ancestor_id, descendant_id, depth) AS (
+                SELECT id, id, 0 FROM unit
+                UNION ALL
+                SELECT u.parent_id, e.descendant_id, e.depth + 1
+                FROM expected e JOIN unit u ON u.id = e.ancestor_id WHERE u.parent_id IS NOT NULL
+            )
+            SELECT (SELECT COUNT(*) FROM (SELECT * FROM expected EXCEPT SELECT * FROM unit_closure))
+                 + (SELECT COUNT(*) FROM (SELECT * FROM unit_closure EXCEPT SELECT * FROM expected))
+            """) ?? 0
+        guard wrong > 0 else { return [] }
+        return [Finding(.error, code: "unit-closure", subject: "register", Text(
+            vi: "Bảng unit_closure sai \(wrong) dòng so với cây đơn vị.",
+            en: "unit_closure differs from the unit tree in \(wrong) rows."))]
+    }
+
+    /// Every member's derived columns and the domain's consistency rules, reading the
+    /// events of all members in one ordered pass.
+    private func memberFindings(_ db: Database, today: Day) throws -> [Finding] {
+        let units = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT \(UnitTable.columns) FROM \(UnitTable.from)")
+            .map { row in let unit = UnitTable.unit(from: row); return (unit.code, unit) })
+        var events: [Int64: [MembershipEvent]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT e.member_id, e.kind, e.on_date, u.code AS unit_code, f.code AS from_code, e.reason
+            FROM membership_event e JOIN unit u ON u.id = e.unit_id LEFT JOIN unit f ON f.id = e.from_unit_id
+            ORDER BY e.member_id, e.on_date, e.id
+            """) {
+            events[row["member_id"], default: []].append(MembershipEvent(
+                kind: MembershipEventKind(rawValue: row["kind"])!, on: Day(parsing: row["on_date"])!,
+                unitCode: row["unit_code"], fromUnitCode: row["from_code"], reason: row["reason"]))
+        }
+        var grades: [Int64: [GradeRecord]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT member_id, year, grade FROM grade ORDER BY member_id, year") {
+            grades[row["member_id"], default: []].append(GradeRecord(year: row["year"], grade: Grade(rawValue: row["grade"])!))
+        }
+        var findings: [Finding] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(MemberTable.columns), m.search_name, m.sort_key FROM member m ORDER BY m.id")
+        while let row = try rows.next() {
+            let id: Int64 = row["id"]
+            let member = MemberTable.member(from: row)
+            if row["search_name"] != VietnameseText.fold(member.fullName)
+                || (row["sort_key"] as Data) != Data(VietnameseText.nameSortKey(member.fullName)) {
+                findings.append(Finding(.error, code: "derived-name", subject: member.code, Text(
+                    vi: "Cột tìm kiếm/sắp xếp không khớp với họ tên; chạy `sodoan member update \(member.code) --name` để tính lại.",
+                    en: "The search/sort columns do not match the name; run `sodoan member update \(member.code) --name` to recompute.")))
+            }
+            findings += MemberConsistency.check(member, events: events[id] ?? [], grades: grades[id] ?? [], units: units, today: today)
+        }
+        return findings
+    }
+}

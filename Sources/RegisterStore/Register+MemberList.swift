@@ -1,0 +1,57 @@
+import GRDB
+import UnionRegister
+
+extension Register {
+    /// Members matching `query`, in Vietnamese name order.
+    ///
+    /// One query: each member's last event on the day (an index seek per member), the
+    /// unit subtree through `unit_closure`, the search on the folded name. The maturity
+    /// flag is the domain's rule applied to the rows the birth-date bound lets through.
+    public func members(_ query: MemberQuery) throws -> [MemberListing] {
+        try read { db in
+            var conditions: [String] = []
+            var arguments: StatementArguments = ["asOf": query.asOf.description]
+            var joins = ""
+            if let unitCode = query.unitCode {
+                let unitID = try UnitTable.find(unitCode, in: db).id
+                joins = "JOIN unit_closure c ON c.descendant_id = e.unit_id AND c.ancestor_id = :unitID"
+                arguments += ["unitID": unitID]
+            }
+            if query.dueMaturity {
+                conditions.append("e.kind IN \(MembershipSQL.activeKinds)")
+                conditions.append("m.birth_date <= :latestBirth")
+                let bound = MaturityRule.latestBirthDate(olderThan: MaturityRule.dueAfter, on: query.asOf)
+                arguments += ["latestBirth": bound.description]
+            } else if let status = query.status {
+                conditions.append(status == "active" ? "e.kind IN \(MembershipSQL.activeKinds)" : "e.kind = :status")
+                arguments += ["status": status]
+            }
+            for (index, word) in VietnameseText.fold(query.search ?? "").split(separator: " ").enumerated() {
+                conditions.append("(m.search_name LIKE :w\(index) ESCAPE '\\' OR m.code = :c\(index) COLLATE NOCASE)")
+                arguments += ["w\(index)": "%" + escapeLike(String(word)) + "%", "c\(index)": String(word)]
+            }
+            let sql = """
+                SELECT \(MemberTable.columns), e.kind AS last_kind, u.code AS unit_code
+                FROM member m
+                JOIN membership_event e ON e.id = \(MembershipSQL.lastEventID(memberColumn: "m.id", dayArgument: ":asOf"))
+                JOIN unit u ON u.id = e.unit_id
+                \(joins)
+                \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+                ORDER BY m.sort_key, m.code
+                """
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
+                let member = MemberTable.member(from: row)
+                let kind = MembershipEventKind(rawValue: row["last_kind"])!
+                let active = !kind.endsMembership
+                let flag = active ? MaturityRule.flag(for: member, on: query.asOf) : nil
+                if query.dueMaturity && flag == nil { return nil }
+                return MemberListing(member: member, status: active ? "active" : kind.rawValue,
+                                     unitCode: row["unit_code"], flag: flag)
+            }
+        }
+    }
+
+    private func escapeLike(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+    }
+}

@@ -1,0 +1,65 @@
+/// The domain's consistency checks on one member's stored record, for `sodoan check`.
+///
+/// The write paths refuse all of these; a finding here means the file was changed behind
+/// sodoan's back or by an older version, so each one names what to fix.
+public enum MemberConsistency {
+    public static func check(_ member: Member, events: [MembershipEvent], grades: [GradeRecord],
+                             units: [String: Unit], today: Day) -> [Finding] {
+        var findings: [Finding] = []
+        func error(_ code: String, _ message: Text) { findings.append(Finding(.error, code: code, subject: member.code, message)) }
+
+        // Replay the history through the same rule the write paths use.
+        var history = MembershipHistory(events: [])
+        for event in events {
+            do {
+                history = try history.appending(event)
+            } catch let refusal as RegisterError {
+                error("event-order", refusal.message)
+                return findings
+            } catch {
+                return findings
+            }
+            if event.kind == .admitted || event.kind == .transferred, let unit = units[event.unitCode] {
+                do { try MemberPlacementRule.check(unit: unit, on: event.on) } catch let refusal as RegisterError {
+                    error("member-unit", refusal.message)
+                } catch {}
+            }
+        }
+        if let first = events.first, first.on != member.joinedOn {
+            error("joined-date", Text(
+                vi: "Ngày vào Đoàn \(member.joinedOn) khác ngày kết nạp trong lịch sử \(first.on).",
+                en: "The joining date \(member.joinedOn) differs from the admission event on \(first.on)."))
+        }
+        if events.isEmpty {
+            error("no-admission", Text(vi: "Đoàn viên không có sự kiện kết nạp.", en: "The member has no admission event."))
+        }
+        for grade in grades {
+            let months = history.wholeMonthsOfMembership(in: grade.year)
+            if months < GradeRule.minimumMonths {
+                error("grade-months", Text(
+                    vi: "Có xếp loại năm \(grade.year) nhưng chỉ sinh hoạt \(months) tháng trọn trong năm đó.",
+                    en: "Graded for \(grade.year) with only \(months) whole months of membership that year."))
+            }
+        }
+        if case .active(let unitCode) = history.status(on: today) {
+            if let unit = units[unitCode], !unit.isOpen(on: today) {
+                error("member-unit", Text(
+                    vi: "Đang sinh hoạt tại \(unitCode), đơn vị đã giải thể.",
+                    en: "Active in \(unitCode), a closed unit."))
+            }
+            switch MaturityRule.flag(for: member, on: today) {
+            case .overAgeLimit:
+                error("over-35", Text(
+                    vi: "\(member.fullName) (sinh \(member.birthDate)) đã quá 35 tuổi mà vẫn sinh hoạt Đoàn.",
+                    en: "\(member.fullName) (born \(member.birthDate)) is over 35 and still active."))
+            case .dueForMaturity:
+                findings.append(Finding(.warning, code: "due-maturity", subject: member.code, Text(
+                    vi: "\(member.fullName) (sinh \(member.birthDate)) đã quá 30 tuổi, không giữ chức vụ Đoàn: đến tuổi trưởng thành.",
+                    en: "\(member.fullName) (born \(member.birthDate)) is over 30 with no Union office: due for maturity.")))
+            case nil:
+                break
+            }
+        }
+        return findings
+    }
+}

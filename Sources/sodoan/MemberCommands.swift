@@ -1,0 +1,164 @@
+import ArgumentParser
+import RegisterStore
+import UnionRegister
+
+struct MemberCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "member",
+        abstract: "Register members and record every change in their membership.",
+        subcommands: [Add.self, Show.self, List.self, Update.self, Transfer.self,
+                      Mature.self, Remove.self, Decease.self, History.self])
+
+    struct Add: RegisterCommand {
+        static let configuration = CommandConfiguration(abstract: "Register a member admitted to a branch.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The branch (or grassroots branch) the member joins.") var unit: String
+        @Option(help: "Register code, e.g. the Union card number (default: the next DVnnnnnn).") var code: String?
+        @OptionGroup var fields: MemberFieldOptions
+
+        func validate() throws {
+            guard fields.name != nil, fields.born != nil, fields.gender != nil else {
+                throw ValidationError("member add needs --name, --born and --gender.")
+            }
+            guard fields.education != nil else {
+                throw ValidationError("member add needs --education: the admission rule needs at least primary education.")
+            }
+        }
+
+        func execute() throws {
+            let register = try openRegister()
+            var member = Member(code: code ?? "", fullName: "", birthDate: today, gender: .male,
+                                education: .none, joinedOn: today)
+            try fields.apply(to: &member) { try day($0, option: $1) }
+            let added = try register.addMember(member, unitCode: unit, today: today)
+            print(global.language == .vi
+                  ? "Đã kết nạp \(added.fullName) (mã \(added.code)) vào \(unit) ngày \(added.joinedOn)."
+                  : "Registered \(added.fullName) (code \(added.code)) in \(unit) from \(added.joinedOn).")
+        }
+    }
+
+    struct Update: RegisterCommand {
+        static let configuration = CommandConfiguration(abstract: "Correct or complete a member's facts.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var code: String
+        @OptionGroup var fields: MemberFieldOptions
+
+        func execute() throws {
+            let register = try openRegister()
+            let updated = try register.updateMember(code, today: today) { member in
+                try fields.apply(to: &member) { try day($0, option: $1) }
+            }
+            print(global.language == .vi ? "Đã cập nhật \(updated.code) — \(updated.fullName)."
+                                         : "Updated \(updated.code) — \(updated.fullName).")
+        }
+    }
+
+    struct Transfer: RegisterCommand {
+        static let configuration = CommandConfiguration(abstract: "Move a member to another branch from a date.")
+        @OptionGroup var global: GlobalOptions
+        @Argument var code: String
+        @Option(help: "The branch the member moves to.") var to: String
+        @Option(help: "The day of the move.") var on: String
+
+        func execute() throws {
+            let register = try openRegister()
+            let day = try day(on, option: "--on")
+            try register.transferMember(code, to: to, on: day, today: today)
+            print(global.language == .vi ? "Đã chuyển sinh hoạt \(code) sang \(to) từ ngày \(day)."
+                                         : "Transferred \(code) to \(to) from \(day).")
+        }
+    }
+
+    struct Mature: RegisterCommand, MembershipEnding {
+        static let configuration = CommandConfiguration(abstract: "Record a member's maturity (trưởng thành Đoàn).")
+        static let kind = MembershipEventKind.matured
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var ending: EndingOptions
+    }
+
+    struct Remove: RegisterCommand, MembershipEnding {
+        static let configuration = CommandConfiguration(abstract: "Strike a member off the register (xóa tên).")
+        static let kind = MembershipEventKind.removed
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var ending: EndingOptions
+    }
+
+    struct Decease: RegisterCommand, MembershipEnding {
+        static let configuration = CommandConfiguration(abstract: "Record a member's death (từ trần).")
+        static let kind = MembershipEventKind.deceased
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var ending: EndingOptions
+    }
+
+    struct Show: RegisterCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a member: facts, status, history, grades, training, discipline.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: DataFormatOption
+        @Argument var code: String
+
+        func execute() throws {
+            let record = try openRegister().memberRecord(code)
+            print(try MemberView(record: record, today: today, language: global.language).render(output.format))
+        }
+    }
+
+    struct History: RegisterCommand {
+        static let configuration = CommandConfiguration(abstract: "A member's dated history: membership events, discipline, training, grades.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: DataFormatOption
+        @Argument var code: String
+
+        func execute() throws {
+            let record = try openRegister().memberRecord(code)
+            print(try MemberTimeline(record: record).render(output.format, language: global.language))
+        }
+    }
+
+    struct List: RegisterCommand {
+        static let configuration = CommandConfiguration(abstract: "List members in Vietnamese name order.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: DataFormatOption
+        @Option(help: "Only members of this unit and the units below it.") var unit: String?
+        @Option(help: "active (default), matured, removed, expelled, deceased, or all.") var status: String = "active"
+        @Option(help: "Words of the name or the code; case and diacritics ignored.") var search: String?
+        @Flag(help: "Only members over 30 holding no office, and members over 35 still active.") var dueMaturity = false
+        @Option(help: "The day to look at (default: today).") var asOf: String?
+
+        func validate() throws {
+            guard status == "all" || MembershipStatus.codes.contains(status), status != "not-yet-member" else {
+                throw ValidationError("--status takes active, matured, removed, expelled, deceased or all.")
+            }
+        }
+
+        func execute() throws {
+            let register = try openRegister()
+            let day = try day(asOf, option: "--as-of", default: today)
+            let query = MemberQuery(unitCode: unit, status: status == "all" ? nil : status, search: search,
+                                    dueMaturity: dueMaturity, asOf: day)
+            print(try MemberListView(rows: try register.members(query), asOf: day, language: global.language).render(output.format))
+        }
+    }
+}
+
+/// The options of the commands that end a membership.
+struct EndingOptions: ParsableArguments {
+    @Argument var code: String
+    @Option(help: "The day membership ends.") var on: String
+    @Option(help: "Why (the branch meeting's decision, …).") var reason: String?
+}
+
+/// `member mature|remove|decease`: the same command for three kinds of ending.
+protocol MembershipEnding: RegisterCommand {
+    static var kind: MembershipEventKind { get }
+    var ending: EndingOptions { get }
+}
+
+extension MembershipEnding {
+    func execute() throws {
+        let register = try openRegister()
+        let day = try day(ending.on, option: "--on")
+        try register.endMembership(ending.code, Self.kind, on: day, reason: ending.reason, today: today)
+        print(global.language == .vi ? "Đã ghi \(Self.kind.name.vi.lowercased()): \(ending.code) ngày \(day)."
+                                     : "Recorded \(Self.kind.name.en): \(ending.code) on \(day).")
+    }
+}
