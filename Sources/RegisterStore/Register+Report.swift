@@ -13,12 +13,12 @@ extension Register {
         try read { db in
             let rootID = try unitCode.map { try UnitTable.find($0, in: db).id } ?? rootUnitID(in: db)
             let queries = ReportQueries(db: db, rootID: rootID, period: period)
-            let figures = try ReportFiguresBuilder(
+            let builder = ReportFiguresBuilder(
                 units: try queries.unitsByKind(), movements: try queries.movements(),
                 start: try activeMemberCounts(on: period.dayBeforeStart, in: db),
                 end: try queries.membersAtEnd(), discipline: try queries.discipline(),
                 referral: try queries.referral(), training: try queries.training())
-                .tree(of: try queries.listedUnits(), rootID: rootID)
+            let figures = builder.tree(of: try queries.listedUnits(), rootID: rootID)
             return YearEndReport(period: period, root: figures, fingerprint: try Fingerprint.compute(in: db))
         }
     }

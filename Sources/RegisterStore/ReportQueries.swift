@@ -51,10 +51,9 @@ struct ReportQueries {
     func listedUnits() throws -> [(id: Int64, parentID: Int64?, unit: Unit)] {
         try Row.fetchAll(db, sql: """
             SELECT \(UnitTable.columns), u.parent_id
-            FROM unit_closure inreport
-            JOIN \(UnitTable.from) ON u.id = inreport.descendant_id
-            WHERE inreport.ancestor_id = :root
-              AND (inreport.depth = 0 OR (u.opened_on <= :to AND (u.closed_on IS NULL OR u.closed_on >= :from)))
+            FROM \(UnitTable.from)
+            JOIN unit_closure inreport ON inreport.ancestor_id = :root AND inreport.descendant_id = u.id
+            WHERE (inreport.depth = 0 OR (u.opened_on <= :to AND (u.closed_on IS NULL OR u.closed_on >= :from)))
             ORDER BY u.code
             """, arguments: arguments)
             .map { ($0["id"], $0["parent_id"], UnitTable.unit(from: $0)) }

@@ -82,7 +82,7 @@ struct ReportSection {
             }),
             ReportSection(title: Text(vi: "Giới thiệu đoàn viên ưu tú cho Đảng", en: "Outstanding members referred to the Party"),
                           columns: ReferralFigures.countedStages.map { stage in
-                ReportColumn(stage.name, csv: "referral_\(stage.rawValue)") { $0.referral.count(stage) }
+                ReportColumn(stage.name, csv: "referral_" + stage.rawValue.replacingOccurrences(of: "-", with: "_")) { $0.referral.count(stage) }
             } + [
                 ReportColumn(Text(vi: "Trong số giới thiệu học lớp, đã kết nạp Đảng", en: "Of those referred to class, admitted"),
                              csv: "referral_referred_to_class_since_admitted") { $0.referral.referredToClassSinceAdmitted },
