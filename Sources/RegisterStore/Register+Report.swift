@@ -37,7 +37,7 @@ private struct ReportFiguresBuilder {
     var units: ReportQueries.Tally
     var movements: ReportQueries.Tally
     var start: [Int64: Int]
-    var end: [Int64: [(gender: Gender, grade: Grade?, count: Int)]]
+    var end: ReportQueries.Tally
     var discipline: ReportQueries.Tally
     var referral: ReportQueries.Tally
     var training: ReportQueries.Tally
@@ -71,13 +71,14 @@ private struct ReportFiguresBuilder {
             default: figures.members.add(count, of: MembershipEventKind(rawValue: code)!)
             }
         }
-        for group in end[id] ?? [] {
-            figures.members.end += group.count
-            switch group.gender {
-            case .female: figures.members.endFemale += group.count
-            case .male: figures.members.endMale += group.count
+        for (code, count) in end[id] ?? [:] {
+            let parts = code.split(separator: "/").map(String.init)
+            figures.members.end += count
+            switch Gender(rawValue: parts[0])! {
+            case .female: figures.members.endFemale += count
+            case .male: figures.members.endMale += count
             }
-            if let grade = group.grade { figures.grades.counts[grade, default: 0] += group.count } else { figures.grades.notGraded += group.count }
+            if let grade = Grade(rawValue: parts[1]) { figures.grades.counts[grade, default: 0] += count } else { figures.grades.notGraded += count }
         }
         for (code, count) in discipline[id] ?? [:] {
             figures.discipline[DisciplineLevel(rawValue: code)!] = count
