@@ -26,6 +26,8 @@ enum Fingerprint {
         var sql: String
     }
 
+    /// CROSS JOIN keeps SQLite walking members in code order and each member's rows
+    /// through their index, so the rows come out already ordered instead of being sorted.
     static let sections: [Section] = [
         Section(name: "unit", sql: """
             SELECT u.code, u.name, u.kind, p.code, u.opened_on, u.closed_on
@@ -41,7 +43,7 @@ enum Fingerprint {
         Section(name: "membership_event", sql: """
             SELECT m.code, e.kind, e.on_date, u.code, f.code
             FROM member m
-            JOIN membership_event e ON e.member_id = m.id
+            CROSS JOIN membership_event e ON e.member_id = m.id
             JOIN unit u ON u.id = e.unit_id
             LEFT JOIN unit f ON f.id = e.from_unit_id
             ORDER BY m.code, e.on_date, e.id
@@ -52,12 +54,12 @@ enum Fingerprint {
             """),
         Section(name: "training", sql: """
             SELECT m.code, t.kind, t.completed_on, t.started_on, t.provider, t.certificate_no, t.result
-            FROM member m JOIN training t ON t.member_id = m.id
+            FROM member m CROSS JOIN training t ON t.member_id = m.id
             ORDER BY m.code, t.kind, t.completed_on, t.started_on, t.provider, t.certificate_no, t.result
             """),
         Section(name: "discipline", sql: """
             SELECT m.code, d.on_date, d.level, d.reason
-            FROM member m JOIN discipline d ON d.member_id = m.id
+            FROM member m CROSS JOIN discipline d ON d.member_id = m.id
             ORDER BY m.code, d.on_date, d.level, d.reason
             """),
         // A referral is named by its rank among the member's referrals; its steps keep the
@@ -68,8 +70,8 @@ enum Fingerprint {
                    s.stage, s.on_date, s.convened, s.present, s.votes_for, s.resolution_no,
                    s.decision_no, s.reason
             FROM member m
-            JOIN referral r ON r.member_id = m.id
-            JOIN referral_step s ON s.referral_id = r.id
+            CROSS JOIN referral r ON r.member_id = m.id
+            CROSS JOIN referral_step s ON s.referral_id = r.id
             ORDER BY m.code, r.id, s.on_date, s.id
             """),
     ]
