@@ -5,7 +5,8 @@
 -- and recorded in the file (GRDB's grdb_migrations table). Never edit a section that has
 -- shipped: append a new one, so registers made by older versions migrate forward.
 --
--- Conventions: STRICT tables; dates are ISO 'YYYY-MM-DD' text checked with date(); enums
+-- Conventions: STRICT tables; dates are ISO 'YYYY-MM-DD' text checked with date(x, '+0 days')
+-- (plain date() lets 2024-02-30 through; the modifier normalises it, so the check fails); enums
 -- are the codes of DOMAIN.md checked with IN (...); history is kept as dated rows and the
 -- current state is a query as of a date.
 
@@ -32,8 +33,8 @@ CREATE TABLE unit (
     name      TEXT NOT NULL CHECK (length(trim(name)) > 0),
     kind      TEXT NOT NULL CHECK (kind IN ('bloc', 'grassroots-union', 'grassroots-branch', 'branch')),
     parent_id INTEGER REFERENCES unit(id),
-    opened_on TEXT NOT NULL CHECK (date(opened_on) IS opened_on),
-    closed_on TEXT CHECK (closed_on IS NULL OR (date(closed_on) IS closed_on AND closed_on >= opened_on)),
+    opened_on TEXT NOT NULL CHECK (date(opened_on, '+0 days') IS opened_on),
+    closed_on TEXT CHECK (closed_on IS NULL OR (date(closed_on, '+0 days') IS closed_on AND closed_on >= opened_on)),
     CHECK ((kind = 'bloc') OR (parent_id IS NOT NULL))
 ) STRICT;
 CREATE INDEX unit_parent ON unit(parent_id);
@@ -59,7 +60,7 @@ CREATE TABLE member (
     search_name     TEXT NOT NULL,
     -- Vietnamese collation key (given name first, Vietnamese alphabet): what lists sort by.
     sort_key        BLOB NOT NULL,
-    birth_date      TEXT NOT NULL CHECK (date(birth_date) IS birth_date),
+    birth_date      TEXT NOT NULL CHECK (date(birth_date, '+0 days') IS birth_date),
     gender          TEXT NOT NULL CHECK (gender IN ('male', 'female')),
     education       TEXT NOT NULL CHECK (education IN ('none', 'primary', 'lower-secondary',
                         'upper-secondary', 'vocational', 'college', 'university', 'postgraduate')),
@@ -71,10 +72,10 @@ CREATE TABLE member (
     -- The Union office held (committee member, full-time cadre), if any: keeps a member
     -- over 30 from being due for maturity.
     office          TEXT,
-    joined_on       TEXT NOT NULL CHECK (date(joined_on) IS joined_on AND joined_on > birth_date),
+    joined_on       TEXT NOT NULL CHECK (date(joined_on, '+0 days') IS joined_on AND joined_on > birth_date),
     -- Set when the member was already a Party member before the register knew them
     -- (admissions through sodoan are referral steps).
-    party_joined_on TEXT CHECK (party_joined_on IS NULL OR date(party_joined_on) IS party_joined_on)
+    party_joined_on TEXT CHECK (party_joined_on IS NULL OR date(party_joined_on, '+0 days') IS party_joined_on)
 ) STRICT;
 CREATE INDEX member_sort ON member(sort_key);
 CREATE INDEX member_search ON member(search_name);
@@ -87,7 +88,7 @@ CREATE TABLE membership_event (
     member_id    INTEGER NOT NULL REFERENCES member(id),
     kind         TEXT NOT NULL CHECK (kind IN ('admitted', 'transferred', 'matured',
                                                'removed', 'expelled', 'deceased')),
-    on_date      TEXT NOT NULL CHECK (date(on_date) IS on_date),
+    on_date      TEXT NOT NULL CHECK (date(on_date, '+0 days') IS on_date),
     unit_id      INTEGER NOT NULL REFERENCES unit(id),
     from_unit_id INTEGER REFERENCES unit(id),
     reason       TEXT,
@@ -139,8 +140,8 @@ CREATE TABLE training (
     kind           TEXT NOT NULL CHECK (kind IN ('party-awareness', 'new-member',
                        'theory-elementary', 'theory-intermediate', 'theory-advanced',
                        'union-cadre', 'member-programme', 'other')),
-    started_on     TEXT CHECK (started_on IS NULL OR date(started_on) IS started_on),
-    completed_on   TEXT NOT NULL CHECK (date(completed_on) IS completed_on),
+    started_on     TEXT CHECK (started_on IS NULL OR date(started_on, '+0 days') IS started_on),
+    completed_on   TEXT NOT NULL CHECK (date(completed_on, '+0 days') IS completed_on),
     provider       TEXT,
     certificate_no TEXT,
     result         TEXT,
@@ -154,7 +155,7 @@ CREATE TABLE discipline (
     id        INTEGER PRIMARY KEY,
     member_id INTEGER NOT NULL REFERENCES member(id),
     level     TEXT NOT NULL CHECK (level IN ('reprimand', 'warning', 'expulsion')),
-    on_date   TEXT NOT NULL CHECK (date(on_date) IS on_date),
+    on_date   TEXT NOT NULL CHECK (date(on_date, '+0 days') IS on_date),
     reason    TEXT NOT NULL CHECK (length(trim(reason)) > 0)
 ) STRICT;
 CREATE INDEX discipline_member ON discipline(member_id, on_date);
@@ -174,7 +175,7 @@ CREATE TABLE referral_step (
     referral_id   INTEGER NOT NULL REFERENCES referral(id),
     stage         TEXT NOT NULL CHECK (stage IN ('nominated', 'referred-to-class', 'referred',
                       'admitted', 'official', 'rejected', 'withdrawn')),
-    on_date       TEXT NOT NULL CHECK (date(on_date) IS on_date),
+    on_date       TEXT NOT NULL CHECK (date(on_date, '+0 days') IS on_date),
     convened      INTEGER CHECK (convened IS NULL OR convened > 0),
     present       INTEGER CHECK (present IS NULL OR present BETWEEN 0 AND convened),
     votes_for     INTEGER CHECK (votes_for IS NULL OR votes_for BETWEEN 0 AND present),

@@ -21,11 +21,9 @@ extension Register {
         member.fullName = VietnameseText.normalized(member.fullName)
         return try write { db in
             if member.code.isEmpty { member.code = try nextMemberCode(in: db) }
-            try MemberRules.validate(member, today: today)
-            try AdmissionRule.check(member, admittedOn: member.joinedOn)
             try refuseDuplicate(member, exceptID: nil, in: db)
             let unit = try UnitTable.find(unitCode, in: db).unit
-            try MemberPlacementRule.check(unit: unit, on: member.joinedOn)
+            try Self.checkNewMember(member, in: unit, today: today)
             let id = try MemberTable.insert(member, in: db)
             try MemberTable.insert(MembershipEvent(kind: .admitted, on: member.joinedOn, unitCode: unit.code), memberID: id, in: db)
             return (member, AuditEntry(action: "member.add", memberCode: member.code, unitCode: unit.code, newValue: AuditEntry.json(member)))
@@ -40,21 +38,44 @@ extension Register {
             var new = old
             try change(&new)
             new.fullName = VietnameseText.normalized(new.fullName)
-            try MemberRules.validate(new, today: today)
-            try refuseDuplicate(new, exceptID: id, in: db)
-            if new.joinedOn != old.joinedOn || new.birthDate != old.birthDate || new.education != old.education {
-                try AdmissionRule.check(new, admittedOn: new.joinedOn)
-                let history = try MemberTable.history(memberID: id, in: db)
-                if let second = history.events.dropFirst().first, new.joinedOn > second.on {
-                    throw RegisterError.refused("event-order", Text(
-                        vi: "Ngày vào Đoàn mới \(new.joinedOn) sau sự kiện \(second.kind.name.vi) ngày \(second.on).",
-                        en: "The new joining date \(new.joinedOn) is after the \(second.kind.name.en) on \(second.on)."))
-                }
-                try db.execute(sql: "UPDATE membership_event SET on_date = ? WHERE member_id = ? AND kind = 'admitted'",
-                               arguments: [new.joinedOn.description, id])
-            }
-            try MemberTable.update(id: id, to: new, in: db)
+            try applyUpdate(id: id, from: old, to: new, today: today, in: db)
             return (new, AuditEntry(action: "member.update", memberCode: new.code, oldValue: AuditEntry.json(old), newValue: AuditEntry.json(new)))
+        }
+    }
+
+    /// The rules a member must meet to be admitted into `unit`: their own facts, the
+    /// admission age and education, and a branch open on the joining day. `member add`
+    /// and `import members` both check exactly these.
+    static func checkNewMember(_ member: Member, in unit: UnionRegister.Unit, today: Day) throws {
+        try MemberRules.validate(member, today: today)
+        try AdmissionRule.check(member, admittedOn: member.joinedOn)
+        try MemberPlacementRule.check(unit: unit, on: member.joinedOn)
+    }
+
+    /// Checks and writes a change of a member's facts inside an open transaction (shared by
+    /// `member update` and `import members`); the caller writes the audit row.
+    func applyUpdate(id: Int64, from old: Member, to new: Member, today: Day, in db: Database) throws {
+        try checkUpdate(id: id, from: old, to: new, today: today, in: db)
+        if new.joinedOn != old.joinedOn {
+            try db.execute(sql: "UPDATE membership_event SET on_date = ? WHERE member_id = ? AND kind = 'admitted'",
+                           arguments: [new.joinedOn.description, id])
+        }
+        try MemberTable.update(id: id, to: new, in: db)
+    }
+
+    /// The rules a changed member must still meet; a changed joining date must stay before
+    /// the member's second event. Writes nothing (`import --dry-run` checks with it).
+    func checkUpdate(id: Int64, from old: Member, to new: Member, today: Day, in db: Database) throws {
+        try MemberRules.validate(new, today: today)
+        try refuseDuplicate(new, exceptID: id, in: db)
+        if new.joinedOn != old.joinedOn || new.birthDate != old.birthDate || new.education != old.education {
+            try AdmissionRule.check(new, admittedOn: new.joinedOn)
+            let history = try MemberTable.history(memberID: id, in: db)
+            if let second = history.events.dropFirst().first, new.joinedOn > second.on {
+                throw RegisterError.refused("event-order", Text(
+                    vi: "Ngày vào Đoàn mới \(new.joinedOn) sau sự kiện \(second.kind.name.vi) ngày \(second.on).",
+                    en: "The new joining date \(new.joinedOn) is after the \(second.kind.name.en) on \(second.on)."))
+            }
         }
     }
 
@@ -123,7 +144,7 @@ extension Register {
     }
 
     /// Refuses a code or national ID that another member already has, naming that member.
-    private func refuseDuplicate(_ member: Member, exceptID: Int64?, in db: Database) throws {
+    func refuseDuplicate(_ member: Member, exceptID: Int64?, in db: Database) throws {
         if let other = try Row.fetchOne(db, sql: "SELECT code, full_name FROM member WHERE code = ? AND id IS NOT ?",
                                         arguments: [member.code, exceptID]) {
             throw RegisterError.badInput(Text(

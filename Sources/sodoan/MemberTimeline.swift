@@ -48,9 +48,10 @@ struct MemberTimeline {
         }
     }
 
+    /// The describe functions say what happened, without the date: callers print it.
     static func describe(_ event: MembershipEvent, _ language: Language) -> String {
         let vi = language == .vi
-        var text = "\(event.on)  \(event.kind.name(language))"
+        var text = event.kind.name(language)
         switch event.kind {
         case .admitted: text += vi ? " vào \(event.unitCode)" : " into \(event.unitCode)"
         case .transferred: text += vi ? " từ \(event.fromUnitCode ?? "?") sang \(event.unitCode)" : " from \(event.fromUnitCode ?? "?") to \(event.unitCode)"
@@ -61,7 +62,7 @@ struct MemberTimeline {
     }
 
     static func describe(_ training: TrainingRecord, _ language: Language) -> String {
-        var text = "\(training.completedOn)  \(training.kind.name(language))"
+        var text = training.kind.name(language)
         if let provider = training.provider { text += ", \(provider)" }
         if let certificate = training.certificateNo { text += language == .vi ? ", chứng nhận số \(certificate)" : ", certificate \(certificate)" }
         if let result = training.result { text += " (\(result))" }
@@ -69,6 +70,6 @@ struct MemberTimeline {
     }
 
     static func describe(_ discipline: DisciplineRecord, _ language: Language) -> String {
-        "\(discipline.on)  \(discipline.level.name(language)) — \(discipline.reason)"
+        "\(discipline.level.name(language)) — \(discipline.reason)"
     }
 }

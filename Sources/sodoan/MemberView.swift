@@ -102,16 +102,16 @@ struct MemberView {
         }
         lines.append("")
         lines.append(vi ? "Quá trình sinh hoạt Đoàn" : "Membership history")
-        lines += record.history.events.map { "  " + MemberTimeline.describe($0, language) }
+        lines += record.history.events.map { "  \($0.on)  " + MemberTimeline.describe($0, language) }
         lines.append("")
         lines.append(vi ? "Xếp loại đoàn viên" : "Yearly grades")
         lines += record.grades.isEmpty ? ["  —"] : record.grades.map { "  \($0.year)  \($0.grade.name(language))" }
         lines.append("")
         lines.append(vi ? "Học tập, bồi dưỡng" : "Training")
-        lines += record.trainings.isEmpty ? ["  —"] : record.trainings.map { "  " + MemberTimeline.describe($0, language) }
+        lines += record.trainings.isEmpty ? ["  —"] : record.trainings.map { "  \($0.completedOn)  " + MemberTimeline.describe($0, language) }
         lines.append("")
         lines.append(vi ? "Kỷ luật" : "Discipline")
-        lines += record.disciplines.isEmpty ? ["  —"] : record.disciplines.map { "  " + MemberTimeline.describe($0, language) }
+        lines += record.disciplines.isEmpty ? ["  —"] : record.disciplines.map { "  \($0.on)  " + MemberTimeline.describe($0, language) }
         return lines.joined(separator: "\n") + "\n"
     }
 

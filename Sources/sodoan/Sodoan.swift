@@ -12,10 +12,15 @@ struct Sodoan: ParsableCommand {
             InitCommand.self,
             UnitCommand.self,
             MemberCommand.self,
+            TrainingCommand.self,
+            GradeCommand.self,
+            DisciplineCommand.self,
             ReportCommand.self,
             LogCommand.self,
             CheckCommand.self,
             BackupCommand.self,
+            ImportCommand.self,
+            ExportCommand.self,
         ]
     )
 }

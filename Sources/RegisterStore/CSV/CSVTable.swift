@@ -1,0 +1,142 @@
+import Foundation
+import UnionRegister
+
+/// The columns an import reads: English names with the Vietnamese headers accepted as aliases.
+public protocol CSVColumns: CaseIterable, Hashable, Sendable, RawRepresentable where RawValue == String {
+    /// Other headers meaning the same column (the Vietnamese ones of CLI.md).
+    var aliases: [String] { get }
+    /// A row without this column (or with the cell empty) cannot be imported.
+    var isRequired: Bool { get }
+}
+
+/// One data row of a `CSVTable`, read by column.
+struct CSVRow<Column: CSVColumns> {
+    let file: String
+    let line: Int
+    let present: Set<Column>
+    let cells: [Column: String]
+
+    /// True when the file has this column at all (an absent column leaves a field as it is).
+    func has(_ column: Column) -> Bool { present.contains(column) }
+
+    /// The cell, trimmed; nil when the column is absent or the cell empty.
+    subscript(_ column: Column) -> String? {
+        guard let text = cells[column]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        return text
+    }
+
+    func problem(_ column: Column?, _ message: Text) -> ImportProblem {
+        ImportProblem(file: file, line: line, column: column?.rawValue, message: message)
+    }
+
+    /// The cell of a required column, or a problem saying it is empty.
+    func required(_ column: Column) throws -> String {
+        guard let text = self[column] else {
+            throw problem(column, Text(vi: "Ô \(column.rawValue) bị trống.", en: "The \(column.rawValue) cell is empty."))
+        }
+        return text
+    }
+
+    /// The cell parsed with `parse`, nil when empty, a problem naming the value when unreadable.
+    func parsed<T>(_ column: Column, as what: Text, _ parse: (String) -> T?) throws -> T? {
+        guard let text = self[column] else { return nil }
+        guard let value = parse(text) else {
+            throw problem(column, Text(vi: "\"\(text)\" không phải \(what.vi) hợp lệ.", en: "\"\(text)\" is not a valid \(what.en)."))
+        }
+        return value
+    }
+
+    /// The cell of a required column, parsed.
+    func required<T>(_ column: Column, as what: Text, _ parse: (String) -> T?) throws -> T {
+        _ = try required(column)
+        return try parsed(column, as: what, parse)!
+    }
+
+    func requiredDay(_ column: Column) throws -> Day {
+        try required(column, as: Self.dayText, Day.init(parsing:))
+    }
+
+    func day(_ column: Column) throws -> Day? {
+        try parsed(column, as: Self.dayText, Day.init(parsing:))
+    }
+
+    private static var dayText: Text { Text(vi: "ngày (YYYY-MM-DD hoặc DD/MM/YYYY)", en: "date (YYYY-MM-DD or DD/MM/YYYY)") }
+}
+
+extension ImportProblem: Error {}
+
+/// A CSV file read through its header: each row's cells by column, with every row that
+/// cannot be read (wrong field count, invalid UTF-8) reported as a problem with its line.
+struct CSVTable<Column: CSVColumns> {
+    let file: String
+    private var reader: CSVReader
+    /// For each field position, the column it holds.
+    private let positions: [Column]
+    private let present: Set<Column>
+    var bytesRead: Int { reader.bytesRead }
+
+    /// Opens `path` and maps its header; unknown, repeated or missing columns are problems
+    /// of line 1, thrown as `ImportRefused` since no row can be read without them.
+    init(path: String) throws {
+        file = path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw RegisterError(.missingFile, Text(vi: "Không tìm thấy tệp \(path).", en: "No file at \(path)."))
+        }
+        reader = try CSVReader(path: path)
+        var report = ImportReport(file: path)
+        let header = try Self.nextRecord(&reader, file: path)
+        var positions: [Column] = []
+        let byName = Dictionary(Column.allCases.flatMap { column in ([column.rawValue] + column.aliases).map { (Self.key($0), column) } },
+                                uniquingKeysWith: { first, _ in first })
+        for name in header?.fields ?? [] {
+            if let column = byName[Self.key(name)], !positions.contains(column) {
+                positions.append(column)
+            } else {
+                report.problems.append(ImportProblem(file: path, line: 1, column: name, message: Text(
+                    vi: "Cột \"\(name)\" không rõ hoặc bị lặp.", en: "The column \"\(name)\" is unknown or repeated.")))
+            }
+        }
+        for column in Column.allCases where column.isRequired && !positions.contains(column) {
+            report.problems.append(ImportProblem(file: path, line: 1, column: column.rawValue, message: Text(
+                vi: "Thiếu cột bắt buộc \(column.rawValue) (\(column.aliases.joined(separator: " / "))).",
+                en: "The required column \(column.rawValue) is missing.")))
+        }
+        guard report.problems.isEmpty else { throw ImportRefused(report: report) }
+        self.positions = positions
+        present = Set(positions)
+    }
+
+    /// Header names compare folded (no case, no diacritics) with `_` read as a space.
+    private static func key(_ name: String) -> String {
+        VietnameseText.fold(name.replacingOccurrences(of: "_", with: " "))
+    }
+
+    private static func nextRecord(_ reader: inout CSVReader, file: String) throws -> CSVRecord? {
+        do {
+            return try reader.next()
+        } catch let error as CSVReader.UnterminatedQuote {
+            throw ImportProblem(file: file, line: error.line, column: nil, message: Text(
+                vi: "Dấu ngoặc kép mở ở dòng \(error.line) không được đóng đến hết tệp.",
+                en: "The quote opened on line \(error.line) is never closed."))
+        }
+    }
+
+    /// The next row, a problem for a row that cannot be read, or nil at the end.
+    mutating func next() throws -> Result<CSVRow<Column>, ImportProblem>? {
+        guard let record = try Self.nextRecord(&reader, file: file) else { return nil }
+        if let bad = record.invalidUTF8Field {
+            let name = positions.indices.contains(bad) ? positions[bad].rawValue : nil
+            return .failure(ImportProblem(file: file, line: record.line, column: name, message: Text(
+                vi: "Dữ liệu không phải UTF-8 hợp lệ; lưu lại tệp với mã hóa UTF-8.",
+                en: "The text is not valid UTF-8; save the file as UTF-8.")))
+        }
+        guard record.fields.count == positions.count else {
+            return .failure(ImportProblem(file: file, line: record.line, column: nil, message: Text(
+                vi: "Dòng có \(record.fields.count) ô, dòng tiêu đề có \(positions.count).",
+                en: "The row has \(record.fields.count) fields; the header has \(positions.count).")))
+        }
+        var cells: [Column: String] = [:]
+        for (column, text) in zip(positions, record.fields) { cells[column] = text }
+        return .success(CSVRow(file: file, line: record.line, present: present, cells: cells))
+    }
+}

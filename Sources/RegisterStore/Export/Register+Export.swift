@@ -1,0 +1,67 @@
+import GRDB
+import UnionRegister
+
+/// What `sodoan export` can write. Members, grades and trainings come out in exactly the
+/// columns their import reads; referrals are for reading (their steps are votes and
+/// decisions that are recorded one by one, not imported).
+public enum ExportKind: String, CaseIterable, Sendable {
+    case members, grades, trainings, referrals
+}
+
+extension Register {
+    /// The header of an export: the import's column names.
+    public static func exportHeader(_ kind: ExportKind, includePersonal: Bool) -> [String] {
+        switch kind {
+        case .members: return MemberColumn.allCases.filter { includePersonal || !$0.isPersonal }.map(\.rawValue)
+        case .grades: return GradeColumn.allCases.map(\.rawValue)
+        case .trainings: return TrainingColumn.allCases.map(\.rawValue)
+        case .referrals:
+            return ["code", "referral", "stage", "on_date", "convened", "present", "votes_for", "resolution_no", "decision_no", "reason"]
+        }
+    }
+
+    /// Streams the rows of an export, in code order, to `body` (empty cells as ""), from
+    /// one read transaction. With `unitCode`, only members whose latest unit is in that
+    /// unit's subtree. The national ID and phone are left out unless `includePersonal`.
+    public func export(_ kind: ExportKind, unitCode: String?, includePersonal: Bool,
+                       _ body: ([String]) throws -> Void) throws {
+        try read { db in
+            let unitID = try unitCode.map { try UnitTable.find($0, in: db).id }
+            let latestUnit = "(SELECT le.unit_id FROM membership_event le WHERE le.member_id = m.id ORDER BY le.on_date DESC, le.id DESC LIMIT 1)"
+            let filter = unitID == nil ? "" : "WHERE \(latestUnit) IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id = :unit)"
+            let sql: String
+            switch kind {
+            case .members:
+                sql = """
+                    SELECT m.code, m.full_name, m.birth_date, m.gender, u.code AS unit, m.joined_on, m.education,
+                           m.id_number, m.phone, m.email, m.workplace, m.office, m.party_joined_on
+                    FROM member m JOIN unit u ON u.id = \(latestUnit) \(filter) ORDER BY m.code
+                    """
+            case .grades:
+                sql = "SELECT m.code, g.year, g.grade FROM member m JOIN grade g ON g.member_id = m.id \(filter) ORDER BY m.code, g.year"
+            case .trainings:
+                sql = """
+                    SELECT m.code, t.kind, t.started_on, t.completed_on, t.provider, t.certificate_no, t.result
+                    FROM member m JOIN training t ON t.member_id = m.id \(filter) ORDER BY m.code, t.completed_on, t.id
+                    """
+            case .referrals:
+                sql = """
+                    SELECT m.code, r.id, s.stage, s.on_date, s.convened, s.present, s.votes_for, s.resolution_no, s.decision_no, s.reason
+                    FROM member m JOIN referral r ON r.member_id = m.id JOIN referral_step s ON s.referral_id = r.id
+                    \(filter) ORDER BY m.code, r.id, s.on_date, s.id
+                    """
+            }
+            let personal = kind == .members && !includePersonal
+                ? Set(MemberColumn.allCases.enumerated().filter { $0.element.isPersonal }.map(\.offset)) : []
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: unitID.map { ["unit": $0] } ?? [:])
+            while let row = try rows.next() {
+                var cells: [String] = []
+                cells.reserveCapacity(row.count)
+                for index in 0..<row.count where !personal.contains(index) {
+                    cells.append(String.fromDatabaseValue(row[index]) ?? (row[index] as Int64?).map(String.init) ?? "")
+                }
+                try body(cells)
+            }
+        }
+    }
+}

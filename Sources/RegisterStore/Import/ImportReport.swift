@@ -1,0 +1,53 @@
+import UnionRegister
+
+/// One thing wrong with an input file, pointing at the cell: file, line, column, reason.
+public struct ImportProblem: Sendable, Equatable {
+    public var file: String
+    /// 1-based line of the file where the record starts.
+    public var line: Int
+    /// The column's English name (`birth_date`), or nil when the whole row or file is at fault.
+    public var column: String?
+    public var message: Text
+
+    public init(file: String, line: Int, column: String?, message: Text) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+}
+
+/// What an import did, or with `--dry-run` would do.
+public struct ImportReport: Sendable, Equatable {
+    public var file: String
+    /// Data rows read (the header not counted).
+    public var rows = 0
+    public var added = 0
+    public var updated = 0
+    public var unchanged = 0
+    /// Rows that stop the import: with any of them, nothing is written.
+    public var problems: [ImportProblem] = []
+    /// Rows that are imported but deserve a look (a likely duplicate person).
+    public var warnings: [ImportProblem] = []
+
+    public init(file: String) { self.file = file }
+}
+
+/// An import refused because of the problems in its report; nothing was written.
+public struct ImportRefused: Error, Sendable {
+    public var report: ImportReport
+}
+
+/// How far a long import or export has gone, for a progress line on a terminal.
+public struct BulkProgress: Sendable {
+    public var rows: Int
+    /// Bytes of the input read so far and in all (0 when unknown, as for an export).
+    public var bytesDone: Int
+    public var bytesTotal: Int
+
+    public init(rows: Int, bytesDone: Int, bytesTotal: Int) {
+        self.rows = rows
+        self.bytesDone = bytesDone
+        self.bytesTotal = bytesTotal
+    }
+}

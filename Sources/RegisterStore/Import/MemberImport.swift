@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+import UnionRegister
+
+/// One run of `import members` over an open transaction.
+///
+/// Every row is read and checked with the rules `member add` and `member update` use; all
+/// problems are collected, none stops the reading. Rows are written as they come, through
+/// cached prepared statements, only while no problem has been seen: the caller rolls the
+/// transaction back when the report has problems, so a bad row anywhere means nothing is
+/// written. Memory stays flat apart from the codes and ID numbers seen in the file, which
+/// it must remember to report a duplicate with the line of its first occurrence.
+struct MemberImport: RowImport {
+    let register: Register
+    let today: Day
+    /// False for `--dry-run`: the transaction is read-only and nothing is written.
+    let writing: Bool
+    let now: Date
+    var report: ImportReport
+    private var units: [String: (id: Int64, unit: UnionRegister.Unit)] = [:]
+    /// Members with an id up to this one were in the register before the import.
+    private var lastIDBefore: Int64 = 0
+    private var codesInFile: [String: Int] = [:]
+    private var idNumbersInFile: [String: Int] = [:]
+
+    init(register: Register, file: String, today: Day, writing: Bool, now: Date) {
+        self.register = register
+        self.today = today
+        self.writing = writing
+        self.now = now
+        report = ImportReport(file: file)
+    }
+
+    static let action = "member.import"
+
+    /// Which column a refusal of a domain rule points at.
+    static let ruleColumns: [String: MemberColumn] = [
+        "admission-age": .birthDate, "admission-education": .education, "member-unit-kind": .unit,
+        "member-unit-open": .unit, "event-order": .joinedOn,
+    ]
+
+    mutating func prepare(in db: Database) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT \(UnitTable.columns) FROM \(UnitTable.from)") {
+            units[row["code"]] = (row["id"], UnitTable.unit(from: row))
+        }
+        lastIDBefore = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM member") ?? 0
+    }
+
+    mutating func importRow(_ row: CSVRow<MemberColumn>, in db: Database) throws {
+        let code = try row.required(.code)
+        if let first = codesInFile.updateValue(row.line, forKey: code) {
+            throw row.problem(.code, Text(vi: "Mã \(code) đã xuất hiện ở dòng \(first) của tệp.",
+                                          en: "The code \(code) already appears on line \(first) of the file."))
+        }
+        // A register empty before the import has nobody to update or to be a duplicate of.
+        let existing = lastIDBefore > 0 ? try? MemberTable.find(code, in: db) : nil
+        let (member, unitCode) = try row.member(existing: existing?.member)
+        guard let unit = units[unitCode] else { throw row.problem(.unit, RegisterError.unknownUnit(unitCode).message) }
+        if let idNumber = member.idNumber, let first = idNumbersInFile.updateValue(row.line, forKey: idNumber) {
+            throw row.problem(.idNumber, Text(vi: "Số CCCD \(idNumber) đã xuất hiện ở dòng \(first) của tệp.",
+                                              en: "National ID \(idNumber) already appears on line \(first) of the file."))
+        }
+        if let (id, old) = existing {
+            try update(id: id, from: old, to: member, unitCode: unitCode, row: row, in: db)
+        } else {
+            try add(member, into: unit, row: row, in: db)
+        }
+    }
+
+    private mutating func add(_ member: Member, into unit: (id: Int64, unit: UnionRegister.Unit), row: CSVRow<MemberColumn>, in db: Database) throws {
+        try Register.checkNewMember(member, in: unit.unit, today: today)
+        if lastIDBefore > 0 {
+            try register.refuseDuplicate(member, exceptID: nil, in: db)
+            if let other = try String.fetchOne(db.cachedStatement(sql: """
+                SELECT code FROM member WHERE search_name = ? AND birth_date = ? AND id <= ? LIMIT 1
+                """), arguments: [VietnameseText.fold(member.fullName), member.birthDate.description, lastIDBefore]) {
+                report.warnings.append(row.problem(.fullName, Text(
+                    vi: "Có thể trùng người: \(member.fullName), sinh \(member.birthDate), đã có trong sổ với mã \(other).",
+                    en: "Likely duplicate: \(member.fullName), born \(member.birthDate), is already in the register as \(other).")))
+            }
+        }
+        report.added += 1
+        guard writes else { return }
+        let id = try MemberTable.insert(member, in: db)
+        try MemberTable.insert(MembershipEvent(kind: .admitted, on: member.joinedOn, unitCode: unit.unit.code),
+                               memberID: id, unitID: unit.id, fromUnitID: nil, in: db)
+    }
+
+    /// An existing member's row: unchanged, or an audited update of their facts. Import does
+    /// not move members between units; a different unit is a problem pointing at `member transfer`.
+    private mutating func update(id: Int64, from old: Member, to new: Member, unitCode: String,
+                                 row: CSVRow<MemberColumn>, in db: Database) throws {
+        let current = try MemberTable.history(memberID: id, in: db).events.last?.unitCode
+        guard current == unitCode else {
+            throw row.problem(.unit, Text(
+                vi: "Đoàn viên \(old.code) đang ở \(current ?? "?"), không phải \(unitCode); nhập tệp không chuyển sinh hoạt.",
+                en: "Member \(old.code) is in \(current ?? "?"), not \(unitCode); an import does not transfer members."))
+        }
+        guard new != old else { report.unchanged += 1; return }
+        try register.checkUpdate(id: id, from: old, to: new, today: today, in: db)
+        report.updated += 1
+        guard writes else { return }
+        try register.applyUpdate(id: id, from: old, to: new, today: today, in: db)
+        try AuditEntry(action: "member.update", memberCode: new.code, oldValue: AuditEntry.json(old), newValue: AuditEntry.json(new))
+            .insert(db, command: register.command, at: now)
+    }
+}

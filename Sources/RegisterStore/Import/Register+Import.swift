@@ -1,0 +1,25 @@
+import Foundation
+import UnionRegister
+
+extension Register {
+    /// Imports members (columns: `MemberColumn`), all or nothing. New codes are admitted to
+    /// their unit on their joining day; existing codes with changed facts are updated, each
+    /// with its own audit row. With problems nothing is written and `ImportRefused` carries
+    /// the report; with `dryRun` the report says what would happen.
+    public func importMembers(from path: String, dryRun: Bool, today: Day, now: Date = Date(),
+                              progress: ((BulkProgress) -> Void)? = nil) throws -> ImportReport {
+        try runImport(MemberImport.self, from: path, dryRun: dryRun, today: today, now: now, progress: progress)
+    }
+
+    /// Imports a year's grades (columns: `GradeColumn`), all or nothing, checked with `GradeRule`.
+    public func importGrades(from path: String, dryRun: Bool, today: Day, now: Date = Date(),
+                             progress: ((BulkProgress) -> Void)? = nil) throws -> ImportReport {
+        try runImport(GradeImport.self, from: path, dryRun: dryRun, today: today, now: now, progress: progress)
+    }
+
+    /// Imports training records (columns: `TrainingColumn`), all or nothing, checked with `TrainingRule`.
+    public func importTrainings(from path: String, dryRun: Bool, today: Day, now: Date = Date(),
+                                progress: ((BulkProgress) -> Void)? = nil) throws -> ImportReport {
+        try runImport(TrainingImport.self, from: path, dryRun: dryRun, today: today, now: now, progress: progress)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+import UnionRegister
+
+/// The columns of a trainings file (the certificate list a secretary receives).
+public enum TrainingColumn: String, CSVColumns {
+    case code
+    case kind
+    case started
+    case completed
+    case provider
+    case certificate
+    case result
+
+    public var aliases: [String] {
+        switch self {
+        case .code: return ["Số thẻ", "Mã", "Mã đoàn viên"]
+        case .kind: return ["Loại", "Loại lớp"]
+        case .started: return ["started_on", "Ngày bắt đầu"]
+        case .completed: return ["completed_on", "Ngày hoàn thành", "Ngày kết thúc"]
+        case .provider: return ["Đơn vị tổ chức", "Cơ sở đào tạo"]
+        case .certificate: return ["certificate_no", "Số chứng chỉ", "Số giấy chứng nhận"]
+        case .result: return ["Kết quả", "Xếp loại"]
+        }
+    }
+
+    public var isRequired: Bool { self == .code || self == .kind || self == .completed }
+}
+
+/// One run of `import trainings`: each row is checked with `TrainingRule`. A record is
+/// known by member, kind and completion day: the same record again is unchanged, one with
+/// other details is an audited update, anything else is added.
+struct TrainingImport: RowImport {
+    let register: Register
+    let today: Day
+    let writing: Bool
+    let now: Date
+    var report: ImportReport
+    private var keysInFile: [String: Int] = [:]
+
+    static let action = "training.import"
+    static let ruleColumns: [String: TrainingColumn] = [:]
+
+    init(register: Register, file: String, today: Day, writing: Bool, now: Date) {
+        self.register = register
+        self.today = today
+        self.writing = writing
+        self.now = now
+        report = ImportReport(file: file)
+    }
+
+    mutating func prepare(in db: Database) throws {}
+
+    /// A kind written as its code (`party-awareness`) or its Vietnamese name, any case or accents.
+    static func kind(parsing text: String) -> TrainingKind? {
+        let folded = VietnameseText.fold(text)
+        return TrainingKind.allCases.first { $0.rawValue == folded || VietnameseText.fold($0.name.vi) == folded }
+    }
+
+    mutating func importRow(_ row: CSVRow<TrainingColumn>, in db: Database) throws {
+        let code = try row.required(.code)
+        let record = TrainingRecord(
+            kind: try row.required(.kind, as: Text(vi: "loại lớp (party-awareness, new-member, …)", en: "training kind (party-awareness, new-member, …)"),
+                                   Self.kind(parsing:)),
+            startedOn: try row.day(.started), completedOn: try row.requiredDay(.completed),
+            provider: row[.provider].map(VietnameseText.normalized), certificateNo: row[.certificate],
+            result: row[.result].map(VietnameseText.normalized))
+        if let first = keysInFile.updateValue(row.line, forKey: "\(code) \(record.kind.rawValue) \(record.completedOn)") {
+            throw row.problem(.completed, Text(
+                vi: "Lớp \(record.kind.rawValue) của \(code) hoàn thành ngày \(record.completedOn) đã có ở dòng \(first) của tệp.",
+                en: "The \(record.kind.rawValue) training of \(code) completed on \(record.completedOn) is already on line \(first) of the file."))
+        }
+        guard let (id, member) = try? MemberTable.find(code, in: db) else {
+            throw row.problem(.code, RegisterError.unknownMember(code).message)
+        }
+        try TrainingRule.check(record, of: member, today: today)
+        let existing = try Row.fetchOne(db, sql: """
+            SELECT id, kind, started_on, completed_on, provider, certificate_no, result FROM training
+            WHERE member_id = ? AND kind = ? AND completed_on = ?
+            """, arguments: [id, record.kind.rawValue, record.completedOn.description])
+        let old = existing.map(RecordTables.training(from:))
+        if old == record { report.unchanged += 1; return }
+        if old == nil { report.added += 1 } else { report.updated += 1 }
+        guard writes else { return }
+        let values: StatementArguments = [record.kind.rawValue, record.startedOn?.description, record.completedOn.description,
+                                          record.provider, record.certificateNo, record.result]
+        if let existing {
+            try db.execute(sql: """
+                UPDATE training SET kind = ?, started_on = ?, completed_on = ?, provider = ?, certificate_no = ?, result = ?
+                WHERE id = ?
+                """, arguments: values + [existing["id"] as Int64])
+            try AuditEntry(action: "training.update", memberCode: code, oldValue: AuditEntry.json(old), newValue: AuditEntry.json(record))
+                .insert(db, command: register.command, at: now)
+        } else {
+            try db.execute(sql: """
+                INSERT INTO training (member_id, kind, started_on, completed_on, provider, certificate_no, result)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id] + values)
+        }
+    }
+}

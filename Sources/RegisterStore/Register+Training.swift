@@ -1,0 +1,84 @@
+import Foundation
+import GRDB
+import UnionRegister
+
+/// Which trainings `training list` shows; every criterion left nil matches all.
+public struct TrainingFilter: Sendable, Equatable {
+    public var memberCode: String?
+    public var kind: TrainingKind?
+    /// The calendar year of completion: "who attended political-theory courses this year".
+    public var year: Int?
+    /// Members whose branch on the completion day lies in this unit's subtree.
+    public var unitCode: String?
+
+    public init(memberCode: String? = nil, kind: TrainingKind? = nil, year: Int? = nil, unitCode: String? = nil) {
+        self.memberCode = memberCode
+        self.kind = kind
+        self.year = year
+        self.unitCode = unitCode
+    }
+}
+
+/// One row of `training list`: a training with the member who completed it and the
+/// branch they belonged to on the completion day.
+public struct TrainingListing: Sendable, Equatable {
+    public var memberCode: String
+    public var fullName: String
+    public var unitCode: String
+    public var record: TrainingRecord
+}
+
+extension Register {
+    /// Records a training a member completed, after the date checks of `TrainingRule`.
+    public func addTraining(_ code: String, _ record: TrainingRecord, today: Day) throws {
+        var record = record
+        record.provider = record.provider.map(VietnameseText.normalized)
+        record.result = record.result.map(VietnameseText.normalized)
+        try write { db in
+            let (id, member) = try MemberTable.find(code, in: db)
+            try TrainingRule.check(record, of: member, today: today)
+            try db.execute(sql: """
+                INSERT INTO training (member_id, kind, started_on, completed_on, provider, certificate_no, result)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [id, record.kind.rawValue, record.startedOn?.description, record.completedOn.description,
+                                 record.provider, record.certificateNo, record.result])
+            let unit = try MemberTable.history(memberID: id, in: db).events.last(where: { $0.on <= record.completedOn })?.unitCode
+            return ((), AuditEntry(action: "training.add", memberCode: member.code, unitCode: unit, newValue: AuditEntry.json(record)))
+        }
+    }
+
+    /// Trainings matching `filter`, in Vietnamese name order, then by completion day.
+    public func trainings(_ filter: TrainingFilter) throws -> [TrainingListing] {
+        try read { db in
+            let memberID = try filter.memberCode.map { try MemberTable.find($0, in: db).id }
+            let unitID = try filter.unitCode.map { try UnitTable.find($0, in: db).id }
+            // The member's branch on the completion day; a class taken before admission
+            // (the new-member class usually is) belongs to the branch that admitted them.
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT m.code, m.full_name, u.code AS unit_code,
+                       t.kind, t.started_on, t.completed_on, t.provider, t.certificate_no, t.result
+                FROM training t
+                JOIN member m ON m.id = t.member_id
+                JOIN membership_event e ON e.id = COALESCE(
+                    \(MembershipSQL.lastEventID(memberColumn: "t.member_id", dayArgument: "t.completed_on")),
+                    (SELECT fe.id FROM membership_event fe WHERE fe.member_id = t.member_id
+                     ORDER BY fe.on_date, fe.id LIMIT 1))
+                JOIN unit u ON u.id = e.unit_id
+                WHERE (:memberID IS NULL OR t.member_id = :memberID)
+                  AND (:kind IS NULL OR t.kind = :kind)
+                  AND (:year IS NULL OR (t.completed_on >= :from AND t.completed_on < :until))
+                  AND (:unitID IS NULL OR EXISTS (SELECT 1 FROM unit_closure c
+                                                  WHERE c.ancestor_id = :unitID AND c.descendant_id = e.unit_id))
+                ORDER BY m.sort_key, m.code, t.completed_on, t.id
+                """, arguments: ["memberID": memberID, "kind": filter.kind?.rawValue, "year": filter.year,
+                                 // Text bounds rather than `Day`s: any `--year` filters, even one no day exists in.
+                                 "from": filter.year.map { String(format: "%04ld-01-01", $0) },
+                                 "until": filter.year.map { String(format: "%04ld-01-01", $0 + 1) },
+                                 "unitID": unitID])
+            return rows.map { row in
+                TrainingListing(memberCode: row["code"], fullName: row["full_name"], unitCode: row["unit_code"],
+                                record: RecordTables.training(from: row))
+            }
+        }
+    }
+}

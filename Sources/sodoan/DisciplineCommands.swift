@@ -1,0 +1,34 @@
+import ArgumentParser
+import RegisterStore
+import UnionRegister
+
+struct DisciplineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "discipline",
+        abstract: "Record discipline decisions: reprimand, warning, expulsion (expulsion ends membership).",
+        subcommands: [Add.self])
+
+    struct Add: RegisterCommand {
+        static let configuration = CommandConfiguration(abstract: "Record a discipline decision about a member.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The member's code.") var code: String
+        @Option(help: "The level of discipline.") var level: DisciplineLevel
+        @Option(help: "The day of the decision (default: today).") var on: String?
+        @Option(help: "The reason, e.g. the decision number and the offence.") var reason: String
+
+        func execute() throws {
+            let register = try openRegister()
+            let record = DisciplineRecord(level: level, on: try day(on, option: "--on", default: today), reason: reason)
+            try register.addDiscipline(code, record, today: today)
+            let vi = global.language == .vi
+            var message = vi ? "Đã ghi kỷ luật \(level.name.vi.lowercased()) đoàn viên \(code) ngày \(record.on)."
+                             : "Recorded a \(level.name.en) of member \(code) on \(record.on)."
+            if level == .expulsion {
+                message += vi ? " Đoàn viên thôi sinh hoạt Đoàn từ ngày \(record.on)." : " Membership ends on \(record.on)."
+            }
+            print(message)
+        }
+    }
+}
+
+extension DisciplineLevel: ExpressibleByArgument {}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import RegisterStore
+import UnionRegister
+
+/// `sodoan export members|grades|trainings|referrals`: the register out as CSV or JSON, in
+/// the columns `import` reads, so an export imports back unchanged.
+struct ExportCommand: RegisterCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write members, grades, trainings or referrals as CSV (default) or JSON on stdout.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "members, grades, trainings or referrals.")
+    var kind: ExportKind
+
+    @Option(help: "Only members whose unit is this unit or below it.")
+    var unit: String?
+
+    @Option(help: "csv or json.")
+    var format: OutputFormat = .csv
+
+    @Flag(help: "Include the national ID number and phone (personal data).")
+    var includePersonal = false
+
+    func validate() throws {
+        guard format == .csv || format == .json else { throw ValidationError("--format takes csv or json here.") }
+    }
+
+    func execute() throws {
+        let register = try openRegister()
+        let header = Register.exportHeader(kind, includePersonal: includePersonal)
+        var out = BufferedOutput()
+        let progress = ProgressLine(language: global.language)
+        var rows = 0
+        out.write(format == .csv ? CSVWriter.line(header) : "[")
+        try register.export(kind, unitCode: unit, includePersonal: includePersonal) { cells in
+            if format == .csv {
+                out.write(CSVWriter.line(cells))
+            } else {
+                let object = Dictionary(uniqueKeysWithValues: zip(header, cells.map { $0.isEmpty ? nil : $0 }))
+                out.write((rows == 0 ? "\n" : ",\n") + (try JSONOutput.line(object)))
+            }
+            rows += 1
+            if rows % 20_000 == 0 { progress?.show(BulkProgress(rows: rows, bytesDone: 0, bytesTotal: 0)) }
+        }
+        if format == .json { out.write(rows == 0 ? "]\n" : "\n]\n") }
+        out.flush()
+        progress?.finish()
+    }
+}
+
+extension ExportKind: ExpressibleByArgument {}
+
+/// Standard output written in large blocks: an export of a million rows would otherwise
+/// make a million small writes.
+struct BufferedOutput {
+    private var buffer: [UInt8] = []
+
+    mutating func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        FileHandle.standardOutput.write(Data(buffer))
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import RegisterStore
+import UnionRegister
+
+struct GradeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grade",
+        abstract: "Yearly evaluation of members (xếp loại chất lượng đoàn viên).",
+        subcommands: [SetGrade.self, List.self])
+
+    struct SetGrade: RegisterCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set",
+            abstract: "Set a member's grade for a year; setting it again corrects it.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The member's code.") var code: String
+        @Option(help: "The year evaluated.") var year: Int
+        @Option(help: "The grade.") var grade: Grade
+
+        func execute() throws {
+            let register = try openRegister()
+            let change = try register.setGrade(code, year: year, grade: grade, today: today)
+            let vi = global.language == .vi
+            let corrected = change.old.map { vi ? " (trước đây: \($0.name.vi))" : " (was: \($0.name.en))" } ?? ""
+            print(vi ? "Đã xếp loại \(change.fullName) (\(change.memberCode)) năm \(year): \(grade.name.vi)\(corrected)."
+                     : "Graded \(change.fullName) (\(change.memberCode)) for \(year): \(grade.name.en)\(corrected).")
+        }
+    }
+
+    struct List: RegisterCommand {
+        static let configuration = CommandConfiguration(abstract: "List grades by year, for a unit and the units under it.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: DataFormatOption
+        @Option(help: "Only this year.") var year: Int?
+        @Option(help: "Only members whose branch at the end of the graded year is this unit or lies under it.") var unit: String?
+
+        func execute() throws {
+            let register = try openRegister()
+            let listings = try register.grades(year: year, unitCode: unit)
+            print(try GradeListView(listings: listings, language: global.language).render(output.format))
+        }
+    }
+}
+
+extension Grade: ExpressibleByArgument {}

@@ -1,0 +1,169 @@
+import Foundation
+import GRDB
+import Testing
+import RegisterStore
+import UnionRegister
+
+extension TemporaryRegister {
+    /// Audit rows of one action, oldest first.
+    func auditRows(_ action: String) throws -> [Row] {
+        try register.read { db in try Row.fetchAll(db, sql: "SELECT * FROM audit_log WHERE action = ? ORDER BY id", arguments: [action]) }
+    }
+
+    func count(table: String) throws -> Int { try count("SELECT COUNT(*) FROM \(table)") }
+}
+
+@Suite("Grades in the store")
+struct GradeStoreTests {
+    @Test func aSecondSetCorrectsTheGradeAndAuditsOldAndNew() throws {
+        let r = try TemporaryRegister()
+        try r.addMember("DV001", "Trần Thị An", born: "1998-03-10", joined: "2020-01-01")
+        let first = try r.register.setGrade("DV001", year: 2024, grade: .good, today: today)
+        #expect(first.old == nil)
+        let second = try r.register.setGrade("DV001", year: 2024, grade: .excellent, today: today)
+        #expect(second.old == .good)
+        #expect(try r.register.memberRecord("DV001").grades == [GradeRecord(year: 2024, grade: .excellent)])
+        let audits = try r.auditRows("grade.set")
+        #expect(audits.count == 2)
+        #expect(audits[1]["old_value"] as String? == #"{"grade":"good","year":2024}"#)
+        #expect(audits[1]["new_value"] as String? == #"{"grade":"excellent","year":2024}"#)
+        #expect(audits[1]["unit_code"] as String? == "YT-VP")
+    }
+
+    @Test func aRefusedGradeLeavesNoRowAndNoAuditRow() throws {
+        let r = try TemporaryRegister()
+        try r.addMember("DV002", "Trần Thị An", born: "1998-03-10", joined: "2024-07-02")
+        let audits = try r.count(table: "audit_log")
+        let error = #expect(throws: RegisterError.self) {
+            try r.register.setGrade("DV002", year: 2024, grade: .excellent, today: today)
+        }
+        #expect(error?.rule == "grade-months")
+        #expect(try r.count(table: "grade") == 0)
+        #expect(try r.count(table: "audit_log") == audits)
+    }
+
+    @Test func gradesAcrossATransferFollowTheBranchAtTheEndOfEachYear() throws {
+        let r = try TemporaryRegister()
+        try r.addMember("DV003", "Trần Thị An", born: "1998-03-10", joined: "2023-01-01")
+        try r.register.transferMember("DV003", to: "TC", on: day("2024-03-01"), today: today)
+        try r.register.setGrade("DV003", year: 2023, grade: .good, today: today)
+        try r.register.setGrade("DV003", year: 2024, grade: .excellent, today: today)
+        #expect(try r.register.grades(unitCode: "YT").map(\.record) == [GradeRecord(year: 2023, grade: .good)])
+        #expect(try r.register.grades(unitCode: "TC").map(\.record) == [GradeRecord(year: 2024, grade: .excellent)])
+        #expect(try r.register.grades(year: 2024).map(\.unitCode) == ["TC"])
+        #expect(try r.register.grades().count == 2)
+    }
+
+    @Test func anUnknownMemberIsBadInput() throws {
+        let r = try TemporaryRegister()
+        let error = #expect(throws: RegisterError.self) {
+            try r.register.setGrade("NOBODY", year: 2024, grade: .pass, today: today)
+        }
+        #expect(error?.kind == .badInput)
+    }
+}
+
+@Suite("Trainings in the store")
+struct TrainingStoreTests {
+    @Test func listsFilterByMemberKindYearAndBranchOnTheCompletionDay() throws {
+        let r = try TemporaryRegister()
+        try r.addMember("DV001", "Trần Thị An", born: "1998-03-10", joined: "2020-01-01")
+        try r.addMember("DV002", "Trần Thị An", born: "1998-03-10", joined: "2020-01-01", unit: "TC")
+        try r.register.transferMember("DV001", to: "TC", on: day("2024-06-01"), today: today)
+        let today = today
+        // A new-member class before admission belongs to the branch that admitted the member.
+        try r.register.addTraining("DV001", TrainingRecord(kind: .newMember, completedOn: day("2019-12-20")), today: today)
+        try r.register.addTraining("DV001", TrainingRecord(kind: .theoryElementary, startedOn: day("2024-03-01"),
+                                                           completedOn: day("2024-05-31"), provider: "Trường Chính trị tỉnh"), today: today)
+        try r.register.addTraining("DV001", TrainingRecord(kind: .partyAwareness, completedOn: day("2024-06-01"),
+                                                           certificateNo: "245/CN"), today: today)
+        try r.register.addTraining("DV002", TrainingRecord(kind: .theoryElementary, completedOn: day("2023-11-02")), today: today)
+
+        #expect(try r.register.trainings(TrainingFilter(memberCode: "DV001")).map(\.record.kind) == [.newMember, .theoryElementary, .partyAwareness])
+        let theory2024 = try r.register.trainings(TrainingFilter(kind: .theoryElementary, year: 2024))
+        #expect(theory2024.map(\.memberCode) == ["DV001"])
+        #expect(theory2024.first?.record.provider == "Trường Chính trị tỉnh")
+        #expect(try r.register.trainings(TrainingFilter(unitCode: "YT")).map(\.record.kind) == [.newMember, .theoryElementary])
+        let tc = try r.register.trainings(TrainingFilter(unitCode: "TC"))
+        #expect(tc.map(\.record.kind) == [.partyAwareness, .theoryElementary])
+        #expect(tc.first?.record.certificateNo == "245/CN")
+        #expect(try r.register.trainings(TrainingFilter(year: 2022)).isEmpty)
+        #expect(try r.auditRows("training.add").count == 4)
+    }
+
+    @Test func aRefusedTrainingLeavesNoRowAndNoAuditRow() throws {
+        let r = try TemporaryRegister()
+        try r.addMember("DV001", "Trần Thị An", born: "1998-03-10", joined: "2020-01-01")
+        let audits = try r.count(table: "audit_log")
+        let record = TrainingRecord(kind: .unionCadre, startedOn: day("2024-05-02"), completedOn: day("2024-05-01"))
+        #expect(throws: RegisterError.self) { try r.register.addTraining("DV001", record, today: today) }
+        #expect(throws: RegisterError.self) {
+            try r.register.addTraining("NOBODY", TrainingRecord(kind: .other, completedOn: day("2024-05-01")), today: today)
+        }
+        #expect(try r.count(table: "training") == 0)
+        #expect(try r.count(table: "audit_log") == audits)
+    }
+
+    @Test func anUnknownUnitOrMemberInTheFilterIsBadInput() throws {
+        let r = try TemporaryRegister()
+        #expect(throws: RegisterError.unknownUnit("XX")) { try r.register.trainings(TrainingFilter(unitCode: "XX")) }
+        #expect(throws: RegisterError.unknownMember("XX")) { try r.register.trainings(TrainingFilter(memberCode: "XX")) }
+    }
+}
+
+@Suite("Discipline in the store")
+struct DisciplineStoreTests {
+    @Test func anExpulsionWritesTheDecisionAndTheExpelledEventUnderOneAuditRow() throws {
+        let r = try TemporaryRegister()
+        try r.addMember("DV001", "Trần Thị An", born: "1998-03-10", joined: "2020-01-01", unit: "YT-BV")
+        let audits = try r.count(table: "audit_log")
+        try r.register.addDiscipline("DV001", DisciplineRecord(level: .expulsion, on: day("2024-05-10"),
+                                                               reason: "Vi phạm pháp luật"), today: today)
+        let record = try r.register.memberRecord("DV001")
+        #expect(record.disciplines == [DisciplineRecord(level: .expulsion, on: day("2024-05-10"), reason: "Vi phạm pháp luật")])
+        #expect(record.history.status(on: day("2024-05-09")) == .active(unitCode: "YT-BV"))
+        #expect(record.history.status(on: day("2024-05-10")) == .left(.expelled, on: day("2024-05-10"), unitCode: "YT-BV"))
+        #expect(record.history.events.last?.reason == "Vi phạm pháp luật")
+        #expect(try r.count(table: "audit_log") == audits + 1)
+        let audit = try #require(try r.auditRows("discipline.add").first)
+        #expect((audit["new_value"] as String).contains(#""membership_event":{"kind":"expelled""#))
+    }
+
+    @Test func aReprimandKeepsTheMemberActive() throws {
+        let r = try TemporaryRegister()
+        try r.addMember("DV001", "Trần Thị An", born: "1998-03-10", joined: "2020-01-01")
+        try r.register.addDiscipline("DV001", DisciplineRecord(level: .reprimand, on: day("2024-05-10"),
+                                                               reason: "Vắng sinh hoạt"), today: today)
+        #expect(try r.count(table: "discipline") == 1)
+        #expect(try r.count(table: "membership_event") == 1)
+        #expect(try r.register.memberRecord("DV001").history.latestStatus.isActive)
+    }
+
+    @Test func anExpulsionBeforeTheLatestEventRollsBackTheDecisionToo() throws {
+        let r = try TemporaryRegister()
+        try r.addMember("DV001", "Trần Thị An", born: "1998-03-10", joined: "2020-01-01")
+        try r.register.transferMember("DV001", to: "TC", on: day("2024-06-01"), today: today)
+        let audits = try r.count(table: "audit_log")
+        let error = #expect(throws: RegisterError.self) {
+            try r.register.addDiscipline("DV001", DisciplineRecord(level: .expulsion, on: day("2024-05-10"),
+                                                                   reason: "Vi phạm"), today: today)
+        }
+        #expect(error?.rule == "event-order")
+        #expect(try r.count(table: "discipline") == 0)
+        #expect(try r.count(table: "membership_event") == 2)
+        #expect(try r.count(table: "audit_log") == audits)
+    }
+
+    @Test func aSecondExpulsionIsRefused() throws {
+        let r = try TemporaryRegister()
+        try r.addMember("DV001", "Trần Thị An", born: "1998-03-10", joined: "2020-01-01")
+        let expel = { (date: String) in
+            try r.register.addDiscipline("DV001", DisciplineRecord(level: .expulsion, on: day(date), reason: "Vi phạm"),
+                                         today: today)
+        }
+        try expel("2024-05-10")
+        let error = #expect(throws: RegisterError.self) { try expel("2024-05-10") }
+        #expect(error?.kind == .ruleRefused)
+        #expect(try r.count(table: "discipline") == 1)
+    }
+}

@@ -1,0 +1,60 @@
+import Testing
+import UnionRegister
+
+@Suite("Admission to the Union")
+struct AdmissionRuleTests {
+    @Test func refusedOnThe15thBirthdayAllowedTheDayAfter() {
+        let m = member(born: "2009-05-10")
+        let error = refusal { try AdmissionRule.check(m, admittedOn: d("2024-05-10")) }
+        #expect(error?.rule == "admission-age")
+        #expect(error?.message.vi.contains("15 tuổi 0 tháng") == true)
+        #expect(error?.fix?.en.contains("2024-05-11") == true)
+        #expect(refusal { try AdmissionRule.check(m, admittedOn: d("2024-05-11")) } == nil)
+    }
+
+    @Test func allowedOnThe30thBirthdayRefusedTheDayAfter() {
+        let m = member(born: "1994-05-10")
+        #expect(refusal { try AdmissionRule.check(m, admittedOn: d("2024-05-10")) } == nil)
+        let error = refusal { try AdmissionRule.check(m, admittedOn: d("2024-05-11")) }
+        #expect(error?.rule == "admission-age")
+        #expect(error?.message.en.contains("30 years 0 months") == true)
+    }
+
+    @Test func needsAtLeastPrimaryEducation() {
+        #expect(refusal { try AdmissionRule.check(member(born: "2000-01-01", education: .none), admittedOn: d("2020-01-01")) }?.rule == "admission-education")
+        #expect(refusal { try AdmissionRule.check(member(born: "2000-01-01", education: .primary), admittedOn: d("2020-01-01")) } == nil)
+    }
+
+    @Test func admissionBeforeBirthIsRefused() {
+        #expect(refusal { try AdmissionRule.check(member(born: "2000-01-01"), admittedOn: d("1999-01-01")) }?.rule == "admission-age")
+    }
+}
+
+@Suite("Maturity flags")
+struct MaturityRuleTests {
+    @Test func dueForMaturityFromTheDayAfterThe30thBirthday() {
+        let m = member(born: "1994-05-10")
+        #expect(MaturityRule.flag(for: m, on: d("2024-05-10")) == nil)
+        #expect(MaturityRule.flag(for: m, on: d("2024-05-11")) == .dueForMaturity)
+    }
+
+    @Test func anOfficeHolderOver30IsNotDue() {
+        #expect(MaturityRule.flag(for: member(born: "1990-01-01", office: "Bí thư chi đoàn"), on: d("2024-05-11")) == nil)
+    }
+
+    @Test func over35IsFlaggedEvenWithAnOffice() {
+        let m = member(born: "1989-05-10", office: "Ủy viên BCH")
+        #expect(MaturityRule.flag(for: m, on: d("2024-05-10")) == nil)
+        #expect(MaturityRule.flag(for: m, on: d("2024-05-11")) == .overAgeLimit)
+    }
+
+    @Test func theBirthDateBoundLetsEveryoneFlaggedThrough() {
+        for born in ["1994-02-28", "1996-02-29", "1994-05-10", "1994-05-11"] {
+            for on in ["2024-02-29", "2025-02-28", "2026-03-01", "2024-05-11", "2027-02-28"] {
+                if MaturityRule.flag(for: member(born: born), on: d(on)) != nil {
+                    #expect(d(born) <= MaturityRule.latestBirthDate(olderThan: 30, on: d(on)), "born \(born) on \(on)")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import Testing
+import UnionRegister
+
+@Suite("Membership history")
+struct MembershipHistoryTests {
+    let admitted = MembershipEvent(kind: .admitted, on: d("2024-07-01"), unitCode: "A")
+
+    @Test func statusOnADayIsTheLastEventOnOrBeforeIt() throws {
+        let history = try MembershipHistory(events: [admitted])
+            .appending(MembershipEvent(kind: .transferred, on: d("2025-03-01"), unitCode: "B", fromUnitCode: "A"))
+            .appending(MembershipEvent(kind: .matured, on: d("2026-01-15"), unitCode: "B"))
+        #expect(history.status(on: d("2024-06-30")) == .notYetMember)
+        #expect(history.status(on: d("2024-07-01")) == .active(unitCode: "A"))
+        #expect(history.status(on: d("2025-02-28")) == .active(unitCode: "A"))
+        #expect(history.status(on: d("2025-03-01")) == .active(unitCode: "B"))
+        #expect(history.status(on: d("2026-01-15")) == .left(.matured, on: d("2026-01-15"), unitCode: "B"))
+    }
+
+    @Test func admittedOn1JulyCountsSixMonthsOn2JulyFive() {
+        #expect(MembershipHistory(events: [admitted]).wholeMonthsOfMembership(in: 2024) == 6)
+        let late = MembershipEvent(kind: .admitted, on: d("2024-07-02"), unitCode: "A")
+        #expect(MembershipHistory(events: [late]).wholeMonthsOfMembership(in: 2024) == 5)
+    }
+
+    @Test func aTransferDoesNotInterruptMembershipAndLeavingEndsIt() throws {
+        let history = try MembershipHistory(events: [MembershipEvent(kind: .admitted, on: d("2020-01-01"), unitCode: "A")])
+            .appending(MembershipEvent(kind: .transferred, on: d("2024-03-15"), unitCode: "B", fromUnitCode: "A"))
+            .appending(MembershipEvent(kind: .removed, on: d("2024-07-01"), unitCode: "B"))
+        #expect(history.wholeMonthsOfMembership(in: 2024) == 6)
+        #expect(history.wholeMonthsOfMembership(in: 2023) == 12)
+        #expect(history.wholeMonthsOfMembership(in: 2025) == 0)
+    }
+
+    @Test func refusesEventsOutOfOrder() throws {
+        let history = MembershipHistory(events: [admitted])
+        #expect(refusal { _ = try history.appending(MembershipEvent(kind: .matured, on: d("2024-06-30"), unitCode: "A")) }?.rule == "event-order")
+        #expect(refusal { _ = try history.appending(admitted) }?.rule == "event-order")
+        let matured = try history.appending(MembershipEvent(kind: .matured, on: d("2025-01-01"), unitCode: "A"))
+        #expect(refusal { _ = try matured.appending(MembershipEvent(kind: .matured, on: d("2025-02-01"), unitCode: "A")) }?.rule == "event-order")
+        #expect(refusal { _ = try matured.appending(MembershipEvent(kind: .transferred, on: d("2025-02-01"), unitCode: "B", fromUnitCode: "A")) }?.rule == "event-order")
+        #expect(refusal { _ = try MembershipHistory(events: []).appending(MembershipEvent(kind: .removed, on: d("2025-02-01"), unitCode: "A")) }?.rule == "event-order")
+    }
+
+    @Test func refusesATransferToTheSameUnit() {
+        let history = MembershipHistory(events: [admitted])
+        #expect(refusal { _ = try history.appending(MembershipEvent(kind: .transferred, on: d("2025-01-01"), unitCode: "A", fromUnitCode: "A")) }?.rule == "transfer-same-unit")
+    }
+}

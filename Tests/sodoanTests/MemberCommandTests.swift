@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+
+@Suite("sodoan member, end to end")
+struct MemberCommandTests {
+    /// A small tree with one member, DV001, admitted to YT-VP on 2018-03-26.
+    func registerWithOneMember() throws -> CLI {
+        let cli = try CLI()
+        try cli.makeSmallTree()
+        try cli.ok(["member", "add", "--unit", "YT-VP", "--name", "Nguyễn Văn An", "--born", "10/05/2000", "--gender", "Nam",
+                    "--code", "DV001", "--joined", "2018-03-26", "--education", "Đại học", "--phone", "0912345678"])
+        return cli
+    }
+
+    @Test func addShowTransferAndHistory() throws {
+        let cli = try registerWithOneMember()
+        defer { cli.cleanUp() }
+        try cli.ok(["member", "transfer", "DV001", "--to", "TC", "--on", "2024-03-01"])
+        let show = try cli.ok(["member", "show", "DV001"])
+        #expect(show.contains("Nguyễn Văn An"))
+        #expect(show.contains("Đang sinh hoạt tại TC"))
+        let json = try JSONSerialization.jsonObject(with: Data(try cli.ok(["member", "show", "DV001", "--format", "json"]).utf8)) as! [String: Any]
+        #expect(json["unit"] as? String == "TC")
+        #expect(json["birth_date"] as? String == "2000-05-10")
+        #expect((json["history"] as? [[String: Any]])?.count == 2)
+        let history = try cli.ok(["member", "history", "DV001", "--lang", "en"])
+        #expect(history.contains("2024-03-01  transferred from YT-VP to TC"))
+    }
+
+    @Test func listAsOfAPastDayShowsWhereMembersWere() throws {
+        let cli = try registerWithOneMember()
+        defer { cli.cleanUp() }
+        try cli.ok(["member", "transfer", "DV001", "--to", "TC", "--on", "2024-03-01"])
+        #expect(try cli.ok(["member", "list", "--as-of", "2023-12-31", "--format", "csv"]).contains(",YT-VP,active,"))
+        #expect(try cli.ok(["member", "list", "--format", "csv"]).contains(",TC,active,"))
+        #expect(try cli.ok(["member", "list", "--unit", "YT", "--as-of", "2024-03-01", "--format", "csv"]).split(separator: "\n").count == 1)
+    }
+
+    @Test func searchIgnoresCaseAndDiacritics() throws {
+        let cli = try registerWithOneMember()
+        defer { cli.cleanUp() }
+        #expect(try cli.ok(["member", "list", "--search", "NGUYEN van AN", "--format", "csv"]).contains("DV001"))
+        #expect(!(try cli.ok(["member", "list", "--search", "binh", "--format", "csv"]).contains("DV001")))
+    }
+
+    @Test func matureRemoveAndDeceaseEndMembership() throws {
+        let cli = try registerWithOneMember()
+        defer { cli.cleanUp() }
+        try cli.ok(["member", "mature", "DV001", "--on", "2025-03-26", "--reason", "Lễ trưởng thành Đoàn"])
+        #expect(try cli.ok(["member", "list", "--status", "matured", "--format", "csv"]).contains("DV001"))
+        #expect(!(try cli.ok(["member", "list", "--format", "csv"]).contains("DV001")))
+    }
+
+    @Test func updateChangesFieldsAndIsAudited() throws {
+        let cli = try registerWithOneMember()
+        defer { cli.cleanUp() }
+        try cli.ok(["member", "update", "DV001", "--office", "Bí thư chi đoàn", "--phone", ""])
+        let json = try JSONSerialization.jsonObject(with: Data(try cli.ok(["member", "show", "DV001", "--format", "json"]).utf8)) as! [String: Any]
+        #expect(json["office"] as? String == "Bí thư chi đoàn")
+        #expect(json["phone"] == nil)
+        let log = try cli.ok(["log", "--member", "DV001", "--format", "csv"])
+        #expect(log.contains("member.add"))
+        #expect(log.contains("member.update"))
+    }
+
+    /// Every bad input of issue 2: the exit status of CLI.md, a message, and the file
+    /// byte-for-byte unchanged.
+    @Test(arguments: [
+        (["member", "add", "--unit", "NOPE", "--name", "A", "--born", "2000-01-01", "--gender", "male", "--joined", "2018-01-01", "--education", "university"], Int32(65), "NOPE"),
+        (["member", "show", "DV999"], 65, "DV999"),
+        (["member", "transfer", "DV999", "--to", "TC", "--on", "2024-01-01"], 65, "DV999"),
+        (["member", "add", "--unit", "YT-VP", "--name", "A", "--born", "2000-02-30", "--gender", "male", "--joined", "2018-01-01", "--education", "university"], 65, "2000-02-30"),
+        (["member", "add", "--unit", "YT-VP", "--name", "Bé", "--born", "2010-06-01", "--gender", "male", "--joined", "2025-06-01", "--education", "primary"], 1, "admission-age"),
+        (["member", "add", "--unit", "YT-VP", "--name", "Chưa Sinh", "--born", "2000-01-01", "--gender", "male", "--joined", "2099-01-01", "--education", "primary"], 65, "2099-01-01"),
+        (["member", "add", "--unit", "YT-VP", "--name", "Trùng Mã", "--born", "2000-01-01", "--gender", "male", "--code", "DV001", "--joined", "2018-01-01", "--education", "primary"], 65, "DV001"),
+        (["member", "transfer", "DV001", "--to", "TC", "--on", "2017-01-01"], 1, "event-order"),
+        (["member", "transfer", "DV001", "--to", "TC", "--on", "2099-01-01"], 65, "2099-01-01"),
+        (["member", "transfer", "DV001", "--to", "YT", "--on", "2024-01-01"], 1, "member-unit-kind"),
+        (["member", "mature", "DV001", "--on", "31/13/2024"], 65, "31/13/2024"),
+        (["unit", "close", "YT-VP", "--on", "2024-01-01"], 1, "unit-close"),
+        (["member", "add", "--unit", "YT-VP", "--name", "A", "--born", "2000-01-01", "--gender", "other", "--joined", "2018-01-01", "--education", "university"], 64, "gender"),
+    ])
+    func badInputIsRefusedAndChangesNothing(arguments: [String], status: Int32, mentions: String) throws {
+        let cli = try registerWithOneMember()
+        defer { cli.cleanUp() }
+        let before = try cli.registerBytes()
+        let result = try cli.run(arguments)
+        #expect(result.status == status, "\(result.stderr)")
+        #expect(result.stderr.contains(mentions), "\(result.stderr)")
+        #expect(try cli.registerBytes() == before)
+    }
+
+    @Test func aSecondMaturityIsOutOfOrder() throws {
+        let cli = try registerWithOneMember()
+        defer { cli.cleanUp() }
+        try cli.ok(["member", "mature", "DV001", "--on", "2025-03-26"])
+        let before = try cli.registerBytes()
+        let again = try cli.run(["member", "mature", "DV001", "--on", "2025-04-26"])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("event-order"))
+        let transfer = try cli.run(["member", "transfer", "DV001", "--to", "TC", "--on", "2025-05-01", "--lang", "en"])
+        #expect(transfer.status == 1)
+        #expect(transfer.stderr.contains("Membership already ended"))
+        #expect(try cli.registerBytes() == before)
+    }
+
+    @Test func twoProcessesWritingAtOnceBothLand() throws {
+        let cli = try registerWithOneMember()
+        defer { cli.cleanUp() }
+        let perProcess = 15
+        DispatchQueue.concurrentPerform(iterations: 2) { writer in
+            for index in 0..<perProcess {
+                let result = try! cli.run(["member", "add", "--unit", writer == 0 ? "YT-VP" : "TC", "--name", "Người \(writer) \(index)",
+                                           "--born", "2000-01-01", "--gender", "female", "--joined", "2018-01-01", "--education", "university"])
+                precondition(result.status == 0, result.stderr)
+            }
+        }
+        let list = try cli.ok(["member", "list", "--format", "csv"])
+        #expect(list.split(separator: "\n").count == 1 + 1 + 2 * perProcess)
+        #expect(try cli.ok(["check"]).contains("0 lỗi"))
+    }
+
+    @Test func checkAndBackup() throws {
+        let cli = try registerWithOneMember()
+        defer { cli.cleanUp() }
+        #expect(try cli.ok(["check", "--lang", "en"]).contains("Check done: 0 errors"))
+        let copy = cli.directory.appending(path: "copy.db").path
+        try cli.ok(["backup", copy])
+        let shown = try cli.run(["member", "show", "DV001", "--db", copy], useDB: false)
+        #expect(shown.stdout.contains("Nguyễn Văn An"))
+    }
+}
