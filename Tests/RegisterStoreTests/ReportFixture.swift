@@ -1,26 +1,16 @@
-import Foundation
 import GRDB
 import RegisterStore
 import UnionRegister
 
-/// A register in a temporary directory, built through the public store API, with helpers
-/// that write grades, trainings, discipline and referral steps as plain SQL rows (their
-/// own write commands belong to other parts of sodoan; the report only reads the rows).
+/// A `TemporaryRegister` without the usual tree, built through the public store API, with
+/// helpers that write grades, trainings, discipline and referral steps as plain SQL rows
+/// (the report only reads those rows; their own commands are tested elsewhere).
 struct ReportFixture {
-    let directory: URL
-    let register: Register
-    /// "Today" for the store's not-in-the-future checks: after every date used.
-    static let today = Day(year: 2026, month: 1, day: 1)!
+    let store: TemporaryRegister
+    var register: Register { store.register }
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appending(path: "sodoan-report-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        register = try Register.create(at: directory.appending(path: "register.db").path, name: "Đoàn Khối các cơ quan tỉnh",
-                                       rootCode: "DK", openedOn: day("2015-01-01"), command: "test")
-    }
-
-    func cleanUp() {
-        try? FileManager.default.removeItem(at: directory)
+        store = try TemporaryRegister(tree: false)
     }
 
     func unit(_ code: String, _ kind: UnitKind, parent: String, opened: String = "2015-01-01") throws {
@@ -28,17 +18,15 @@ struct ReportFixture {
     }
 
     func member(_ code: String, _ gender: Gender, unit: String, joined: String, born: String = "1996-05-05") throws {
-        try register.addMember(Member(code: code, fullName: "Đoàn viên \(code)", birthDate: day(born), gender: gender,
-                                      education: .university, joinedOn: day(joined)),
-                               unitCode: unit, today: Self.today)
+        try store.addMember(code, "Đoàn viên \(code)", born: born, joined: joined, unit: unit, gender: gender)
     }
 
     func transfer(_ code: String, to unit: String, on date: String) throws {
-        try register.transferMember(code, to: unit, on: day(date), today: Self.today)
+        try register.transferMember(code, to: unit, on: day(date), today: today)
     }
 
     func end(_ code: String, _ kind: MembershipEventKind, on date: String) throws {
-        try register.endMembership(code, kind, on: day(date), reason: nil, today: Self.today)
+        try register.endMembership(code, kind, on: day(date), reason: nil, today: today)
     }
 
     /// Runs raw SQL in one audited write.
@@ -89,8 +77,6 @@ struct ReportFixture {
         try register.yearEndReport(unitCode: unit, period: ReportPeriod(from: day(from), to: day(to)))
     }
 }
-
-func day(_ text: String) -> Day { Day(parsing: text)! }
 
 extension UnitFigures {
     /// The figures of the unit with this code in this subtree.
