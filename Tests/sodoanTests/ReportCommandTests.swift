@@ -5,6 +5,8 @@ import Testing
 /// The small tree with five members and a year of movements:
 /// 2024 starts with DV001 (YT-VP), DV002 (YT-BV), DV003 and DV005 (TC); DV004 is admitted
 /// to YT-VP on 2024-03-01 and moves to TC on 2024-06-01; DV005 is removed on 2024-09-01.
+/// DV001 is graded excellent and DV002 good for 2024; DV002 is reprimanded; DV003 completes
+/// the Party-awareness class.
 private func makeReportRegister(_ cli: CLI) throws {
     try cli.makeSmallTree()
     for (code, unit, gender, joined) in [("DV001", "YT-VP", "female", "2020-01-01"), ("DV002", "YT-BV", "male", "2021-01-01"),
@@ -15,6 +17,10 @@ private func makeReportRegister(_ cli: CLI) throws {
     }
     try cli.ok(["member", "transfer", "DV004", "--to", "TC", "--on", "2024-06-01"])
     try cli.ok(["member", "remove", "DV005", "--on", "2024-09-01"])
+    try cli.ok(["grade", "set", "DV001", "--year", "2024", "--grade", "excellent"])
+    try cli.ok(["grade", "set", "DV002", "--year", "2024", "--grade", "good"])
+    try cli.ok(["discipline", "add", "DV002", "--level", "reprimand", "--on", "2024-04-04", "--reason", "Vắng sinh hoạt"])
+    try cli.ok(["training", "add", "DV003", "--kind", "party-awareness", "--completed", "2024-05-05"])
 }
 
 private func json(_ text: String) throws -> [String: Any] {
@@ -52,7 +58,9 @@ struct ReportCommandTests {
         #expect(members == ["start": 4, "end": 4, "admitted": 1, "transferred_in": 0, "transferred_out": 0, "matured": 0,
                             "removed": 1, "expelled": 0, "deceased": 0, "end_female": 2, "end_male": 2])
         #expect(dk["units"] as? [String: Int] == ["grassroots-union": 1, "grassroots-branch": 1, "branch": 2])
-        #expect(dk["grades"] as? [String: Int] == ["excellent": 0, "good": 0, "pass": 0, "fail": 0, "not_graded": 4])
+        #expect(dk["grades"] as? [String: Int] == ["excellent": 1, "good": 1, "pass": 0, "fail": 0, "not_graded": 2])
+        #expect(dk["discipline"] as? [String: Int] == ["reprimand": 1, "warning": 0, "expulsion": 0])
+        #expect((dk["training"] as? [String: Int])?["party-awareness"] == 1)
 
         let children = try #require(dk["children"] as? [[String: Any]])
         #expect(children.map { $0["unit"] as? String } == ["TC", "YT"])
@@ -123,6 +131,7 @@ struct ReportCommandTests {
             #expect(md.contains(heading), "md lacks \(heading)")
         }
         #expect(md.contains("| \u{2003}\u{2003}Chi đoàn Văn phòng Sở (YT-VP) |"))
+        #expect(md.contains("| Đoàn Khối các cơ quan tỉnh (DK) | 1 (25,0%) | 1 (25,0%) | 0 (0,0%) | 0 (0,0%) | 2 (50,0%) |"))
         let html = try cli.ok(["report", "annual", "--year", "2024", "--format", "html", "--unit", "YT"])
         #expect(html.contains("<h1>Báo cáo số liệu tổng kết năm 2024</h1>"))
         #expect(html.contains("@page { size: A4"))
