@@ -24,6 +24,8 @@ let package = Package(
             dependencies: [
                 "UnionRegister",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, which GRDB links: the fingerprint reads values in place.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             plugins: ["EmbedSchema"]
