@@ -65,10 +65,13 @@ enum MemberTable {
             WHERE e.member_id = ?
             ORDER BY e.on_date, e.id
             """, arguments: [memberID])
-        return MembershipHistory(events: rows.map { row in
-            MembershipEvent(kind: MembershipEventKind(rawValue: row["kind"])!, on: Day(parsing: row["on_date"])!,
-                            unitCode: row["unit_code"], fromUnitCode: row["from_code"], reason: row["reason"])
-        })
+        return MembershipHistory(events: rows.map(event(from:)))
+    }
+
+    /// An event from a row with `kind`, `on_date`, `unit_code`, `from_code` and `reason`.
+    static func event(from row: Row) -> MembershipEvent {
+        MembershipEvent(kind: MembershipEventKind(rawValue: row["kind"])!, on: Day(parsing: row["on_date"])!,
+                        unitCode: row["unit_code"], fromUnitCode: row["from_code"], reason: row["reason"])
     }
 
     static func insert(_ event: MembershipEvent, memberID: Int64, in db: Database) throws {

@@ -18,26 +18,37 @@ extension Register {
     /// `expelled` event is written in the same transaction, so either both rows are kept
     /// or neither is.
     public func addDiscipline(_ code: String, _ record: DisciplineRecord, today: Day) throws {
-        var record = record
-        record.reason = VietnameseText.normalized(record.reason)
         try write { db in
             let (id, member) = try MemberTable.find(code, in: db)
             let history = try MemberTable.history(memberID: id, in: db)
-            try DisciplineRule.check(record, of: member, history: history, today: today)
+            let (_, audit) = try recordDiscipline(record, memberID: id, member: member, history: history,
+                                                  today: today, writing: true, in: db)
+            return ((), audit)
+        }
+    }
+
+    /// Checks a discipline decision against the member's history and, when `writing`,
+    /// writes it (and an expulsion's `expelled` event). Returns the history after it and
+    /// the audit entry. `import discipline` runs it row by row over its own history cache.
+    func recordDiscipline(_ record: DisciplineRecord, memberID id: Int64, member: Member, history: MembershipHistory,
+                          today: Day, writing: Bool, in db: Database) throws -> (MembershipHistory, AuditEntry) {
+        var record = record
+        record.reason = VietnameseText.normalized(record.reason)
+        try DisciplineRule.check(record, of: member, history: history, today: today)
+        // The member's branch when expelled is the one they leave (the latest event;
+        // `recording` refuses an expulsion dated before it).
+        let expulsion = record.level == .expulsion
+            ? MembershipEvent(kind: .expelled, on: record.on, unitCode: history.events.last?.unitCode ?? "", reason: record.reason)
+            : nil
+        let after = try expulsion.map { try history.recording($0, today: today, destination: nil) } ?? history
+        if writing {
             try db.execute(sql: "INSERT INTO discipline (member_id, level, on_date, reason) VALUES (?, ?, ?, ?)",
                            arguments: [id, record.level.rawValue, record.on.description, record.reason])
-            // The member's branch when expelled is the one they leave (the latest event;
-            // `appending` refuses an expulsion dated before it).
-            let expulsion = record.level == .expulsion
-                ? MembershipEvent(kind: .expelled, on: record.on, unitCode: history.events.last?.unitCode ?? "", reason: record.reason)
-                : nil
-            let eventAudit = try expulsion.map { event in
-                try appendEvent(member.code, today: today, action: "member.expelled", in: db) { _ in event }
-            }
-            let unit = history.events.last(where: { $0.on <= record.on })?.unitCode
-            return ((), AuditEntry(action: "discipline.add", memberCode: member.code, unitCode: unit,
-                                   oldValue: eventAudit?.oldValue,
-                                   newValue: AuditEntry.json(DisciplineAudit(discipline: record, membershipEvent: expulsion))))
+            if let expulsion { try MemberTable.insert(expulsion, memberID: id, in: db) }
         }
+        let unit = history.events.last(where: { $0.on <= record.on })?.unitCode
+        return (after, AuditEntry(action: "discipline.add", memberCode: member.code, unitCode: unit,
+                                  oldValue: expulsion == nil ? nil : AuditEntry.json(history.events.last),
+                                  newValue: AuditEntry.json(DisciplineAudit(discipline: record, membershipEvent: expulsion))))
     }
 }

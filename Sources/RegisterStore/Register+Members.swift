@@ -2,15 +2,6 @@ import Foundation
 import GRDB
 import UnionRegister
 
-/// A member with their history and records: what `member show` prints.
-public struct MemberRecord: Sendable, Equatable {
-    public var member: Member
-    public var history: MembershipHistory
-    public var grades: [GradeRecord]
-    public var trainings: [TrainingRecord]
-    public var disciplines: [DisciplineRecord]
-}
-
 extension Register {
     /// Registers a new member admitted to `unitCode` on `member.joinedOn`, after the
     /// admission rules (age, education) and the member's own facts are checked.
@@ -113,25 +104,17 @@ extension Register {
         let id = try MemberTable.find(code, in: db).id
         let history = try MemberTable.history(memberID: id, in: db)
         let event = try makeEvent(history)
-        try MemberRules.notInFuture(event.on, what: event.kind.name, today: today)
-        let updated = try history.appending(event)
-        if event.kind == .transferred {
-            try MemberPlacementRule.check(unit: try UnitTable.find(event.unitCode, in: db).unit, on: event.on)
-        }
+        let destination = event.kind == .transferred ? try UnitTable.find(event.unitCode, in: db).unit : nil
+        let updated = try history.recording(event, today: today, destination: destination)
         try MemberTable.insert(event, memberID: id, in: db)
         return AuditEntry(action: action, memberCode: code, unitCode: event.unitCode,
                           oldValue: AuditEntry.json(history.events.last), newValue: AuditEntry.json(updated.events.last))
     }
 
-    /// A member with their history, grades, trainings and discipline.
-    public func memberRecord(_ code: String) throws -> MemberRecord {
-        try read { db in
-            let (id, member) = try MemberTable.find(code, in: db)
-            return MemberRecord(member: member, history: try MemberTable.history(memberID: id, in: db),
-                                grades: try RecordTables.grades(memberID: id, in: db),
-                                trainings: try RecordTables.trainings(memberID: id, in: db),
-                                disciplines: try RecordTables.disciplines(memberID: id, in: db))
-        }
+    /// Everything about a member: history, grades, trainings, discipline and referrals
+    /// (what `member show` and `member history` print, and what the referral rules read).
+    public func memberFacts(_ code: String) throws -> MemberFacts {
+        try read { db in try MemberFactsTable.facts(of: code, in: db).facts }
     }
 
     private func nextMemberCode(in db: Database) throws -> String {

@@ -22,6 +22,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses `YYYY-MM-DD` (what the database stores) or `DD/MM/YYYY` (what Vietnamese
     /// secretaries write). Returns nil for anything else, including days that do not exist.
     public init?(parsing text: String) {
+        // Fast path for the stored form: every date read from the database is exactly
+        // `YYYY-MM-DD`, and loading a subtree's facts parses hundreds of thousands of them.
+        if let (y, m, d) = text.utf8.withContiguousStorageIfAvailable(Day.isoFields) ?? nil {
+            self.init(year: y, month: m, day: d)
+            return
+        }
         let text = text.trimmingCharacters(in: .whitespaces)
         let iso = text.split(separator: "-", omittingEmptySubsequences: false)
         let vn = text.split(separator: "/", omittingEmptySubsequences: false)
@@ -36,6 +42,22 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         guard [parts.y, parts.m, parts.d].allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
               let y = Int(parts.y), let m = Int(parts.m), let d = Int(parts.d) else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// The numbers of an exact `YYYY-MM-DD` in ASCII bytes; nil for anything else.
+    private static func isoFields(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                let digit = Int(bytes[index]) - 48
+                guard (0...9).contains(digit) else { return nil }
+                value = value * 10 + digit
+            }
+            return value
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        return (y, m, d)
     }
 
     /// ISO 8601 `YYYY-MM-DD`, the stored and JSON form.

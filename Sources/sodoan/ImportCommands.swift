@@ -3,73 +3,42 @@ import Foundation
 import RegisterStore
 import UnionRegister
 
-/// `sodoan import members|grades|trainings FILE.csv [--dry-run]`: spreadsheets in, all or nothing.
-struct ImportCommand: ParsableCommand {
+/// `sodoan import KIND FILE.csv [--dry-run]`: spreadsheets in, all or nothing.
+struct ImportCommand: RegisterCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import members, grades or trainings from a CSV file, all or nothing.",
-        subcommands: [Members.self, Grades.self, Trainings.self])
+        abstract: "Import a CSV file into the register, all or nothing.",
+        discussion: """
+            Kinds and their columns (English headers, or the Vietnamese ones of the docs):
+              units       code, name, kind, parent, opened_on, closed_on (parents first)
+              members     code, full_name, birth_date, gender, unit, joined_on, education,
+                          id_number, phone, email, workplace
+              events      code, event (transferred|matured|removed|deceased), on, unit, reason
+              grades      code, year, grade
+              trainings   code, kind, started_on, completed_on, provider, certificate_no, result
+              discipline  code, level, on, reason
+            """)
 
-    /// What the three imports share: the file, `--dry-run`, and how the outcome is shown.
-    struct Options: ParsableArguments {
-        @Argument(help: "The CSV file (UTF-8, comma or semicolon separated, header row first).")
-        var file: String
+    @OptionGroup var global: GlobalOptions
 
-        @Flag(help: "Check every row and report what would change, writing nothing.")
-        var dryRun = false
-    }
+    @Argument(help: "What the file holds: units, members, events, grades, trainings or discipline.")
+    var kind: ImportKind
 
-    struct Members: ImportRun {
-        static let configuration = CommandConfiguration(
-            abstract: "Import members (columns: code, full_name, birth_date, gender, unit, joined_on, education, …).")
-        @OptionGroup var global: GlobalOptions
-        @OptionGroup var options: Options
+    @Argument(help: "The CSV file (UTF-8, comma or semicolon separated, header row first).")
+    var file: String
 
-        func perform(_ register: Register, progress: ((BulkProgress) -> Void)?) throws -> ImportReport {
-            try register.importMembers(from: options.file, dryRun: options.dryRun, today: today, progress: progress)
-        }
-    }
+    @Flag(help: "Check every row and report what would change, writing nothing.")
+    var dryRun = false
 
-    struct Grades: ImportRun {
-        static let configuration = CommandConfiguration(
-            abstract: "Import yearly grades (columns: code, year, grade).")
-        @OptionGroup var global: GlobalOptions
-        @OptionGroup var options: Options
-
-        func perform(_ register: Register, progress: ((BulkProgress) -> Void)?) throws -> ImportReport {
-            try register.importGrades(from: options.file, dryRun: options.dryRun, today: today, progress: progress)
-        }
-    }
-
-    struct Trainings: ImportRun {
-        static let configuration = CommandConfiguration(
-            abstract: "Import training records (columns: code, kind, started, completed, provider, certificate, result).")
-        @OptionGroup var global: GlobalOptions
-        @OptionGroup var options: Options
-
-        func perform(_ register: Register, progress: ((BulkProgress) -> Void)?) throws -> ImportReport {
-            try register.importTrainings(from: options.file, dryRun: options.dryRun, today: today, progress: progress)
-        }
-    }
-}
-
-/// One import subcommand: opens the register, runs the import, prints the outcome. Problems
-/// go to stderr, one per line as `file:line: column: reason`, and exit 65 (CLI.md).
-protocol ImportRun: RegisterCommand {
-    var options: ImportCommand.Options { get }
-    func perform(_ register: Register, progress: ((BulkProgress) -> Void)?) throws -> ImportReport
-}
-
-extension ImportRun {
     /// How many problems or warnings are printed before "and N more".
-    static var listed: Int { 100 }
+    static let listed = 100
 
     func execute() throws {
         let register = try openRegister()
         let progress = ProgressLine(language: global.language)
         let report: ImportReport
         do {
-            report = try perform(register, progress: progress?.show)
+            report = try kind.run(register, file: file, dryRun: dryRun, today: today, progress: progress?.show)
             progress?.finish()
         } catch let refused as ImportRefused {
             progress?.finish()
@@ -81,7 +50,7 @@ extension ImportRun {
         let counts = vi
             ? "\(report.rows) dòng: thêm \(report.added), cập nhật \(report.updated), không đổi \(report.unchanged)"
             : "\(report.rows) rows: \(report.added) added, \(report.updated) updated, \(report.unchanged) unchanged"
-        if options.dryRun {
+        if dryRun {
             print(vi ? "Chạy thử \(report.file) — \(counts). Chưa ghi gì vào sổ." : "Dry run of \(report.file) — \(counts). Nothing was written.")
         } else {
             print(vi ? "Đã nhập \(report.file) — \(counts)." : "Imported \(report.file) — \(counts).")
@@ -110,3 +79,5 @@ extension ImportRun {
         FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 }
+
+extension ImportKind: ExpressibleByArgument {}

@@ -97,7 +97,7 @@ struct MemberCommand: ParsableCommand {
         @Argument var code: String
 
         func execute() throws {
-            let record = try openRegister().memberRecord(code)
+            let record = try openRegister().memberFacts(code)
             print(try MemberView(record: record, today: today, language: global.language).render(output.format))
         }
     }
@@ -109,8 +109,8 @@ struct MemberCommand: ParsableCommand {
         @Argument var code: String
 
         func execute() throws {
-            let record = try openRegister().memberRecord(code)
-            print(try MemberTimeline(record: record).render(output.format, language: global.language))
+            let record = try openRegister().memberFacts(code)
+            print(try MemberTimeline(record: record, today: today).render(output.format, language: global.language))
         }
     }
 

@@ -4,7 +4,9 @@ import UnionRegister
 /// Renders `member history`: every dated fact about a member in one timeline, oldest
 /// first — membership events, discipline, training, and grades (dated 31 December).
 struct MemberTimeline {
-    var record: MemberRecord
+    var record: MemberFacts
+    /// A referral's lapse is listed once it has happened.
+    var today: Day
 
     struct Entry: Encodable {
         var on: String
@@ -27,12 +29,22 @@ struct MemberTimeline {
             entries.append((t.completedOn, 2, Entry(on: t.completedOn.description, type: "training", kind: t.kind.rawValue,
                                                     detail: MemberTimeline.describe(t, language))))
         }
+        for referral in record.referrals {
+            for step in referral.steps {
+                entries.append((step.on, 4, Entry(on: step.on.description, type: "referral", kind: step.stage.rawValue,
+                                                  detail: MemberTimeline.describe(step, language))))
+            }
+            if let lapse = referral.lapsesOn, lapse <= today {
+                entries.append((lapse, 4, Entry(on: lapse.description, type: "referral", kind: ReferralStage.lapsed.rawValue,
+                                                detail: ReferralStage.lapsed.name(language))))
+            }
+        }
         for g in record.grades {
             let day = Day.lastOf(year: g.year)
             entries.append((day, 3, Entry(on: day.description, type: "grade", kind: g.grade.rawValue,
                                           detail: (language == .vi ? "Xếp loại năm \(g.year): " : "Grade for \(g.year): ") + g.grade.name(language))))
         }
-        // Stable: by date, then membership before discipline before training before grades.
+        // Stable: by date, then membership, discipline, training, grades, referral steps.
         return entries.enumerated().sorted { ($0.element.0, $0.element.1, $0.offset) < ($1.element.0, $1.element.1, $1.offset) }.map(\.element.2)
     }
 
@@ -67,6 +79,16 @@ struct MemberTimeline {
         if let certificate = training.certificateNo { text += language == .vi ? ", chứng nhận số \(certificate)" : ", certificate \(certificate)" }
         if let result = training.result { text += " (\(result))" }
         return text
+    }
+
+    static func describe(_ step: ReferralStep, _ language: Language) -> String {
+        let vi = language == .vi
+        var parts = [step.stage.name(language)]
+        if let vote = step.vote { parts.append((vi ? "biểu quyết " : "vote ") + vote.ratio) }
+        if let number = step.resolutionNo { parts.append((vi ? "nghị quyết " : "resolution ") + number) }
+        if let number = step.decisionNo { parts.append((vi ? "quyết định " : "decision ") + number) }
+        if let reason = step.reason { parts.append(reason) }
+        return parts.joined(separator: ", ")
     }
 
     static func describe(_ discipline: DisciplineRecord, _ language: Language) -> String {

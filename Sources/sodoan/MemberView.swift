@@ -3,7 +3,7 @@ import UnionRegister
 
 /// Renders `member show`: the member's facts, where they stand today, and their records.
 struct MemberView {
-    var record: MemberRecord
+    var record: MemberFacts
     var today: Day
     var language: Language
 
@@ -28,6 +28,13 @@ struct MemberView {
         var grades: [GradeItem]
         var trainings: [TrainingItem]
         var discipline: [DisciplineItem]
+        var referrals: [ReferralItem]
+    }
+    struct ReferralItem: Encodable { var stage: String?; var steps: [ReferralStepItem] }
+    struct ReferralStepItem: Encodable {
+        var stage, on: String
+        var convened, present, votes_for: Int?
+        var resolution_no, decision_no, reason: String?
     }
     struct EventItem: Encodable { var kind, on, unit: String; var from_unit, reason: String? }
     struct GradeItem: Encodable { var year: Int; var grade: String }
@@ -71,7 +78,14 @@ struct MemberView {
             history: record.history.events.map { EventItem(kind: $0.kind.rawValue, on: $0.on.description, unit: $0.unitCode, from_unit: $0.fromUnitCode, reason: $0.reason) },
             grades: record.grades.map { GradeItem(year: $0.year, grade: $0.grade.rawValue) },
             trainings: record.trainings.map { TrainingItem(kind: $0.kind.rawValue, started_on: $0.startedOn?.description, completed_on: $0.completedOn.description, provider: $0.provider, certificate_no: $0.certificateNo, result: $0.result) },
-            discipline: record.disciplines.map { DisciplineItem(level: $0.level.rawValue, on: $0.on.description, reason: $0.reason) })
+            discipline: record.disciplines.map { DisciplineItem(level: $0.level.rawValue, on: $0.on.description, reason: $0.reason) },
+            referrals: record.referrals.map { referral in
+                ReferralItem(stage: referral.stage(on: today)?.rawValue, steps: referral.steps.map {
+                    ReferralStepItem(stage: $0.stage.rawValue, on: $0.on.description, convened: $0.vote?.convened,
+                                     present: $0.vote?.present, votes_for: $0.vote?.votesFor,
+                                     resolution_no: $0.resolutionNo, decision_no: $0.decisionNo, reason: $0.reason)
+                })
+            })
     }
 
     private var text: String {
@@ -112,6 +126,13 @@ struct MemberView {
         lines.append("")
         lines.append(vi ? "Kỷ luật" : "Discipline")
         lines += record.disciplines.isEmpty ? ["  —"] : record.disciplines.map { "  \($0.on)  " + MemberTimeline.describe($0, language) }
+        lines.append("")
+        lines.append(vi ? "Giới thiệu đoàn viên ưu tú cho Đảng" : "Referral to the Party")
+        if record.referrals.isEmpty { lines.append("  —") }
+        for referral in record.referrals {
+            lines += referral.steps.map { "  \($0.on)  " + MemberTimeline.describe($0, language) }
+            if let lapse = referral.lapsesOn, lapse <= today { lines.append("  \(lapse)  " + ReferralStage.lapsed.name(language)) }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

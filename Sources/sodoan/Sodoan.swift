@@ -10,6 +10,7 @@ struct Sodoan: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self,
+            DemoCommand.self,
             UnitCommand.self,
             MemberCommand.self,
             TrainingCommand.self,
@@ -21,6 +22,8 @@ struct Sodoan: ParsableCommand {
             BackupCommand.self,
             ImportCommand.self,
             ExportCommand.self,
+            ReferralCommand.self,
+            PolicyCommand.self,
         ]
     )
 }

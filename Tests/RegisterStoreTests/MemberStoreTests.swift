@@ -90,7 +90,7 @@ struct MemberStoreTests {
         let temp = try TemporaryRegister()
         try temp.addMember("DV1", "Nguyễn Văn An", born: "2000-01-01", joined: "2018-01-01")
         _ = try temp.register.updateMember("DV1", today: today) { $0.joinedOn = day("2017-06-01") }
-        #expect(try temp.register.memberRecord("DV1").history.events.first?.on == day("2017-06-01"))
+        #expect(try temp.register.memberFacts("DV1").history.events.first?.on == day("2017-06-01"))
         #expect(throws: RegisterError.self) { _ = try temp.register.updateMember("DV1", today: today) { $0.joinedOn = day("2014-06-01") } }
     }
 
@@ -132,7 +132,7 @@ struct MemberStoreTests {
         let attributes = try FileManager.default.attributesOfItem(atPath: copy)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         let restored = try Register.open(at: copy, command: "test")
-        #expect(try restored.memberRecord("DV1").member.fullName == "Nguyễn Văn An")
+        #expect(try restored.memberFacts("DV1").member.fullName == "Nguyễn Văn An")
         #expect(try restored.check(today: today).filter { $0.severity == .error }.isEmpty)
         #expect(throws: RegisterError.self) { try temp.register.backup(to: copy) }
     }

@@ -22,7 +22,7 @@ struct GradeStoreTests {
         #expect(first.old == nil)
         let second = try r.register.setGrade("DV001", year: 2024, grade: .excellent, today: today)
         #expect(second.old == .good)
-        #expect(try r.register.memberRecord("DV001").grades == [GradeRecord(year: 2024, grade: .excellent)])
+        #expect(try r.register.memberFacts("DV001").grades == [GradeRecord(year: 2024, grade: .excellent)])
         let audits = try r.auditRows("grade.set")
         #expect(audits.count == 2)
         #expect(audits[1]["old_value"] as String? == #"{"grade":"good","year":2024}"#)
@@ -119,7 +119,7 @@ struct DisciplineStoreTests {
         let audits = try r.count(table: "audit_log")
         try r.register.addDiscipline("DV001", DisciplineRecord(level: .expulsion, on: day("2024-05-10"),
                                                                reason: "Vi phạm pháp luật"), today: today)
-        let record = try r.register.memberRecord("DV001")
+        let record = try r.register.memberFacts("DV001")
         #expect(record.disciplines == [DisciplineRecord(level: .expulsion, on: day("2024-05-10"), reason: "Vi phạm pháp luật")])
         #expect(record.history.status(on: day("2024-05-09")) == .active(unitCode: "YT-BV"))
         #expect(record.history.status(on: day("2024-05-10")) == .left(.expelled, on: day("2024-05-10"), unitCode: "YT-BV"))
@@ -136,7 +136,7 @@ struct DisciplineStoreTests {
                                                                reason: "Vắng sinh hoạt"), today: today)
         #expect(try r.count(table: "discipline") == 1)
         #expect(try r.count(table: "membership_event") == 1)
-        #expect(try r.register.memberRecord("DV001").history.latestStatus.isActive)
+        #expect(try r.register.memberFacts("DV001").history.latestStatus.isActive)
     }
 
     @Test func anExpulsionBeforeTheLatestEventRollsBackTheDecisionToo() throws {

@@ -9,7 +9,7 @@ struct DayTests {
         #expect(Day(parsing: "6/3/2024") == Day(year: 2024, month: 3, day: 6))
     }
 
-    @Test(arguments: ["2023-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "31/02/2024", "2024/03/26", "", "yesterday", "2024-3-6", "２０２４-03-26"])
+    @Test(arguments: ["2023-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "31/02/2024", "2024/03/26", "", "yesterday", "2024-3-6", "２０２４-03-26", "2024-03-2x", "20a4-03-26", "2024+03-26"])
     func refusesDaysThatDoNotExistOrAreMalformed(_ text: String) {
         #expect(Day(parsing: text) == nil)
     }

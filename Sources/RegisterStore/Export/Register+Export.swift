@@ -35,7 +35,10 @@ extension Register {
                 sql = """
                     SELECT m.code, m.full_name, m.birth_date, m.gender, u.code AS unit, m.joined_on, m.education,
                            m.id_number, m.phone, m.email, m.workplace, m.office, m.party_joined_on
-                    FROM member m JOIN unit u ON u.id = \(latestUnit) \(filter) ORDER BY m.code
+                    FROM member m
+                    JOIN membership_event a ON a.member_id = m.id AND a.kind = 'admitted'
+                    JOIN unit u ON u.id = a.unit_id
+                    \(filter) ORDER BY m.code
                     """
             case .grades:
                 sql = "SELECT m.code, g.year, g.grade FROM member m JOIN grade g ON g.member_id = m.id \(filter) ORDER BY m.code, g.year"

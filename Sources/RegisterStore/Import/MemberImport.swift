@@ -86,15 +86,17 @@ struct MemberImport: RowImport {
                                memberID: id, unitID: unit.id, fromUnitID: nil, in: db)
     }
 
-    /// An existing member's row: unchanged, or an audited update of their facts. Import does
-    /// not move members between units; a different unit is a problem pointing at `member transfer`.
+    /// An existing member's row: unchanged, or an audited update of their facts. The `unit`
+    /// column is the branch the member was admitted to (what `export members` writes, so a
+    /// file of admissions re-imports unchanged after the members have moved); import never
+    /// moves members: transfers are `import events` or `member transfer`.
     private mutating func update(id: Int64, from old: Member, to new: Member, unitCode: String,
                                  row: CSVRow<MemberColumn>, in db: Database) throws {
-        let current = try MemberTable.history(memberID: id, in: db).events.last?.unitCode
-        guard current == unitCode else {
+        let admittedTo = try MemberTable.history(memberID: id, in: db).events.first?.unitCode
+        guard admittedTo == unitCode else {
             throw row.problem(.unit, Text(
-                vi: "Đoàn viên \(old.code) đang ở \(current ?? "?"), không phải \(unitCode); nhập tệp không chuyển sinh hoạt.",
-                en: "Member \(old.code) is in \(current ?? "?"), not \(unitCode); an import does not transfer members."))
+                vi: "Đoàn viên \(old.code) được kết nạp vào \(admittedTo ?? "?"), không phải \(unitCode); nhập tệp không chuyển sinh hoạt (dùng `sodoan member transfer` hoặc `sodoan import events`).",
+                en: "Member \(old.code) was admitted to \(admittedTo ?? "?"), not \(unitCode); an import does not transfer members (use `sodoan member transfer` or `sodoan import events`)."))
         }
         guard new != old else { report.unchanged += 1; return }
         try register.checkUpdate(id: id, from: old, to: new, today: today, in: db)

@@ -22,4 +22,22 @@ extension Register {
                                 progress: ((BulkProgress) -> Void)? = nil) throws -> ImportReport {
         try runImport(TrainingImport.self, from: path, dryRun: dryRun, today: today, now: now, progress: progress)
     }
+
+    /// Imports units (columns: `UnitColumn`), parents before children, all or nothing.
+    public func importUnits(from path: String, dryRun: Bool, today: Day, now: Date = Date(),
+                            progress: ((BulkProgress) -> Void)? = nil) throws -> ImportReport {
+        try runImport(UnitImport.self, from: path, dryRun: dryRun, today: today, now: now, progress: progress)
+    }
+
+    /// Imports membership events after admission (columns: `EventColumn`), all or nothing.
+    public func importEvents(from path: String, dryRun: Bool, today: Day, now: Date = Date(),
+                             progress: ((BulkProgress) -> Void)? = nil) throws -> ImportReport {
+        try runImport(EventImport.self, from: path, dryRun: dryRun, today: today, now: now, progress: progress)
+    }
+
+    /// Imports discipline decisions (columns: `DisciplineColumn`), all or nothing.
+    public func importDiscipline(from path: String, dryRun: Bool, today: Day, now: Date = Date(),
+                                 progress: ((BulkProgress) -> Void)? = nil) throws -> ImportReport {
+        try runImport(DisciplineImport.self, from: path, dryRun: dryRun, today: today, now: now, progress: progress)
+    }
 }

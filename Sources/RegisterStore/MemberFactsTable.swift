@@ -1,0 +1,47 @@
+import GRDB
+import UnionRegister
+
+/// Loads `MemberFacts` (member, history, grades, trainings, discipline, referrals) for a
+/// set of members in seven set-based queries, whatever the number of members: one member
+/// for `referral check`, a whole subtree for `referral candidates`.
+enum MemberFactsTable {
+    /// Facts of the members whose ids `members` selects: an SQL subquery using named
+    /// arguments only, run inside each query. In Vietnamese name order.
+    static func facts(ofMembers members: String, arguments: StatementArguments, in db: Database) throws -> [MemberFacts] {
+        func grouped<T>(_ sql: String, _ make: (Row) -> T) throws -> [Int64: [T]] {
+            var result: [Int64: [T]] = [:]
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try rows.next() { result[row["member_id"], default: []].append(make(row)) }
+            return result
+        }
+        let events = try grouped("""
+            SELECT e.member_id, e.kind, e.on_date, u.code AS unit_code, f.code AS from_code, e.reason
+            FROM membership_event e JOIN unit u ON u.id = e.unit_id LEFT JOIN unit f ON f.id = e.from_unit_id
+            WHERE e.member_id IN (\(members)) ORDER BY e.member_id, e.on_date, e.id
+            """, MemberTable.event(from:))
+        let grades = try grouped("SELECT member_id, year, grade FROM grade WHERE member_id IN (\(members)) ORDER BY member_id, year",
+                                 RecordTables.grade(from:))
+        let trainings = try grouped("""
+            SELECT member_id, kind, started_on, completed_on, provider, certificate_no, result
+            FROM training WHERE member_id IN (\(members)) ORDER BY member_id, completed_on, id
+            """, RecordTables.training(from:))
+        let disciplines = try grouped("""
+            SELECT member_id, level, on_date, reason FROM discipline
+            WHERE member_id IN (\(members)) ORDER BY member_id, on_date, id
+            """, RecordTables.discipline(from:))
+        let referrals = try ReferralTable.referrals(ofMembers: members, arguments: arguments, in: db)
+        return try Row.fetchAll(db, sql: "SELECT \(MemberTable.columns) FROM member m WHERE m.id IN (\(members)) ORDER BY m.sort_key, m.code",
+                                arguments: arguments).map { row in
+            let id: Int64 = row["id"]
+            return MemberFacts(member: MemberTable.member(from: row), history: MembershipHistory(events: events[id] ?? []),
+                               grades: grades[id] ?? [], trainings: trainings[id] ?? [],
+                               disciplines: disciplines[id] ?? [], referrals: referrals[id] ?? [])
+        }
+    }
+
+    /// Facts of the member with this code, or a bad-input error naming the code.
+    static func facts(of code: String, in db: Database) throws -> (id: Int64, facts: MemberFacts) {
+        let id = try MemberTable.find(code, in: db).id
+        return (id, try facts(ofMembers: "SELECT :member", arguments: ["member": id], in: db)[0])
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import RegisterStore
+import UnionRegister
+
+struct DemoCommand: RegisterCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Load the sample register of samples/ into a temporary file and tour it.",
+        discussion: "With --db PATH the sample register is kept at PATH (which must not exist) to explore further.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "The folder of sample CSV files (default: ./samples, else the one beside the sources).")
+    var samples: String?
+
+    /// The tour: what a secretary would look at first, each run as the real command.
+    static let tour: [(title: Text, arguments: [String])] = [
+        (Text(vi: "Cây đơn vị và số đoàn viên hôm nay", en: "The unit tree and today's members"), ["unit", "list", "--tree"]),
+        (Text(vi: "Tìm đoàn viên, không cần gõ dấu", en: "Finding members, diacritics optional"), ["member", "list", "--search", "nguyen thi"]),
+        (Text(vi: "Đoàn viên đến tuổi trưởng thành", en: "Members due for maturity"), ["member", "list", "--due-maturity", "--unit", "YT"]),
+        (Text(vi: "Hồ sơ một đoàn viên", en: "One member's record"), ["member", "show", "DV0094"]),
+        (Text(vi: "Ai học lý luận chính trị năm 2025", en: "Who took political theory in 2025"), ["training", "list", "--year", "2025", "--kind", "theory-elementary"]),
+        (Text(vi: "Kiểm tra toàn bộ sổ", en: "Checking the whole register"), ["check"]),
+    ]
+
+    func execute() throws {
+        let vi = global.language == .vi
+        let folder = try samplesFolder()
+        let directory = FileManager.default.temporaryDirectory.appending(path: "sodoan-demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = global.db ?? directory.appending(path: "demo.db").path
+
+        let (register, reports) = try Register.load(from: folder, into: path, today: today, command: CommandLine.commandForAudit)
+        print(vi ? "Sổ mẫu \"\(try register.name())\" nạp từ \(folder):" : "Sample register \"\(try register.name())\" loaded from \(folder):")
+        for report in reports {
+            print("  \(URL(fileURLWithPath: report.file).lastPathComponent): " + (vi ? "\(report.added) dòng" : "\(report.added) rows"))
+        }
+        for step in Self.tour {
+            print("\n## \(step.title(global.language))\n$ sodoan \(step.arguments.joined(separator: " "))\n")
+            run(step.arguments + ["--db", path, "--lang", global.lang.rawValue])
+        }
+        if global.db != nil {
+            print(vi ? "\nSổ mẫu được giữ tại \(path)." : "\nThe sample register is kept at \(path).")
+        }
+    }
+
+    /// Runs one command of the tour in this process; a refusal is shown, not fatal.
+    private func run(_ arguments: [String]) {
+        do {
+            var command = try Sodoan.parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            if let exit = error as? ExitCode, exit == .success { return }
+            if !(error is ExitCode) { FileHandle.standardError.write(Data("\(Sodoan.message(for: error))\n".utf8)) }
+        }
+    }
+
+    /// ./samples when run from the repository, else the folder beside the sources this
+    /// binary was built from.
+    private func samplesFolder() throws -> String {
+        let candidates = [samples, "samples",
+                          URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                              .deletingLastPathComponent().appending(path: "samples").path].compactMap { $0 }
+        guard let found = candidates.first(where: { FileManager.default.fileExists(atPath: $0 + "/units.csv") }) else {
+            throw RegisterError(.missingFile, Text(vi: "Không tìm thấy thư mục samples/ (cần units.csv).",
+                                                   en: "No samples/ folder (with units.csv) was found."),
+                                fix: Text(vi: "Chạy lệnh từ thư mục mã nguồn, hoặc chỉ rõ --samples THƯ_MỤC.",
+                                          en: "Run from the source folder, or give --samples DIR."))
+        }
+        return found
+    }
+}

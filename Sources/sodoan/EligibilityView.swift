@@ -1,0 +1,48 @@
+import UnionRegister
+
+/// Renders `referral check`: every criterion with its evidence, then the policy used.
+/// The JSON shape is fixed by CLI.md.
+struct EligibilityView {
+    var eligibility: Eligibility
+    var language: Language
+
+    struct Item: Encodable {
+        var rule: String
+        var passed: Bool
+        var detail: String
+    }
+
+    struct Document: Encodable {
+        var member: String
+        var step: String
+        var on: String
+        var eligible: Bool
+        var criteria: [Item]
+        var policy: Policy
+    }
+
+    func render(_ format: OutputFormat) throws -> String {
+        let e = eligibility
+        let items = e.criteria.map { Item(rule: $0.rule.rawValue, passed: $0.passed, detail: $0.detail(language)) }
+        switch format {
+        case .json:
+            return try JSONOutput.encode(Document(member: e.member.code, step: e.step.rawValue, on: e.on.description,
+                                                  eligible: e.isEligible, criteria: items, policy: e.policy))
+        case .csv:
+            let policyHeader = Policy.Key.allCases.map(\.rawValue)
+            let policyValues = Policy.Key.allCases.map { e.policy.value(of: $0) }
+            return CSVWriter.document(header: ["member", "step", "on", "rule", "passed", "detail"] + policyHeader,
+                                      rows: items.map { [e.member.code, e.step.rawValue, e.on.description, $0.rule,
+                                                         String($0.passed), $0.detail] + policyValues })
+        default:
+            let vi = language == .vi
+            let verdict = e.isEligible ? (vi ? "ĐỦ ĐIỀU KIỆN" : "ELIGIBLE") : (vi ? "CHƯA ĐỦ ĐIỀU KIỆN" : "NOT ELIGIBLE")
+            var table = TextTable(["", vi ? "Tiêu chí" : "Criterion", vi ? "Căn cứ" : "Evidence"])
+            for criterion in e.criteria {
+                table.append([criterion.passed ? "✓" : "✗", criterion.rule.name(language), criterion.detail(language)])
+            }
+            let heading = "\(e.member.fullName) (\(e.member.code)) — \(e.step.name(language)), " + (vi ? "ngày \(e.on.vietnamese)" : "on \(e.on)")
+            return heading + ": " + verdict + "\n\n" + table.render() + "\n" + PolicyView.line(e.policy, language) + "\n"
+        }
+    }
+}

@@ -1,0 +1,143 @@
+import UnionRegister
+
+/// Renders the referral resolution (form 4-KNĐ) in Vietnamese, as Markdown or as HTML that
+/// prints on A4. The wording follows the form of guidance 12-HD/BTCTW; what the register
+/// does not hold (the place, the Party cell and committee, the signer) is given as options
+/// or left as dotted lines to fill in by hand, as on the paper form.
+struct ReferralDocument {
+    var resolution: ReferralResolution
+    var place: String?
+    var partyCell: String?
+    var partyCommittee: String?
+    var signer: String?
+
+    static let blank = "……………………"
+
+    // MARK: - Content, shared by both renderings
+
+    var committeeLine: String { "BCH " + resolution.committee.name.uppercased() }
+
+    var dateLine: String {
+        let d = resolution.resolution.on
+        let two = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
+        return "\(place ?? Self.blank), ngày \(two(d.day)) tháng \(two(d.month)) năm \(d.year)"
+    }
+
+    var recipients: [String] {
+        ["Chi bộ \(partyCell ?? Self.blank)", "Đảng ủy \(partyCommittee ?? Self.blank)"]
+    }
+
+    var bases: [String] {
+        let nomination = resolution.nomination
+        return [
+            "Căn cứ Điều 4 Điều lệ Đảng Cộng sản Việt Nam;",
+            "Căn cứ Điều lệ Đoàn Thanh niên Cộng sản Hồ Chí Minh;",
+            "Xét đề nghị của \(resolution.branch.name) tại cuộc họp ngày \(nomination.on.vietnamese)"
+                + (nomination.vote.map { " (số tán thành: \($0.ratio) số đoàn viên có mặt)" } ?? "") + ",",
+        ]
+    }
+
+    var meeting: [String] {
+        let r = resolution
+        let body = r.decidedByBranchMeeting ? "Hội nghị \(r.committee.name)" : "Ban Chấp hành \(r.committee.name)"
+        let who = r.decidedByBranchMeeting ? "đoàn viên" : "ủy viên Ban Chấp hành"
+        var lines = ["\(body) đã họp ngày \(r.resolution.on.vietnamese) xét đề nghị giới thiệu đoàn viên ưu tú vào Đảng."]
+        if let vote = r.resolution.vote {
+            lines.append("Tổng số \(who) được triệu tập: \(vote.convened); có mặt: \(vote.present).")
+            lines.append("Số tán thành: \(vote.ratio); không tán thành: \(vote.present - vote.votesFor).")
+        }
+        return lines
+    }
+
+    var decision: (name: String, rest: String) {
+        let m = resolution.member
+        return (m.fullName.uppercased(),
+                ", sinh ngày \(m.birthDate.vietnamese), vào Đoàn ngày \(m.joinedOn.vietnamese), sinh hoạt tại \(resolution.branch.name), "
+                + "là đoàn viên ưu tú, đủ điều kiện để chi bộ xem xét, kết nạp vào Đảng Cộng sản Việt Nam.")
+    }
+
+    var conclusion: String {
+        let body = resolution.decidedByBranchMeeting ? "Chi đoàn" : "Ban Chấp hành"
+        return "\(body) chịu trách nhiệm về những nội dung giới thiệu trên và phân công đoàn viên theo dõi, giúp đỡ quần chúng trong thời gian chi bộ xem xét kết nạp."
+    }
+
+    /// "On behalf of", the signer's title, the hint under it, and the signer's name if given.
+    var signature: (behalf: String, title: String, hint: String, name: String) {
+        (resolution.decidedByBranchMeeting ? "T/M CHI ĐOÀN" : "T/M BAN CHẤP HÀNH", "BÍ THƯ", "(Ký, ghi rõ họ và tên)", signer ?? "")
+    }
+
+    // MARK: - Renderings
+
+    func markdown() -> String {
+        let upper = resolution.upperUnion?.name.uppercased() ?? ""
+        var out = """
+            | \(upper) | ĐOÀN TNCS HỒ CHÍ MINH |
+            |:---:|:---:|
+            | **\(committeeLine)** | |
+            | Số: \(resolution.number) | *\(dateLine)* |
+
+            # NGHỊ QUYẾT
+            **giới thiệu đoàn viên ưu tú để chi bộ xem xét, kết nạp vào Đảng**
+
+            Kính gửi:
+
+            """
+        out += recipients.map { "- \($0)\n" }.joined() + "\n"
+        out += bases.map { "- \($0)\n" }.joined() + "\n"
+        out += meeting.joined(separator: "\n\n") + "\n\n"
+        out += "## QUYẾT NGHỊ\n\nGiới thiệu đồng chí **\(decision.name)**\(decision.rest)\n\n\(conclusion)\n\n"
+        out += "**\(signature.behalf)**  \n**\(signature.title)**  \n*\(signature.hint)*\n\n"
+        if !signature.name.isEmpty { out += "**\(signature.name)**\n\n" }
+        out += "*Nơi nhận:*\n- Như kính gửi;\n- Lưu.\n"
+        return out
+    }
+
+    func html() -> String {
+        func e(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        }
+        let upper = e(resolution.upperUnion?.name.uppercased() ?? "")
+        return """
+            <!DOCTYPE html>
+            <html lang="vi">
+            <head>
+            <meta charset="utf-8">
+            <title>Nghị quyết \(e(resolution.number)) — \(e(resolution.member.fullName))</title>
+            <style>
+            @page { size: A4; margin: 2cm }
+            body { font-family: "Times New Roman", serif; font-size: 14pt; line-height: 1.4; max-width: 17cm; margin: 0 auto; }
+            table.header { width: 100%; border-collapse: collapse; }
+            table.header td { width: 50%; text-align: center; vertical-align: top; }
+            h1 { font-size: 15pt; text-align: center; margin: 1.2em 0 0; }
+            h2 { font-size: 14pt; text-align: center; }
+            p.subtitle { text-align: center; font-weight: bold; margin-top: 0; }
+            p { text-align: justify; margin: 0.4em 0; }
+            .signature { margin-left: 50%; text-align: center; font-weight: bold; }
+            .signature .hint { font-weight: normal; font-style: italic; }
+            .signature .name { margin-top: 3cm; }
+            .recipients { font-size: 12pt; }
+            </style>
+            </head>
+            <body>
+            <table class="header"><tr>
+            <td>\(upper)<br><b>\(e(committeeLine))</b><br>***<br>Số: \(e(resolution.number))</td>
+            <td><b><u>ĐOÀN TNCS HỒ CHÍ MINH</u></b><br><br><i>\(e(dateLine))</i></td>
+            </tr></table>
+            <h1>NGHỊ QUYẾT</h1>
+            <p class="subtitle">giới thiệu đoàn viên ưu tú để chi bộ xem xét, kết nạp vào Đảng</p>
+            <p>Kính gửi:</p>
+            \(recipients.map { "<p>&nbsp;&nbsp;- \(e($0))</p>" }.joined(separator: "\n"))
+            \(bases.map { "<p>- \(e($0))</p>" }.joined(separator: "\n"))
+            \(meeting.map { "<p>\(e($0))</p>" }.joined(separator: "\n"))
+            <h2>QUYẾT NGHỊ</h2>
+            <p>Giới thiệu đồng chí <b>\(e(decision.name))</b>\(e(decision.rest))</p>
+            <p>\(e(conclusion))</p>
+            <div class="signature">\(e(signature.behalf))<br>\(e(signature.title))<br><span class="hint">\(e(signature.hint))</span><div class="name">\(e(signature.name))</div></div>
+            <div class="recipients"><i>Nơi nhận:</i><br>- Như kính gửi;<br>- Lưu.</div>
+            </body>
+            </html>
+
+            """
+    }
+}

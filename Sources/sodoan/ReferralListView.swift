@@ -1,0 +1,70 @@
+import RegisterStore
+import UnionRegister
+
+/// Renders `referral list`: each referral's member, branch, stage on the day, stage dates,
+/// resolution and decision numbers, and vote ratios.
+struct ReferralListView {
+    var entries: [ReferralEntry]
+    var on: Day
+    var language: Language
+
+    struct Item: Encodable {
+        var member: String
+        var name: String
+        var unit: String
+        var stage: String?
+        var nominated_on: String?
+        var nomination_vote: String?
+        var referred_to_class_on: String?
+        var referred_on: String?
+        var resolution_no: String?
+        var resolution_vote: String?
+        var admitted_on: String?
+        var admission_decision_no: String?
+        var official_on: String?
+        var closed_on: String?
+        var reason: String?
+    }
+
+    func item(_ entry: ReferralEntry) -> Item {
+        let r = entry.referral
+        let exit = r.step(.rejected) ?? r.step(.withdrawn)
+        return Item(member: entry.member.code, name: entry.member.fullName, unit: entry.unitCode,
+                    stage: r.stage(on: on)?.rawValue,
+                    nominated_on: r.step(.nominated)?.on.description, nomination_vote: r.step(.nominated)?.vote?.ratio,
+                    referred_to_class_on: r.step(.referredToClass)?.on.description,
+                    referred_on: r.step(.referred)?.on.description, resolution_no: r.step(.referred)?.resolutionNo,
+                    resolution_vote: r.step(.referred)?.vote?.ratio,
+                    admitted_on: r.step(.admitted)?.on.description, admission_decision_no: r.step(.admitted)?.decisionNo,
+                    official_on: r.step(.official)?.on.description, closed_on: r.closedOn(asOf: on)?.description, reason: exit?.reason)
+    }
+
+    func render(_ format: OutputFormat) throws -> String {
+        let items = entries.map(item)
+        switch format {
+        case .json:
+            return try JSONOutput.encode(items)
+        case .csv:
+            return CSVWriter.document(
+                header: ["member", "name", "unit", "stage", "nominated_on", "nomination_vote", "referred_to_class_on", "referred_on",
+                         "resolution_no", "resolution_vote", "admitted_on", "admission_decision_no", "official_on", "closed_on", "reason"],
+                rows: items.map { i in
+                    [i.member, i.name, i.unit, i.stage, i.nominated_on, i.nomination_vote, i.referred_to_class_on, i.referred_on,
+                     i.resolution_no, i.resolution_vote, i.admitted_on, i.admission_decision_no, i.official_on, i.closed_on, i.reason]
+                        .map { $0 ?? "" }
+                })
+        default:
+            let vi = language == .vi
+            var table = TextTable(vi ? ["Mã", "Họ và tên", "Chi đoàn", "Bước", "Đề xuất", "Học lớp", "Nghị quyết", "Kết nạp", "Chính thức"]
+                                     : ["Code", "Name", "Branch", "Stage", "Nominated", "Class", "Resolution", "Admitted", "Official"])
+            for (entry, i) in zip(entries, items) {
+                let stage = entry.referral.stage(on: on).map { $0.name(language) } ?? ""
+                let nominated = [i.nominated_on, i.nomination_vote].compactMap { $0 }.joined(separator: " ")
+                let resolution = [i.referred_on, i.resolution_no, i.resolution_vote].compactMap { $0 }.joined(separator: " ")
+                table.append([i.member, i.name, i.unit, stage + (i.closed_on.map { " (\($0))" } ?? ""), nominated,
+                              i.referred_to_class_on ?? "", resolution, i.admitted_on ?? "", i.official_on ?? ""])
+            }
+            return table.render()
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+@testable import RegisterStore
+import Testing
+import UnionRegister
+
+@Suite("Importing units, events and discipline")
+struct HistoryImportTests {
+    func file(_ temp: TemporaryRegister, _ name: String, _ text: String) throws -> String {
+        let path = temp.directory.appending(path: name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func eventsAreCheckedLikeTheCommandsAndADryRunSeesEarlierRows() throws {
+        let temp = try TemporaryRegister()
+        try temp.addMember("DV1", "Nguyễn Văn An", born: "1994-01-01", joined: "2015-06-01")
+        let path = try file(temp, "events.csv", """
+            Mã;Sự kiện;Ngày;Chi đoàn;Lý do
+            DV1;transferred;2020-01-01;TC;Chuyển công tác
+            DV1;matured;2024-03-26;TC;Lễ trưởng thành
+            """)
+        let dry = try temp.register.importEvents(from: path, dryRun: true, today: today)
+        #expect(dry.problems.isEmpty)
+        #expect(dry.added == 2)
+        #expect(try temp.count("SELECT COUNT(*) FROM membership_event") == 1)
+        _ = try temp.register.importEvents(from: path, dryRun: false, today: today)
+        #expect(try temp.register.memberFacts("DV1").history.latestStatus == .left(.matured, on: day("2024-03-26"), unitCode: "TC"))
+        let again = try temp.register.importEvents(from: path, dryRun: false, today: today)
+        #expect(again.unchanged == 2)
+    }
+
+    @Test func everyBadEventRowIsReportedWithItsLineAndNothingIsWritten() throws {
+        let temp = try TemporaryRegister()
+        try temp.addMember("DV1", "Nguyễn Văn An", born: "1994-01-01", joined: "2015-06-01")
+        let audits = try temp.count("SELECT COUNT(*) FROM audit_log")
+        let path = try file(temp, "events.csv", """
+            code,event,on,unit,reason
+            DV1,transferred,2020-01-01,TC,
+            DV9,matured,2024-01-01,,
+            DV1,transferred,2019-01-01,YT-VP,
+            DV1,transferred,2021-01-01,YT,
+            DV1,admitted,2021-01-01,YT-VP,
+            DV1,matured,2021-02-30,,
+            DV1,removed,2022-01-01,YT-VP,
+            """)
+        let refused = #expect(throws: ImportRefused.self) { try temp.register.importEvents(from: path, dryRun: false, today: today) }
+        let problems = refused?.report.problems ?? []
+        #expect(problems.map(\.line) == [3, 4, 5, 6, 7, 8])
+        #expect(problems.map(\.column) == ["code", "on", "unit", "event", "on", "unit"])
+        #expect(try temp.count("SELECT COUNT(*) FROM membership_event") == 1)
+        #expect(try temp.count("SELECT COUNT(*) FROM audit_log") == audits)
+    }
+
+    @Test func unitsImportParentsFirstWithTheTreeRules() throws {
+        let temp = try TemporaryRegister(tree: false)
+        let path = try file(temp, "units.csv", """
+            code,name,kind,parent,opened_on,closed_on
+            DK,Đoàn Khối các cơ quan tỉnh,bloc,,2015-01-01,
+            YT,Đoàn cơ sở Sở Y tế,grassroots-union,DK,2015-01-01,
+            YT-VP,Chi đoàn Văn phòng,branch,YT,2015-01-01,
+            YT-CU,Chi đoàn cũ,branch,YT,2015-01-01,2020-12-31
+            BAD,Chi đoàn lạc chỗ,branch,DK,2015-01-01,
+            """)
+        let refused = #expect(throws: ImportRefused.self) { try temp.register.importUnits(from: path, dryRun: false, today: today) }
+        #expect(refused?.report.problems.map(\.line) == [6])
+        #expect(refused?.report.problems.map(\.column) == ["parent"])
+        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropLast().joined(separator: "\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let report = try temp.register.importUnits(from: path, dryRun: false, today: today)
+        #expect((report.added, report.unchanged) == (3, 1))
+        #expect(try temp.register.unit("YT-CU").closedOn == day("2020-12-31"))
+    }
+
+    @Test func disciplineImportExpelsInTheSameTransaction() throws {
+        let temp = try TemporaryRegister()
+        try temp.addMember("DV1", "Nguyễn Văn An", born: "1994-01-01", joined: "2015-06-01")
+        let path = try file(temp, "discipline.csv", """
+            code,level,on,reason
+            DV1,warning,2023-05-01,Vi phạm quy chế
+            DV1,expulsion,2024-05-01,Vi phạm pháp luật
+            """)
+        _ = try temp.register.importDiscipline(from: path, dryRun: false, today: today)
+        #expect(try temp.register.memberFacts("DV1").history.latestStatus == .left(.expelled, on: day("2024-05-01"), unitCode: "YT-VP"))
+        #expect(try temp.register.importDiscipline(from: path, dryRun: false, today: today).unchanged == 2)
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import GRDB
+import Testing
+@testable import RegisterStore
+import UnionRegister
+
+@Suite("Referral and policy in the store: writes, audit, candidates, list")
+struct ReferralStoreTests {
+    let vote = Vote(convened: 15, present: 12, votesFor: 11)
+
+    /// The small tree with four members: Bình, An and Ân in YT-VP, Cúc in YT-BV.
+    final class Fixture {
+        let temporary: TemporaryRegister
+        var register: Register { temporary.register }
+
+        init() throws {
+            temporary = try TemporaryRegister()
+            for (code, name, unit) in [("DV1", "Nguyễn Văn Bình", "YT-VP"), ("DV2", "Trần Thị An", "YT-VP"),
+                                       ("DV3", "Lê Văn Ân", "YT-VP"), ("DV4", "Phạm Thị Cúc", "YT-BV")] {
+                try temporary.addMember(code, name, born: "1998-01-15", joined: "2015-03-26", unit: unit)
+            }
+        }
+
+        func grade(_ code: String, _ year: Int, _ grade: Grade) throws {
+            _ = try register.setGrade(code, year: year, grade: grade, today: today)
+        }
+
+        func certificate(_ code: String, _ completed: String) throws {
+            try register.addTraining(code, TrainingRecord(kind: .partyAwareness, completedOn: day(completed), certificateNo: "7/GCN"), today: today)
+        }
+
+        func count(_ table: String) throws -> Int {
+            try temporary.count("SELECT COUNT(*) FROM \(table)")
+        }
+    }
+
+    @Test func eachStageIsOneTransactionWithOneAuditRow() throws {
+        let f = try Fixture()
+        try f.grade("DV1", 2023, .excellent)
+        try f.certificate("DV1", "2024-04-01")
+        let audits = try f.count("audit_log")
+        try f.register.recordReferral("DV1", .nominate(vote), on: day("2024-01-10"), today: today)
+        try f.register.recordReferral("DV1", .referToClass, on: day("2024-02-01"), today: today)
+        try f.register.recordReferral("DV1", .refer(resolutionNo: "12-NQ/ĐTN", vote), on: day("2024-06-01"), today: today)
+        #expect(try f.count("audit_log") == audits + 3)
+        #expect(try f.count("referral") == 1)
+        let actions = try f.register.read { db in
+            try String.fetchAll(db, sql: "SELECT action FROM audit_log WHERE member_code = 'DV1' AND action LIKE 'referral.%' ORDER BY id")
+        }
+        #expect(actions == ["referral.nominated", "referral.referred-to-class", "referral.referred"])
+        let facts = try f.register.read { db in try MemberFactsTable.facts(of: "DV1", in: db).facts }
+        #expect(facts.latestReferral?.step(.referred)?.vote == vote)
+        #expect(facts.latestReferral?.step(.referred)?.resolutionNo == "12-NQ/ĐTN")
+    }
+
+    @Test func aRefusedStepWritesNothing() throws {
+        let f = try Fixture()
+        let audits = try f.count("audit_log")
+        #expect(throws: RegisterError.self) {
+            try f.register.recordReferral("DV1", .nominate(vote), on: day("2024-01-10"), today: today)
+        }
+        #expect(throws: RegisterError.self) {
+            try f.register.recordReferral("DV1", .admit(decisionNo: nil), on: day("2024-01-10"), today: today)
+        }
+        #expect(try f.count("audit_log") == audits)
+        #expect(try f.count("referral") == 0)
+        #expect(try f.count("referral_step") == 0)
+    }
+
+    @Test func aStepInTheFutureIsBadInput() throws {
+        let f = try Fixture()
+        try f.grade("DV1", 2023, .excellent)
+        do {
+            try f.register.recordReferral("DV1", .nominate(vote), on: day("2026-11-23"), today: today)
+            Issue.record("a future nomination was accepted")
+        } catch let error as RegisterError {
+            #expect(error.kind == .badInput)
+        }
+    }
+
+    @Test func candidatesAreTheSubtreesActiveMembersWhoPassOrAreOneShort() throws {
+        let f = try Fixture()
+        try f.grade("DV1", 2023, .excellent)   // passes
+        try f.grade("DV2", 2023, .good)        // one short: grade
+        try f.grade("DV4", 2023, .excellent)   // passes, but in YT-BV
+        // DV3 has no grade: one short too.
+        try f.register.endMembership("DV3", .removed, on: day("2024-01-01"), reason: "no dues", today: today)
+        let vp = try f.register.referralCandidates(step: .nominate, unitCode: "YT-VP", on: day("2024-06-01"))
+        #expect(vp.map(\.eligibility.member.code) == ["DV2", "DV1"])   // An before Bình
+        #expect(vp.first?.eligibility.failing.map(\.rule) == [.latestGrade])
+        #expect(vp.last?.eligibility.isEligible == true)
+        let all = try f.register.referralCandidates(step: .nominate, unitCode: nil, on: day("2024-06-01"))
+        #expect(Set(all.map(\.eligibility.member.code)) == ["DV1", "DV2", "DV4"])
+        #expect(all.first { $0.eligibility.member.code == "DV4" }?.unitCode == "YT-BV")
+        let before = try f.register.referralCandidates(step: .nominate, unitCode: "YT", on: day("2023-12-31"))
+        #expect(before.contains { $0.eligibility.member.code == "DV3" })
+    }
+
+    @Test func candidatesFollowTransfersByTheDay() throws {
+        let f = try Fixture()
+        try f.grade("DV2", 2023, .excellent)
+        try f.register.transferMember("DV2", to: "YT-BV", on: day("2024-03-01"), today: today)
+        let codes = { (unit: String, on: String) in
+            try f.register.referralCandidates(step: .nominate, unitCode: unit, on: day(on)).map(\.eligibility.member.code)
+        }
+        #expect(try codes("YT-VP", "2024-02-29").contains("DV2"))
+        #expect(try !codes("YT-VP", "2024-03-01").contains("DV2"))
+        #expect(try codes("YT-BV", "2024-03-01").contains("DV2"))
+        #expect(try codes("YT", "2024-03-01").filter { $0 == "DV2" }.count == 1)
+    }
+
+    @Test func policyIsStoredPerRegisterAudited_AndUsedByChecks() throws {
+        let f = try Fixture()
+        try f.grade("DV2", 2023, .good)
+        #expect(try f.register.checkReferral("DV2", step: .nominate, on: day("2024-06-01")).isEligible == false)
+        try f.register.setPolicy(.minGrade, to: "good")
+        let check = try f.register.checkReferral("DV2", step: .nominate, on: day("2024-06-01"))
+        #expect(check.isEligible)
+        #expect(check.policy.minGrade == .good)
+        #expect(try f.register.policy().minGrade == .good)
+        #expect(throws: RegisterError.self) { try f.register.setPolicy(.minAge, to: "16") }
+        #expect(try f.register.policy().minAge == 18)
+        let audit = try f.register.read { db in try String.fetchOne(db, sql: "SELECT new_value FROM audit_log WHERE action = 'policy.set'") }
+        #expect(audit?.contains("\"min_grade\":\"good\"") == true)
+    }
+
+    @Test func theListFiltersByUnitYearAndStageInNameOrder() throws {
+        let f = try Fixture()
+        for code in ["DV1", "DV2", "DV4"] { try f.grade(code, 2023, .excellent) }
+        for code in ["DV1", "DV2", "DV4"] {
+            try f.register.recordReferral(code, .nominate(vote), on: day("2024-01-10"), today: today)
+        }
+        try f.register.recordReferral("DV1", .referToClass, on: day("2024-02-01"), today: today)
+        try f.register.recordReferral("DV2", .withdraw(reason: "chuyển công tác"), on: day("2024-03-01"), today: today)
+        let onDay = day("2024-06-01")
+        #expect(try f.register.referralList(unitCode: nil, year: nil, stage: nil, on: onDay).map(\.member.code) == ["DV2", "DV1", "DV4"])
+        #expect(try f.register.referralList(unitCode: "YT-VP", year: nil, stage: nil, on: onDay).map(\.member.code) == ["DV2", "DV1"])
+        #expect(try f.register.referralList(unitCode: nil, year: 2025, stage: nil, on: onDay).isEmpty)
+        #expect(try f.register.referralList(unitCode: nil, year: nil, stage: .referredToClass, on: onDay).map(\.member.code) == ["DV1"])
+        #expect(try f.register.referralList(unitCode: nil, year: nil, stage: .nominated, on: day("2024-01-31")).map(\.member.code) == ["DV2", "DV1", "DV4"])
+    }
+
+    @Test func theResolutionNamesTheCommitteeOfTheBranchOnItsDay() throws {
+        let f = try Fixture()
+        try f.grade("DV1", 2023, .excellent)
+        try f.certificate("DV1", "2024-04-01")
+        try f.register.recordReferral("DV1", .nominate(vote), on: day("2024-01-10"), today: today)
+        try f.register.recordReferral("DV1", .referToClass, on: day("2024-02-01"), today: today)
+        #expect(throws: RegisterError.self) { try f.register.referralResolution("DV1") }
+        try f.register.recordReferral("DV1", .refer(resolutionNo: "7", vote), on: day("2024-06-01"), today: today)
+        let resolution = try f.register.referralResolution("DV1")
+        #expect(resolution.branch.code == "YT-VP")
+        #expect(resolution.committee.code == "YT")
+        #expect(resolution.upperUnion?.code == "DK")
+        #expect(resolution.number == "7-NQ/ĐTN")
+    }
+}

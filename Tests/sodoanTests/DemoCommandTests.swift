@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+
+@Suite("sodoan demo, end to end")
+struct DemoCommandTests {
+    static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appending(path: "samples").path
+
+    @Test func toursTheSampleRegisterAndLeavesNothingBehind() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let result = try cli.run(["demo", "--samples", Self.samples], useDB: false)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("members.csv: 200 dòng"))
+        #expect(result.stdout.contains("$ sodoan unit list --tree"))
+        #expect(result.stdout.contains("Đoàn cơ sở Sở Y tế"))
+        #expect(result.stdout.contains("Kiểm tra xong"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).isEmpty)
+    }
+
+    @Test func keepsTheSampleRegisterWhenAskedAndSpeaksEnglish() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let result = try cli.run(["demo", "--samples", Self.samples, "--lang", "en"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("The sample register is kept at"))
+        #expect(result.stdout.contains("Check done"))
+        #expect(try cli.ok(["member", "list", "--format", "csv"]).split(separator: "\n").count > 100)
+    }
+}
