@@ -21,6 +21,8 @@ struct DemoCommand: RegisterCommand {
         (Text(vi: "Đoàn viên đến tuổi trưởng thành", en: "Members due for maturity"), ["member", "list", "--due-maturity", "--unit", "YT"]),
         (Text(vi: "Hồ sơ một đoàn viên", en: "One member's record"), ["member", "show", "DV0094"]),
         (Text(vi: "Ai học lý luận chính trị năm 2025", en: "Who took political theory in 2025"), ["training", "list", "--year", "2025", "--kind", "theory-elementary"]),
+        (Text(vi: "Số liệu tổng kết năm 2025 của một đoàn cơ sở", en: "Year-end figures of 2025 for one grassroots union"),
+         ["report", "annual", "--year", "2025", "--unit", "YT"]),
         (Text(vi: "Kiểm tra toàn bộ sổ", en: "Checking the whole register"), ["check"]),
     ]
 
