@@ -17,22 +17,35 @@ enum MemberTable {
                partyJoinedOn: (row["party_joined_on"] as String?).flatMap(Day.init(parsing:)))
     }
 
-    static func arguments(for member: Member) -> StatementArguments {
-        [member.code, member.fullName, VietnameseText.fold(member.fullName),
-         Data(VietnameseText.nameSortKey(member.fullName)), member.birthDate.description,
+    /// The columns derived from a full name: the folded form `--search` matches and the
+    /// Vietnamese sort key. Computing them is most of the cost of inserting a member, so the
+    /// bulk import keeps them per distinct name (names repeat a great deal).
+    struct NameKeys {
+        let search: String
+        let sort: Data
+
+        init(_ fullName: String) {
+            search = VietnameseText.fold(fullName)
+            sort = Data(VietnameseText.nameSortKey(fullName))
+        }
+    }
+
+    static func arguments(for member: Member, keys: NameKeys? = nil) -> StatementArguments {
+        let keys = keys ?? NameKeys(member.fullName)
+        return [member.code, member.fullName, keys.search, keys.sort, member.birthDate.description,
          member.gender.rawValue, member.education.rawValue, member.idNumber, member.phone,
          member.email, member.workplace, member.office, member.joinedOn.description,
          member.partyJoinedOn?.description]
     }
 
     @discardableResult
-    static func insert(_ member: Member, in db: Database) throws -> Int64 {
+    static func insert(_ member: Member, keys: NameKeys? = nil, in db: Database) throws -> Int64 {
         // Cached: `import members` inserts a million rows through this one statement.
         try db.cachedStatement(sql: """
             INSERT INTO member (code, full_name, search_name, sort_key, birth_date, gender, education,
                                 id_number, phone, email, workplace, office, joined_on, party_joined_on)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: arguments(for: member))
+            """).execute(arguments: arguments(for: member, keys: keys))
         return db.lastInsertedRowID
     }
 

@@ -26,9 +26,14 @@ extension Register {
                 conditions.append(status == "active" ? "e.kind IN \(MembershipSQL.activeKinds)" : "e.kind = :status")
                 arguments += ["status": status]
             }
-            for (index, word) in VietnameseText.fold(query.search ?? "").split(separator: " ").enumerated() {
+            let words = VietnameseText.fold(query.search ?? "").split(separator: " ").map(String.init)
+            for (index, word) in words.enumerated() {
                 conditions.append("(m.search_name LIKE :w\(index) ESCAPE '\\' OR m.code = :c\(index) COLLATE NOCASE)")
-                arguments += ["w\(index)": "%" + escapeLike(String(word)) + "%", "c\(index)": String(word)]
+                arguments += ["w\(index)": "%" + escapeLike(word) + "%", "c\(index)": word]
+            }
+            if let candidates = Self.searchCandidates(words) {
+                conditions.append(candidates.condition)
+                arguments += candidates.arguments
             }
             let sql = """
                 SELECT \(MemberTable.columns), e.kind AS last_kind, u.code AS unit_code
@@ -49,6 +54,22 @@ extension Register {
                                      unitCode: row["unit_code"], flag: flag)
             }
         }
+    }
+
+    /// A condition that narrows a search to the rows the trigram index `member_name_search`
+    /// finds, so that a search reads only the matching members, not all of them. It selects a
+    /// superset of what the per-word conditions select (every word of 3 letters or more found
+    /// in the folded name, as LIKE does, or a word equal to the code), so the result is the
+    /// same; nil when no word is long enough for a trigram.
+    static func searchCandidates(_ words: [String]) -> (condition: String, arguments: StatementArguments)? {
+        let long = words.filter { $0.count >= 3 }
+        guard !long.isEmpty else { return nil }
+        let match = long.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " AND ")
+        let codes = words.indices.map { ":sc\($0)" }.joined(separator: ", ")
+        var arguments: StatementArguments = ["match": match]
+        for (index, word) in words.enumerated() { arguments += ["sc\(index)": word] }
+        return ("(m.id IN (SELECT rowid FROM member_name_search WHERE member_name_search MATCH :match) OR m.code COLLATE NOCASE IN (\(codes)))",
+                arguments)
     }
 
     private func escapeLike(_ text: String) -> String {

@@ -19,6 +19,7 @@ public enum EducationLevel: String, CaseIterable, Codable, Comparable, Sendable 
     /// Accepts the codes and the usual Vietnamese names and abbreviations
     /// ("THCS", "Trung học phổ thông", "Đại học", "12/12", …).
     public init?(parsing text: String) {
+        if let level = EducationLevel(rawValue: text) { self = level; return }  // the common case, without folding
         let folded = VietnameseText.fold(text)
         if let level = EducationLevel(rawValue: folded) { self = level; return }
         switch folded {

@@ -9,7 +9,7 @@ public enum MemberRules {
                 Text(vi: "Mã đoàn viên \"\(member.code)\" không hợp lệ.", en: "Member code \"\(member.code)\" is not valid."),
                 fix: Text(vi: "Dùng 1–32 ký tự: chữ không dấu, số, . _ / -.", en: "Use 1–32 characters: ASCII letters, digits, . _ / -."))
         }
-        guard !member.fullName.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !member.fullName.allSatisfy(\.isWhitespace) else {
             throw RegisterError.badInput(Text(vi: "Họ và tên không được để trống.", en: "The full name is empty."))
         }
         if let id = member.idNumber, !(id.count == 12 && id.allSatisfy { $0.isASCII && $0.isNumber }) {

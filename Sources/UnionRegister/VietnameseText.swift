@@ -5,9 +5,22 @@ public enum VietnameseText {
     /// Stored text is NFC so that the same name typed on two keyboards (precomposed or
     /// with combining marks) is the same string.
     public static func normalized(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if isPlainASCII(text) { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
             .precomposedStringWithCanonicalMapping
+    }
+
+    /// True for printable ASCII with single inner spaces and none at the ends: text that
+    /// normalisation leaves as it is (codes, phones, e-mails), checked without Foundation
+    /// because a bulk import normalises millions of cells.
+    static func isPlainASCII(_ text: String) -> Bool {
+        var previous: UInt8 = 0x20
+        for byte in text.utf8 {
+            guard byte > 0x20 && byte < 0x7F || (byte == 0x20 && previous != 0x20) else { return false }
+            previous = byte
+        }
+        return previous != 0x20
     }
 
     /// Lower-case ASCII with diacritics removed and `đ` read as `d`, words separated by

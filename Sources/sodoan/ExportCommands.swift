@@ -3,16 +3,16 @@ import Foundation
 import RegisterStore
 import UnionRegister
 
-/// `sodoan export members|grades|trainings|referrals`: the register out as CSV or JSON, in
+/// `sodoan export KIND`: units, members, events, grades, trainings, discipline or referrals as CSV or JSON, in
 /// the columns `import` reads, so an export imports back unchanged.
 struct ExportCommand: RegisterCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write members, grades, trainings or referrals as CSV (default) or JSON on stdout.")
+        abstract: "Write units, members, events, grades, trainings, discipline or referrals as CSV (default) or JSON on stdout.")
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "members, grades, trainings or referrals.")
+    @Argument(help: "units, members, events, grades, trainings, discipline or referrals.")
     var kind: ExportKind
 
     @Option(help: "Only members whose unit is this unit or below it.")

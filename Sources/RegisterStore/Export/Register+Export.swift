@@ -1,18 +1,23 @@
 import GRDB
 import UnionRegister
 
-/// What `sodoan export` can write. Members, grades and trainings come out in exactly the
-/// columns their import reads; referrals are for reading (their steps are votes and
-/// decisions that are recorded one by one, not imported).
+/// What `sodoan export` can write. Every kind but referrals comes out in exactly the
+/// columns its import reads, and in an order the import accepts (parents before children,
+/// events by date), so exporting every `ImportKind` and importing the files in that order
+/// into a new register rebuilds the same register. Referrals are for reading: their steps
+/// are votes and decisions recorded one by one.
 public enum ExportKind: String, CaseIterable, Sendable {
-    case members, grades, trainings, referrals
+    case units, members, events, grades, trainings, discipline, referrals
 }
 
 extension Register {
     /// The header of an export: the import's column names.
     public static func exportHeader(_ kind: ExportKind, includePersonal: Bool) -> [String] {
         switch kind {
+        case .units: return UnitColumn.allCases.map(\.rawValue)
         case .members: return MemberColumn.allCases.filter { includePersonal || !$0.isPersonal }.map(\.rawValue)
+        case .events: return EventColumn.allCases.map(\.rawValue)
+        case .discipline: return DisciplineColumn.allCases.map(\.rawValue)
         case .grades: return GradeColumn.allCases.map(\.rawValue)
         case .trainings: return TrainingColumn.allCases.map(\.rawValue)
         case .referrals:
@@ -21,8 +26,8 @@ extension Register {
     }
 
     /// Streams the rows of an export, in code order, to `body` (empty cells as ""), from
-    /// one read transaction. With `unitCode`, only members whose latest unit is in that
-    /// unit's subtree. The national ID and phone are left out unless `includePersonal`.
+    /// one read transaction. With `unitCode`, only that unit's subtree: its units, and the
+    /// members whose latest unit is in it. The national ID and phone are left out unless `includePersonal`.
     public func export(_ kind: ExportKind, unitCode: String?, includePersonal: Bool,
                        _ body: ([String]) throws -> Void) throws {
         try read { db in
@@ -31,6 +36,25 @@ extension Register {
             let filter = unitID == nil ? "" : "WHERE \(latestUnit) IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id = :unit)"
             let sql: String
             switch kind {
+            case .units:
+                sql = """
+                    SELECT u.code, u.name, u.kind, p.code, u.opened_on, u.closed_on FROM \(UnitTable.from)
+                    \(unitID == nil ? "" : "WHERE u.id IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id = :unit)")
+                    ORDER BY (SELECT MAX(depth) FROM unit_closure WHERE descendant_id = u.id), u.code
+                    """
+            case .events:
+                // Admissions are the members file; expulsions come with their discipline row.
+                sql = """
+                    SELECT m.code, e.kind, e.on_date, u.code, e.reason
+                    FROM member m JOIN membership_event e ON e.member_id = m.id JOIN unit u ON u.id = e.unit_id
+                    \(filter.isEmpty ? "WHERE" : filter + " AND") e.kind NOT IN ('admitted', 'expelled')
+                    ORDER BY e.on_date, e.id
+                    """
+            case .discipline:
+                sql = """
+                    SELECT m.code, d.level, d.on_date, d.reason FROM member m JOIN discipline d ON d.member_id = m.id
+                    \(filter) ORDER BY d.on_date, d.id
+                    """
             case .members:
                 sql = """
                     SELECT m.code, m.full_name, m.birth_date, m.gender, u.code AS unit, m.joined_on, m.education,

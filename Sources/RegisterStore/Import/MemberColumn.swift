@@ -46,16 +46,18 @@ public enum MemberColumn: String, CSVColumns {
 }
 
 extension CSVRow where Column == MemberColumn {
-    /// The row as a member and the code of the unit they are placed in. Optional columns
+    /// The row as a member and the code of the unit they are placed in; `normalize` turns
+    /// a text cell into the stored text (`VietnameseText.normalized`, cached by the import).
+    /// Optional columns
     /// absent from the file are taken from `existing` (a re-import without personal
     /// columns keeps the personal data); every unreadable cell is a problem.
-    func member(existing: Member?) throws -> (member: Member, unitCode: String) {
+    func member(existing: Member?, normalize: (MemberColumn, String) -> String) throws -> (member: Member, unitCode: String) {
         func optional(_ column: MemberColumn, _ keep: String?) -> String? {
-            has(column) ? self[column].map(VietnameseText.normalized) : keep
+            has(column) ? self[column].map { normalize(column, $0) } : keep
         }
         let member = Member(
             code: try required(.code),
-            fullName: VietnameseText.normalized(try required(.fullName)),
+            fullName: normalize(.fullName, try required(.fullName)),
             birthDate: try requiredDay(.birthDate),
             gender: try required(.gender, as: Text(vi: "giới tính (Nam/Nữ)", en: "gender (male/female)"), Gender.init(parsing:)),
             education: try required(.education, as: Text(vi: "trình độ học vấn", en: "education level"), EducationLevel.init(parsing:)),

@@ -22,8 +22,25 @@ struct MemberImport: RowImport {
     private var lastIDBefore: Int64 = 0
     private var codesInFile: [String: Int] = [:]
     private var idNumbersInFile: [String: Int] = [:]
+    /// Name, workplace or office cell → normalised text, and stored name → its derived keys:
+    /// these repeat a great deal. Each is emptied when it grows large, so a file of all-different
+    /// values cannot make them hold a million entries.
+    private var normalized: [String: String] = [:]
+    private var nameKeys: [String: MemberTable.NameKeys] = [:]
+    private static let cacheLimit = 100_000
+
+    private let fileSize: Int
+
+    /// The trigger that adds each new member to the name search index (schema.sql,
+    /// migration 3). Row by row it doubles the cost of a large import, so the import drops
+    /// it inside its transaction, indexes the new members in one statement at the end, and
+    /// puts the same trigger back: all in one transaction, so a failed or killed import
+    /// leaves both the trigger and the index as they were.
+    private static let searchTrigger = "member_name_search_insert"
+    private var searchTriggerSQL: String?
 
     init(register: Register, file: String, today: Day, writing: Bool, now: Date) {
+        fileSize = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
         self.register = register
         self.today = today
         self.writing = writing
@@ -44,6 +61,24 @@ struct MemberImport: RowImport {
             units[row["code"]] = (row["id"], UnitTable.unit(from: row))
         }
         lastIDBefore = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM member") ?? 0
+        // About 100 bytes a row: room for every code and ID number without rehashing.
+        codesInFile.reserveCapacity(fileSize / 100)
+        idNumbersInFile.reserveCapacity(fileSize / 100)
+        if writing, let trigger = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                                                     arguments: [Self.searchTrigger]) {
+            searchTriggerSQL = trigger
+            try db.execute(sql: "DROP TRIGGER \(Self.searchTrigger)")
+        }
+        // 64 MiB of page cache (the default is 2 MiB) keeps the member indexes, which a large
+        // file fills in random order, in memory instead of re-reading them for every row.
+        try db.execute(sql: "PRAGMA cache_size = -65536")
+    }
+
+    mutating func finish(in db: Database) throws {
+        guard let searchTriggerSQL else { return }
+        try db.execute(sql: "INSERT INTO member_name_search (rowid, search_name) SELECT id, search_name FROM member WHERE id > ?",
+                       arguments: [lastIDBefore])
+        try db.execute(sql: searchTriggerSQL)
     }
 
     mutating func importRow(_ row: CSVRow<MemberColumn>, in db: Database) throws {
@@ -54,7 +89,14 @@ struct MemberImport: RowImport {
         }
         // A register empty before the import has nobody to update or to be a duplicate of.
         let existing = lastIDBefore > 0 ? try? MemberTable.find(code, in: db) : nil
-        let (member, unitCode) = try row.member(existing: existing?.member)
+        let (member, unitCode) = try row.member(existing: existing?.member) { column, cell in
+            guard column == .fullName || column == .workplace || column == .office else { return VietnameseText.normalized(cell) }
+            if let known = normalized[cell] { return known }
+            if normalized.count >= Self.cacheLimit { normalized.removeAll(keepingCapacity: true) }
+            let text = VietnameseText.normalized(cell)
+            normalized[cell] = text
+            return text
+        }
         guard let unit = units[unitCode] else { throw row.problem(.unit, RegisterError.unknownUnit(unitCode).message) }
         if let idNumber = member.idNumber, let first = idNumbersInFile.updateValue(row.line, forKey: idNumber) {
             throw row.problem(.idNumber, Text(vi: "Số CCCD \(idNumber) đã xuất hiện ở dòng \(first) của tệp.",
@@ -69,11 +111,14 @@ struct MemberImport: RowImport {
 
     private mutating func add(_ member: Member, into unit: (id: Int64, unit: UnionRegister.Unit), row: CSVRow<MemberColumn>, in db: Database) throws {
         try Register.checkNewMember(member, in: unit.unit, today: today)
+        let keys = nameKeys[member.fullName] ?? MemberTable.NameKeys(member.fullName)
+        if nameKeys.count >= Self.cacheLimit { nameKeys.removeAll(keepingCapacity: true) }
+        nameKeys[member.fullName] = keys
         if lastIDBefore > 0 {
             try register.refuseDuplicate(member, exceptID: nil, in: db)
             if let other = try String.fetchOne(db.cachedStatement(sql: """
                 SELECT code FROM member WHERE search_name = ? AND birth_date = ? AND id <= ? LIMIT 1
-                """), arguments: [VietnameseText.fold(member.fullName), member.birthDate.description, lastIDBefore]) {
+                """), arguments: [keys.search, member.birthDate.description, lastIDBefore]) {
                 report.warnings.append(row.problem(.fullName, Text(
                     vi: "Có thể trùng người: \(member.fullName), sinh \(member.birthDate), đã có trong sổ với mã \(other).",
                     en: "Likely duplicate: \(member.fullName), born \(member.birthDate), is already in the register as \(other).")))
@@ -81,7 +126,7 @@ struct MemberImport: RowImport {
         }
         report.added += 1
         guard writes else { return }
-        let id = try MemberTable.insert(member, in: db)
+        let id = try MemberTable.insert(member, keys: keys, in: db)
         try MemberTable.insert(MembershipEvent(kind: .admitted, on: member.joinedOn, unitCode: unit.unit.code),
                                memberID: id, unitID: unit.id, fromUnitID: nil, in: db)
     }

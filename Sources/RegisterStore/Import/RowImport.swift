@@ -20,11 +20,15 @@ protocol RowImport {
     /// Checks one row, counts it, and writes it when `writes`; throws an `ImportProblem`
     /// or a `RegisterError` for a row that cannot be imported.
     mutating func importRow(_ row: CSVRow<Column>, in db: Database) throws
+    /// Runs after the last row, before the import's audit row (default: nothing).
+    mutating func finish(in db: Database) throws
 }
 
 extension RowImport {
     /// Rows are written only in a real import and only until the first problem.
     var writes: Bool { writing && report.problems.isEmpty }
+
+    mutating func finish(in db: Database) throws {}
 
     mutating func run(_ table: inout CSVTable<Column>, in db: Database, progress: ImportProgressReporter) throws -> ImportReport {
         try prepare(in: db)
@@ -44,6 +48,7 @@ extension RowImport {
             }
             progress.rowDone(report.rows, bytes: table.bytesRead)
         }
+        if writes { try finish(in: db) }
         return report
     }
 }

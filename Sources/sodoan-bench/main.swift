@@ -1,0 +1,158 @@
+import Foundation
+
+/// `swift run -c release sodoan-bench [--members N] [--runs R] [--dir DIR]`
+///
+/// Generates a deterministic register (units tree and a members CSV), then times, each R
+/// times, the sqlite3 shell's `.import` of the CSV into an equivalent table (the baseline),
+/// `sodoan import members` of the same file, and the everyday commands on the imported
+/// register; prints one table of medians and ratios against the limits of issue 6.
+struct Options {
+    var members = 1_000_000
+    var runs = 5
+    var dir = FileManager.default.temporaryDirectory.appending(path: "sodoan-bench").path
+    var sodoan: String = {
+        let own = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        return own.deletingLastPathComponent().appending(path: "sodoan").path
+    }()
+
+    init(_ arguments: [String]) throws {
+        var iterator = arguments.makeIterator()
+        while let flag = iterator.next() {
+            guard let value = iterator.next() else { throw BenchError("\(flag) needs a value") }
+            switch flag {
+            case "--members": members = Int(value) ?? members
+            case "--runs": runs = Int(value) ?? runs
+            case "--dir": dir = value
+            case "--sodoan": sodoan = value
+            default: throw BenchError("unknown flag \(flag); use --members N --runs R --dir DIR --sodoan PATH")
+            }
+        }
+    }
+}
+
+/// One line of the result table.
+struct Line {
+    var operation: String
+    var times: [Double]
+    var peakMB: Double
+    var limit: String
+    var pass: Bool?
+    var median: Double { times.sorted()[times.count / 2] }
+}
+
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+func main() throws {
+    let options = try Options(Array(CommandLine.arguments.dropFirst()))
+    let fm = FileManager.default
+    try? fm.removeItem(atPath: options.dir)
+    try fm.createDirectory(atPath: options.dir, withIntermediateDirectories: true)
+    let generator = RegisterGenerator(members: options.members)
+    let csv = options.dir + "/members.csv"
+    let template = options.dir + "/units.db"
+    log("generating \(options.members) members in \(generator.unions) grassroots unions …")
+    try generator.writeMembersCSV(to: csv)
+    try generator.makeUnits(at: template)
+    var lines: [Line] = []
+
+    // Baselines: the sqlite3 shell's `.import` of the same file, in one transaction, into
+    // (1) a plain table of the file's columns, and (2) the equivalent of the member table:
+    // the same CHECK constraints, the same UNIQUE keys and as many secondary indexes. The
+    // ratio is taken against (2), the table sodoan fills.
+    let tables = [
+        ("sqlite3 .import, plain table", """
+            CREATE TABLE member_csv (code TEXT, full_name TEXT, birth_date TEXT, gender TEXT, unit TEXT, joined_on TEXT,
+              education TEXT, id_number TEXT, phone TEXT, email TEXT, workplace TEXT);
+            """),
+        ("sqlite3 .import, member-equivalent table (baseline)", """
+            CREATE TABLE member_csv (
+              code TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 32 AND code NOT GLOB '*[^A-Za-z0-9._/-]*'),
+              full_name TEXT NOT NULL CHECK (length(trim(full_name)) > 0),
+              birth_date TEXT NOT NULL CHECK (date(birth_date) IS birth_date),
+              gender TEXT NOT NULL CHECK (gender IN ('male', 'female')),
+              unit TEXT NOT NULL,
+              joined_on TEXT NOT NULL CHECK (date(joined_on) IS joined_on AND joined_on > birth_date),
+              education TEXT NOT NULL CHECK (education IN ('none', 'primary', 'lower-secondary',
+                'upper-secondary', 'vocational', 'college', 'university', 'postgraduate')),
+              id_number TEXT UNIQUE CHECK (id_number IS NULL OR (length(id_number) = 12 AND id_number NOT GLOB '*[^0-9]*')),
+              phone TEXT, email TEXT, workplace TEXT) STRICT;
+            CREATE INDEX member_csv_name ON member_csv(full_name);
+            CREATE INDEX member_csv_unit ON member_csv(unit, joined_on);
+            """),
+    ]
+    var baseline = Line(operation: "", times: [], peakMB: 0, limit: "", pass: nil)
+    for (name, create) in tables {
+        let script = options.dir + "/baseline.sql"
+        try (create + "\nBEGIN;\n.mode csv\n.import --skip 1 \(csv) member_csv\nCOMMIT;\n")
+            .write(toFile: script, atomically: true, encoding: .utf8)
+        baseline = Line(operation: name, times: [], peakMB: 0, limit: "", pass: nil)
+        for run in 0..<options.runs {
+            let db = options.dir + "/baseline-\(run).db"
+            let m = try Timer.run(["sqlite3", "-batch", db], stdin: script)
+            guard m.status == 0 else { throw BenchError("sqlite3 .import failed") }
+            baseline.times.append(m.seconds)
+            baseline.peakMB = max(baseline.peakMB, m.peakMB)
+            try fm.removeItem(atPath: db)
+        }
+        lines.append(baseline)
+    }
+
+    var imported = Line(operation: "sodoan import members", times: [], peakMB: 0, limit: "≤ 2× baseline, < 300 MB", pass: nil)
+    let register = options.dir + "/register.db"
+    for run in 0..<options.runs {
+        try? fm.removeItem(atPath: register)
+        try fm.copyItem(atPath: template, toPath: register)
+        let m = try Timer.run([options.sodoan, "import", "members", csv, "--db", register])
+        guard m.status == 0 else { throw BenchError("sodoan import failed (run \(run + 1))") }
+        imported.times.append(m.seconds)
+        imported.peakMB = max(imported.peakMB, m.peakMB)
+        log("import run \(run + 1): \(String(format: "%.2f", m.seconds)) s, \(Int(m.peakMB)) MB")
+    }
+    imported.pass = imported.median <= 2 * baseline.median && imported.peakMB < 300
+    lines.append(imported)
+
+    // Everyday commands on the imported register; a command not in this build is skipped.
+    let middle = RegisterGenerator.memberCode(options.members / 2)
+    let union = RegisterGenerator.unionCode(0)
+    let queries: [(String, [String], Double)] = [
+        ("member show", ["member", "show", middle], 0.05),
+        ("member list --search", ["member", "list", "--search", "tran minh khoa"], 0.05),
+        ("referral check", ["referral", "check", middle, "--step", "nominate", "--on", "2025-12-31"], 0.05),
+        ("report annual (whole register)", ["report", "annual", "--year", "2025"], 2),
+        ("referral candidates (5,000-member unit)", ["referral", "candidates", "--step", "nominate", "--unit", union, "--on", "2025-12-31"], 2),
+    ]
+    for (name, arguments, limit) in queries {
+        let probe = try Timer.run([options.sodoan] + arguments + ["--db", register])
+        guard probe.status == 0 else {
+            log("skipping \(name): exit \(probe.status) (not in this build?)")
+            continue
+        }
+        var line = Line(operation: name, times: [], peakMB: 0, limit: "< \(limit < 1 ? "\(Int(limit * 1000)) ms" : "\(Int(limit)) s")", pass: nil)
+        for _ in 0..<options.runs {
+            let m = try Timer.run([options.sodoan] + arguments + ["--db", register])
+            line.times.append(m.seconds)
+            line.peakMB = max(line.peakMB, m.peakMB)
+        }
+        line.pass = line.median < limit
+        lines.append(line)
+    }
+
+    print("sodoan-bench: \(options.members) members, \(generator.unions) grassroots unions, \(options.runs) runs each, medians")
+    print("| operation | median | ratio to .import | peak memory | limit | met |")
+    print("|---|---:|---:|---:|---|---|")
+    for line in lines {
+        let time = line.median < 1 ? String(format: "%.1f ms", line.median * 1000) : String(format: "%.2f s", line.median)
+        print("| \(line.operation) | \(time) | \(String(format: "%.2f×", line.median / baseline.median)) | \(Int(line.peakMB)) MB | \(line.limit) | \(line.pass.map { $0 ? "yes" : "NO" } ?? "") |")
+    }
+}
+
+func log(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+do {
+    try main()
+} catch {
+    log("sodoan-bench: \(error)")
+    exit(1)
+}
