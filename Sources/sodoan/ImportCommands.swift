@@ -22,7 +22,7 @@ struct ImportCommand: RegisterCommand {
     @OptionGroup var global: GlobalOptions
 
     @Argument(help: "What the file holds: units, members, events, grades, trainings or discipline.")
-    var kind: ImportKind
+    var kind: DataKind
 
     @Argument(help: "The CSV file (UTF-8, comma or semicolon separated, header row first).")
     var file: String
@@ -80,4 +80,3 @@ struct ImportCommand: RegisterCommand {
     }
 }
 
-extension ImportKind: ExpressibleByArgument {}

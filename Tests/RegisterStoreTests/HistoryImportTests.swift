@@ -97,7 +97,7 @@ struct HistoryImportTests {
             DV1,nominated,2023-03-01,20,21,9,,,
             DV1,lapsed,2023-03-01,,,,,,
             """)
-        let refused = #expect(throws: ImportRefused.self) { try temp.register.runImport(ReferralImport.self, from: bad, dryRun: false, today: today, now: Date(), progress: nil) }
+        let refused = #expect(throws: ImportRefused.self) { try temp.register.importReferrals(from: bad, dryRun: false, today: today) }
         #expect(refused?.report.problems.map(\.line) == [2, 3, 4, 5, 6])
         #expect(refused?.report.problems.map(\.column) == ["stage", "present", "votes_for", nil, "stage"])
         #expect(try temp.count("SELECT COUNT(*) FROM referral_step") == 0)
@@ -107,8 +107,8 @@ struct HistoryImportTests {
             DV1,nominated,2023-03-01,20,18,15,,,
             DV1,referred-to-class,2023-03-20,,,,,,
             """)
-        _ = try ImportKind.referrals.run(temp.register, file: good, dryRun: false, today: today)
+        _ = try DataKind.referrals.run(temp.register, file: good, dryRun: false, today: today)
         #expect(try temp.register.memberFacts("DV1").latestReferral?.stage(on: today) == .referredToClass)
-        #expect(try ImportKind.referrals.run(temp.register, file: good, dryRun: false, today: today).unchanged == 2)
+        #expect(try DataKind.referrals.run(temp.register, file: good, dryRun: false, today: today).unchanged == 2)
     }
 }

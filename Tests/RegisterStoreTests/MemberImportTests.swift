@@ -28,7 +28,7 @@ struct MemberImportTests {
         let report = try temp.register.importMembers(from: path, dryRun: false, today: today)
         #expect(report.problems.isEmpty)
         #expect(report.added == 2)
-        let an = try temp.register.memberRecord("DV1")
+        let an = try temp.register.memberFacts("DV1")
         #expect(an.member.fullName == "Nguyễn Văn An")
         #expect(an.member.birthDate == day("1995-03-02"))
         #expect(an.member.workplace == "Sở Y tế; phòng 2")
@@ -96,7 +96,7 @@ struct MemberImportTests {
             """)
         let update = try temp.register.importMembers(from: changed, dryRun: false, today: today)
         #expect((update.added, update.updated, update.unchanged) == (0, 1, 1))
-        #expect(try temp.register.memberRecord("DV2").member.education == .university)
+        #expect(try temp.register.memberFacts("DV2").member.education == .university)
         let audit = try temp.register.read { db in
             try Row.fetchOne(db, sql: "SELECT member_code, old_value, new_value FROM audit_log WHERE action = 'member.update'")
         }

@@ -23,25 +23,17 @@ public enum GradeColumn: String, CSVColumns {
 /// history; a new (member, year) is added, a different grade for one already kept is an
 /// audited update, the same grade is unchanged.
 struct GradeImport: RowImport {
-    let register: Register
-    let today: Day
-    let writing: Bool
-    let now: Date
+    var context: ImportContext
     var report: ImportReport
     private var keysInFile: [String: Int] = [:]
 
     static let action = "grade.import"
     static let ruleColumns: [String: GradeColumn] = ["grade-months": .year]
 
-    init(register: Register, file: String, today: Day, writing: Bool, now: Date) {
-        self.register = register
-        self.today = today
-        self.writing = writing
-        self.now = now
-        report = ImportReport(file: file)
+    init(_ context: ImportContext) {
+        self.context = context
+        report = ImportReport(file: context.file)
     }
-
-    mutating func prepare(in db: Database) throws {}
 
     /// A grade written as its code (`excellent`) or its Vietnamese name, any case or accents.
     static func grade(parsing text: String) -> Grade? {
@@ -66,14 +58,12 @@ struct GradeImport: RowImport {
             .flatMap(Grade.init(rawValue:))
         if old == grade { report.unchanged += 1; return }
         if old == nil { report.added += 1 } else { report.updated += 1 }
-        guard writes else { return }
         try db.execute(sql: "INSERT OR REPLACE INTO grade (member_id, year, grade) VALUES (?, ?, ?)",
                        arguments: [id, year, grade.rawValue])
         if let old {
-            try AuditEntry(action: "grade.set", memberCode: code,
-                           oldValue: AuditEntry.json(GradeRecord(year: year, grade: old)),
-                           newValue: AuditEntry.json(GradeRecord(year: year, grade: grade)))
-                .insert(db, command: register.command, at: now)
+            try context.audit(AuditEntry(action: "grade.set", memberCode: code,
+                                         oldValue: AuditEntry.json(GradeRecord(year: year, grade: old)),
+                                         newValue: AuditEntry.json(GradeRecord(year: year, grade: grade))), in: db)
         }
     }
 }

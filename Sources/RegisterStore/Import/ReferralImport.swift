@@ -35,10 +35,7 @@ public enum ReferralColumn: String, CSVColumns {
 /// `referral` commands (eligibility on the step's date, votes, stage order, probation), so
 /// a file of steps re-plays a referral history exactly as if it had been typed in.
 struct ReferralImport: RowImport {
-    let register: Register
-    let today: Day
-    let writing: Bool
-    let now: Date
+    var context: ImportContext
     var report: ImportReport
 
     static let action = "referral.import"
@@ -46,15 +43,10 @@ struct ReferralImport: RowImport {
         "referral-stage": .stage, "step-order": .on, "probation": .on, "vote-quorum": .present, "vote-majority": .votesFor,
     ]
 
-    init(register: Register, file: String, today: Day, writing: Bool, now: Date) {
-        self.register = register
-        self.today = today
-        self.writing = writing
-        self.now = now
-        report = ImportReport(file: file)
+    init(_ context: ImportContext) {
+        self.context = context
+        report = ImportReport(file: context.file)
     }
-
-    mutating func prepare(in db: Database) throws {}
 
     mutating func importRow(_ row: CSVRow<ReferralColumn>, in db: Database) throws {
         let code = try row.required(.code)
@@ -73,9 +65,8 @@ struct ReferralImport: RowImport {
         }
         let action = try Self.action(stage, row)
         report.added += 1
-        guard writes else { return }
         let (_, audit) = try register.appendReferralStep(code, action, on: on, today: today, in: db)
-        try audit.insert(db, command: register.command, at: now)
+        try context.audit(audit, in: db)
     }
 
     /// The action a row asks for, with the vote, number or reason its stage needs.

@@ -31,25 +31,17 @@ public enum TrainingColumn: String, CSVColumns {
 /// known by member, kind and completion day: the same record again is unchanged, one with
 /// other details is an audited update, anything else is added.
 struct TrainingImport: RowImport {
-    let register: Register
-    let today: Day
-    let writing: Bool
-    let now: Date
+    var context: ImportContext
     var report: ImportReport
     private var keysInFile: [String: Int] = [:]
 
     static let action = "training.import"
     static let ruleColumns: [String: TrainingColumn] = [:]
 
-    init(register: Register, file: String, today: Day, writing: Bool, now: Date) {
-        self.register = register
-        self.today = today
-        self.writing = writing
-        self.now = now
-        report = ImportReport(file: file)
+    init(_ context: ImportContext) {
+        self.context = context
+        report = ImportReport(file: context.file)
     }
-
-    mutating func prepare(in db: Database) throws {}
 
     /// A kind written as its code (`party-awareness`) or its Vietnamese name, any case or accents.
     static func kind(parsing text: String) -> TrainingKind? {
@@ -81,7 +73,6 @@ struct TrainingImport: RowImport {
         let old = existing.map(RecordTables.training(from:))
         if old == record { report.unchanged += 1; return }
         if old == nil { report.added += 1 } else { report.updated += 1 }
-        guard writes else { return }
         let values: StatementArguments = [record.kind.rawValue, record.startedOn?.description, record.completedOn.description,
                                           record.provider, record.certificateNo, record.result]
         if let existing {
@@ -89,8 +80,7 @@ struct TrainingImport: RowImport {
                 UPDATE training SET kind = ?, started_on = ?, completed_on = ?, provider = ?, certificate_no = ?, result = ?
                 WHERE id = ?
                 """, arguments: values + [existing["id"] as Int64])
-            try AuditEntry(action: "training.update", memberCode: code, oldValue: AuditEntry.json(old), newValue: AuditEntry.json(record))
-                .insert(db, command: register.command, at: now)
+            try context.audit(AuditEntry(action: "training.update", memberCode: code, oldValue: AuditEntry.json(old), newValue: AuditEntry.json(record)), in: db)
         } else {
             try db.execute(sql: """
                 INSERT INTO training (member_id, kind, started_on, completed_on, provider, certificate_no, result)
