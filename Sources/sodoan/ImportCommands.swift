@@ -17,11 +17,14 @@ struct ImportCommand: RegisterCommand {
               grades      code, year, grade
               trainings   code, kind, started_on, completed_on, provider, certificate_no, result
               discipline  code, level, on, reason
+              referrals   code, stage, on, convened, present, votes_for, resolution_no,
+                          decision_no, reason (each member's steps in date order)
+            Load a whole register by importing the kinds in this order.
             """)
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "What the file holds: units, members, events, grades, trainings or discipline.")
+    @Argument(help: "What the file holds: units, members, events, grades, trainings, discipline or referrals.")
     var kind: DataKind
 
     @Argument(help: "The CSV file (UTF-8, comma or semicolon separated, header row first).")
