@@ -13,9 +13,11 @@ struct ImportCommand: RegisterCommand {
               units       code, name, kind, parent, opened_on, closed_on (parents first)
               members     code, full_name, birth_date, gender, unit, joined_on, education,
                           id_number, phone, email, workplace
-              events      code, event (transferred|matured|removed|deceased), on, unit, reason
+              events      code, event, on, unit, reason
+                          (event: transferred, matured, removed, deceased)
               grades      code, year, grade
-              trainings   code, kind, started_on, completed_on, provider, certificate_no, result
+              trainings   code, kind, started_on, completed_on, provider,
+                          certificate_no, result
               discipline  code, level, on, reason
               referrals   code, stage, on, convened, present, votes_for, resolution_no,
                           decision_no, reason (each member's steps in date order)
