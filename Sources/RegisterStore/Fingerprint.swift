@@ -142,16 +142,3 @@ private struct HashWriter {
         }.joined()
     }
 }
-
-extension Register {
-    /// The SHA-256 of the register's content (units, members without personal data,
-    /// membership history, grades, trainings, discipline, referral steps), as 64 hex digits.
-    ///
-    /// The same content always gives the same fingerprint, however it was written; any
-    /// change to it gives another. Reports print it so a figure read at a conference can be
-    /// traced to exactly the register it came from; an export re-imported into an empty
-    /// register must give the same fingerprint.
-    public func fingerprint() throws -> String {
-        try read { db in try Fingerprint.compute(in: db) }
-    }
-}

@@ -10,7 +10,7 @@ extension Register {
     /// the dated history only (see `ReportQueries`), so a report for a past period is not
     /// changed by anything dated after it, and nothing in the result depends on today.
     public func yearEndReport(unitCode: String?, period: ReportPeriod) throws -> YearEndReport {
-        try read { db in
+        let (report, computedFor) = try read { db -> (YearEndReport, Int64?) in
             let rootID = try unitCode.map { try UnitTable.find($0, in: db).id } ?? rootUnitID(in: db)
             let queries = ReportQueries(db: db, rootID: rootID, period: period)
             let builder = ReportFiguresBuilder(
@@ -19,8 +19,11 @@ extension Register {
                 end: try queries.membersAtEnd(), discipline: try queries.discipline(),
                 referral: try queries.referral(), training: try queries.training())
             let figures = builder.tree(of: try queries.listedUnits(), rootID: rootID)
-            return YearEndReport(period: period, root: figures, fingerprint: try Fingerprint.compute(in: db))
+            let (fingerprint, computedFor) = try ContentVersion.fingerprint(in: db)
+            return (YearEndReport(period: period, root: figures, fingerprint: fingerprint), computedFor)
         }
+        if let computedFor { keep(report.fingerprint, for: computedFor) }
+        return report
     }
 
     /// The register's root bloc (the first by code, should a register hold several roots).

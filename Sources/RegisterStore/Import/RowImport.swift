@@ -83,7 +83,7 @@ extension Register {
         var run = Import(ImportContext(register: self, today: today, now: now, file: path))
         var report = ImportReport(file: path)
         try queue.inTransaction(.immediate) { db in
-            report = try run.run(&table, in: db, progress: reporter)
+            report = try ContentVersion.suspendingTriggers(in: db) { try run.run(&table, in: db, progress: reporter) }
             guard !dryRun, report.problems.isEmpty else { return .rollback }
             try AuditEntry(action: Import.action, newValue: AuditEntry.json(ImportSummary(report))).insert(db, command: command, at: now)
             return .commit
