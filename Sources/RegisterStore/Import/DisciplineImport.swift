@@ -36,12 +36,11 @@ struct DisciplineImport: RowImport {
     }
 
     mutating func importRow(_ row: CSVRow<DisciplineColumn>, in db: Database) throws {
-        let code = try row.required(.code)
         let record = DisciplineRecord(
             level: try row.required(.level, as: Text(vi: "hình thức (reprimand|warning|expulsion)", en: "level (reprimand|warning|expulsion)"),
-                                    DisciplineLevel.init(rawValue:)),
+                                    DisciplineLevel.init(codeOrName:)),
             on: try row.requiredDay(.on), reason: try row.required(.reason))
-        guard let (id, member) = try? MemberTable.find(code, in: db) else { throw row.problem(.code, RegisterError.unknownMember(code).message) }
+        let (id, member) = try row.member(.code, in: db)
         // The same decision already kept (a file imported twice) changes nothing.
         if try RecordTables.disciplines(memberID: id, in: db).contains(where: {
             $0.level == record.level && $0.on == record.on && $0.reason == VietnameseText.normalized(record.reason)

@@ -45,10 +45,10 @@ struct EventImport: RowImport {
         let code = try row.required(.code)
         let kind = try row.required(.event, as: Text(vi: "sự kiện (transferred|matured|removed|deceased)",
                                                       en: "event (transferred|matured|removed|deceased)")) { text in
-            MembershipEventKind(rawValue: text).flatMap { $0 == .admitted || $0 == .expelled ? nil : $0 }
+            MembershipEventKind(codeOrName: text).flatMap { $0 == .admitted || $0 == .expelled ? nil : $0 }
         }
         let on = try row.requiredDay(.on)
-        guard let (id, _) = try? MemberTable.find(code, in: db) else { throw row.problem(.code, RegisterError.unknownMember(code).message) }
+        let (id, _) = try row.member(.code, in: db)
         let history = try MemberTable.history(memberID: id, in: db)
         let current = history.events.last?.unitCode ?? ""
         let event: MembershipEvent
@@ -70,7 +70,7 @@ struct EventImport: RowImport {
             report.unchanged += 1
             return
         }
-        let updated = try history.recording(event, today: today, destination: destination)
+        _ = try history.recording(event, today: today, destination: destination)  // the checks of `member transfer|mature|…`
         report.added += 1
         try MemberTable.insert(event, memberID: id, in: db)
         try context.audit(AuditEntry(action: "member.\(kind.rawValue)", memberCode: code, unitCode: event.unitCode,

@@ -35,24 +35,16 @@ struct GradeImport: RowImport {
         report = ImportReport(file: context.file)
     }
 
-    /// A grade written as its code (`excellent`) or its Vietnamese name, any case or accents.
-    static func grade(parsing text: String) -> Grade? {
-        let folded = VietnameseText.fold(text)
-        return Grade.allCases.first { $0.rawValue == folded || VietnameseText.fold($0.name.vi) == folded }
-    }
-
     mutating func importRow(_ row: CSVRow<GradeColumn>, in db: Database) throws {
         let code = try row.required(.code)
         let year = try row.required(.year, as: Text(vi: "năm", en: "year"), Int.init)
         let grade = try row.required(.grade, as: Text(vi: "xếp loại (excellent|good|pass|fail)", en: "grade (excellent|good|pass|fail)"),
-                                     Self.grade(parsing:))
+                                     Grade.init(codeOrName:))
         if let first = keysInFile.updateValue(row.line, forKey: "\(code) \(year)") {
             throw row.problem(.year, Text(vi: "Đoàn viên \(code) đã có xếp loại năm \(year) ở dòng \(first) của tệp.",
                                           en: "Member \(code) already has a \(year) grade on line \(first) of the file."))
         }
-        guard let (id, member) = try? MemberTable.find(code, in: db) else {
-            throw row.problem(.code, RegisterError.unknownMember(code).message)
-        }
+        let (id, member) = try row.member(.code, in: db)
         try GradeRule.check(member, history: try MemberTable.history(memberID: id, in: db), year: year, today: today)
         let old = try String.fetchOne(db, sql: "SELECT grade FROM grade WHERE member_id = ? AND year = ?", arguments: [id, year])
             .flatMap(Grade.init(rawValue:))

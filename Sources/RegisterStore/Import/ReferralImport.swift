@@ -52,11 +52,9 @@ struct ReferralImport: RowImport {
         let code = try row.required(.code)
         let stage = try row.required(.stage, as: Text(vi: "bước (nominated, referred-to-class, referred, admitted, official, rejected, withdrawn)",
                                                      en: "stage (nominated, referred-to-class, referred, admitted, official, rejected, withdrawn)"),
-                                      ReferralStage.init(rawValue:))
+                                      ReferralStage.init(codeOrName:))
         let on = try row.requiredDay(.on)
-        guard let (id, _) = try? MemberTable.find(code, in: db) else {
-            throw row.problem(.code, RegisterError.unknownMember(code).message)
-        }
+        let (id, _) = try row.member(.code, in: db)
         // A step already kept (a file imported twice) changes nothing.
         let kept = try ReferralTable.referrals(ofMembers: "SELECT :member", arguments: ["member": id], in: db)[id] ?? []
         if kept.contains(where: { $0.steps.contains { $0.stage == stage && $0.on == on } }) {

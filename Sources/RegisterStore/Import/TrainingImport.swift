@@ -43,17 +43,11 @@ struct TrainingImport: RowImport {
         report = ImportReport(file: context.file)
     }
 
-    /// A kind written as its code (`party-awareness`) or its Vietnamese name, any case or accents.
-    static func kind(parsing text: String) -> TrainingKind? {
-        let folded = VietnameseText.fold(text)
-        return TrainingKind.allCases.first { $0.rawValue == folded || VietnameseText.fold($0.name.vi) == folded }
-    }
-
     mutating func importRow(_ row: CSVRow<TrainingColumn>, in db: Database) throws {
         let code = try row.required(.code)
         let record = TrainingRecord(
             kind: try row.required(.kind, as: Text(vi: "loại lớp (party-awareness, new-member, …)", en: "training kind (party-awareness, new-member, …)"),
-                                   Self.kind(parsing:)),
+                                   TrainingKind.init(codeOrName:)),
             startedOn: try row.day(.started), completedOn: try row.requiredDay(.completed),
             provider: row[.provider].map(VietnameseText.normalized), certificateNo: row[.certificate],
             result: row[.result].map(VietnameseText.normalized))
@@ -62,9 +56,7 @@ struct TrainingImport: RowImport {
                 vi: "Lớp \(record.kind.rawValue) của \(code) hoàn thành ngày \(record.completedOn) đã có ở dòng \(first) của tệp.",
                 en: "The \(record.kind.rawValue) training of \(code) completed on \(record.completedOn) is already on line \(first) of the file."))
         }
-        guard let (id, member) = try? MemberTable.find(code, in: db) else {
-            throw row.problem(.code, RegisterError.unknownMember(code).message)
-        }
+        let (id, member) = try row.member(.code, in: db)
         try TrainingRule.check(record, of: member, today: today)
         let existing = try Row.fetchOne(db, sql: """
             SELECT id, kind, started_on, completed_on, provider, certificate_no, result FROM training

@@ -47,7 +47,7 @@ struct UnitImport: RowImport {
     static func unit(from row: CSVRow<UnitColumn>) throws -> UnionRegister.Unit {
         UnionRegister.Unit(
             code: try row.required(.code), name: VietnameseText.normalized(try row.required(.name)),
-            kind: try row.required(.kind, as: Text(vi: "loại đơn vị", en: "unit kind"), UnitKind.init(rawValue:)),
+            kind: try row.required(.kind, as: Text(vi: "loại đơn vị", en: "unit kind"), UnitKind.init(codeOrName:)),
             parentCode: row[.parent], openedOn: try row.requiredDay(.openedOn), closedOn: try row.day(.closedOn))
     }
 
