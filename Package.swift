@@ -24,6 +24,8 @@ let package = Package(
             dependencies: [
                 "UnionRegister",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API, which GRDB links: the fingerprint reads values in place.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             plugins: ["EmbedSchema"]
@@ -57,6 +59,7 @@ let package = Package(
         ),
         // End-to-end tests run the built `sodoan` binary; depending on the executable
         // makes `swift test` build it first.
-        .testTarget(name: "sodoanTests", dependencies: ["sodoan"]),
+        // GRDB lets a test damage a register behind sodoan's back, as a broken copy would.
+        .testTarget(name: "sodoanTests", dependencies: ["sodoan", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -215,3 +215,139 @@ CREATE TRIGGER member_name_search_delete AFTER DELETE ON member
 BEGIN
     INSERT INTO member_name_search (member_name_search, rowid, search_name) VALUES ('delete', old.id, old.search_name);
 END;
+
+-- migration: 4 content version
+
+-- A counter that moves on with every change to the content the fingerprint hashes, kept by
+-- triggers, so that no write (by sodoan, by an older sodoan, or by hand in the sqlite3
+-- shell) can change that content without moving it. `Register.fingerprint()` keeps the
+-- fingerprint of one version here and recomputes it only when the counter has moved, so
+-- a report on a register of a million members does not reread it all every time. Bulk
+-- imports suspend these triggers inside their transaction and move the counter once.
+CREATE TABLE content_version (
+    id                  INTEGER PRIMARY KEY CHECK (id = 1),
+    version             INTEGER NOT NULL,
+    fingerprint         TEXT,
+    fingerprint_version INTEGER
+) STRICT;
+INSERT INTO content_version (id, version) VALUES (1, 0);
+
+CREATE TRIGGER content_version_unit_insert AFTER INSERT ON unit
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_unit_update AFTER UPDATE ON unit
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_unit_delete AFTER DELETE ON unit
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_member_insert AFTER INSERT ON member
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_member_update AFTER UPDATE ON member
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_member_delete AFTER DELETE ON member
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_membership_event_insert AFTER INSERT ON membership_event
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_membership_event_update AFTER UPDATE ON membership_event
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_membership_event_delete AFTER DELETE ON membership_event
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_grade_insert AFTER INSERT ON grade
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_grade_update AFTER UPDATE ON grade
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_grade_delete AFTER DELETE ON grade
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_training_insert AFTER INSERT ON training
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_training_update AFTER UPDATE ON training
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_training_delete AFTER DELETE ON training
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_discipline_insert AFTER INSERT ON discipline
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_discipline_update AFTER UPDATE ON discipline
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_discipline_delete AFTER DELETE ON discipline
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_referral_insert AFTER INSERT ON referral
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_referral_update AFTER UPDATE ON referral
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_referral_delete AFTER DELETE ON referral
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_referral_step_insert AFTER INSERT ON referral_step
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_referral_step_update AFTER UPDATE ON referral_step
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_referral_step_delete AFTER DELETE ON referral_step
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;

@@ -31,11 +31,13 @@ public struct AuditEntry: Sendable, Equatable {
         self.newValue = newValue
     }
 
-    /// JSON with sorted keys, so that the same value always audits the same text.
+    /// JSON with sorted snake_case keys (like every JSON sodoan prints), so that the same
+    /// value always audits the same text.
     public static func json<T: Encodable>(_ value: T?) -> String? {
         guard let value else { return nil }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
         return (try? encoder.encode(value)).flatMap { String(data: $0, encoding: .utf8) }
     }
 

@@ -21,17 +21,15 @@ extension Register {
         try write { db in
             let (id, member) = try MemberTable.find(code, in: db)
             let history = try MemberTable.history(memberID: id, in: db)
-            let (_, audit) = try recordDiscipline(record, memberID: id, member: member, history: history,
-                                                  today: today, writing: true, in: db)
-            return ((), audit)
+            return ((), try recordDiscipline(record, memberID: id, member: member, history: history, today: today, in: db))
         }
     }
 
-    /// Checks a discipline decision against the member's history and, when `writing`,
-    /// writes it (and an expulsion's `expelled` event). Returns the history after it and
-    /// the audit entry. `import discipline` runs it row by row over its own history cache.
+    /// Checks a discipline decision against the member's history and writes it (and an
+    /// expulsion's `expelled` event) in the transaction open; returns the audit entry.
+    /// `discipline add` and `import discipline` both record discipline through it.
     func recordDiscipline(_ record: DisciplineRecord, memberID id: Int64, member: Member, history: MembershipHistory,
-                          today: Day, writing: Bool, in db: Database) throws -> (MembershipHistory, AuditEntry) {
+                          today: Day, in db: Database) throws -> AuditEntry {
         var record = record
         record.reason = VietnameseText.normalized(record.reason)
         try DisciplineRule.check(record, of: member, history: history, today: today)
@@ -40,14 +38,12 @@ extension Register {
         let expulsion = record.level == .expulsion
             ? MembershipEvent(kind: .expelled, on: record.on, unitCode: history.events.last?.unitCode ?? "", reason: record.reason)
             : nil
-        let after = try expulsion.map { try history.recording($0, today: today, destination: nil) } ?? history
-        if writing {
-            try db.execute(sql: "INSERT INTO discipline (member_id, level, on_date, reason) VALUES (?, ?, ?, ?)",
-                           arguments: [id, record.level.rawValue, record.on.description, record.reason])
-            if let expulsion { try MemberTable.insert(expulsion, memberID: id, in: db) }
-        }
+        if let expulsion { _ = try history.recording(expulsion, today: today, destination: nil) }
+        try db.execute(sql: "INSERT INTO discipline (member_id, level, on_date, reason) VALUES (?, ?, ?, ?)",
+                       arguments: [id, record.level.rawValue, record.on.description, record.reason])
+        if let expulsion { try MemberTable.insert(expulsion, memberID: id, in: db) }
         let unit = history.events.last(where: { $0.on <= record.on })?.unitCode
-        return (after, AuditEntry(action: "discipline.add", memberCode: member.code, unitCode: unit,
+        return (AuditEntry(action: "discipline.add", memberCode: member.code, unitCode: unit,
                                   oldValue: expulsion == nil ? nil : AuditEntry.json(history.events.last),
                                   newValue: AuditEntry.json(DisciplineAudit(discipline: record, membershipEvent: expulsion))))
     }

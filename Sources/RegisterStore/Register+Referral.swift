@@ -29,16 +29,21 @@ extension Register {
     /// re-checked on its date, votes, stage order, probation), in one audited transaction.
     @discardableResult
     public func recordReferral(_ code: String, _ action: ReferralAction, on day: Day, today: Day) throws -> ReferralStep {
-        try write { db in
-            try MemberRules.notInFuture(day, what: action.stage.name, today: today)
-            let (id, facts) = try MemberFactsTable.facts(of: code, in: db)
-            let step = try ReferralProcess.step(for: action, on: day, facts: facts, policy: try PolicyTable.load(in: db))
-            try ReferralTable.insert(step, memberID: id, in: db)
-            let previous = step.stage == .nominated ? nil : facts.latestReferral?.steps.last
-            return (step, AuditEntry(action: "referral.\(step.stage.rawValue)", memberCode: code,
-                                     unitCode: facts.history.status(on: day).unitCode,
-                                     oldValue: AuditEntry.json(previous), newValue: AuditEntry.json(step)))
-        }
+        try write { db in try appendReferralStep(code, action, on: day, today: today, in: db) }
+    }
+
+    /// Decides and writes one referral stage inside a transaction already open, returning
+    /// the step and its audit entry: `recordReferral` and `import referrals` both use it.
+    func appendReferralStep(_ code: String, _ action: ReferralAction, on day: Day, today: Day,
+                            in db: Database) throws -> (ReferralStep, AuditEntry) {
+        try MemberRules.notInFuture(day, what: action.stage.name, today: today)
+        let (id, facts) = try MemberFactsTable.facts(of: code, in: db)
+        let step = try ReferralProcess.step(for: action, on: day, facts: facts, policy: try PolicyTable.load(in: db))
+        try ReferralTable.insert(step, memberID: id, in: db)
+        let previous = step.stage == .nominated ? nil : facts.latestReferral?.steps.last
+        return (step, AuditEntry(action: "referral.\(step.stage.rawValue)", memberCode: code,
+                                 unitCode: facts.history.status(on: day).unitCode,
+                                 oldValue: AuditEntry.json(previous), newValue: AuditEntry.json(step)))
     }
 
     /// The active members of `unitCode`'s subtree (the whole register when nil) on `day`

@@ -19,8 +19,14 @@ struct DemoCommand: RegisterCommand {
         (Text(vi: "Cây đơn vị và số đoàn viên hôm nay", en: "The unit tree and today's members"), ["unit", "list", "--tree"]),
         (Text(vi: "Tìm đoàn viên, không cần gõ dấu", en: "Finding members, diacritics optional"), ["member", "list", "--search", "nguyen thi"]),
         (Text(vi: "Đoàn viên đến tuổi trưởng thành", en: "Members due for maturity"), ["member", "list", "--due-maturity", "--unit", "YT"]),
-        (Text(vi: "Hồ sơ một đoàn viên", en: "One member's record"), ["member", "show", "DV0094"]),
+        (Text(vi: "Hồ sơ một đoàn viên đã vào Đảng", en: "The record of a member who joined the Party"), ["member", "show", "DV0009"]),
+        (Text(vi: "Ai đủ điều kiện để chi đoàn đề xuất", en: "Who the branch may nominate"), ["referral", "candidates", "--step", "nominate", "--unit", "YT-VP"]),
+        (Text(vi: "Xét điều kiện ra nghị quyết giới thiệu, từng tiêu chí", en: "Checking the referral resolution, criterion by criterion"),
+         ["referral", "check", "DV0022", "--step", "refer"]),
+        (Text(vi: "Danh sách giới thiệu đoàn viên ưu tú", en: "The referral list"), ["referral", "list", "--unit", "YT"]),
         (Text(vi: "Ai học lý luận chính trị năm 2025", en: "Who took political theory in 2025"), ["training", "list", "--year", "2025", "--kind", "theory-elementary"]),
+        (Text(vi: "Số liệu tổng kết năm 2025 của một đoàn cơ sở", en: "Year-end figures of 2025 for one grassroots union"),
+         ["report", "annual", "--year", "2025", "--unit", "YT"]),
         (Text(vi: "Kiểm tra toàn bộ sổ", en: "Checking the whole register"), ["check"]),
     ]
 

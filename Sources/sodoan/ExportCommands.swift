@@ -13,7 +13,7 @@ struct ExportCommand: RegisterCommand {
     @OptionGroup var global: GlobalOptions
 
     @Argument(help: "units, members, events, grades, trainings, discipline or referrals.")
-    var kind: ExportKind
+    var kind: DataKind
 
     @Option(help: "Only members whose unit is this unit or below it.")
     var unit: String?
@@ -51,7 +51,7 @@ struct ExportCommand: RegisterCommand {
     }
 }
 
-extension ExportKind: ExpressibleByArgument {}
+extension DataKind: ExpressibleByArgument {}
 
 /// Standard output written in large blocks: an export of a million rows would otherwise
 /// make a million small writes.

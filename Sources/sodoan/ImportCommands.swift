@@ -13,16 +13,21 @@ struct ImportCommand: RegisterCommand {
               units       code, name, kind, parent, opened_on, closed_on (parents first)
               members     code, full_name, birth_date, gender, unit, joined_on, education,
                           id_number, phone, email, workplace
-              events      code, event (transferred|matured|removed|deceased), on, unit, reason
+              events      code, event, on, unit, reason
+                          (event: transferred, matured, removed, deceased)
               grades      code, year, grade
-              trainings   code, kind, started_on, completed_on, provider, certificate_no, result
+              trainings   code, kind, started_on, completed_on, provider,
+                          certificate_no, result
               discipline  code, level, on, reason
+              referrals   code, stage, on, convened, present, votes_for, resolution_no,
+                          decision_no, reason (each member's steps in date order)
+            Load a whole register by importing the kinds in this order.
             """)
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "What the file holds: units, members, events, grades, trainings or discipline.")
-    var kind: ImportKind
+    @Argument(help: "What the file holds: units, members, events, grades, trainings, discipline or referrals.")
+    var kind: DataKind
 
     @Argument(help: "The CSV file (UTF-8, comma or semicolon separated, header row first).")
     var file: String
@@ -80,4 +85,3 @@ struct ImportCommand: RegisterCommand {
     }
 }
 
-extension ImportKind: ExpressibleByArgument {}

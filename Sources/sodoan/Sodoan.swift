@@ -16,6 +16,7 @@ struct Sodoan: ParsableCommand {
             TrainingCommand.self,
             GradeCommand.self,
             DisciplineCommand.self,
+            ReportCommand.self,
             LogCommand.self,
             CheckCommand.self,
             BackupCommand.self,

@@ -19,10 +19,14 @@ struct TextTable {
         let all = [header] + rows
         let widths = header.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
         func line(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
+            var text = cells.enumerated().map { index, cell in
                 let pad = String(repeating: " ", count: max(0, widths[index] - cell.count))
                 return rightAligned.contains(index) ? pad + cell : cell + pad
-            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            }.joined(separator: "  ")
+            // Trailing padding trimmed by hand: a regular expression per line dominated the
+            // rendering of a 2,000-unit report.
+            while text.last?.isWhitespace == true { text.removeLast() }
+            return text
         }
         let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
         return ([line(header), rule] + rows.map(line)).joined(separator: "\n") + "\n"

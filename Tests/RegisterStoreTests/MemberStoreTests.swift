@@ -84,6 +84,7 @@ struct MemberStoreTests {
         #expect(log.map(\.action) == ["member.add", "member.update", "member.transfer"])
         #expect(log[1].oldValue?.contains("0912345678") == false)
         #expect(log[1].newValue?.contains("0912345678") == true)
+        #expect(log[0].newValue?.contains(#""full_name":"Nguyễn Văn An""#) == true)
     }
 
     @Test func changingTheJoiningDateMovesTheAdmissionAndIsRechecked() throws {

@@ -7,9 +7,9 @@ import UnionRegister
 @Suite("Export and import round trip")
 struct RoundTripTests {
     /// Every export of a register, as CSV text, by kind.
-    func exports(_ register: Register) throws -> [ExportKind: String] {
-        var result: [ExportKind: String] = [:]
-        for kind in ExportKind.allCases {
+    func exports(_ register: Register) throws -> [DataKind: String] {
+        var result: [DataKind: String] = [:]
+        for kind in DataKind.allCases {
             var text = Register.exportHeader(kind, includePersonal: true).joined(separator: ",") + "\n"
             try register.export(kind, unitCode: nil, includePersonal: true) { cells in
                 text += cells.map { $0.contains(",") || $0.contains("\"") || $0.contains("\n") ? "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0 }
@@ -29,13 +29,13 @@ struct RoundTripTests {
         let before = try exports(original)
         let folder = directory.appending(path: "export").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        for kind in ImportKind.allCases {
-            let export = try #require(ExportKind(rawValue: kind.rawValue))
-            try before[export]!.write(toFile: folder + "/\(kind.rawValue).csv", atomically: true, encoding: .utf8)
+        for kind in DataKind.allCases {
+            try before[kind]!.write(toFile: folder + "/\(kind.rawValue).csv", atomically: true, encoding: .utf8)
         }
         let (copy, reports) = try Register.load(from: folder, into: directory.appending(path: "b.db").path, today: today, command: "test")
         #expect(reports.allSatisfy { $0.problems.isEmpty })
         #expect(try exports(copy) == before)
+        #expect(try copy.fingerprint() == original.fingerprint())
         #expect(try copy.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM membership_event") }
                 == original.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM membership_event") })
     }

@@ -17,11 +17,11 @@ struct SampleRegisterTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let (register, reports) = try Register.load(from: Self.samples, into: directory.appending(path: "r.db").path,
                                                     today: today, command: "test")
-        #expect(reports.map { URL(fileURLWithPath: $0.file).lastPathComponent } == ImportKind.allCases.map { "\($0.rawValue).csv" })
+        #expect(reports.map { URL(fileURLWithPath: $0.file).lastPathComponent } == DataKind.allCases.map { "\($0.rawValue).csv" })
         #expect(reports.allSatisfy { $0.problems.isEmpty })
         #expect(try register.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM member") } == 200)
 
-        for kind in ImportKind.allCases {
+        for kind in DataKind.allCases {
             let again = try kind.run(register, file: Self.samples + "/\(kind.rawValue).csv", dryRun: false, today: today)
             #expect(again.added == 0 && again.updated == 0, "\(kind)")
             #expect(again.unchanged == again.rows, "\(kind)")

@@ -15,6 +15,8 @@ struct DemoCommandTests {
         #expect(result.stdout.contains("$ sodoan unit list --tree"))
         #expect(result.stdout.contains("Đoàn cơ sở Sở Y tế"))
         #expect(result.stdout.contains("Kiểm tra xong"))
+        #expect(result.stdout.contains("$ sodoan report annual --year 2025 --unit YT"))
+        #expect(result.stdout.contains("Cân đối: đầu kỳ + biến động = cuối kỳ ở mọi đơn vị"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).isEmpty)
     }
 

@@ -1,18 +1,13 @@
 import GRDB
 import UnionRegister
 
-/// What `sodoan export` can write. Every kind but referrals comes out in exactly the
-/// columns its import reads, and in an order the import accepts (parents before children,
-/// events by date), so exporting every `ImportKind` and importing the files in that order
-/// into a new register rebuilds the same register. Referrals are for reading: their steps
-/// are votes and decisions recorded one by one.
-public enum ExportKind: String, CaseIterable, Sendable {
-    case units, members, events, grades, trainings, discipline, referrals
-}
-
+/// `sodoan export`: every `DataKind` comes out in exactly the columns its import reads and
+/// in an order the import accepts (parents before children, each member's events and
+/// referral steps by date), so exporting every kind and importing the files in `DataKind`
+/// order into a new register rebuilds the same register (the same report fingerprint).
 extension Register {
     /// The header of an export: the import's column names.
-    public static func exportHeader(_ kind: ExportKind, includePersonal: Bool) -> [String] {
+    public static func exportHeader(_ kind: DataKind, includePersonal: Bool) -> [String] {
         switch kind {
         case .units: return UnitColumn.allCases.map(\.rawValue)
         case .members: return MemberColumn.allCases.filter { includePersonal || !$0.isPersonal }.map(\.rawValue)
@@ -20,15 +15,14 @@ extension Register {
         case .discipline: return DisciplineColumn.allCases.map(\.rawValue)
         case .grades: return GradeColumn.allCases.map(\.rawValue)
         case .trainings: return TrainingColumn.allCases.map(\.rawValue)
-        case .referrals:
-            return ["code", "referral", "stage", "on_date", "convened", "present", "votes_for", "resolution_no", "decision_no", "reason"]
+        case .referrals: return ReferralColumn.allCases.map(\.rawValue)
         }
     }
 
     /// Streams the rows of an export, in code order, to `body` (empty cells as ""), from
     /// one read transaction. With `unitCode`, only that unit's subtree: its units, and the
     /// members whose latest unit is in it. The national ID and phone are left out unless `includePersonal`.
-    public func export(_ kind: ExportKind, unitCode: String?, includePersonal: Bool,
+    public func export(_ kind: DataKind, unitCode: String?, includePersonal: Bool,
                        _ body: ([String]) throws -> Void) throws {
         try read { db in
             let unitID = try unitCode.map { try UnitTable.find($0, in: db).id }
@@ -73,7 +67,7 @@ extension Register {
                     """
             case .referrals:
                 sql = """
-                    SELECT m.code, r.id, s.stage, s.on_date, s.convened, s.present, s.votes_for, s.resolution_no, s.decision_no, s.reason
+                    SELECT m.code, s.stage, s.on_date, s.convened, s.present, s.votes_for, s.resolution_no, s.decision_no, s.reason
                     FROM member m JOIN referral r ON r.member_id = m.id JOIN referral_step s ON s.referral_id = r.id
                     \(filter) ORDER BY m.code, r.id, s.on_date, s.id
                     """

@@ -24,33 +24,23 @@ public enum DisciplineColumn: String, CSVColumns {
 /// One run of `import discipline`: each row is checked and written exactly as
 /// `discipline add` does it (an expulsion ends membership in the same transaction).
 struct DisciplineImport: RowImport {
-    let register: Register
-    let today: Day
-    let writing: Bool
-    let now: Date
+    var context: ImportContext
     var report: ImportReport
-    private var histories = MemberHistories()
 
     static let action = "discipline.import"
     static let ruleColumns: [String: DisciplineColumn] = ["discipline-membership": .on, "event-order": .on]
 
-    init(register: Register, file: String, today: Day, writing: Bool, now: Date) {
-        self.register = register
-        self.today = today
-        self.writing = writing
-        self.now = now
-        report = ImportReport(file: file)
+    init(_ context: ImportContext) {
+        self.context = context
+        report = ImportReport(file: context.file)
     }
 
-    mutating func prepare(in db: Database) throws {}
-
     mutating func importRow(_ row: CSVRow<DisciplineColumn>, in db: Database) throws {
-        let code = try row.required(.code)
         let record = DisciplineRecord(
             level: try row.required(.level, as: Text(vi: "hình thức (reprimand|warning|expulsion)", en: "level (reprimand|warning|expulsion)"),
-                                    DisciplineLevel.init(rawValue:)),
+                                    DisciplineLevel.init(codeOrName:)),
             on: try row.requiredDay(.on), reason: try row.required(.reason))
-        let (id, member, history) = try histories.find(code, for: row, column: .code, in: db)
+        let (id, member) = try row.member(.code, in: db)
         // The same decision already kept (a file imported twice) changes nothing.
         if try RecordTables.disciplines(memberID: id, in: db).contains(where: {
             $0.level == record.level && $0.on == record.on && $0.reason == VietnameseText.normalized(record.reason)
@@ -58,10 +48,9 @@ struct DisciplineImport: RowImport {
             report.unchanged += 1
             return
         }
-        let (after, audit) = try register.recordDiscipline(record, memberID: id, member: member, history: history,
-                                                           today: today, writing: writes, in: db)
-        histories.update(code, to: after)
+        let audit = try register.recordDiscipline(record, memberID: id, member: member,
+                                                  history: try MemberTable.history(memberID: id, in: db), today: today, in: db)
         report.added += 1
-        if writes { try audit.insert(db, command: register.command, at: now) }
+        try context.audit(audit, in: db)
     }
 }

@@ -28,36 +28,28 @@ public enum EventColumn: String, CSVColumns {
 /// branch), checked exactly as `member transfer|mature|remove|decease` check it.
 /// Admission comes from `import members`; expulsion from `import discipline`.
 struct EventImport: RowImport {
-    let register: Register
-    let today: Day
-    let writing: Bool
-    let now: Date
+    var context: ImportContext
     var report: ImportReport
-    private var histories = MemberHistories()
 
     static let action = "event.import"
     static let ruleColumns: [String: EventColumn] = [
         "event-order": .on, "transfer-same-unit": .unit, "member-unit-kind": .unit, "member-unit-open": .unit,
     ]
 
-    init(register: Register, file: String, today: Day, writing: Bool, now: Date) {
-        self.register = register
-        self.today = today
-        self.writing = writing
-        self.now = now
-        report = ImportReport(file: file)
+    init(_ context: ImportContext) {
+        self.context = context
+        report = ImportReport(file: context.file)
     }
-
-    mutating func prepare(in db: Database) throws {}
 
     mutating func importRow(_ row: CSVRow<EventColumn>, in db: Database) throws {
         let code = try row.required(.code)
         let kind = try row.required(.event, as: Text(vi: "sự kiện (transferred|matured|removed|deceased)",
                                                       en: "event (transferred|matured|removed|deceased)")) { text in
-            MembershipEventKind(rawValue: text).flatMap { $0 == .admitted || $0 == .expelled ? nil : $0 }
+            MembershipEventKind(codeOrName: text).flatMap { $0 == .admitted || $0 == .expelled ? nil : $0 }
         }
         let on = try row.requiredDay(.on)
-        let (id, _, history) = try histories.find(code, for: row, column: .code, in: db)
+        let (id, _) = try row.member(.code, in: db)
+        let history = try MemberTable.history(memberID: id, in: db)
         let current = history.events.last?.unitCode ?? ""
         let event: MembershipEvent
         var destination: UnionRegister.Unit?
@@ -78,13 +70,10 @@ struct EventImport: RowImport {
             report.unchanged += 1
             return
         }
-        let updated = try history.recording(event, today: today, destination: destination)
-        histories.update(code, to: updated)
+        _ = try history.recording(event, today: today, destination: destination)  // the checks of `member transfer|mature|…`
         report.added += 1
-        guard writes else { return }
         try MemberTable.insert(event, memberID: id, in: db)
-        try AuditEntry(action: "member.\(kind.rawValue)", memberCode: code, unitCode: event.unitCode,
-                       oldValue: AuditEntry.json(history.events.last), newValue: AuditEntry.json(event))
-            .insert(db, command: register.command, at: now)
+        try context.audit(AuditEntry(action: "member.\(kind.rawValue)", memberCode: code, unitCode: event.unitCode,
+                       oldValue: AuditEntry.json(history.events.last), newValue: AuditEntry.json(event)), in: db)
     }
 }

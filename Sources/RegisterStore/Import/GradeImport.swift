@@ -23,57 +23,39 @@ public enum GradeColumn: String, CSVColumns {
 /// history; a new (member, year) is added, a different grade for one already kept is an
 /// audited update, the same grade is unchanged.
 struct GradeImport: RowImport {
-    let register: Register
-    let today: Day
-    let writing: Bool
-    let now: Date
+    var context: ImportContext
     var report: ImportReport
     private var keysInFile: [String: Int] = [:]
 
     static let action = "grade.import"
     static let ruleColumns: [String: GradeColumn] = ["grade-months": .year]
 
-    init(register: Register, file: String, today: Day, writing: Bool, now: Date) {
-        self.register = register
-        self.today = today
-        self.writing = writing
-        self.now = now
-        report = ImportReport(file: file)
-    }
-
-    mutating func prepare(in db: Database) throws {}
-
-    /// A grade written as its code (`excellent`) or its Vietnamese name, any case or accents.
-    static func grade(parsing text: String) -> Grade? {
-        let folded = VietnameseText.fold(text)
-        return Grade.allCases.first { $0.rawValue == folded || VietnameseText.fold($0.name.vi) == folded }
+    init(_ context: ImportContext) {
+        self.context = context
+        report = ImportReport(file: context.file)
     }
 
     mutating func importRow(_ row: CSVRow<GradeColumn>, in db: Database) throws {
         let code = try row.required(.code)
         let year = try row.required(.year, as: Text(vi: "năm", en: "year"), Int.init)
         let grade = try row.required(.grade, as: Text(vi: "xếp loại (excellent|good|pass|fail)", en: "grade (excellent|good|pass|fail)"),
-                                     Self.grade(parsing:))
+                                     Grade.init(codeOrName:))
         if let first = keysInFile.updateValue(row.line, forKey: "\(code) \(year)") {
             throw row.problem(.year, Text(vi: "Đoàn viên \(code) đã có xếp loại năm \(year) ở dòng \(first) của tệp.",
                                           en: "Member \(code) already has a \(year) grade on line \(first) of the file."))
         }
-        guard let (id, member) = try? MemberTable.find(code, in: db) else {
-            throw row.problem(.code, RegisterError.unknownMember(code).message)
-        }
+        let (id, member) = try row.member(.code, in: db)
         try GradeRule.check(member, history: try MemberTable.history(memberID: id, in: db), year: year, today: today)
         let old = try String.fetchOne(db, sql: "SELECT grade FROM grade WHERE member_id = ? AND year = ?", arguments: [id, year])
             .flatMap(Grade.init(rawValue:))
         if old == grade { report.unchanged += 1; return }
         if old == nil { report.added += 1 } else { report.updated += 1 }
-        guard writes else { return }
         try db.execute(sql: "INSERT OR REPLACE INTO grade (member_id, year, grade) VALUES (?, ?, ?)",
                        arguments: [id, year, grade.rawValue])
         if let old {
-            try AuditEntry(action: "grade.set", memberCode: code,
-                           oldValue: AuditEntry.json(GradeRecord(year: year, grade: old)),
-                           newValue: AuditEntry.json(GradeRecord(year: year, grade: grade)))
-                .insert(db, command: register.command, at: now)
+            try context.audit(AuditEntry(action: "grade.set", memberCode: code,
+                                         oldValue: AuditEntry.json(GradeRecord(year: year, grade: old)),
+                                         newValue: AuditEntry.json(GradeRecord(year: year, grade: grade))), in: db)
         }
     }
 }

@@ -11,11 +11,7 @@ import UnionRegister
 /// written. Memory stays flat apart from the codes and ID numbers seen in the file, which
 /// it must remember to report a duplicate with the line of its first occurrence.
 struct MemberImport: RowImport {
-    let register: Register
-    let today: Day
-    /// False for `--dry-run`: the transaction is read-only and nothing is written.
-    let writing: Bool
-    let now: Date
+    var context: ImportContext
     var report: ImportReport
     private var units: [String: (id: Int64, unit: UnionRegister.Unit)] = [:]
     /// Members with an id up to this one were in the register before the import.
@@ -33,13 +29,10 @@ struct MemberImport: RowImport {
     private static let searchTrigger = "member_name_search_insert"
     private var searchTriggerSQL: String?
 
-    init(register: Register, file: String, today: Day, writing: Bool, now: Date) {
-        fileSize = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
-        self.register = register
-        self.today = today
-        self.writing = writing
-        self.now = now
-        report = ImportReport(file: file)
+    init(_ context: ImportContext) {
+        fileSize = ((try? FileManager.default.attributesOfItem(atPath: context.file))?[.size] as? Int) ?? 0
+        self.context = context
+        report = ImportReport(file: context.file)
     }
 
     static let action = "member.import"
@@ -58,7 +51,7 @@ struct MemberImport: RowImport {
         // About 100 bytes a row: room for every code and ID number without rehashing.
         codesInFile.reserveCapacity(fileSize / 100)
         idNumbersInFile.reserveCapacity(fileSize / 100)
-        if writing, let trigger = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+        if let trigger = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
                                                      arguments: [Self.searchTrigger]) {
             searchTriggerSQL = trigger
             try db.execute(sql: "DROP TRIGGER \(Self.searchTrigger)")
@@ -124,7 +117,6 @@ struct MemberImport: RowImport {
             }
         }
         report.added += 1
-        guard writes else { return }
         let id = try MemberTable.insert(member, keys: keys, in: db)
         try MemberTable.insert(MembershipEvent(kind: .admitted, on: member.joinedOn, unitCode: unit.unit.code),
                                memberID: id, unitID: unit.id, fromUnitID: nil, in: db)
@@ -145,9 +137,7 @@ struct MemberImport: RowImport {
         guard new != old else { report.unchanged += 1; return }
         try register.checkUpdate(id: id, from: old, to: new, today: today, in: db)
         report.updated += 1
-        guard writes else { return }
         try register.applyUpdate(id: id, from: old, to: new, today: today, in: db)
-        try AuditEntry(action: "member.update", memberCode: new.code, oldValue: AuditEntry.json(old), newValue: AuditEntry.json(new))
-            .insert(db, command: register.command, at: now)
+        try context.audit(AuditEntry(action: "member.update", memberCode: new.code, oldValue: AuditEntry.json(old), newValue: AuditEntry.json(new)), in: db)
     }
 }

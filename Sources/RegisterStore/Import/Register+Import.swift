@@ -40,4 +40,11 @@ extension Register {
                                  progress: ((BulkProgress) -> Void)? = nil) throws -> ImportReport {
         try runImport(DisciplineImport.self, from: path, dryRun: dryRun, today: today, now: now, progress: progress)
     }
+
+    /// Imports referral steps (columns: `ReferralColumn`), all or nothing, each decided by
+    /// the referral rules as the `referral` commands decide it.
+    public func importReferrals(from path: String, dryRun: Bool, today: Day, now: Date = Date(),
+                                progress: ((BulkProgress) -> Void)? = nil) throws -> ImportReport {
+        try runImport(ReferralImport.self, from: path, dryRun: dryRun, today: today, now: now, progress: progress)
+    }
 }

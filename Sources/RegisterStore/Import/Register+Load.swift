@@ -4,7 +4,7 @@ import UnionRegister
 extension Register {
     /// Creates a register at `path` from a folder of interchange files (`samples/` is one):
     /// the first row of `units.csv` is the root bloc, then every file that exists is imported
-    /// in `ImportKind` order (`KIND.csv`), each all or nothing. Returns the import reports.
+    /// in `DataKind` order (`KIND.csv`), each all or nothing. Returns the import reports.
     public static func load(from folder: String, into path: String, today: Day, command: String) throws
         -> (Register, [ImportReport]) {
         let unitsFile = folder + "/units.csv"
@@ -15,7 +15,7 @@ extension Register {
         }
         let register = try create(at: path, name: root.name, rootCode: root.code, openedOn: root.openedOn, command: command)
         var reports: [ImportReport] = []
-        for kind in ImportKind.allCases {
+        for kind in DataKind.allCases {
             let file = folder + "/" + kind.rawValue + ".csv"
             guard FileManager.default.fileExists(atPath: file) else { continue }
             reports.append(try kind.run(register, file: file, dryRun: false, today: today))

@@ -2,9 +2,25 @@ import Foundation
 import GRDB
 import UnionRegister
 
-/// One kind of import (members, grades, trainings) run over an open transaction: it reads
-/// every row, checks it with the domain's rules, and writes it while no problem has been
-/// seen. The caller rolls back when the report has problems.
+/// What every run of an import is given: the register it writes to, today (the rules
+/// refuse dates after it), the clock (for audit rows) and the file it reads.
+struct ImportContext {
+    let register: Register
+    let today: Day
+    let now: Date
+    let file: String
+
+    /// Writes the audit row of one record the import changed, beside the import's own.
+    func audit(_ entry: AuditEntry, in db: Database) throws {
+        try entry.insert(db, command: register.command, at: now)
+    }
+}
+
+/// One kind of import (units, members, events, grades, trainings, discipline, referrals)
+/// run over an open transaction: it reads every row, checks it with the same domain rules
+/// as the matching command, and writes it, so that each row is judged against the rows
+/// before it. The caller commits only a real import with no problem; it rolls back a dry
+/// run and any import with a problem, so nothing a refused file wrote is ever kept.
 protocol RowImport {
     associatedtype Column: CSVColumns
     /// What the reading thread works out for a row before the importing thread takes it
@@ -15,26 +31,27 @@ protocol RowImport {
     /// Which column a refusal of a domain rule (by rule code) points at.
     static var ruleColumns: [String: Column] { get }
 
-    init(register: Register, file: String, today: Day, writing: Bool, now: Date)
+    init(_ context: ImportContext)
+    var context: ImportContext { get }
     var report: ImportReport { get set }
-    var writing: Bool { get }
-    /// Loads what every row needs (units, the state before the import).
+    /// Loads what every row needs (units, the state before the import); default: nothing.
     mutating func prepare(in db: Database) throws
-    /// Checks one row, counts it, and writes it when `writes`; throws an `ImportProblem`
-    /// or a `RegisterError` for a row that cannot be imported.
+    /// Checks one row, counts it and writes it; throws an `ImportProblem` or a
+    /// `RegisterError` for a row that cannot be imported.
     mutating func importRow(_ row: CSVRow<Column>, in db: Database) throws
     /// The work done for each row on the reading thread; it must not touch the database.
     func preparer() -> @Sendable (CSVRow<Column>) -> Prepared
     /// `importRow` with what `preparer()` worked out for the row.
     mutating func importRow(_ row: CSVRow<Column>, prepared: Prepared, in db: Database) throws
-    /// Runs after the last row, before the import's audit row (default: nothing).
+    /// Runs after the last row, before the import's audit row; default: nothing.
     mutating func finish(in db: Database) throws
 }
 
 extension RowImport {
-    /// Rows are written only in a real import and only until the first problem.
-    var writes: Bool { writing && report.problems.isEmpty }
+    var register: Register { context.register }
+    var today: Day { context.today }
 
+    mutating func prepare(in db: Database) throws {}
     mutating func finish(in db: Database) throws {}
 
     mutating func run(_ table: CSVTable<Column>, in db: Database, progress: ImportProgressReporter) throws -> ImportReport {
@@ -59,7 +76,7 @@ extension RowImport {
                 progress.rowDone(report.rows, bytes: rows.bytesRead)
             }
         }
-        if writes { try finish(in: db) }
+        try finish(in: db)
         return report
     }
 }
@@ -73,23 +90,25 @@ extension RowImport where Prepared == Void {
 }
 
 extension Register {
-    /// Runs an import of `path`: in a read transaction for a dry run, else in one IMMEDIATE
-    /// transaction that is rolled back (throwing `ImportRefused`) when any row has a problem,
-    /// and otherwise ends with the import's own audit row (file and counts).
+    /// Runs an import of `path` in one IMMEDIATE transaction. A dry run does the whole
+    /// import and rolls it back, so it judges every row exactly as the real import would;
+    /// a real import with any problem is rolled back too (throwing `ImportRefused`), and one
+    /// without ends with the import's own audit row (file and counts).
     func runImport<Import: RowImport>(_ kind: Import.Type, from path: String, dryRun: Bool, today: Day, now: Date,
                                       progress: ((BulkProgress) -> Void)?) throws -> ImportReport {
         let table = try CSVTable<Import.Column>(path: path)
         let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
         let reporter = ImportProgressReporter(totalBytes: size, handler: progress)
-        var run = Import(register: self, file: path, today: today, writing: !dryRun, now: now)
-        if dryRun {
-            return try read { db in try run.run(table, in: db, progress: reporter) }
+        var run = Import(ImportContext(register: self, today: today, now: now, file: path))
+        var report = ImportReport(file: path)
+        try queue.inTransaction(.immediate) { db in
+            report = try ContentVersion.suspendingTriggers(in: db) { try run.run(table, in: db, progress: reporter) }
+            guard !dryRun, report.problems.isEmpty else { return .rollback }
+            try AuditEntry(action: Import.action, newValue: AuditEntry.json(ImportSummary(report))).insert(db, command: command, at: now)
+            return .commit
         }
-        return try write(now: now) { db in
-            let report = try run.run(table, in: db, progress: reporter)
-            guard report.problems.isEmpty else { throw ImportRefused(report: report) }
-            return (report, AuditEntry(action: Import.action, newValue: AuditEntry.json(ImportSummary(report))))
-        }
+        if !dryRun && !report.problems.isEmpty { throw ImportRefused(report: report) }
+        return report
     }
 }
 

@@ -31,37 +31,23 @@ public enum TrainingColumn: String, CSVColumns {
 /// known by member, kind and completion day: the same record again is unchanged, one with
 /// other details is an audited update, anything else is added.
 struct TrainingImport: RowImport {
-    let register: Register
-    let today: Day
-    let writing: Bool
-    let now: Date
+    var context: ImportContext
     var report: ImportReport
     private var keysInFile: [String: Int] = [:]
 
     static let action = "training.import"
     static let ruleColumns: [String: TrainingColumn] = [:]
 
-    init(register: Register, file: String, today: Day, writing: Bool, now: Date) {
-        self.register = register
-        self.today = today
-        self.writing = writing
-        self.now = now
-        report = ImportReport(file: file)
-    }
-
-    mutating func prepare(in db: Database) throws {}
-
-    /// A kind written as its code (`party-awareness`) or its Vietnamese name, any case or accents.
-    static func kind(parsing text: String) -> TrainingKind? {
-        let folded = VietnameseText.fold(text)
-        return TrainingKind.allCases.first { $0.rawValue == folded || VietnameseText.fold($0.name.vi) == folded }
+    init(_ context: ImportContext) {
+        self.context = context
+        report = ImportReport(file: context.file)
     }
 
     mutating func importRow(_ row: CSVRow<TrainingColumn>, in db: Database) throws {
         let code = try row.required(.code)
         let record = TrainingRecord(
             kind: try row.required(.kind, as: Text(vi: "loại lớp (party-awareness, new-member, …)", en: "training kind (party-awareness, new-member, …)"),
-                                   Self.kind(parsing:)),
+                                   TrainingKind.init(codeOrName:)),
             startedOn: try row.day(.started), completedOn: try row.requiredDay(.completed),
             provider: row[.provider].map(VietnameseText.normalized), certificateNo: row[.certificate],
             result: row[.result].map(VietnameseText.normalized))
@@ -70,9 +56,7 @@ struct TrainingImport: RowImport {
                 vi: "Lớp \(record.kind.rawValue) của \(code) hoàn thành ngày \(record.completedOn) đã có ở dòng \(first) của tệp.",
                 en: "The \(record.kind.rawValue) training of \(code) completed on \(record.completedOn) is already on line \(first) of the file."))
         }
-        guard let (id, member) = try? MemberTable.find(code, in: db) else {
-            throw row.problem(.code, RegisterError.unknownMember(code).message)
-        }
+        let (id, member) = try row.member(.code, in: db)
         try TrainingRule.check(record, of: member, today: today)
         let existing = try Row.fetchOne(db, sql: """
             SELECT id, kind, started_on, completed_on, provider, certificate_no, result FROM training
@@ -81,7 +65,6 @@ struct TrainingImport: RowImport {
         let old = existing.map(RecordTables.training(from:))
         if old == record { report.unchanged += 1; return }
         if old == nil { report.added += 1 } else { report.updated += 1 }
-        guard writes else { return }
         let values: StatementArguments = [record.kind.rawValue, record.startedOn?.description, record.completedOn.description,
                                           record.provider, record.certificateNo, record.result]
         if let existing {
@@ -89,8 +72,7 @@ struct TrainingImport: RowImport {
                 UPDATE training SET kind = ?, started_on = ?, completed_on = ?, provider = ?, certificate_no = ?, result = ?
                 WHERE id = ?
                 """, arguments: values + [existing["id"] as Int64])
-            try AuditEntry(action: "training.update", memberCode: code, oldValue: AuditEntry.json(old), newValue: AuditEntry.json(record))
-                .insert(db, command: register.command, at: now)
+            try context.audit(AuditEntry(action: "training.update", memberCode: code, oldValue: AuditEntry.json(old), newValue: AuditEntry.json(record)), in: db)
         } else {
             try db.execute(sql: """
                 INSERT INTO training (member_id, kind, started_on, completed_on, provider, certificate_no, result)

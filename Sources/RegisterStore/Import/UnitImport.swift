@@ -30,10 +30,7 @@ public enum UnitColumn: String, CSVColumns {
 /// the same facts is unchanged, and with other facts is a problem (units are not edited
 /// by import: their history hangs on them).
 struct UnitImport: RowImport {
-    let register: Register
-    let today: Day
-    let writing: Bool
-    let now: Date
+    var context: ImportContext
     var report: ImportReport
     /// Units of the file so far, for parents that a dry run has not written.
     private var seen: [String: UnionRegister.Unit] = [:]
@@ -41,21 +38,16 @@ struct UnitImport: RowImport {
     static let action = "unit.import"
     static let ruleColumns: [String: UnitColumn] = ["unit-parent": .parent, "unit-parent-open": .openedOn, "unit-close": .closedOn]
 
-    init(register: Register, file: String, today: Day, writing: Bool, now: Date) {
-        self.register = register
-        self.today = today
-        self.writing = writing
-        self.now = now
-        report = ImportReport(file: file)
+    init(_ context: ImportContext) {
+        self.context = context
+        report = ImportReport(file: context.file)
     }
-
-    mutating func prepare(in db: Database) throws {}
 
     /// The unit a row describes, or a problem naming the unreadable cell.
     static func unit(from row: CSVRow<UnitColumn>) throws -> UnionRegister.Unit {
         UnionRegister.Unit(
             code: try row.required(.code), name: VietnameseText.normalized(try row.required(.name)),
-            kind: try row.required(.kind, as: Text(vi: "loại đơn vị", en: "unit kind"), UnitKind.init(rawValue:)),
+            kind: try row.required(.kind, as: Text(vi: "loại đơn vị", en: "unit kind"), UnitKind.init(codeOrName:)),
             parentCode: row[.parent], openedOn: try row.requiredDay(.openedOn), closedOn: try row.day(.closedOn))
     }
 
@@ -87,7 +79,6 @@ struct UnitImport: RowImport {
             try UnitRules.validateClose(opened, on: closed, activeMembers: 0, openChildren: [])
         }
         report.added += 1
-        guard writes else { return }
         let parentID = try unit.parentCode.map { try UnitTable.find($0, in: db).id }
         try UnitTable.insert(unit, parentID: parentID, in: db)
     }

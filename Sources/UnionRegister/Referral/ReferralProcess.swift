@@ -18,7 +18,7 @@ public enum ReferralProcess {
         }
         switch action {
         case .nominate(let vote):
-            try check(vote, deciding: Text(vi: "cuộc họp chi đoàn", en: "the branch meeting"))
+            try check(vote, deciding: Text(vi: "chi đoàn", en: "the branch"))
             return ReferralStep(stage: .nominated, on: day, vote: vote)
         case .referToClass:
             return ReferralStep(stage: .referredToClass, on: day)

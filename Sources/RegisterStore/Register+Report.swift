@@ -1,0 +1,97 @@
+import GRDB
+import UnionRegister
+
+extension Register {
+    /// The year-end figures of `unitCode` (default: the register's root bloc) and every
+    /// unit below it over `period`, with the fingerprint of the register they come from.
+    ///
+    /// Everything is read in one read transaction, so the figures and the fingerprint
+    /// describe the same content even while another process writes. The figures come from
+    /// the dated history only (see `ReportQueries`), so a report for a past period is not
+    /// changed by anything dated after it, and nothing in the result depends on today.
+    public func yearEndReport(unitCode: String?, period: ReportPeriod) throws -> YearEndReport {
+        let (report, computedFor) = try read { db -> (YearEndReport, Int64?) in
+            let rootID = try unitCode.map { try UnitTable.find($0, in: db).id } ?? rootUnitID(in: db)
+            let queries = ReportQueries(db: db, rootID: rootID, period: period)
+            let builder = ReportFiguresBuilder(
+                units: try queries.unitsByKind(), movements: try queries.movements(),
+                start: try activeMemberCounts(on: period.dayBeforeStart, in: db),
+                end: try queries.membersAtEnd(), discipline: try queries.discipline(),
+                referral: try queries.referral(), training: try queries.training())
+            let figures = builder.tree(of: try queries.listedUnits(), rootID: rootID)
+            let (fingerprint, computedFor) = try ContentVersion.fingerprint(in: db)
+            return (YearEndReport(period: period, root: figures, fingerprint: fingerprint), computedFor)
+        }
+        if let computedFor { keep(report.fingerprint, for: computedFor) }
+        return report
+    }
+
+    /// The register's root bloc (the first by code, should a register hold several roots).
+    private func rootUnitID(in db: Database) throws -> Int64 {
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE parent_id IS NULL ORDER BY code LIMIT 1") else {
+            throw RegisterError.badInput(Text(vi: "Sổ chưa có đơn vị nào.", en: "The register has no units."))
+        }
+        return id
+    }
+}
+
+/// Turns the per-unit counts of `ReportQueries` into the domain's tree of `UnitFigures`.
+private struct ReportFiguresBuilder {
+    var units: ReportQueries.Tally
+    var movements: ReportQueries.Tally
+    var start: [Int64: Int]
+    var end: ReportQueries.Tally
+    var discipline: ReportQueries.Tally
+    var referral: ReportQueries.Tally
+    var training: ReportQueries.Tally
+
+    /// The listed units as a tree under `rootID`, children in code order (the rows come
+    /// ordered by code).
+    func tree(of listed: [(id: Int64, parentID: Int64?, unit: Unit)], rootID: Int64) -> UnitFigures {
+        var children: [Int64: [(id: Int64, unit: Unit)]] = [:]
+        var root: Unit?
+        for row in listed {
+            if row.id == rootID { root = row.unit } else if let parent = row.parentID { children[parent, default: []].append((row.id, row.unit)) }
+        }
+        func build(_ id: Int64, _ unit: Unit) -> UnitFigures {
+            var figures = self.figures(of: id, unit)
+            figures.children = (children[id] ?? []).map { build($0.id, $0.unit) }
+            return figures
+        }
+        return build(rootID, root!)
+    }
+
+    private func figures(of id: Int64, _ unit: Unit) -> UnitFigures {
+        var figures = UnitFigures(unit: unit)
+        for (code, count) in units[id] ?? [:] {
+            figures.units[UnitKind(rawValue: code)!] = count
+        }
+        figures.members.start = start[id] ?? 0
+        for (code, count) in movements[id] ?? [:] {
+            switch code {
+            case "in": figures.members.transferredIn = count
+            case "out": figures.members.transferredOut = count
+            default: figures.members.add(count, of: MembershipEventKind(rawValue: code)!)
+            }
+        }
+        for (code, count) in end[id] ?? [:] {
+            let parts = code.split(separator: "/").map(String.init)
+            figures.members.end += count
+            switch Gender(rawValue: parts[0])! {
+            case .female: figures.members.endFemale += count
+            case .male: figures.members.endMale += count
+            }
+            if let grade = Grade(rawValue: parts[1]) { figures.grades.counts[grade, default: 0] += count } else { figures.grades.notGraded += count }
+        }
+        for (code, count) in discipline[id] ?? [:] {
+            figures.discipline[DisciplineLevel(rawValue: code)!] = count
+        }
+        for (code, count) in referral[id] ?? [:] {
+            if code == "cohort" { figures.referral.referredToClassSinceAdmitted = count } else { figures.referral.add(count, of: ReferralStage(rawValue: code)!) }
+        }
+        for (code, count) in training[id] ?? [:] {
+            figures.training[TrainingKind(rawValue: code)!] = count
+        }
+        return figures
+    }
+}

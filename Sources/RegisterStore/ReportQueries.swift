@@ -1,0 +1,168 @@
+import GRDB
+import UnionRegister
+
+/// The set-based counting queries of a year-end report.
+///
+/// Each query counts facts once, at the unit they are attributed to, in two steps inside
+/// one statement: first per unit of attribution (a few thousand groups however many
+/// members), then rolled up the tree by joining those groups to `unit_closure` (a count in
+/// branch B counts for B and every ancestor of B), keeping only the units of the report's
+/// subtree. Rolling up the groups rather than the rows keeps the closure join small: at
+/// 100,000 members the per-member work is one index seek for their state, nothing more.
+/// Nothing is counted member by member in Swift.
+struct ReportQueries {
+    let db: Database
+    /// Row id of the report's unit.
+    let rootID: Int64
+    let period: ReportPeriod
+
+    /// Per unit id, per code (an event kind, a grade, a level, …), a count.
+    typealias Tally = [Int64: [String: Int]]
+
+    private var arguments: StatementArguments {
+        ["root": rootID, "from": period.from.description, "to": period.to.description, "year": period.gradeYear]
+    }
+
+    /// Rolls `groups`, a query of rows (unit_id, code, n), up to every ancestor of each
+    /// unit inside the report's subtree. CROSS JOIN fixes the join order: the groups first,
+    /// then their ancestors (SQLite would otherwise start from the subtree's units and
+    /// scan the groups for each).
+    private static func rolledUp(_ groups: String) -> String {
+        """
+        WITH groups(unit_id, code, n) AS (\(groups))
+        SELECT c.ancestor_id, groups.code, SUM(groups.n)
+        FROM groups
+        CROSS JOIN unit_closure c ON c.descendant_id = groups.unit_id
+        CROSS JOIN unit_closure inreport ON inreport.ancestor_id = :root AND inreport.descendant_id = c.ancestor_id
+        GROUP BY 1, 2
+        """
+    }
+
+    /// The unit a member was in on `day`: that of their last membership event on or before
+    /// it (for an event that ended membership, the unit they left).
+    private static func memberUnit(memberColumn: String, day: String) -> String {
+        "JOIN membership_event at ON at.id = \(MembershipSQL.lastEventID(memberColumn: memberColumn, dayArgument: day))"
+    }
+
+    /// Runs a query whose rows are (unit_id, code, n).
+    private func tally(_ sql: String) throws -> Tally {
+        var result: Tally = [:]
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try rows.next() {
+            result[row[0], default: [:]][row[1], default: 0] += row[2] as Int
+        }
+        return result
+    }
+
+    /// The units of the subtree to list: the report's unit, and every unit below it open on
+    /// some day from the day before the period through its end (a unit closed mid-year is
+    /// listed with its movements; one closed before the period is not).
+    func listedUnits() throws -> [(id: Int64, parentID: Int64?, unit: Unit)] {
+        try Row.fetchAll(db, sql: """
+            SELECT \(UnitTable.columns), u.parent_id
+            FROM \(UnitTable.from)
+            JOIN unit_closure inreport ON inreport.ancestor_id = :root AND inreport.descendant_id = u.id
+            WHERE (inreport.depth = 0 OR (u.opened_on <= :to AND (u.closed_on IS NULL OR u.closed_on >= :from)))
+            ORDER BY u.code
+            """, arguments: arguments)
+            .map { ($0["id"], $0["parent_id"], UnitTable.unit(from: $0)) }
+    }
+
+    /// Open units strictly below each unit at the period's end, by kind.
+    func unitsByKind() throws -> Tally {
+        try tally("""
+            SELECT c.ancestor_id, u.kind, COUNT(*)
+            FROM unit_closure inreport
+            JOIN unit_closure c ON c.ancestor_id = inreport.descendant_id
+            JOIN unit u ON u.id = c.descendant_id
+            WHERE inreport.ancestor_id = :root AND c.depth > 0
+              AND u.opened_on <= :to AND (u.closed_on IS NULL OR u.closed_on > :to)
+            GROUP BY 1, 2
+            """)
+    }
+
+    /// Membership events of the period by kind, at the unit joined or left; transfers as
+    /// `in` (to a unit of the subtree from one outside it) and `out` (the reverse), so a
+    /// move between two branches of one subtree is neither for that subtree.
+    func movements() throws -> Tally {
+        try tally(Self.rolledUp("""
+            SELECT e.unit_id, e.kind, COUNT(*) FROM membership_event e
+            WHERE e.on_date BETWEEN :from AND :to AND e.kind <> 'transferred'
+            GROUP BY 1, 2
+            """) + """
+
+            UNION ALL
+            SELECT c.ancestor_id, direction.code, SUM(moves.n)
+            FROM (SELECT e.unit_id AS to_id, e.from_unit_id AS from_id, COUNT(*) AS n
+                  FROM membership_event e
+                  WHERE e.on_date BETWEEN :from AND :to AND e.kind = 'transferred'
+                  GROUP BY 1, 2) AS moves
+            CROSS JOIN (SELECT 'in' AS code UNION ALL SELECT 'out') AS direction
+            CROSS JOIN unit_closure c
+                ON c.descendant_id = CASE direction.code WHEN 'in' THEN moves.to_id ELSE moves.from_id END
+            CROSS JOIN unit_closure inreport ON inreport.ancestor_id = :root AND inreport.descendant_id = c.ancestor_id
+            WHERE NOT EXISTS (SELECT 1 FROM unit_closure x WHERE x.ancestor_id = c.ancestor_id
+                              AND x.descendant_id = CASE direction.code WHEN 'in' THEN moves.from_id ELSE moves.to_id END)
+            GROUP BY 1, 2
+            """)
+    }
+
+    /// The members active at the end of the period, per unit, under the code
+    /// `GENDER/GRADE`: their gender and their grade of the report's year (`not_graded`
+    /// when none), e.g. `female/excellent`.
+    func membersAtEnd() throws -> Tally {
+        try tally(Self.rolledUp("""
+            SELECT e.unit_id, m.gender || '/' || COALESCE(g.grade, 'not_graded'), COUNT(*)
+            FROM member m
+            JOIN membership_event e ON e.id = \(MembershipSQL.lastEventID(memberColumn: "m.id", dayArgument: ":to"))
+            LEFT JOIN grade g ON g.member_id = m.id AND g.year = :year
+            WHERE e.kind IN \(MembershipSQL.activeKinds)
+            GROUP BY e.unit_id, m.gender, g.grade
+            """))
+    }
+
+    /// Discipline decisions of the period by level, at the member's unit on their date.
+    func discipline() throws -> Tally {
+        try tally(Self.rolledUp("""
+            SELECT at.unit_id, d.level, COUNT(*)
+            FROM discipline d
+            \(Self.memberUnit(memberColumn: "d.member_id", day: "d.on_date"))
+            WHERE d.on_date BETWEEN :from AND :to
+            GROUP BY 1, 2
+            """))
+    }
+
+    /// Referral steps of the period by stage, at the member's unit on the step's date, and
+    /// under the code `cohort` the `referred-to-class` steps whose referral has an
+    /// `admitted` step dated no later than the period's end.
+    func referral() throws -> Tally {
+        try tally(Self.rolledUp("""
+            SELECT at.unit_id, s.stage, COUNT(*)
+            FROM referral_step s
+            JOIN referral rf ON rf.id = s.referral_id
+            \(Self.memberUnit(memberColumn: "rf.member_id", day: "s.on_date"))
+            WHERE s.on_date BETWEEN :from AND :to
+            GROUP BY 1, 2
+            UNION ALL
+            SELECT at.unit_id, 'cohort', COUNT(*)
+            FROM referral_step s
+            JOIN referral rf ON rf.id = s.referral_id
+            \(Self.memberUnit(memberColumn: "rf.member_id", day: "s.on_date"))
+            WHERE s.on_date BETWEEN :from AND :to AND s.stage = 'referred-to-class'
+              AND EXISTS (SELECT 1 FROM referral_step a
+                          WHERE a.referral_id = s.referral_id AND a.stage = 'admitted' AND a.on_date <= :to)
+            GROUP BY 1
+            """))
+    }
+
+    /// Trainings completed in the period by kind, at the member's unit on completion.
+    func training() throws -> Tally {
+        try tally(Self.rolledUp("""
+            SELECT at.unit_id, t.kind, COUNT(*)
+            FROM training t
+            \(Self.memberUnit(memberColumn: "t.member_id", day: "t.completed_on"))
+            WHERE t.completed_on BETWEEN :from AND :to
+            GROUP BY 1, 2
+            """))
+    }
+}

@@ -1,0 +1,48 @@
+/// Members of a unit's subtree over a report period: at start, every movement, at end.
+///
+/// Movements count events, not people: a member admitted and matured in the same period
+/// counts once in `admitted` and once in `matured`, and the balance still holds because
+/// each event moves exactly one member across the unit's boundary.
+public struct MemberFigures: Hashable, Sendable {
+    /// Active at the end of the day before the period.
+    public var start = 0
+    /// Active at the end of the period's last day.
+    public var end = 0
+    /// Admitted into a branch of the subtree.
+    public var admitted = 0
+    /// Transferred to a branch of the subtree from a branch outside it.
+    public var transferredIn = 0
+    /// Transferred from a branch of the subtree to a branch outside it.
+    public var transferredOut = 0
+    /// Matured, removed, expelled or deceased while in a branch of the subtree.
+    public var matured = 0
+    public var removed = 0
+    public var expelled = 0
+    public var deceased = 0
+    /// `end` split by gender.
+    public var endFemale = 0
+    public var endMale = 0
+
+    public init() {}
+
+    /// Where the movements lead from `start`: must equal `end` (DOMAIN.md).
+    public var expectedEnd: Int {
+        start + admitted + transferredIn - transferredOut - matured - removed - expelled - deceased
+    }
+
+    /// True when start plus movements equals end.
+    public var isBalanced: Bool { expectedEnd == end }
+
+    /// Records `count` events of `kind` that cross the unit's boundary. Transfers are
+    /// counted by direction with `transferredIn`/`transferredOut` instead.
+    public mutating func add(_ count: Int, of kind: MembershipEventKind) {
+        switch kind {
+        case .admitted: admitted += count
+        case .transferred: preconditionFailure("transfers are counted by direction")
+        case .matured: matured += count
+        case .removed: removed += count
+        case .expelled: expelled += count
+        case .deceased: deceased += count
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import RegisterStore
+import UnionRegister
+
+/// `sodoan report annual|period`: the year-end figures read at the review conference.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Year-end figures of a unit and every unit below it, as of any period.",
+        subcommands: [Annual.self, Period.self])
+
+    /// What both reports take besides the period.
+    struct Options: ParsableArguments {
+        @Option(help: "The unit to report on, with everything below it (default: the root bloc).")
+        var unit: String?
+
+        @Option(help: "Output format: text, md, html, csv or json.")
+        var format: OutputFormat = .text
+    }
+
+    struct Annual: RegisterCommand {
+        static let configuration = CommandConfiguration(abstract: "Figures of a calendar year (1 January to 31 December).")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The year, e.g. 2024.") var year: Int
+        @OptionGroup var options: Options
+
+        func execute() throws {
+            try ReportCommand.report(try ReportPeriod.year(year), options: options, command: self)
+        }
+    }
+
+    struct Period: RegisterCommand {
+        static let configuration = CommandConfiguration(abstract: "Figures of any period, both days included.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The first day counted.") var from: String
+        @Option(help: "The last day counted.") var to: String
+        @OptionGroup var options: Options
+
+        func execute() throws {
+            let period = try ReportPeriod(from: try day(from, option: "--from"), to: try day(to, option: "--to"))
+            try ReportCommand.report(period, options: options, command: self)
+        }
+    }
+
+    /// Prints the report, then refuses (exit 1, the units named on stderr) when any unit
+    /// does not balance: the figures are printed so the damage can be looked at, but no
+    /// script may take them for good ones.
+    static func report(_ period: ReportPeriod, options: Options, command: some RegisterCommand) throws {
+        let register = try command.openRegister()
+        let report = try register.yearEndReport(unitCode: options.unit, period: period)
+        command.print(try ReportView(report: report, language: command.global.language).render(options.format))
+        if let failure = report.balance.failure { throw failure }
+    }
+}

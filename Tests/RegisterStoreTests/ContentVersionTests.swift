@@ -1,0 +1,65 @@
+import Foundation
+import GRDB
+@testable import RegisterStore
+import Testing
+import UnionRegister
+
+@Suite("The fingerprint is kept for a content version")
+struct ContentVersionTests {
+    func state(_ temp: TemporaryRegister) throws -> (version: Int64, keptFor: Int64?) {
+        try temp.register.read { db in
+            let row = try Row.fetchOne(db, sql: "SELECT version, fingerprint_version FROM content_version")!
+            return (row["version"], row["fingerprint_version"])
+        }
+    }
+
+    @Test func computedOnceThenKeptUntilTheContentChanges() throws {
+        let temp = try TemporaryRegister()
+        try temp.addMember("DV1", "Nguyễn Văn An", born: "1994-01-01", joined: "2015-06-01")
+        let first = try temp.register.fingerprint()
+        let version = try state(temp).version
+        #expect(try state(temp).keptFor == version)
+        #expect(try temp.register.fingerprint() == first)
+        #expect(try state(temp).version == version)
+        #expect(try temp.register.read { db in try Fingerprint.compute(in: db) } == first)
+    }
+
+    @Test func anyChangeToTheContentMovesTheVersionEvenByHand() throws {
+        let temp = try TemporaryRegister()
+        try temp.addMember("DV1", "Nguyễn Văn An", born: "1994-01-01", joined: "2015-06-01")
+        let before = try temp.register.fingerprint()
+        // As if edited in the sqlite3 shell: no sodoan code involved.
+        let queue = try DatabaseQueue(path: temp.path)
+        try queue.write { db in try db.execute(sql: "UPDATE member SET birth_date = '1994-01-02'") }
+        try queue.close()
+        let after = try temp.register.fingerprint()
+        #expect(after != before)
+        #expect(after == (try temp.register.read { db in try Fingerprint.compute(in: db) }))
+    }
+
+    @Test func importsSuspendTheTriggersAndPutThemBack() throws {
+        let temp = try TemporaryRegister()
+        func triggers() throws -> Int {
+            try temp.count("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'content_version_*'")
+        }
+        let all = try triggers()
+        #expect(all == 24)
+        let version = try state(temp).version
+        let good = temp.directory.appending(path: "members.csv").path
+        try """
+            code,full_name,birth_date,gender,unit,joined_on,education
+            DV1,Nguyễn Văn An,1994-01-01,male,YT-VP,2015-06-01,university
+            DV2,Lê Thị Bình,1995-01-01,female,YT-VP,2015-06-01,university
+            """.write(toFile: good, atomically: true, encoding: .utf8)
+        _ = try temp.register.importMembers(from: good, dryRun: false, today: today)
+        #expect(try triggers() == all)
+        #expect(try state(temp).version == version + 1)
+
+        let bad = temp.directory.appending(path: "bad.csv").path
+        try "code,full_name,birth_date,gender,unit,joined_on,education\nDV3,Bé Tí,2015-01-01,male,YT-VP,2020-01-01,primary\n"
+            .write(toFile: bad, atomically: true, encoding: .utf8)
+        #expect(throws: ImportRefused.self) { try temp.register.importMembers(from: bad, dryRun: false, today: today) }
+        #expect(try triggers() == all)
+        #expect(try state(temp).version == version + 1)
+    }
+}
