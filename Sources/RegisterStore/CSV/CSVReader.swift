@@ -12,12 +12,13 @@ public struct CSVRecord: Sendable, Equatable {
 
 /// A streaming RFC 4180 reader over the bytes of a file: what `sodoan import` reads.
 ///
-/// Why not a library from the mirror (ARCHITECTURE.md prefers one): SwiftCSV loads the
-/// whole file into one String and neither it nor CSV.swift reports the line a record
-/// starts on (a quoted field may hold line breaks) or which field of which line is not
-/// valid UTF-8; both decode Character by Character, and on a 1,000,000-row file they take
-/// longer than the sqlite3 shell's whole `.import` (figures in BENCHMARKS.md). This reader
-/// walks bytes in 1 MiB chunks, so memory stays flat whatever the file size.
+/// Why not a library from the mirror (ARCHITECTURE.md prefers one): an import must stream
+/// a million-row file in flat memory and name, for every bad row, the line it starts on (a
+/// quoted field may hold line breaks) and the field that is not valid UTF-8. SwiftCSV 0.10
+/// reads the whole file into one String first; in CSV.swift 2.5 we found no way to get a
+/// record's starting line or the place of a decoding error. Their speed was not measured;
+/// this reader's is part of the import figures in BENCHMARKS.md. It walks bytes in 1 MiB
+/// chunks, so memory stays flat whatever the size of the file.
 ///
 /// What it accepts: an optional UTF-8 byte-order mark; comma or semicolon separators (the
 /// one used more often in the header line, as spreadsheets in a Vietnamese locale save
