@@ -37,7 +37,6 @@ struct RoundTripTests {
         #expect(reports.allSatisfy { $0.problems.isEmpty })
         #expect(try exports(copy) == before)
         #expect(try copy.fingerprint() == original.fingerprint())
-        #expect(try copy.fingerprint() == original.fingerprint())
         #expect(try copy.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM membership_event") }
                 == original.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM membership_event") })
     }
