@@ -59,7 +59,7 @@ extension RowImport {
         let rows = RowPipeline(table, prepare: preparer())
         defer { rows.cancel() }
         while let batch = try rows.next() {
-            for item in batch {
+            for item in batch.items {
                 report.rows += 1
                 switch item.row {
                 case .failure(let problem):
@@ -73,7 +73,7 @@ extension RowImport {
                         report.problems.append(row.problem(error.rule.flatMap { Self.ruleColumns[$0] }, error.message))
                     }
                 }
-                progress.rowDone(report.rows, bytes: rows.bytesRead)
+                progress.rowDone(report.rows, bytes: batch.bytes)
             }
         }
         try finish(in: db)

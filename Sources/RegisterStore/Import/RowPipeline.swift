@@ -11,12 +11,17 @@ final class RowPipeline<Column: CSVColumns, Prepared: Sendable>: @unchecked Send
         var prepared: Prepared?
     }
 
+    /// Rows in file order, and how many bytes of the file they end at (for progress).
+    struct Batch {
+        var items: [Item]
+        var bytes: Int
+    }
+
     private let condition = NSCondition()
-    private var batches: [[Item]] = []
+    private var batches: [Batch] = []
     private var done = false
     private var cancelled = false
     private var failure: Error?
-    private var bytes = 0
     private static var batchSize: Int { 512 }
     private static var capacity: Int { 16 }
 
@@ -29,11 +34,11 @@ final class RowPipeline<Column: CSVColumns, Prepared: Sendable>: @unchecked Send
                 while let next = try box.table.next() {
                     batch.append(Item(row: next, prepared: (try? next.get()).map(prepare)))
                     if batch.count == Self.batchSize {
-                        guard hand(batch, bytes: box.table.bytesRead) else { return }
+                        guard hand(Batch(items: batch, bytes: box.table.bytesRead)) else { return }
                         batch.removeAll(keepingCapacity: true)
                     }
                 }
-                _ = hand(batch, bytes: box.table.bytesRead)
+                _ = hand(Batch(items: batch, bytes: box.table.bytesRead))
                 finish(nil)
             } catch {
                 finish(error)
@@ -41,15 +46,8 @@ final class RowPipeline<Column: CSVColumns, Prepared: Sendable>: @unchecked Send
         }
     }
 
-    /// Bytes of the file read so far.
-    var bytesRead: Int {
-        condition.lock()
-        defer { condition.unlock() }
-        return bytes
-    }
-
     /// The next batch in file order; nil at the end. Rethrows what reading threw.
-    func next() throws -> [Item]? {
+    func next() throws -> Batch? {
         condition.lock()
         defer { condition.unlock() }
         while batches.isEmpty && !done { condition.wait() }
@@ -70,13 +68,12 @@ final class RowPipeline<Column: CSVColumns, Prepared: Sendable>: @unchecked Send
     }
 
     /// Queues a batch, waiting while the queue is full; false once cancelled.
-    private func hand(_ batch: [Item], bytes read: Int) -> Bool {
+    private func hand(_ batch: Batch) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while batches.count >= Self.capacity && !cancelled { condition.wait() }
         guard !cancelled else { return false }
-        if !batch.isEmpty { batches.append(batch) }
-        bytes = read
+        if !batch.items.isEmpty { batches.append(batch) }
         condition.broadcast()
         return true
     }
