@@ -85,7 +85,9 @@ struct RegisterGenerator {
     /// Writes the members file in the columns `import members` reads, with the personal columns.
     func writeMembersCSV(to path: String, seed: UInt64 = 20_251_231) throws {
         var rng = SeededGenerator(seed: seed)
-        FileManager.default.createFile(atPath: path, contents: nil)
+        guard FileManager.default.createFile(atPath: path, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
         let out = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         defer { try? out.close() }
         var buffer = "code,full_name,birth_date,gender,unit,joined_on,education,id_number,phone,email,workplace\n"

@@ -49,7 +49,6 @@ func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
 func main() throws {
     let options = try Options(Array(CommandLine.arguments.dropFirst()))
-    let fm = FileManager.default
     let generator = RegisterGenerator(members: options.members)
     let register = options.dir + "/register.db"
     var lines: [Line] = []

@@ -6,10 +6,10 @@ import UnionRegister
 ///
 /// Every row is read and checked with the rules `member add` and `member update` use; all
 /// problems are collected, none stops the reading. Rows are written as they come, through
-/// cached prepared statements, only while no problem has been seen: the caller rolls the
-/// transaction back when the report has problems, so a bad row anywhere means nothing is
-/// written. Memory stays flat apart from the codes and ID numbers seen in the file, which
-/// it must remember to report a duplicate with the line of its first occurrence.
+/// cached prepared statements; the caller rolls the transaction back when the report has
+/// problems, so a bad row anywhere means nothing is written. Memory stays flat apart from
+/// the codes and ID numbers seen in the file, which it must remember to report a duplicate
+/// with the line of its first occurrence.
 struct MemberImport: RowImport {
     var context: ImportContext
     var report: ImportReport
@@ -28,6 +28,14 @@ struct MemberImport: RowImport {
     /// leaves both the trigger and the index as they were.
     private static let searchTrigger = "member_name_search_insert"
     private var searchTriggerSQL: String?
+    /// Secondary indexes nothing reads while members are loaded into a register that has
+    /// none yet. Such a load drops them inside its transaction and builds each once at the
+    /// end, from sorted keys, instead of inserting a million keys in random order; the
+    /// UNIQUE indexes (code, national ID) stay, as they are the duplicate checks. Into a
+    /// register with members, the import reads these indexes and leaves them alone.
+    private static let deferredIndexes = ["member_sort", "member_search", "member_code_nocase",
+                                          "membership_event_member", "membership_event_day"]
+    private var deferredIndexSQL: [String] = []
 
     init(_ context: ImportContext) {
         fileSize = ((try? FileManager.default.attributesOfItem(atPath: context.file))?[.size] as? Int) ?? 0
@@ -56,12 +64,21 @@ struct MemberImport: RowImport {
             searchTriggerSQL = trigger
             try db.execute(sql: "DROP TRIGGER \(Self.searchTrigger)")
         }
+        if lastIDBefore == 0 {
+            for name in Self.deferredIndexes {
+                guard let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?",
+                                                    arguments: [name]) else { continue }
+                deferredIndexSQL.append(sql)
+                try db.execute(sql: "DROP INDEX \(name)")
+            }
+        }
         // 64 MiB of page cache (the default is 2 MiB) keeps the member indexes, which a large
         // file fills in random order, in memory instead of re-reading them for every row.
         try db.execute(sql: "PRAGMA cache_size = -65536")
     }
 
     mutating func finish(in db: Database) throws {
+        for sql in deferredIndexSQL { try db.execute(sql: sql) }
         guard let searchTriggerSQL else { return }
         try db.execute(sql: "INSERT INTO member_name_search (rowid, search_name) SELECT id, search_name FROM member WHERE id > ?",
                        arguments: [lastIDBefore])
