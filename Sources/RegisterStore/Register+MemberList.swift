@@ -58,13 +58,19 @@ extension Register {
 
     /// A condition that narrows a search to the rows the trigram index `member_name_search`
     /// finds, so that a search reads only the matching members, not all of them. It selects a
-    /// superset of what the per-word conditions select (every word of 3 letters or more found
-    /// in the folded name, as LIKE does, or a word equal to the code), so the result is the
-    /// same; nil when no word is long enough for a trigram.
+    /// superset of what the per-word conditions select (the folded name contains the word,
+    /// as LIKE does, or a word equals the code), so the result is the same; nil when no word
+    /// is long enough for a trigram.
+    ///
+    /// The index is asked for one word only, since the LIKE conditions check every word
+    /// anyway: the longest, and of equally long ones the last. Vietnamese names end with the
+    /// given name, which is far rarer than the family name in front ("tran" alone matches one
+    /// member in eight): a million-member "tran minh khoa" reads 14,736 index rows, not
+    /// 125,237 intersected with two more lists (4 ms instead of 22 ms in the sqlite3 shell).
     static func searchCandidates(_ words: [String]) -> (condition: String, arguments: StatementArguments)? {
-        let long = words.filter { $0.count >= 3 }
-        guard !long.isEmpty else { return nil }
-        let match = long.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " AND ")
+        guard let word = words.enumerated().filter({ $0.element.count >= 3 })
+            .max(by: { ($0.element.count, $0.offset) < ($1.element.count, $1.offset) })?.element else { return nil }
+        let match = "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         let codes = words.indices.map { ":sc\($0)" }.joined(separator: ", ")
         var arguments: StatementArguments = ["match": match]
         for (index, word) in words.enumerated() { arguments += ["sc\(index)": word] }
