@@ -26,6 +26,49 @@ extension Register {
         return report
     }
 
+    /// Everything a year-end report of `unitCode` over `period` reads, as one script for the
+    /// sqlite3 shell: the counting queries of `ReportQueries` and the members at start, with
+    /// the period's days and the root unit's id written in as literals, then the
+    /// fingerprint's reading queries. sodoan-bench times it as the baseline of `report
+    /// annual`; it is built from the very statements the report runs, so the two cannot
+    /// drift apart.
+    public func yearEndReportScript(unitCode: String?, period: ReportPeriod) throws -> String {
+        let rootID = try read { db in try unitCode.map { try UnitTable.find($0, in: db).id } ?? rootUnitID(in: db) }
+        var values = ReportQueries.arguments(rootID: rootID, period: period).mapValues(\.databaseValue)
+        values["day"] = period.dayBeforeStart.description.databaseValue
+        var statements = ReportQueries.statements
+        statements.insert(Self.activeMemberCountsSQL, at: 2)
+        statements += Fingerprint.sections.map(\.sql)
+        return statements.map { Self.inlining(values, into: $0) + ";\n" }.joined()
+    }
+
+    /// `sql` with each named argument `:name` found in `values` replaced by its SQL literal.
+    private static func inlining(_ values: [String: DatabaseValue], into sql: String) -> String {
+        var result = ""
+        var rest = Substring(sql)
+        while let colon = rest.firstIndex(of: ":") {
+            result += rest[..<colon]
+            let name = rest[rest.index(after: colon)...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+            if let value = values[String(name)] {
+                result += literal(value)
+                rest = rest[name.endIndex...]
+            } else {
+                result += ":"
+                rest = rest[rest.index(after: colon)...]
+            }
+        }
+        return result + rest
+    }
+
+    /// The report binds only integers and ISO days.
+    private static func literal(_ value: DatabaseValue) -> String {
+        switch value.storage {
+        case .int64(let number): return String(number)
+        case .string(let text): return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+        default: preconditionFailure("a report argument is an integer or a day: \(value)")
+        }
+    }
+
     /// The register's root bloc (the first by code, should a register hold several roots).
     private func rootUnitID(in db: Database) throws -> Int64 {
         guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE parent_id IS NULL ORDER BY code LIMIT 1") else {

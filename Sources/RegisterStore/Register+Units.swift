@@ -82,17 +82,19 @@ extension Register {
     /// up the closure table: joining every member to every ancestor costs several times more
     /// at 100,000 members (the year-end report's "members at start" is this query).
     func activeMemberCounts(on day: Day, in db: Database) throws -> [Int64: Int] {
-        let rows = try Row.fetchAll(db, sql: """
-            WITH branch(unit_id, n) AS (
-                SELECT e.unit_id, COUNT(*)
-                FROM member m
-                JOIN membership_event e ON e.id = \(MembershipSQL.lastEventID(memberColumn: "m.id", dayArgument: ":day"))
-                WHERE e.kind IN \(MembershipSQL.activeKinds)
-                GROUP BY e.unit_id)
-            SELECT c.ancestor_id AS unit_id, SUM(branch.n) AS n
-            FROM branch CROSS JOIN unit_closure c ON c.descendant_id = branch.unit_id
-            GROUP BY c.ancestor_id
-            """, arguments: ["day": day.description])
+        let rows = try Row.fetchAll(db, sql: Self.activeMemberCountsSQL, arguments: ["day": day.description])
         return Dictionary(uniqueKeysWithValues: rows.map { ($0["unit_id"] as Int64, $0["n"] as Int) })
     }
+
+    static let activeMemberCountsSQL = """
+        WITH branch(unit_id, n) AS (
+            SELECT e.unit_id, COUNT(*)
+            FROM member m
+            JOIN membership_event e ON e.id = \(MembershipSQL.lastEventID(memberColumn: "m.id", dayArgument: ":day"))
+            WHERE e.kind IN \(MembershipSQL.activeKinds)
+            GROUP BY e.unit_id)
+        SELECT c.ancestor_id AS unit_id, SUM(branch.n) AS n
+        FROM branch CROSS JOIN unit_closure c ON c.descendant_id = branch.unit_id
+        GROUP BY c.ancestor_id
+        """
 }

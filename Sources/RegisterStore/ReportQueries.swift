@@ -19,9 +19,16 @@ struct ReportQueries {
     /// Per unit id, per code (an event kind, a grade, a level, …), a count.
     typealias Tally = [Int64: [String: Int]]
 
-    private var arguments: StatementArguments {
+    private var arguments: StatementArguments { StatementArguments(Self.arguments(rootID: rootID, period: period)) }
+
+    /// The named arguments every query binds.
+    static func arguments(rootID: Int64, period: ReportPeriod) -> [String: any DatabaseValueConvertible] {
         ["root": rootID, "from": period.from.description, "to": period.to.description, "year": period.gradeYear]
     }
+
+    /// Every query a report runs, in the order `Register.yearEndReport` runs them (members
+    /// at start, `Register.activeMemberCountsSQL`, binds `:day` and comes third).
+    static let statements = [unitsByKindSQL, movementsSQL, membersAtEndSQL, disciplineSQL, referralSQL, trainingSQL, listedUnitsSQL]
 
     /// Rolls `groups`, a query of rows (unit_id, code, n), up to every ancestor of each
     /// unit inside the report's subtree. CROSS JOIN fixes the join order: the groups first,
@@ -58,19 +65,22 @@ struct ReportQueries {
     /// some day from the day before the period through its end (a unit closed mid-year is
     /// listed with its movements; one closed before the period is not).
     func listedUnits() throws -> [(id: Int64, parentID: Int64?, unit: Unit)] {
-        try Row.fetchAll(db, sql: """
-            SELECT \(UnitTable.columns), u.parent_id
-            FROM \(UnitTable.from)
-            JOIN unit_closure inreport ON inreport.ancestor_id = :root AND inreport.descendant_id = u.id
-            WHERE (inreport.depth = 0 OR (u.opened_on <= :to AND (u.closed_on IS NULL OR u.closed_on >= :from)))
-            ORDER BY u.code
-            """, arguments: arguments)
+        try Row.fetchAll(db, sql: Self.listedUnitsSQL, arguments: arguments)
             .map { ($0["id"], $0["parent_id"], UnitTable.unit(from: $0)) }
     }
 
+    static let listedUnitsSQL = """
+        SELECT \(UnitTable.columns), u.parent_id
+        FROM \(UnitTable.from)
+        JOIN unit_closure inreport ON inreport.ancestor_id = :root AND inreport.descendant_id = u.id
+        WHERE (inreport.depth = 0 OR (u.opened_on <= :to AND (u.closed_on IS NULL OR u.closed_on >= :from)))
+        ORDER BY u.code
+        """
+
     /// Open units strictly below each unit at the period's end, by kind.
-    func unitsByKind() throws -> Tally {
-        try tally("""
+    func unitsByKind() throws -> Tally { try tally(Self.unitsByKindSQL) }
+
+    static let unitsByKindSQL = """
             SELECT c.ancestor_id, u.kind, COUNT(*)
             FROM unit_closure inreport
             JOIN unit_closure c ON c.ancestor_id = inreport.descendant_id
@@ -78,14 +88,14 @@ struct ReportQueries {
             WHERE inreport.ancestor_id = :root AND c.depth > 0
               AND u.opened_on <= :to AND (u.closed_on IS NULL OR u.closed_on > :to)
             GROUP BY 1, 2
-            """)
-    }
+            """
 
     /// Membership events of the period by kind, at the unit joined or left; transfers as
     /// `in` (to a unit of the subtree from one outside it) and `out` (the reverse), so a
     /// move between two branches of one subtree is neither for that subtree.
-    func movements() throws -> Tally {
-        try tally(Self.rolledUp("""
+    func movements() throws -> Tally { try tally(Self.movementsSQL) }
+
+    static let movementsSQL = Self.rolledUp("""
             SELECT e.unit_id, e.kind, COUNT(*) FROM membership_event e
             WHERE e.on_date BETWEEN :from AND :to AND e.kind <> 'transferred'
             GROUP BY 1, 2
@@ -104,39 +114,39 @@ struct ReportQueries {
             WHERE NOT EXISTS (SELECT 1 FROM unit_closure x WHERE x.ancestor_id = c.ancestor_id
                               AND x.descendant_id = CASE direction.code WHEN 'in' THEN moves.from_id ELSE moves.to_id END)
             GROUP BY 1, 2
-            """)
-    }
+            """
 
     /// The members active at the end of the period, per unit, under the code
     /// `GENDER/GRADE`: their gender and their grade of the report's year (`not_graded`
     /// when none), e.g. `female/excellent`.
-    func membersAtEnd() throws -> Tally {
-        try tally(Self.rolledUp("""
+    func membersAtEnd() throws -> Tally { try tally(Self.membersAtEndSQL) }
+
+    static let membersAtEndSQL = Self.rolledUp("""
             SELECT e.unit_id, m.gender || '/' || COALESCE(g.grade, 'not_graded'), COUNT(*)
             FROM member m
             JOIN membership_event e ON e.id = \(MembershipSQL.lastEventID(memberColumn: "m.id", dayArgument: ":to"))
             LEFT JOIN grade g ON g.member_id = m.id AND g.year = :year
             WHERE e.kind IN \(MembershipSQL.activeKinds)
             GROUP BY e.unit_id, m.gender, g.grade
-            """))
-    }
+            """)
 
     /// Discipline decisions of the period by level, at the member's unit on their date.
-    func discipline() throws -> Tally {
-        try tally(Self.rolledUp("""
+    func discipline() throws -> Tally { try tally(Self.disciplineSQL) }
+
+    static let disciplineSQL = Self.rolledUp("""
             SELECT at.unit_id, d.level, COUNT(*)
             FROM discipline d
             \(Self.memberUnit(memberColumn: "d.member_id", day: "d.on_date"))
             WHERE d.on_date BETWEEN :from AND :to
             GROUP BY 1, 2
-            """))
-    }
+            """)
 
     /// Referral steps of the period by stage, at the member's unit on the step's date, and
     /// under the code `cohort` the `referred-to-class` steps whose referral has an
     /// `admitted` step dated no later than the period's end.
-    func referral() throws -> Tally {
-        try tally(Self.rolledUp("""
+    func referral() throws -> Tally { try tally(Self.referralSQL) }
+
+    static let referralSQL = Self.rolledUp("""
             SELECT at.unit_id, s.stage, COUNT(*)
             FROM referral_step s
             JOIN referral rf ON rf.id = s.referral_id
@@ -152,17 +162,16 @@ struct ReportQueries {
               AND EXISTS (SELECT 1 FROM referral_step a
                           WHERE a.referral_id = s.referral_id AND a.stage = 'admitted' AND a.on_date <= :to)
             GROUP BY 1
-            """))
-    }
+            """)
 
     /// Trainings completed in the period by kind, at the member's unit on completion.
-    func training() throws -> Tally {
-        try tally(Self.rolledUp("""
+    func training() throws -> Tally { try tally(Self.trainingSQL) }
+
+    static let trainingSQL = Self.rolledUp("""
             SELECT at.unit_id, t.kind, COUNT(*)
             FROM training t
             \(Self.memberUnit(memberColumn: "t.member_id", day: "t.completed_on"))
             WHERE t.completed_on BETWEEN :from AND :to
             GROUP BY 1, 2
-            """))
-    }
+            """)
 }

@@ -82,20 +82,16 @@ struct RegisterGenerator {
     static let workplaces = ["Sở Y tế", "Sở Tài chính", "Bệnh viện Đa khoa tỉnh", "Sở Giáo dục và Đào tạo", "Kho bạc Nhà nước",
                              "Sở Tư pháp", "Văn phòng UBND tỉnh", "Cục Thuế tỉnh", "Sở Xây dựng", "Đài Phát thanh - Truyền hình"]
 
+    static let membersHeader = "code,full_name,birth_date,gender,unit,joined_on,education,id_number,phone,email,workplace"
+
     /// Writes the members file in the columns `import members` reads, with the personal columns.
     func writeMembersCSV(to path: String, seed: UInt64 = 20_251_231) throws {
         var rng = SeededGenerator(seed: seed)
-        guard FileManager.default.createFile(atPath: path, contents: nil) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-        }
-        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        defer { try? out.close() }
-        var buffer = "code,full_name,birth_date,gender,unit,joined_on,education,id_number,phone,email,workplace\n"
+        var file = try CSVFile(path: path, header: Self.membersHeader)
         let todayOrdinal = Self.today.ordinal
         for index in 0..<members {
             let female = Bool.random(using: &rng)
-            let name = [rng.pick(Self.families), rng.pick(female ? Self.femaleMiddles : Self.maleMiddles),
-                        (female ? Self.femaleGiven : Self.maleGiven).randomElement(using: &rng)!].joined(separator: " ")
+            let name = Self.name(female: female, using: &rng)
             // Ages 16 to 35 on the reference day; admitted from 15 years and a few days to 30 and
             // never after today.
             let born = Day(ordinal: todayOrdinal - Int.random(in: (16 * 365 + 5)...(35 * 365), using: &rng))
@@ -104,18 +100,28 @@ struct RegisterGenerator {
             let joined = Day(ordinal: Int.random(in: earliest...max(earliest, latest), using: &rng))
             let branch = index / Self.membersPerBranch
             let unit = Self.branchCode(union: branch / Self.branchesPerUnion % unions, branch: branch % Self.branchesPerUnion)
-            let idNumber = "0" + String(format: "%02d", 1 + index % 96) + (female ? "1" : "0") + String(format: "%02d", born.year % 100)
-                + String(format: "%06d", index / 96 % 1_000_000)
-            let phone = "09" + String(format: "%08d", Int.random(in: 0..<100_000_000, using: &rng))
-            let email = index % 3 == 0 ? "dv\(index + 1)@example.vn" : ""
-            let workplace = Self.workplaces[index % Self.workplaces.count]
-            buffer += [Self.memberCode(index), name, born.description, female ? "female" : "male", unit, joined.description,
-                       rng.pick(Self.educations), idNumber, phone, email, workplace].joined(separator: ",") + "\n"
-            if buffer.utf8.count > 1 << 20 {
-                out.write(Data(buffer.utf8))
-                buffer = ""
-            }
+            file.append(Self.memberRow(index, name: name, female: female, born: born, unit: unit, joined: joined, using: &rng))
         }
-        out.write(Data(buffer.utf8))
+        try file.close()
+    }
+
+    /// A Vietnamese full name: family name at its national frequency, gendered middle and given names.
+    static func name(female: Bool, using rng: inout SeededGenerator) -> String {
+        [rng.pick(families), rng.pick(female ? femaleMiddles : maleMiddles),
+         (female ? femaleGiven : maleGiven).randomElement(using: &rng)!].joined(separator: " ")
+    }
+
+    /// Member `index`'s row of the members file: the given facts, then a phone and an
+    /// education level drawn from `rng`, a national ID unique by index, an e-mail for one
+    /// member in three and a workplace.
+    static func memberRow(_ index: Int, name: String, female: Bool, born: Day, unit: String, joined: Day,
+                          using rng: inout SeededGenerator) -> [String] {
+        let idNumber = "0" + String(format: "%02d", 1 + index % 96) + (female ? "1" : "0") + String(format: "%02d", born.year % 100)
+            + String(format: "%06d", index / 96 % 1_000_000)
+        let phone = "09" + String(format: "%08d", Int.random(in: 0..<100_000_000, using: &rng))
+        let email = index % 3 == 0 ? "dv\(index + 1)@example.vn" : ""
+        let workplace = workplaces[index % workplaces.count]
+        return [memberCode(index), name, born.description, female ? "female" : "male", unit, joined.description,
+                rng.pick(educations), idNumber, phone, email, workplace]
     }
 }

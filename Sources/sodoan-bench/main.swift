@@ -1,6 +1,12 @@
 import Foundation
+import RegisterStore
+import UnionRegister
 
 /// `swift run -c release sodoan-bench [--members N] [--runs R] [--dir DIR] [--sodoan PATH] [--reuse yes]`
+/// `swift run -c release sodoan-bench --report yes [--members N] [--units U] [--years Y] [--runs R] [--dir DIR]`
+///
+/// `--report yes` times `report annual` on a register with history instead (issue 5): see
+/// `reportTimings`.
 ///
 /// `--reuse yes` keeps DIR from an earlier run of the same size and times only the commands
 /// on its imported register (for a newer sodoan without generating and importing again).
@@ -12,6 +18,9 @@ import Foundation
 struct Options {
     var members = 1_000_000
     var reuse = false
+    var report = false
+    var units = 2_000
+    var years = 5
     var runs = 5
     var dir = FileManager.default.temporaryDirectory.appending(path: "sodoan-bench").path
     var sodoan: String = {
@@ -29,7 +38,10 @@ struct Options {
             case "--dir": dir = value
             case "--sodoan": sodoan = value
             case "--reuse": reuse = value == "yes"
-            default: throw BenchError("unknown flag \(flag); use --members N --runs R --dir DIR --sodoan PATH --reuse yes")
+            case "--report": report = value == "yes"
+            case "--units": units = Int(value) ?? units
+            case "--years": years = Int(value) ?? years
+            default: throw BenchError("unknown flag \(flag); use --members N --runs R --dir DIR --sodoan PATH --reuse yes, or --report yes --members N --units U --years Y --runs R")
             }
         }
     }
@@ -49,6 +61,7 @@ func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 
 func main() throws {
     let options = try Options(Array(CommandLine.arguments.dropFirst()))
+    if options.report { return try reportTimings(options) }
     let generator = RegisterGenerator(members: options.members)
     let register = options.dir + "/register.db"
     var lines: [Line] = []
@@ -84,13 +97,73 @@ func main() throws {
     }
 
     print("sodoan-bench: \(options.members) members, \(generator.unions) grassroots unions, \(options.runs) runs each, medians")
-    print("| operation | median | ratio to .import | peak memory | limit | met |")
+    printTable(lines, baseline: baseline, against: ".import")
+}
+
+/// The result table: each line's median, its ratio to `baseline`'s median, peak memory, limit.
+func printTable(_ lines: [Line], baseline: Line, against: String) {
+    print("| operation | median | ratio to \(against) | peak memory | limit | met |")
     print("|---|---:|---:|---:|---|---|")
     for line in lines {
         let time = line.median < 1 ? String(format: "%.1f ms", line.median * 1000) : String(format: "%.2f s", line.median)
         let ratio = baseline.times.isEmpty ? "" : String(format: "%.2f×", line.median / baseline.median)
         print("| \(line.operation) | \(time) | \(ratio) | \(Int(line.peakMB)) MB | \(line.limit) | \(line.pass.map { $0 ? "yes" : "NO" } ?? "") |")
     }
+}
+
+/// `--report yes`: writes a register with history (`HistoryGenerator`), loads it with
+/// `sodoan init` and `sodoan import` of each file, then times `report annual --year 2025
+/// --format json` of the whole bloc R times — the first run apart, since it computes the
+/// fingerprint that later runs of the same content reuse — against the sqlite3 shell
+/// running the same SQL R times (`Register.yearEndReportScript`: the report's queries and
+/// the fingerprint's reading queries, printing every row to /dev/null).
+func reportTimings(_ options: Options) throws {
+    let fm = FileManager.default
+    let generator = HistoryGenerator(members: options.members, units: options.units, years: options.years)
+    let register = options.dir + "/register.db"
+    try? fm.removeItem(atPath: options.dir)
+    try fm.createDirectory(atPath: options.dir, withIntermediateDirectories: true)
+    log("generating \(options.members) members in \(generator.unitCount) units, \(options.years) years of history …")
+    try generator.writeFiles(in: options.dir)
+    let load: [[String]] = [["init", "--name", "Đoàn Khối các cơ quan tỉnh", "--code", "DK", "--opened", HistoryGenerator.opened.description]]
+        + ["units", "members", "events", "grades", "trainings"].map { ["import", $0, options.dir + "/\($0).csv"] }
+    for arguments in load {
+        let m = try Timer.run([options.sodoan] + arguments + ["--db", register])
+        guard m.status == 0 else { throw BenchError("sodoan \(arguments.joined(separator: " ")) failed: exit \(m.status)") }
+        log("sodoan \(arguments.prefix(2).joined(separator: " ")): \(String(format: "%.2f", m.seconds)) s")
+    }
+
+    let period = try ReportPeriod(from: Day(year: 2025, month: 1, day: 1)!, to: Day(year: 2025, month: 12, day: 31)!)
+    let script = options.dir + "/report.sql"
+    try Register.open(at: register, command: "sodoan-bench").yearEndReportScript(unitCode: nil, period: period)
+        .write(toFile: script, atomically: true, encoding: .utf8)
+    var baseline = Line(operation: "sqlite3 shell, the report's SQL and the fingerprint's queries (baseline)", times: [], peakMB: 0, limit: "", pass: nil)
+    for _ in 0..<options.runs {
+        let m = try Timer.run(["sqlite3", "-batch", register], stdin: script)
+        guard m.status == 0 else { throw BenchError("sqlite3 failed on \(script)") }
+        baseline.times.append(m.seconds)
+        baseline.peakMB = max(baseline.peakMB, m.peakMB)
+    }
+
+    let report = [options.sodoan, "report", "annual", "--year", "2025", "--format", "json", "--db", register]
+    var first = Line(operation: "report annual --year 2025, first run (computes the fingerprint)", times: [], peakMB: 0, limit: "< 1 s", pass: nil)
+    var later = Line(operation: "report annual --year 2025, later runs (fingerprint kept)", times: [], peakMB: 0, limit: "< 1 s", pass: nil)
+    for run in 0..<options.runs {
+        let m = try Timer.run(report)
+        guard m.status == 0 else { throw BenchError("sodoan report annual failed: exit \(m.status)") }
+        if run == 0 {
+            first.times.append(m.seconds)
+            first.peakMB = m.peakMB
+        } else {
+            later.times.append(m.seconds)
+            later.peakMB = max(later.peakMB, m.peakMB)
+        }
+    }
+    first.pass = first.median < 1
+    later.pass = later.times.isEmpty ? nil : later.median < 1
+
+    print("sodoan-bench --report: \(options.members) members, \(generator.unitCount) units, \(options.years) years of history, \(options.runs) runs, medians")
+    printTable([baseline, first] + (later.times.isEmpty ? [] : [later]), baseline: baseline, against: "sqlite3")
 }
 
 /// Generates the files, then times the sqlite3 baselines and `sodoan import members`;

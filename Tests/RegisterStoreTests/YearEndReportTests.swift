@@ -231,6 +231,23 @@ struct YearEndReportTests {
         #expect(failure.kind == .ruleRefused)
         #expect(failure.message(.en).contains("YT-BV: 2 + 0 + 1 − 1 − 1 − 0 − 0 − 0 = 1, but 2 at end"))
     }
+
+    /// The script sodoan-bench gives the sqlite3 shell: the report's statements and the
+    /// fingerprint's, every argument written in, counting what the report counts.
+    @Test func theReportScriptRunsTheReportsOwnQueriesWithTheirArgumentsWrittenIn() throws {
+        let f = try ReportFixture.handComputed()
+        let script = try f.register.yearEndReportScript(unitCode: "YT", period: try .year(2024))
+        let statements = script.components(separatedBy: ";\n").dropLast()
+        #expect(statements.count == 8 + 7)
+        #expect(!script.contains(":root") && !script.contains(":from") && !script.contains(":to") && !script.contains(":day"))
+        #expect(script.contains("'2024-01-01'") && script.contains("'2023-12-31'"))
+        let ytID = try f.register.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE code = 'YT'") }
+        let rows = try f.register.read { db in try statements.map { try Row.fetchAll(db, sql: String($0)) } }
+        // The members at the end (the fourth statement), rolled up to YT, are the report's.
+        let endOfYT = rows[3].filter { $0[0] as Int64 == ytID }.reduce(0) { $0 + ($1[2] as Int) }
+        let report = try f.register.yearEndReport(unitCode: "YT", period: try .year(2024))
+        #expect(endOfYT == report.root.members.end)
+    }
 }
 
 @Suite("Register fingerprint")
