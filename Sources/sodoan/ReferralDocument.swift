@@ -24,7 +24,14 @@ struct ReferralDocument {
     }
 
     var recipients: [String] {
-        ["Chi bộ \(partyCell ?? Self.blank)", "Đảng ủy \(partyCommittee ?? Self.blank)"]
+        [Self.titled("Chi bộ", partyCell), Self.titled("Đảng ủy", partyCommittee)]
+    }
+
+    /// "Chi bộ Trường THPT Chuyên" whether the secretary typed the title or not, and the
+    /// title with a blank to fill in by hand when no name was given.
+    static func titled(_ title: String, _ name: String?) -> String {
+        guard let name = name.map(VietnameseText.normalized), !name.isEmpty else { return title + " " + blank }
+        return VietnameseText.fold(name).hasPrefix(VietnameseText.fold(title)) ? name : title + " " + name
     }
 
     var bases: [String] {
@@ -106,17 +113,18 @@ struct ReferralDocument {
             <title>Nghị quyết \(e(resolution.number)) — \(e(resolution.member.fullName))</title>
             <style>
             @page { size: A4; margin: 2cm }
-            body { font-family: "Times New Roman", serif; font-size: 14pt; line-height: 1.4; max-width: 17cm; margin: 0 auto; }
+            body { font-family: "Times New Roman", serif; font-size: 13pt; line-height: 1.35; max-width: 17cm; margin: 0 auto; }
             table.header { width: 100%; border-collapse: collapse; }
             table.header td { width: 50%; text-align: center; vertical-align: top; }
             h1 { font-size: 15pt; text-align: center; margin: 1.2em 0 0; }
             h2 { font-size: 14pt; text-align: center; }
             p.subtitle { text-align: center; font-weight: bold; margin-top: 0; }
             p { text-align: justify; margin: 0.4em 0; }
-            .signature { margin-left: 50%; text-align: center; font-weight: bold; }
+            .footer { display: flex; margin-top: 0.8em; break-inside: avoid; }
+            .recipients { width: 50%; font-size: 11pt; }
+            .signature { width: 50%; text-align: center; font-weight: bold; }
             .signature .hint { font-weight: normal; font-style: italic; }
-            .signature .name { margin-top: 3cm; }
-            .recipients { font-size: 12pt; }
+            .signature .name { margin-top: 2.2cm; }
             </style>
             </head>
             <body>
@@ -133,8 +141,10 @@ struct ReferralDocument {
             <h2>QUYẾT NGHỊ</h2>
             <p>Giới thiệu đồng chí <b>\(e(decision.name))</b>\(e(decision.rest))</p>
             <p>\(e(conclusion))</p>
+            <div class="footer">
+            <div class="recipients"><i><b>Nơi nhận:</b></i><br>- Như kính gửi;<br>- Lưu.</div>
             <div class="signature">\(e(signature.behalf))<br>\(e(signature.title))<br><span class="hint">\(e(signature.hint))</span><div class="name">\(e(signature.name))</div></div>
-            <div class="recipients"><i>Nơi nhận:</i><br>- Như kính gửi;<br>- Lưu.</div>
+            </div>
             </body>
             </html>
 

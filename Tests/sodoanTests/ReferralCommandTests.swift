@@ -159,4 +159,14 @@ struct ReferralCommandTests {
         #expect(html.contains("NGUYỄN THỊ LAN"))
         try refused(cli, ["referral", "document", "DV001", "--format", "json"], status: 64, rule: "md or html")
     }
+
+    @Test func theAddresseesCarryTheirTitleOnceWhetherTypedOrNot() throws {
+        let cli = try makeRegister()
+        defer { cli.cleanUp() }
+        try throughReferred(cli)
+        let md = try cli.ok(["referral", "document", "DV001", "--party-cell", "chi bộ Văn phòng Sở", "--party-committee", "Sở Y tế"])
+        #expect(md.contains("- chi bộ Văn phòng Sở"))
+        #expect(md.contains("- Đảng ủy Sở Y tế"))
+        #expect(!md.lowercased().contains("chi bộ chi bộ"))
+    }
 }
