@@ -47,37 +47,23 @@ extension Register {
             en: "unit_closure differs from the unit tree in \(wrong) rows."))]
     }
 
-    /// Every member's derived columns and the domain's consistency rules, reading the
-    /// events of all members in one ordered pass.
+    /// Every member's derived columns, then the domain's consistency rules on the facts
+    /// `MemberFactsTable` loads for all members in a few set-based queries.
     private func memberFindings(_ db: Database, today: Day) throws -> [Finding] {
         let units = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT \(UnitTable.columns) FROM \(UnitTable.from)")
             .map { row in let unit = UnitTable.unit(from: row); return (unit.code, unit) })
-        var events: [Int64: [MembershipEvent]] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT e.member_id, e.kind, e.on_date, u.code AS unit_code, f.code AS from_code, e.reason
-            FROM membership_event e JOIN unit u ON u.id = e.unit_id LEFT JOIN unit f ON f.id = e.from_unit_id
-            ORDER BY e.member_id, e.on_date, e.id
-            """) {
-            events[row["member_id"], default: []].append(MembershipEvent(
-                kind: MembershipEventKind(rawValue: row["kind"])!, on: Day(parsing: row["on_date"])!,
-                unitCode: row["unit_code"], fromUnitCode: row["from_code"], reason: row["reason"]))
-        }
-        var grades: [Int64: [GradeRecord]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT member_id, year, grade FROM grade ORDER BY member_id, year") {
-            grades[row["member_id"], default: []].append(GradeRecord(year: row["year"], grade: Grade(rawValue: row["grade"])!))
-        }
         var findings: [Finding] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT \(MemberTable.columns), m.search_name, m.sort_key FROM member m ORDER BY m.id")
+        let rows = try Row.fetchCursor(db, sql: "SELECT code, full_name, search_name, sort_key FROM member ORDER BY id")
         while let row = try rows.next() {
-            let id: Int64 = row["id"]
-            let member = MemberTable.member(from: row)
-            if row["search_name"] != VietnameseText.fold(member.fullName)
-                || (row["sort_key"] as Data) != Data(VietnameseText.nameSortKey(member.fullName)) {
-                findings.append(Finding(.error, code: "derived-name", subject: member.code, Text(
-                    vi: "Cột tìm kiếm/sắp xếp không khớp với họ tên; chạy `sodoan member update \(member.code) --name` để tính lại.",
-                    en: "The search/sort columns do not match the name; run `sodoan member update \(member.code) --name` to recompute.")))
+            let code: String = row["code"], name: String = row["full_name"]
+            if row["search_name"] != VietnameseText.fold(name) || (row["sort_key"] as Data) != Data(VietnameseText.nameSortKey(name)) {
+                findings.append(Finding(.error, code: "derived-name", subject: code, Text(
+                    vi: "Cột tìm kiếm/sắp xếp không khớp với họ tên; chạy `sodoan member update \(code) --name` để tính lại.",
+                    en: "The search/sort columns do not match the name; run `sodoan member update \(code) --name` to recompute.")))
             }
-            findings += MemberConsistency.check(member, events: events[id] ?? [], grades: grades[id] ?? [], units: units, today: today)
+        }
+        for facts in try MemberFactsTable.facts(ofMembers: "SELECT id FROM member", arguments: [], in: db) {
+            findings += MemberConsistency.check(facts.member, events: facts.history.events, grades: facts.grades, units: units, today: today)
         }
         return findings
     }
