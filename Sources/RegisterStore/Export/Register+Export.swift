@@ -26,7 +26,9 @@ extension Register {
                        _ body: ([String]) throws -> Void) throws {
         try read { db in
             let unitID = try unitCode.map { try UnitTable.find($0, in: db).id }
-            let latestUnit = "(SELECT le.unit_id FROM membership_event le WHERE le.member_id = m.id ORDER BY le.on_date DESC, le.id DESC LIMIT 1)"
+            // The unit of the member's latest event, whatever its date.
+            let latestEvent = MembershipSQL.lastEventID(memberColumn: "m.id", dayArgument: "'9999-12-31'")
+            let latestUnit = "(SELECT lu.unit_id FROM membership_event lu WHERE lu.id = \(latestEvent))"
             let filter = unitID == nil ? "" : "WHERE \(latestUnit) IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id = :unit)"
             let sql: String
             switch kind {
