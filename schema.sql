@@ -351,3 +351,20 @@ CREATE TRIGGER content_version_referral_step_delete AFTER DELETE ON referral_ste
 BEGIN
     UPDATE content_version SET version = version + 1;
 END;
+
+-- migration: 5 audit chain and register identity
+
+-- The register's mark in the SQLite file header ("SODN"): sodoan recognises a register from
+-- the header's first 100 bytes before SQLite may write anything, and refuses another
+-- program's database (docs/SECURITY.md).
+PRAGMA application_id = 1397703758;
+
+-- Each audit row carries the SHA-256 of its content and of the row before it (hex), so a
+-- row changed, removed or slipped in behind sodoan's back breaks the chain from that row
+-- on; `sodoan check` recomputes it (docs/SECURITY.md says what this does not stop). The
+-- rows written before this migration are chained by it, in id order.
+ALTER TABLE audit_log ADD COLUMN hash TEXT;
+
+-- The hash of the last audit row, kept beside the content version: a log whose last rows
+-- were removed is still a whole chain, but it no longer ends at this head.
+ALTER TABLE content_version ADD COLUMN audit_head TEXT;

@@ -5,7 +5,8 @@ import GRDB
 ///
 /// Every write of the register appends exactly one (import appends one per member it
 /// touches, plus its own). The table's triggers refuse UPDATE and DELETE, so the log can
-/// only grow.
+/// only grow, and each row is chained to the one before by its hash (`AuditChain`), so a
+/// change made with the triggers dropped is found by `sodoan check`.
 public struct AuditEntry: Sendable, Equatable {
     public var id: Int64?
     /// UTC timestamp, ISO 8601, to the second.
@@ -41,12 +42,14 @@ public struct AuditEntry: Sendable, Equatable {
         return (try? encoder.encode(value)).flatMap { String(data: $0, encoding: .utf8) }
     }
 
+    /// Appends the row to the audit log's hash chain (`AuditChain`).
     func insert(_ db: Database, command: String, at: Date) throws {
-        let stamp = ISO8601DateFormatter().string(from: at)
-        try db.execute(sql: """
-            INSERT INTO audit_log (at, command, action, member_code, unit_code, old_value, new_value)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [stamp, command, action, memberCode, unitCode, oldValue, newValue])
+        let values: [(column: String, value: DatabaseValue)] = [
+            ("at", ISO8601DateFormatter().string(from: at).databaseValue), ("command", command.databaseValue),
+            ("action", action.databaseValue), ("member_code", memberCode.databaseValue), ("unit_code", unitCode.databaseValue),
+            ("old_value", oldValue.databaseValue), ("new_value", newValue.databaseValue),
+        ]
+        try AuditChain.append(values, in: db)
     }
 
     init(row: Row) {

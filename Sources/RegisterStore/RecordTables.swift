@@ -4,14 +4,14 @@ import UnionRegister
 /// Reads grades, trainings and discipline rows as domain values (`MemberFactsTable` loads
 /// them for many members at once with these).
 enum RecordTables {
-    static func grade(from row: Row) -> GradeRecord {
-        GradeRecord(year: row["year"], grade: Grade(rawValue: row["grade"])!)
+    static func grade(from row: Row) throws -> GradeRecord {
+        GradeRecord(year: try StoredValue.year(row, "year"), grade: try StoredValue.code(row, "grade"))
     }
 
-    static func training(from row: Row) -> TrainingRecord {
-        TrainingRecord(kind: TrainingKind(rawValue: row["kind"])!,
-                       startedOn: (row["started_on"] as String?).flatMap(Day.init(parsing:)),
-                       completedOn: Day(parsing: row["completed_on"])!, provider: row["provider"],
+    static func training(from row: Row) throws -> TrainingRecord {
+        TrainingRecord(kind: try StoredValue.code(row, "kind"),
+                       startedOn: try StoredValue.optionalDay(row, "started_on"),
+                       completedOn: try StoredValue.day(row, "completed_on"), provider: row["provider"],
                        certificateNo: row["certificate_no"], result: row["result"])
     }
 
@@ -21,7 +21,7 @@ enum RecordTables {
             .map(discipline(from:))
     }
 
-    static func discipline(from row: Row) -> DisciplineRecord {
-        DisciplineRecord(level: DisciplineLevel(rawValue: row["level"])!, on: Day(parsing: row["on_date"])!, reason: row["reason"])
+    static func discipline(from row: Row) throws -> DisciplineRecord {
+        DisciplineRecord(level: try StoredValue.code(row, "level"), on: try StoredValue.day(row, "on_date"), reason: row["reason"])
     }
 }

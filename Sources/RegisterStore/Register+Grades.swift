@@ -60,9 +60,9 @@ extension Register {
                                                   WHERE c.ancestor_id = :unitID AND c.descendant_id = e.unit_id))
                 ORDER BY g.year, m.sort_key, m.code
                 """, arguments: ["year": year, "unitID": unitID])
-            return rows.map { row in
+            return try rows.map { row in
                 GradeListing(memberCode: row["code"], fullName: row["full_name"], unitCode: row["unit_code"],
-                             record: GradeRecord(year: row["year"], grade: Grade(rawValue: row["grade"])!))
+                             record: try RecordTables.grade(from: row))
             }
         }
     }

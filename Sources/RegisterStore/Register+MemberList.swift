@@ -45,8 +45,8 @@ extension Register {
                 ORDER BY m.sort_key, m.code
                 """
             return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
-                let member = MemberTable.member(from: row)
-                let kind = MembershipEventKind(rawValue: row["last_kind"])!
+                let member = try MemberTable.member(from: row)
+                let kind: MembershipEventKind = try StoredValue.code(row, "last_kind")
                 let active = !kind.endsMembership
                 let flag = active ? MaturityRule.flag(for: member, on: query.asOf) : nil
                 if query.dueMaturity && flag == nil { return nil }

@@ -75,9 +75,9 @@ extension Register {
                                  "from": filter.year.map { String(format: "%04ld-01-01", $0) },
                                  "until": filter.year.map { String(format: "%04ld-01-01", $0 + 1) },
                                  "unitID": unitID])
-            return rows.map { row in
+            return try rows.map { row in
                 TrainingListing(memberCode: row["code"], fullName: row["full_name"], unitCode: row["unit_code"],
-                                record: RecordTables.training(from: row))
+                                record: try RecordTables.training(from: row))
             }
         }
     }

@@ -13,7 +13,7 @@ public struct UnitSummary: Sendable, Equatable {
 
 extension Register {
     /// Adds a unit under its parent, after the domain's tree rules.
-    public func addUnit(_ unit: Unit) throws {
+    public func addUnit(_ unit: Unit, today: Day = .today()) throws {
         var unit = unit
         unit.name = VietnameseText.normalized(unit.name)
         try write { db in
@@ -23,21 +23,21 @@ extension Register {
                                                   en: "Unit code \(unit.code) is already in the register."))
             }
             let parent = try unit.parentCode.map { try UnitTable.find($0, in: db) }
-            try UnitRules.validateNew(unit, parent: parent?.unit)
+            try UnitRules.validateNew(unit, parent: parent?.unit, today: today)
             try UnitTable.insert(unit, parentID: parent?.id, in: db)
             return ((), AuditEntry(action: "unit.add", unitCode: unit.code, newValue: AuditEntry.json(unit)))
         }
     }
 
     /// Closes a unit on a day: it stays in the register with its history.
-    public func closeUnit(_ code: String, on day: Day) throws {
+    public func closeUnit(_ code: String, on day: Day, today: Day = .today()) throws {
         try write { db in
             let (id, unit) = try UnitTable.find(code, in: db)
             let openChildren = try Row.fetchAll(db, sql: "SELECT code, opened_on, closed_on FROM unit WHERE parent_id = ?", arguments: [id])
                 .filter { row in (row["closed_on"] as String?).flatMap(Day.init(parsing:)).map { $0 > day } ?? true }
                 .map { $0["code"] as String }
             let active = try activeMemberCounts(on: day, in: db)[id] ?? 0
-            try UnitRules.validateClose(unit, on: day, activeMembers: active, openChildren: openChildren)
+            try UnitRules.validateClose(unit, on: day, today: today, activeMembers: active, openChildren: openChildren)
             try db.execute(sql: "UPDATE unit SET closed_on = ? WHERE id = ?", arguments: [day.description, id])
             var closed = unit
             closed.closedOn = day
@@ -57,21 +57,22 @@ extension Register {
         try read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT \(UnitTable.columns), u.parent_id FROM \(UnitTable.from) ORDER BY u.code")
             let counts = try activeMemberCounts(on: day, in: db)
-            var children: [Int64?: [Row]] = [:]
-            for row in rows { children[row["parent_id"] as Int64?, default: []].append(row) }
+            // The walk starts from the roots and follows parent links down: each unit has one
+            // parent, so it is reached at most once, and units in a cycle made behind
+            // sodoan's back (which `check` reports) are never reached at all.
+            var children: [Int64?: [(id: Int64, unit: Unit)]] = [:]
+            for row in rows { children[row["parent_id"] as Int64?, default: []].append((row["id"], try UnitTable.unit(from: row))) }
             var result: [UnitSummary] = []
-            func visit(_ row: Row, depth: Int) {
-                let unit = UnitTable.unit(from: row)
+            func visit(_ id: Int64, _ unit: Unit, depth: Int) {
                 guard includeClosed || unit.isOpen(on: day) || day < unit.openedOn else { return }
-                let id: Int64 = row["id"]
                 let kids = children[id] ?? []
-                let openBranches = kids.filter { UnitTable.unit(from: $0).kind == .branch && UnitTable.unit(from: $0).isOpen(on: day) }.count
+                let openBranches = kids.filter { $0.unit.kind == .branch && $0.unit.isOpen(on: day) }.count
                 let members = counts[id] ?? 0
                 let warnings = unit.isOpen(on: day) ? StructureWarning.check(unit: unit, openBranches: openBranches, members: members) : []
                 result.append(UnitSummary(unit: unit, depth: depth, members: members, warnings: warnings))
-                for kid in kids { visit(kid, depth: depth + 1) }
+                for kid in kids { visit(kid.id, kid.unit, depth: depth + 1) }
             }
-            for root in children[nil] ?? [] { visit(root, depth: 0) }
+            for root in children[nil] ?? [] { visit(root.id, root.unit, depth: 0) }
             return result
         }
     }

@@ -66,7 +66,7 @@ struct ReportQueries {
     /// listed with its movements; one closed before the period is not).
     func listedUnits() throws -> [(id: Int64, parentID: Int64?, unit: Unit)] {
         try Row.fetchAll(db, sql: Self.listedUnitsSQL, arguments: arguments)
-            .map { ($0["id"], $0["parent_id"], UnitTable.unit(from: $0)) }
+            .map { ($0["id"], $0["parent_id"], try UnitTable.unit(from: $0)) }
     }
 
     static let listedUnitsSQL = """

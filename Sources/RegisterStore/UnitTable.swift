@@ -6,10 +6,10 @@ enum UnitTable {
     static let columns = "u.id, u.code, u.name, u.kind, p.code AS parent_code, u.opened_on, u.closed_on"
     static let from = "unit u LEFT JOIN unit p ON p.id = u.parent_id"
 
-    static func unit(from row: Row) -> Unit {
-        Unit(code: row["code"], name: row["name"], kind: UnitKind(rawValue: row["kind"])!,
-             parentCode: row["parent_code"], openedOn: Day(parsing: row["opened_on"])!,
-             closedOn: (row["closed_on"] as String?).flatMap(Day.init(parsing:)))
+    static func unit(from row: Row) throws -> Unit {
+        Unit(code: row["code"], name: row["name"], kind: try StoredValue.code(row, "kind"),
+             parentCode: row["parent_code"], openedOn: try StoredValue.day(row, "opened_on"),
+             closedOn: try StoredValue.optionalDay(row, "closed_on"))
     }
 
     /// Inserts the unit and its closure rows (itself at depth 0, then every ancestor).
@@ -32,6 +32,6 @@ enum UnitTable {
         guard let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM \(from) WHERE u.code = ?", arguments: [code]) else {
             throw RegisterError.unknownUnit(code)
         }
-        return (row["id"], unit(from: row))
+        return (row["id"], try unit(from: row))
     }
 }

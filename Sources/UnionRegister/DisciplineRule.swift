@@ -15,6 +15,7 @@ public enum DisciplineRule {
                 fix: Text(vi: "Ghi lý do bằng --reason, ví dụ số quyết định và hành vi vi phạm.",
                           en: "Give the reason with --reason, e.g. the decision number and the offence."))
         }
+        try TextRules.check(record.reason, .reason)
         try MemberRules.notInFuture(record.on, what: Text(vi: "Ngày kỷ luật", en: "Discipline date"), today: today)
         switch history.status(on: record.on) {
         case .active:

@@ -81,10 +81,11 @@ public struct MembershipHistory: Hashable, Sendable {
     }
 
     /// Checks a new event the way every write path does (the command and the import):
-    /// dated no later than today, in order after this history (`appending`), and for a
+    /// dated no later than today, its reason within `TextRules`, in order after this history (`appending`), and for a
     /// transfer, into a branch-level unit open on that day. Returns the longer history.
     public func recording(_ event: MembershipEvent, today: Day, destination: Unit?) throws -> MembershipHistory {
         try MemberRules.notInFuture(event.on, what: event.kind.name, today: today)
+        try TextRules.check(event.reason, .reason)
         let updated = try appending(event)
         if event.kind == .transferred, let destination {
             try MemberPlacementRule.check(unit: destination, on: event.on)

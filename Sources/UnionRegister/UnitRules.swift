@@ -13,12 +13,15 @@ public enum UnitRules {
         }
     }
 
-    /// Checks that `unit` may be added under `parent` (nil only for a root bloc).
-    public static func validateNew(_ unit: Unit, parent: Unit?) throws {
+    /// Checks that `unit` may be added under `parent` (nil only for a root bloc): its code,
+    /// its name (`TextRules`), an opening day no later than today.
+    public static func validateNew(_ unit: Unit, parent: Unit?, today: Day) throws {
         try validateCode(unit.code)
         guard !unit.name.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw RegisterError.badInput(Text(vi: "Tên đơn vị không được để trống.", en: "A unit needs a name."))
         }
+        try TextRules.check(unit.name, .unitName)
+        try MemberRules.notInFuture(unit.openedOn, what: Text(vi: "Ngày thành lập", en: "Opening date"), today: today)
         guard let parent else {
             guard unit.kind == .bloc else {
                 throw RegisterError.refused("unit-parent", Text(
@@ -41,9 +44,11 @@ public enum UnitRules {
         }
     }
 
-    /// A unit can be closed on `day` only when it is open then and nobody is still a member
-    /// of it, nor of an open unit below it (move them first).
-    public static func validateClose(_ unit: Unit, on day: Day, activeMembers: Int, openChildren: [String]) throws {
+    /// A unit can be closed on `day` only when that day is not after today, the unit is
+    /// open then, and nobody is still a member of it, nor of an open unit below it (move
+    /// them first).
+    public static func validateClose(_ unit: Unit, on day: Day, today: Day, activeMembers: Int, openChildren: [String]) throws {
+        try MemberRules.notInFuture(day, what: Text(vi: "Ngày giải thể", en: "Closing date"), today: today)
         guard unit.isOpen(on: day), day > unit.openedOn else {
             throw RegisterError.refused("unit-close", Text(
                 vi: "Đơn vị \(unit.code) không hoạt động vào ngày \(day) nên không thể giải thể vào ngày đó.",

@@ -59,7 +59,7 @@ struct BufferedOutput {
     private var buffer: [UInt8] = []
 
     mutating func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
+        buffer.append(contentsOf: OutputText.safe(text).utf8)
         if buffer.count >= 1 << 16 { flush() }
     }
 

@@ -53,7 +53,7 @@ struct MemberImport: RowImport {
 
     mutating func prepare(in db: Database) throws {
         for row in try Row.fetchAll(db, sql: "SELECT \(UnitTable.columns) FROM \(UnitTable.from)") {
-            units[row["code"]] = (row["id"], UnitTable.unit(from: row))
+            units[row["code"]] = (row["id"], try UnitTable.unit(from: row))
         }
         lastIDBefore = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM member") ?? 0
         // About 100 bytes a row: room for every code and ID number without rehashing.

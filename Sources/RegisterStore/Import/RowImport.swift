@@ -96,16 +96,35 @@ extension Register {
     /// without ends with the import's own audit row (file and counts).
     func runImport<Import: RowImport>(_ kind: Import.Type, from path: String, dryRun: Bool, today: Day, now: Date,
                                       progress: ((BulkProgress) -> Void)?) throws -> ImportReport {
-        let table = try CSVTable<Import.Column>(path: path)
+        let table: CSVTable<Import.Column>
+        do {
+            table = try CSVTable<Import.Column>(path: path)
+        } catch let problem as ImportProblem {
+            var refused = ImportReport(file: path)
+            refused.problems = [problem]
+            throw ImportRefused(report: refused)
+        }
         let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
         let reporter = ImportProgressReporter(totalBytes: size, handler: progress)
         var run = Import(ImportContext(register: self, today: today, now: now, file: path))
         var report = ImportReport(file: path)
-        try queue.inTransaction(.immediate) { db in
-            report = try ContentVersion.suspendingTriggers(in: db) { try run.run(table, in: db, progress: reporter) }
-            guard !dryRun, report.problems.isEmpty else { return .rollback }
-            try AuditEntry(action: Import.action, newValue: AuditEntry.json(ImportSummary(report))).insert(db, command: command, at: now)
-            return .commit
+        do {
+            try StorageFailure.naming(self.path) {
+                try queue.inTransaction(.immediate) { db in
+                    report = try ContentVersion.suspendingTriggers(in: db) { try run.run(table, in: db, progress: reporter) }
+                    // An import that added and updated nothing (a header-only file, a file
+                    // the register already holds) changed nothing, so it leaves no audit row.
+                    guard !dryRun, report.problems.isEmpty, report.added + report.updated > 0 else { return .rollback }
+                    try AuditEntry(action: Import.action, newValue: AuditEntry.json(ImportSummary(report))).insert(db, command: command, at: now)
+                    return .commit
+                }
+            }
+        } catch let problem as ImportProblem {
+            // The file itself cannot be read on (a quote never closed, a read error): every
+            // row checked so far is rolled back with it.
+            var refused = run.report
+            refused.problems.append(problem)
+            throw ImportRefused(report: refused)
         }
         if !dryRun && !report.problems.isEmpty { throw ImportRefused(report: report) }
         return report

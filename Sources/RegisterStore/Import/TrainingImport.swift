@@ -62,7 +62,7 @@ struct TrainingImport: RowImport {
             SELECT id, kind, started_on, completed_on, provider, certificate_no, result FROM training
             WHERE member_id = ? AND kind = ? AND completed_on = ?
             """, arguments: [id, record.kind.rawValue, record.completedOn.description])
-        let old = existing.map(RecordTables.training(from:))
+        let old = try existing.map(RecordTables.training(from:))
         if old == record { report.unchanged += 1; return }
         if old == nil { report.added += 1 } else { report.updated += 1 }
         let values: StatementArguments = [record.kind.rawValue, record.startedOn?.description, record.completedOn.description,

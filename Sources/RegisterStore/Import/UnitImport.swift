@@ -73,10 +73,9 @@ struct UnitImport: RowImport {
         }
         var opened = unit
         opened.closedOn = nil
-        try UnitRules.validateNew(opened, parent: parent)
+        try UnitRules.validateNew(opened, parent: parent, today: today)
         if let closed = unit.closedOn {
-            try MemberRules.notInFuture(closed, what: Text(vi: "Ngày giải thể", en: "Closing date"), today: today)
-            try UnitRules.validateClose(opened, on: closed, activeMembers: 0, openChildren: [])
+            try UnitRules.validateClose(opened, on: closed, today: today, activeMembers: 0, openChildren: [])
         }
         report.added += 1
         let parentID = try unit.parentCode.map { try UnitTable.find($0, in: db).id }
