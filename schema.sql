@@ -368,3 +368,7 @@ ALTER TABLE audit_log ADD COLUMN hash TEXT;
 -- The hash of the last audit row, kept beside the content version: a log whose last rows
 -- were removed is still a whole chain, but it no longer ends at this head.
 ALTER TABLE content_version ADD COLUMN audit_head TEXT;
+
+-- The fingerprint now hashes every stored field (personal data and event reasons too):
+-- one kept from before this migration was computed without them.
+UPDATE content_version SET fingerprint = NULL, fingerprint_version = NULL;

@@ -35,7 +35,8 @@ extension Register {
                 ON CONFLICT (member_id, year) DO UPDATE SET grade = excluded.grade
                 """, arguments: [id, year, grade.rawValue])
             let change = GradeChange(memberCode: member.code, fullName: member.fullName, year: year, old: old, new: grade)
-            return (change, AuditEntry(action: "grade.set", memberCode: member.code,
+            // Setting the grade already kept changes nothing and leaves no audit row.
+            return (change, old == grade ? nil : AuditEntry(action: "grade.set", memberCode: member.code,
                                        unitCode: history.events.last(where: { $0.on <= Day.lastOf(year: year) })?.unitCode,
                                        oldValue: AuditEntry.json(old.map { GradeRecord(year: year, grade: $0) }),
                                        newValue: AuditEntry.json(GradeRecord(year: year, grade: grade))))
@@ -45,7 +46,8 @@ extension Register {
     /// Grades, optionally of one year and of the members whose branch at the end of the
     /// graded year lies in `unitCode`'s subtree, by year then in Vietnamese name order.
     public func grades(year: Int? = nil, unitCode: String? = nil) throws -> [GradeListing] {
-        try read { db in
+        try Day.validateYear(year)
+        return try read { db in
             let unitID = try unitCode.map { try UnitTable.find($0, in: db).id }
             // The member's unit on 31 December of the graded year: a member who moved
             // in March is counted where they spent the end of the year.

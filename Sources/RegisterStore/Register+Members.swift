@@ -22,15 +22,17 @@ extension Register {
     }
 
     /// Changes a member's facts. A changed joining date moves the admission event with it,
-    /// and the admission rules are checked again against the new facts.
-    public func updateMember(_ code: String, today: Day, _ change: (inout Member) throws -> Void) throws -> Member {
+    /// and the admission rules are checked again against the new facts. A change that
+    /// leaves every fact as it was writes nothing, audit row included (`changed` is false).
+    public func updateMember(_ code: String, today: Day, _ change: (inout Member) throws -> Void) throws -> (member: Member, changed: Bool) {
         try write { db in
             let (id, old) = try MemberTable.find(code, in: db)
             var new = old
             try change(&new)
             new.fullName = VietnameseText.normalized(new.fullName)
+            guard new != old else { return ((old, false), nil) }
             try applyUpdate(id: id, from: old, to: new, today: today, in: db)
-            return (new, AuditEntry(action: "member.update", memberCode: new.code, oldValue: AuditEntry.json(old), newValue: AuditEntry.json(new)))
+            return ((new, true), AuditEntry(action: "member.update", memberCode: new.code, oldValue: AuditEntry.json(old), newValue: AuditEntry.json(new)))
         }
     }
 

@@ -15,7 +15,8 @@ extension Register {
             var new = old
             try new.set(key, to: value)
             try PolicyTable.store(key, of: new, in: db)
-            return (new, AuditEntry(action: "policy.set", oldValue: AuditEntry.json(old), newValue: AuditEntry.json(new)))
+            // Setting the value already in force changes nothing and leaves no audit row.
+            return (new, new == old ? nil : AuditEntry(action: "policy.set", oldValue: AuditEntry.json(old), newValue: AuditEntry.json(new)))
         }
     }
 }

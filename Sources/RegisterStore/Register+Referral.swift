@@ -75,7 +75,8 @@ extension Register {
     /// tree (`unitCode`'s subtree), by a year in which any stage is dated (lapsing
     /// included), and by the stage on `day`.
     public func referralList(unitCode: String?, year: Int?, stage: ReferralStage?, on day: Day) throws -> [ReferralEntry] {
-        try read { db in
+        try Day.validateYear(year)
+        return try read { db in
             var arguments: StatementArguments = [:]
             var members = "SELECT member_id FROM referral"
             var units: Set<String>?

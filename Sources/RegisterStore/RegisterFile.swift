@@ -20,6 +20,8 @@ enum RegisterFile {
         case register
         case notRegister(Text)
         case newerSchema
+        /// A register (by its header) whose tables SQLite cannot read.
+        case damaged(String)
     }
 
     /// Refuses a file that is not a register sodoan can open, naming it and the reason.
@@ -33,6 +35,8 @@ enum RegisterFile {
                 en: "The file \(path) is not a register: \(why.en). Nothing was written to it."),
                 fix: Text(vi: "Chọn đúng tệp sổ bằng --db / SODOAN_DB; chỉ `sodoan init` tạo sổ mới.",
                           en: "Choose the register file with --db / SODOAN_DB; only `sodoan init` creates a register."))
+        case .damaged(let detail):
+            throw StorageFailure.damaged(path, detail: detail)
         case .newerSchema:
             throw RegisterError.badInput(Text(
                 vi: "Sổ \(path) được tạo bởi phiên bản sodoan mới hơn; không mở để khỏi làm hỏng.",
@@ -68,12 +72,12 @@ enum RegisterFile {
             return .notRegister(Text(vi: "đó là cơ sở dữ liệu SQLite của một chương trình khác",
                                      en: "it is another program's SQLite database"))
         }
-        return try identifyByTables(path)
+        return try identifyByTables(path, marked: id == applicationID)
     }
 
     /// Reads the migrations table without locking or creating any file (`immutable=1`):
     /// a register lists "1 register" first and only migrations this sodoan knows.
-    private static func identifyByTables(_ path: String) throws -> Identity {
+    private static func identifyByTables(_ path: String, marked: Bool) throws -> Identity {
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "?#%")
         let uri = "file:" + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path) + "?immutable=1"
@@ -88,7 +92,8 @@ enum RegisterFile {
         guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK else {
             let code = sqlite3_errcode(handle)
             if code == SQLITE_NOTADB || code == SQLITE_CORRUPT {
-                return .notRegister(Text(vi: "tệp SQLite bị hỏng", en: "the SQLite file is damaged"))
+                let detail = String(cString: sqlite3_errmsg(handle))
+                return marked ? .damaged(detail) : .notRegister(Text(vi: "tệp SQLite bị hỏng (\(detail))", en: "the SQLite file is damaged (\(detail))"))
             }
             return .notRegister(Text(vi: "tệp không có các bảng của sổ", en: "it has none of a register's tables"))
         }

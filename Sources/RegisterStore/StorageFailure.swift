@@ -18,6 +18,15 @@ enum StorageFailure {
         }
     }
 
+    /// A register file SQLite finds malformed: bad input data (65), restored from a backup.
+    static func damaged(_ path: String, detail: String) -> RegisterError {
+        RegisterError.badInput(Text(
+            vi: "Sổ \(path) bị hỏng (SQLite: \(detail)). Không có gì bị thay đổi.",
+            en: "The register \(path) is damaged (SQLite: \(detail)). Nothing was changed."),
+            fix: Text(vi: "Khôi phục từ bản sao (sodoan backup); `sodoan check` cho biết chỗ hỏng nếu còn đọc được.",
+                      en: "Restore it from a backup (sodoan backup); `sodoan check` shows the damage if it can still be read."))
+    }
+
     static func refusal(_ error: DatabaseError, path: String) -> RegisterError {
         let nothing = Text(vi: "Không có gì bị thay đổi.", en: "Nothing was changed.")
         func storage(_ vi: String, _ en: String, fix: Text) -> RegisterError {
@@ -36,11 +45,7 @@ enum StorageFailure {
             return storage("đĩa đã đầy.", "the disk is full.",
                            fix: Text(vi: "Giải phóng chỗ trống trên đĩa rồi chạy lại.", en: "Free some disk space, then run the command again."))
         case .SQLITE_NOTADB, .SQLITE_CORRUPT:
-            return RegisterError.badInput(Text(
-                vi: "Sổ \(path) bị hỏng (SQLite: \(error.message ?? "malformed")). \(nothing.vi)",
-                en: "The register \(path) is damaged (SQLite: \(error.message ?? "malformed")). \(nothing.en)"),
-                fix: Text(vi: "Khôi phục từ bản sao (sodoan backup); `sodoan check` cho biết chỗ hỏng nếu còn đọc được.",
-                          en: "Restore it from a backup (sodoan backup); `sodoan check` shows the damage if it can still be read."))
+            return damaged(path, detail: error.message ?? "malformed")
         case .SQLITE_CONSTRAINT:
             return RegisterError.badInput(Text(
                 vi: "Sổ \(path) từ chối dữ liệu trái ràng buộc của nó (\(error.message ?? "constraint")). \(nothing.vi)",

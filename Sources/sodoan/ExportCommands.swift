@@ -21,7 +21,8 @@ struct ExportCommand: RegisterCommand {
     @Option(help: "csv or json.")
     var format: OutputFormat = .csv
 
-    @Flag(help: "Include the national ID number and phone (personal data).")
+    @Flag(help: ArgumentHelp("Include the members' personal data: birth date, national ID number, phone, e-mail, workplace.",
+                             discussion: "Left out by default. A members file without them cannot create members on import: use this flag for a full copy."))
     var includePersonal = false
 
     func validate() throws {

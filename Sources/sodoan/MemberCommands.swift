@@ -45,11 +45,16 @@ struct MemberCommand: ParsableCommand {
 
         func execute() throws {
             let register = try openRegister()
-            let updated = try register.updateMember(code, today: today) { member in
+            let (updated, changed) = try register.updateMember(code, today: today) { member in
                 try fields.apply(to: &member) { try day($0, option: $1) }
             }
-            print(global.language == .vi ? "Đã cập nhật \(updated.code) — \(updated.fullName)."
-                                         : "Updated \(updated.code) — \(updated.fullName).")
+            if changed {
+                print(global.language == .vi ? "Đã cập nhật \(updated.code) — \(updated.fullName)."
+                                             : "Updated \(updated.code) — \(updated.fullName).")
+            } else {
+                print(global.language == .vi ? "Không có gì thay đổi cho \(updated.code) — \(updated.fullName); không ghi gì."
+                                             : "Nothing to change for \(updated.code) — \(updated.fullName); nothing was written.")
+            }
         }
     }
 

@@ -45,13 +45,13 @@ struct SchemaTests {
 
     @Test func auditRowsCanBeNeitherUpdatedNorDeleted() throws {
         let temp = try TemporaryRegister(tree: false)
-        #expect(throws: DatabaseError.self) {
+        #expect(throws: RegisterError.self) {
             try temp.register.write { db in
                 try db.execute(sql: "UPDATE audit_log SET action = 'forged'")
                 return ((), AuditEntry(action: "test"))
             }
         }
-        #expect(throws: DatabaseError.self) {
+        #expect(throws: RegisterError.self) {
             try temp.register.write { db in
                 try db.execute(sql: "DELETE FROM audit_log")
                 return ((), AuditEntry(action: "test"))
@@ -68,7 +68,7 @@ struct SchemaTests {
             "INSERT INTO unit (code, name, kind, opened_on) VALUES ('X', 'X', 'branch', '2024-02-01')",
             "INSERT INTO member (code, full_name, search_name, sort_key, birth_date, gender, education, joined_on) VALUES ('A', 'A', 'a', x'00', '2000-01-01', 'other', 'university', '2016-01-01')",
         ] {
-            #expect(throws: DatabaseError.self, "\(sql)") {
+            #expect(throws: RegisterError.self, "\(sql)") {
                 try temp.register.write { db in
                     try db.execute(sql: sql)
                     return ((), AuditEntry(action: "test"))

@@ -3,8 +3,10 @@ import UnionRegister
 
 /// `sodoan export`: every `DataKind` comes out in exactly the columns its import reads and
 /// in an order the import accepts (parents before children, each member's events and
-/// referral steps by date), so exporting every kind and importing the files in `DataKind`
-/// order into a new register rebuilds the same register (the same report fingerprint).
+/// referral steps by date), so exporting every kind with `--include-personal` and
+/// importing the files in `DataKind` order into a new register rebuilds the same register
+/// (the same report fingerprint). Without it the members file leaves the personal columns
+/// out (`MemberColumn.isPersonal`), birth dates included, so it cannot create members.
 extension Register {
     /// The header of an export: the import's column names.
     public static func exportHeader(_ kind: DataKind, includePersonal: Bool) -> [String] {
@@ -21,7 +23,7 @@ extension Register {
 
     /// Streams the rows of an export, in code order, to `body` (empty cells as ""), from
     /// one read transaction. With `unitCode`, only that unit's subtree: its units, and the
-    /// members whose latest unit is in it. The national ID and phone are left out unless `includePersonal`.
+    /// members whose latest unit is in it. Personal columns are left out unless `includePersonal`.
     public func export(_ kind: DataKind, unitCode: String?, includePersonal: Bool,
                        _ body: ([String]) throws -> Void) throws {
         try read { db in

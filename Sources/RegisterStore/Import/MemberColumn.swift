@@ -41,8 +41,15 @@ public enum MemberColumn: String, CSVColumns {
         }
     }
 
-    /// Personal data, written by `export` only with `--include-personal`.
-    public var isPersonal: Bool { self == .idNumber || self == .phone }
+    /// Personal data (birth date, national ID, phone, e-mail, workplace), written by
+    /// `export` only with `--include-personal`: a list of members sent round a bloc must
+    /// not carry them by default (docs/SECURITY.md).
+    public var isPersonal: Bool {
+        switch self {
+        case .birthDate, .idNumber, .phone, .email, .workplace: return true
+        case .code, .fullName, .gender, .unit, .joinedOn, .education, .office, .partyJoinedOn: return false
+        }
+    }
 }
 
 extension CSVRow where Column == MemberColumn {
