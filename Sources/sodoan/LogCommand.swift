@@ -25,7 +25,9 @@ struct LogCommand: RegisterCommand {
         let broken = try register.auditChainFindings()
         if !broken.isEmpty {
             let vi = global.language == .vi
-            let rows = broken.map(\.subject).joined(separator: ", ")
+            var subjects: [String] = []
+            for finding in broken where !subjects.contains(finding.subject) { subjects.append(finding.subject) }
+            let rows = subjects.joined(separator: ", ")
             FileHandle.standardError.write(Data(OutputText.safe(vi
                 ? "Cảnh báo: nhật ký không khớp chuỗi mã băm (\(rows)): đã bị sửa ngoài sodoan; chạy `sodoan check`.\n"
                 : "Warning: the audit log does not match its hash chain (\(rows)): it was changed behind sodoan's back; run `sodoan check`.\n").utf8))
