@@ -125,4 +125,20 @@ struct HostileInputTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
         #expect(try cli.refusedLeavingNoTrace(["import", "members", folder, "--lang", "en"], status: 66).contains("is a directory"))
     }
+
+    @Test func personalDataStaysOutOfTheDefaultExportAndTheHelpNamesIt() throws {
+        let cli = try makeRegister()
+        defer { cli.cleanUp() }
+        try cli.ok(["member", "update", "DV001", "--id-number", "001200012345", "--phone", "0912345678",
+                    "--email", "lan@example.vn", "--workplace", "Sở Y tế"])
+        let plain = try cli.ok(["export", "members"])
+        #expect(plain.hasPrefix("code,full_name,gender,unit,joined_on,education,office,party_joined_on\n"), "\(plain)")
+        for personal in ["2000-05-10", "001200012345", "0912345678", "lan@example.vn", "Sở Y tế"] {
+            #expect(!plain.contains(personal))
+            #expect(!(try cli.ok(["export", "members", "--format", "json"])).contains(personal))
+            #expect(try cli.ok(["export", "members", "--include-personal"]).contains(personal))
+        }
+        let help = try cli.run(["export", "--help"], useDB: false).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(help.contains("personal data: birth date, national ID number, phone, e-mail, workplace"), "\(help)")
+    }
 }
