@@ -1,4 +1,4 @@
-/// The one rule for every piece of text a secretary types or imports (docs/DOMAIN.md):
+/// The one rule for every piece of text a secretary types or imports (docs/SECURITY.md, "Input"):
 /// names, reasons, numbers of documents, contact details. Checked by the domain's rules
 /// for each record, so the command line and CSV imports are judged alike.
 ///

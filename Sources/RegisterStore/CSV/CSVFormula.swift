@@ -1,4 +1,4 @@
-/// Formula neutralisation for CSV (docs/CSV.md): a spreadsheet opening a cell that starts
+/// Formula neutralisation for CSV (docs/SECURITY.md, "Output"): a spreadsheet opening a cell that starts
 /// with `=`, `+`, `-`, `@`, a tab or a carriage return may run it as a formula
 /// (`=HYPERLINK(…)`, `@SUM(A1)`), so every CSV sodoan writes puts an apostrophe before such
 /// a cell, the usual mark spreadsheets read as "text, not formula" and do not show. The
