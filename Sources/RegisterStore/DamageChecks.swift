@@ -99,6 +99,7 @@ enum DamageChecks {
     private static func column(_ table: String, _ name: String) -> Column {
         switch table {
         case "unit", "member": return Column(table: table, name: name, subject: "t.code", join: "")
+        case "policy": return Column(table: table, name: name, subject: "'policy'", join: "")
         case "referral_step": return Column(table: table, name: name, subject: byStep.0, join: byStep.1)
         default: return Column(table: table, name: name, subject: byMember.0, join: byMember.1)
         }
@@ -119,6 +120,7 @@ enum DamageChecks {
         (column("training", "kind"), TrainingKind.allCases.map(\.rawValue)),
         (column("discipline", "level"), DisciplineLevel.allCases.map(\.rawValue)),
         (column("referral_step", "stage"), ReferralStage.allCases.filter { $0 != .lapsed }.map(\.rawValue)),
+        (column("policy", "key"), Policy.Key.allCases.map(\.rawValue)),
     ]
 
     /// Dates that do not exist and codes no enum has: the values `StoredValue` refuses.

@@ -22,7 +22,7 @@ struct ExportCommand: RegisterCommand {
     var format: OutputFormat = .csv
 
     @Flag(help: ArgumentHelp("Include the members' personal data: birth date, national ID number, phone, e-mail, workplace.",
-                             discussion: "Left out by default. A members file without them cannot create members on import: use this flag for a full copy."))
+                             discussion: "Left out by default. A members file without them updates registered members on import but cannot create new ones: use this flag for a full copy."))
     var includePersonal = false
 
     func validate() throws {

@@ -141,4 +141,25 @@ struct HostileInputTests {
         let help = try cli.run(["export", "--help"], useDB: false).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(help.contains("personal data: birth date, national ID number, phone, e-mail, workplace"), "\(help)")
     }
+
+    @Test func markupInNamesAndOptionsIsEscapedInTheReferralDocument() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.makeSmallTree()
+        let name = "<img src=x onerror=alert(1)> **Lan**"
+        try cli.ok(["member", "add", "--unit", "YT-VP", "--name", name, "--born", "2000-05-10", "--gender", "female",
+                    "--code", "DV001", "--joined", "2016-03-26", "--education", "university"])
+        try cli.ok(["grade", "set", "DV001", "--year", "2023", "--grade", "excellent"])
+        try cli.ok(["training", "add", "DV001", "--kind", "party-awareness", "--completed", "2024-04-20"])
+        let vote = ["--convened", "15", "--present", "12", "--for", "11"]
+        try cli.ok(["referral", "nominate", "DV001", "--on", "2024-01-10"] + vote)
+        try cli.ok(["referral", "refer-to-class", "DV001", "--on", "2024-02-01"])
+        try cli.ok(["referral", "refer", "DV001", "--on", "2024-06-01", "--resolution", "<b>12</b>"] + vote)
+        let markdown = try cli.ok(["referral", "document", "DV001", "--signer", "<script>x</script>", "--place", "[a](javascript:x)"])
+        #expect(!markdown.contains("<img") && !markdown.contains("<script>") && !markdown.contains("<b>"), "\(markdown)")
+        #expect(markdown.contains("\\<SCRIPT\\>") || markdown.contains("\\<script\\>"), "\(markdown)")
+        #expect(markdown.contains("\\[a\\](javascript:x)"))
+        let html = try cli.ok(["referral", "document", "DV001", "--format", "html", "--signer", "<script>x</script>"])
+        #expect(!html.contains("<img") && !html.contains("<script>") && html.contains("&lt;script&gt;"))
+    }
 }

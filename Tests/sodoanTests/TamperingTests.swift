@@ -116,4 +116,15 @@ struct TamperingTests {
         let chain = try findings(cli).items.filter { $0.code == "audit-chain" }
         #expect(chain.count == 1 && chain[0].message.contains("its last rows were removed"), "\(chain)")
     }
+
+    @Test func controlCharactersPutInByHandNeverReachTheTerminal() throws {
+        let cli = try makeRegister()
+        defer { cli.cleanUp() }
+        try tamper(cli, "UPDATE member SET full_name = 'Lan' || char(27) || '[2J' || char(7) || char(8238) WHERE code = 'DV001'")
+        for command in [["member", "list"], ["member", "show", "DV001"], ["export", "members"], ["member", "list", "--format", "csv"]] {
+            let output = try cli.ok(command)
+            #expect(output.contains("Lan\u{FFFD}[2J\u{FFFD}\u{FFFD}"), "\(command): \(output)")
+            #expect(!output.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{07}" || $0 == "\u{202E}" })
+        }
+    }
 }

@@ -34,10 +34,12 @@ public enum MemberColumn: String, CSVColumns {
         }
     }
 
+    /// The birth date is required of a new member only (`member(existing:)`): a file
+    /// exported without personal data still updates the members already registered.
     public var isRequired: Bool {
         switch self {
-        case .code, .fullName, .birthDate, .gender, .unit, .joinedOn, .education: return true
-        case .idNumber, .phone, .email, .workplace, .office, .partyJoinedOn: return false
+        case .code, .fullName, .gender, .unit, .joinedOn, .education: return true
+        case .birthDate, .idNumber, .phone, .email, .workplace, .office, .partyJoinedOn: return false
         }
     }
 
@@ -65,7 +67,7 @@ extension CSVRow where Column == MemberColumn {
         let member = Member(
             code: try required(.code),
             fullName: normalize(.fullName, try required(.fullName)),
-            birthDate: try requiredDay(.birthDate),
+            birthDate: try existing.flatMap { has(.birthDate) ? nil : $0.birthDate } ?? requiredDay(.birthDate),
             gender: try required(.gender, as: Text(vi: "giới tính (Nam/Nữ)", en: "gender (male/female)"), Gender.init(parsing:)),
             education: try required(.education, as: Text(vi: "trình độ học vấn", en: "education level"), EducationLevel.init(parsing:)),
             idNumber: optional(.idNumber, existing?.idNumber),
