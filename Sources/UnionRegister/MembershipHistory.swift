@@ -50,30 +50,30 @@ public struct MembershipHistory: Hashable, Sendable {
     public func appending(_ event: MembershipEvent) throws -> MembershipHistory {
         if event.kind == .admitted {
             guard events.isEmpty else {
-                throw RegisterError.refused("event-order", Text(
+                throw RegisterError.refused(.eventOrder, Text(
                     vi: "Đoàn viên đã được kết nạp ngày \(events[0].on); không thể kết nạp lần nữa.",
                     en: "The member was already admitted on \(events[0].on); cannot admit again."))
             }
             return MembershipHistory(events: [event])
         }
         guard let last = events.last else {
-            throw RegisterError.refused("event-order", Text(
+            throw RegisterError.refused(.eventOrder, Text(
                 vi: "Đoàn viên chưa được kết nạp nên không thể ghi sự kiện \(event.kind.name.vi).",
                 en: "The member was never admitted, so \(event.kind.name.en) cannot be recorded."))
         }
         if last.kind.endsMembership {
-            throw RegisterError.refused("event-order", Text(
+            throw RegisterError.refused(.eventOrder, Text(
                 vi: "Đoàn viên đã thôi sinh hoạt (\(last.kind.name.vi)) từ ngày \(last.on); không thể ghi thêm \(event.kind.name.vi).",
                 en: "Membership already ended (\(last.kind.name.en)) on \(last.on); \(event.kind.name.en) cannot follow."))
         }
         guard event.on >= last.on else {
-            throw RegisterError.refused("event-order", Text(
+            throw RegisterError.refused(.eventOrder, Text(
                 vi: "Ngày \(event.on) trước sự kiện gần nhất (\(last.kind.name.vi) ngày \(last.on)).",
                 en: "\(event.on) is before the latest event (\(last.kind.name.en) on \(last.on))."),
                 fix: Text(vi: "Sự kiện phải ghi theo thứ tự thời gian.", en: "Events must be recorded in date order."))
         }
         if event.kind == .transferred, case .active(let unit) = latestStatus, unit == event.unitCode {
-            throw RegisterError.refused("transfer-same-unit", Text(
+            throw RegisterError.refused(.transferSameUnit, Text(
                 vi: "Đoàn viên đang sinh hoạt tại \(unit) rồi.",
                 en: "The member is already in \(unit)."))
         }

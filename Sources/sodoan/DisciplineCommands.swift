@@ -19,7 +19,7 @@ struct DisciplineCommand: ParsableCommand {
         func execute() throws {
             let register = try openRegister()
             let record = DisciplineRecord(level: level, on: try day(on, option: "--on", default: today), reason: reason)
-            try register.addDiscipline(code, record, today: today)
+            try register.addDiscipline(code, record)
             let vi = global.language == .vi
             var message = vi ? "Đã ghi kỷ luật \(level.name.vi.lowercased()) đoàn viên \(code) ngày \(record.on)."
                              : "Recorded a \(level.name.en) of member \(code) on \(record.on)."

@@ -43,7 +43,7 @@ struct ImportCommand: RegisterCommand {
         let progress = ProgressLine(language: global.language)
         let report: ImportReport
         do {
-            report = try kind.run(register, file: file, dryRun: dryRun, today: today, progress: progress?.show)
+            report = try register.importFile(kind, from: file, dryRun: dryRun, progress: progress?.show)
             progress?.finish()
         } catch let refused as ImportRefused {
             progress?.finish()

@@ -24,7 +24,7 @@ struct TrainingCommand: ParsableCommand {
             let record = TrainingRecord(kind: kind, startedOn: try started.map { try day($0, option: "--started") },
                                         completedOn: try day(completed, option: "--completed"),
                                         provider: provider, certificateNo: certificate, result: result)
-            try register.addTraining(code, record, today: today)
+            try register.addTraining(code, record)
             print(global.language == .vi
                   ? "Đã ghi \(kind.name.vi) (hoàn thành \(record.completedOn)) cho đoàn viên \(code)."
                   : "Recorded \(kind.name.en) (completed \(record.completedOn)) for member \(code).")

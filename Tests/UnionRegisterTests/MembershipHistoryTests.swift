@@ -33,16 +33,16 @@ struct MembershipHistoryTests {
 
     @Test func refusesEventsOutOfOrder() throws {
         let history = MembershipHistory(events: [admitted])
-        #expect(refusal { _ = try history.appending(MembershipEvent(kind: .matured, on: d("2024-06-30"), unitCode: "A")) }?.rule == "event-order")
-        #expect(refusal { _ = try history.appending(admitted) }?.rule == "event-order")
+        #expect(refusal { _ = try history.appending(MembershipEvent(kind: .matured, on: d("2024-06-30"), unitCode: "A")) }?.rule?.code == "event-order")
+        #expect(refusal { _ = try history.appending(admitted) }?.rule?.code == "event-order")
         let matured = try history.appending(MembershipEvent(kind: .matured, on: d("2025-01-01"), unitCode: "A"))
-        #expect(refusal { _ = try matured.appending(MembershipEvent(kind: .matured, on: d("2025-02-01"), unitCode: "A")) }?.rule == "event-order")
-        #expect(refusal { _ = try matured.appending(MembershipEvent(kind: .transferred, on: d("2025-02-01"), unitCode: "B", fromUnitCode: "A")) }?.rule == "event-order")
-        #expect(refusal { _ = try MembershipHistory(events: []).appending(MembershipEvent(kind: .removed, on: d("2025-02-01"), unitCode: "A")) }?.rule == "event-order")
+        #expect(refusal { _ = try matured.appending(MembershipEvent(kind: .matured, on: d("2025-02-01"), unitCode: "A")) }?.rule?.code == "event-order")
+        #expect(refusal { _ = try matured.appending(MembershipEvent(kind: .transferred, on: d("2025-02-01"), unitCode: "B", fromUnitCode: "A")) }?.rule?.code == "event-order")
+        #expect(refusal { _ = try MembershipHistory(events: []).appending(MembershipEvent(kind: .removed, on: d("2025-02-01"), unitCode: "A")) }?.rule?.code == "event-order")
     }
 
     @Test func refusesATransferToTheSameUnit() {
         let history = MembershipHistory(events: [admitted])
-        #expect(refusal { _ = try history.appending(MembershipEvent(kind: .transferred, on: d("2025-01-01"), unitCode: "A", fromUnitCode: "A")) }?.rule == "transfer-same-unit")
+        #expect(refusal { _ = try history.appending(MembershipEvent(kind: .transferred, on: d("2025-01-01"), unitCode: "A", fromUnitCode: "A")) }?.rule?.code == "transfer-same-unit")
     }
 }

@@ -49,7 +49,7 @@ public struct Eligibility: Hashable, Sendable {
         let lines = { (language: Language) in
             failing.map { "  - \($0.rule.rawValue): \($0.detail(language))" }.joined(separator: "\n")
         }
-        return .refused(failing.map(\.rule.rawValue).joined(separator: ","), Text(
+        return .refused(.eligibility(failing.map(\.rule)), Text(
             vi: "\(member.fullName) (\(member.code)) chưa đủ điều kiện \(step.name.vi) ngày \(on):\n" + lines(.vi),
             en: "\(member.fullName) (\(member.code)) may not be put forward (\(step.name.en)) on \(on):\n" + lines(.en)),
             fix: Text(vi: "Xem đủ các tiêu chí bằng `sodoan referral check \(member.code) --step \(step.rawValue) --on \(on)`.",

@@ -27,7 +27,7 @@ public struct BalanceCheck: Hashable, Sendable {
                     : "\(figures.unit.code): \(sum), but \(m.end) at end"
             }.joined(separator: "; ")
         }
-        return .refused("report-balance", Text(
+        return .refused(.reportBalance, Text(
             vi: "SỐ LIỆU KHÔNG CÂN ĐỐI (đầu kỳ + biến động ≠ cuối kỳ) ở \(unbalanced.count) đơn vị: \(describe(.vi)). Lịch sử sinh hoạt trong sổ bị hỏng hoặc sodoan có lỗi; không dùng các số liệu này.",
             en: "THE FIGURES DO NOT BALANCE (start + movements ≠ end) in \(unbalanced.count) unit(s): \(describe(.en)). The register's membership history is damaged or sodoan has a bug; do not use these figures."),
             fix: Text(vi: "Chạy `sodoan check` và xem `sodoan member history` của các đoàn viên trong các đơn vị trên.",
