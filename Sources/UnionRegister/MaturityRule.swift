@@ -1,4 +1,4 @@
-/// What the register flags about age, without refusing (DOMAIN.md, maturity): members over
+/// What the register flags about age, without refusing (docs/DOMAIN.md, maturity): members over
 /// 30 who neither matured nor hold a Union office are due for maturity; members over 35
 /// who are still active are an error to fix.
 public enum MaturityRule {

@@ -26,7 +26,7 @@ public struct MembershipHistory: Hashable, Sendable {
 
     /// Whole calendar months of `year` during which the member was a member every day.
     ///
-    /// DOMAIN.md: admitted on 1 July counts 6 months (July to December), admitted on
+    /// docs/DOMAIN.md: admitted on 1 July counts 6 months (July to December), admitted on
     /// 2 July counts 5. Transfers do not interrupt membership.
     public func wholeMonthsOfMembership(in year: Int) -> Int {
         (1...12).filter { month in
