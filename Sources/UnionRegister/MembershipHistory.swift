@@ -91,4 +91,20 @@ public struct MembershipHistory: Hashable, Sendable {
         }
         return updated
     }
+
+    /// Checks that the admission may move to `day` (a corrected joining date): no later
+    /// than the member's next event, into `admittedTo`, the unit admitted to, open on that
+    /// day. Returns the history with the admission moved.
+    public func movingAdmission(to day: Day, admittedTo unit: Unit) throws -> MembershipHistory {
+        if let second = events.dropFirst().first, day > second.on {
+            throw RegisterError.refused(.eventOrder, Text(
+                vi: "Ngày vào Đoàn mới \(day) sau sự kiện \(second.kind.name.vi) ngày \(second.on).",
+                en: "The new joining date \(day) is after the \(second.kind.name.en) on \(second.on)."))
+        }
+        try MemberPlacementRule.check(unit: unit, on: day)
+        guard let first = events.first else { return self }
+        return MembershipHistory(events: [MembershipEvent(kind: first.kind, on: day, unitCode: first.unitCode,
+                                                          fromUnitCode: first.fromUnitCode, reason: first.reason)]
+                                 + events.dropFirst())
+    }
 }
