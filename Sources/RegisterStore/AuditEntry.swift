@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+import UnionRegister
 
 /// One row of the audit log: what a write changed, when, and by which command.
 ///
@@ -32,6 +32,12 @@ public struct AuditEntry: Sendable, Equatable {
         self.newValue = newValue
     }
 
+    /// The action of a membership event's audit row, the same whether `member transfer`
+    /// (and the like) or `import events` wrote it: `member.transfer`, `member.matured`, …
+    public static func action(of kind: MembershipEventKind) -> String {
+        kind == .transferred ? "member.transfer" : "member.\(kind.rawValue)"
+    }
+
     /// JSON with sorted snake_case keys (like every JSON sodoan prints), so that the same
     /// value always audits the same text.
     public static func json<T: Encodable>(_ value: T?) -> String? {
@@ -40,26 +46,5 @@ public struct AuditEntry: Sendable, Equatable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         return (try? encoder.encode(value)).flatMap { String(data: $0, encoding: .utf8) }
-    }
-
-    /// Appends the row to the audit log's hash chain (`AuditChain`).
-    func insert(_ db: Database, command: String, at: Date) throws {
-        let values: [(column: String, value: DatabaseValue)] = [
-            ("at", ISO8601DateFormatter().string(from: at).databaseValue), ("command", command.databaseValue),
-            ("action", action.databaseValue), ("member_code", memberCode.databaseValue), ("unit_code", unitCode.databaseValue),
-            ("old_value", oldValue.databaseValue), ("new_value", newValue.databaseValue),
-        ]
-        try AuditChain.append(values, in: db)
-    }
-
-    init(row: Row) {
-        id = row["id"]
-        at = row["at"]
-        command = row["command"]
-        action = row["action"]
-        memberCode = row["member_code"]
-        unitCode = row["unit_code"]
-        oldValue = row["old_value"]
-        newValue = row["new_value"]
     }
 }

@@ -9,7 +9,9 @@ extension Register {
     /// unit closure), the unit tree's structural warnings, and the domain's consistency
     /// rules for every member. Those last need every row readable as domain values, so
     /// they wait until the impossible values found first are repaired.
-    public func check(today: Day) throws -> [Finding] {
+    /// `asOf` is the day the rules take as today (`check --as-of`), by default the clock's.
+    public func check(asOf: Day? = nil) throws -> [Finding] {
+        let today = asOf ?? self.today
         var readable = true
         var findings = try read { db -> [Finding] in
             var findings: [Finding] = []

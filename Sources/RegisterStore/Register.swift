@@ -13,14 +13,17 @@ public final class Register: @unchecked Sendable {
     public let path: String
     /// The command line that opened the register, recorded in the audit log.
     public let command: String
+    /// Where writes take the moment and today from.
+    public let clock: RegisterClock
     let queue: DatabaseQueue
 
     /// How long a write waits for another process's write to finish.
     public static let busyTimeout: TimeInterval = 30
 
-    private init(path: String, command: String, queue: DatabaseQueue) {
+    private init(path: String, command: String, clock: RegisterClock, queue: DatabaseQueue) {
         self.path = path
         self.command = command
+        self.clock = clock
         self.queue = queue
     }
 
@@ -39,32 +42,31 @@ public final class Register: @unchecked Sendable {
     /// in the same folder and linked into place only when complete (`NewFile`), so a killed
     /// `init` leaves no half-made register. The file is readable and writable by its owner
     /// only: it holds personal data.
-    public static func create(at path: String, name: String, rootCode: String, openedOn: Day, today: Day = Day.today(),
-                              command: String, now: Date = Date()) throws -> Register {
+    public static func create(at path: String, name: String, rootCode: String, openedOn: Day,
+                              command: String, clock: RegisterClock = .system) throws -> Register {
         let root = Unit(code: rootCode, name: VietnameseText.normalized(name), kind: .bloc, parentCode: nil, openedOn: openedOn)
-        try UnitRules.validateNew(root, parent: nil, today: today)
+        try UnitRules.validateNew(root, parent: nil, today: clock.read().today)
         try NewFile.write(to: path, what: Text(vi: "sổ", en: "register")) { temporary in
             let queue = try DatabaseQueue(path: temporary, configuration: configuration())
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
             }
             try SchemaMigrations.migrator().migrate(queue)
-            let register = Register(path: temporary, command: command, queue: queue)
-            try register.write(now: now) { db in
-                try db.execute(sql: "INSERT INTO register_info (key, value) VALUES ('name', ?), ('created_at', ?)",
-                               arguments: [root.name, ISO8601DateFormatter().string(from: now)])
-                try UnitTable.insert(root, parentID: nil, in: db)
+            let register = Register(path: temporary, command: command, clock: clock, queue: queue)
+            try register.write { tx in
+                try RegisterInfoTable.insert(name: root.name, createdAt: tx.now, in: tx.db)
+                try UnitTable.insert(root, parentID: nil, in: tx.db)
                 return ((), AuditEntry(action: "register.init", unitCode: root.code, newValue: AuditEntry.json(root)))
             }
             try queue.close()
         }
-        return try open(at: path, command: command)
+        return try open(at: path, command: command, clock: clock)
     }
 
     /// Opens an existing register, migrating it forward if an older sodoan made it. Refuses,
     /// without writing anything, a file that is not a register (`RegisterFile`) or that a
     /// newer sodoan made.
-    public static func open(at path: String, command: String) throws -> Register {
+    public static func open(at path: String, command: String, clock: RegisterClock = .system) throws -> Register {
         try RegisterFile.requireRegister(at: path)
         return try StorageFailure.naming(path) {
             var config = configuration()
@@ -82,39 +84,48 @@ public final class Register: @unchecked Sendable {
             if try !queue.read({ try migrator.hasCompletedMigrations($0) }) {
                 try migrator.migrate(queue)
             }
-            return Register(path: path, command: command, queue: queue)
+            return Register(path: path, command: command, clock: clock, queue: queue)
         }
     }
 
-    /// Runs `body` in one IMMEDIATE transaction and appends the audit row it returns.
+    /// Runs `body` in one IMMEDIATE transaction and appends the audit row it returns; a
+    /// body that returns no audit row changed nothing, and nothing is committed.
     /// Anything thrown rolls the whole write back.
-    ///
-    /// A body that returns no audit entry changed nothing: its transaction is rolled back, so
-    /// a write that changes nothing leaves no trace, not even an audit row.
-    public func write<T>(now: Date = Date(), _ body: (Database) throws -> (T, AuditEntry?)) throws -> T {
+    func write<T>(_ body: (WriteTransaction) throws -> (T, AuditEntry?)) throws -> T {
+        try inTransaction { tx in
+            let (result, audit) = try body(tx)
+            guard let audit else { return (result, .rollback) }
+            try tx.audit(audit)
+            return (result, .commit)
+        }
+    }
+
+    /// Runs `body` in one IMMEDIATE transaction that commits or rolls back as `body` says
+    /// (a dry run of an import rolls back what it did); anything thrown rolls back.
+    func inTransaction<T>(_ body: (WriteTransaction) throws -> (T, Database.TransactionCompletion)) throws -> T {
+        var result: T?
+        let (now, today) = clock.read()
         try StorageFailure.naming(path) {
-            try queue.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    let (value, audit) = try body(db)
-                    result = value
-                    guard let audit else { return .rollback }
-                    try audit.insert(db, command: command, at: now)
-                    return .commit
-                }
-                return result!
+            try queue.inTransaction(.immediate) { db in
+                let (value, completion) = try body(WriteTransaction(db: db, command: command, now: now, today: today))
+                result = value
+                return completion
             }
         }
+        return result!
     }
 
     /// Runs `body` in one read transaction: a consistent view of the register.
-    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
         try StorageFailure.naming(path) { try queue.read(body) }
     }
 
+    /// The day the register's rules take as today, from its clock.
+    public var today: Day { clock.read().today }
+
     /// The register's name (the root unit's name when it was created).
     public func name() throws -> String {
-        try read { db in try String.fetchOne(db, sql: "SELECT value FROM register_info WHERE key = 'name'") ?? "" }
+        try read { db in try RegisterInfoTable.name(in: db) }
     }
 
     /// Applied schema migrations, oldest first.

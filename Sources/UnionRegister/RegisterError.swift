@@ -17,19 +17,19 @@ public struct RegisterError: Error, Sendable, Equatable {
     }
 
     public let kind: Kind
-    /// The rule's code when a rule refused (e.g. `admission-age`), for scripts and tests.
-    public let rule: String?
+    /// The rule that refused (printed as its code, e.g. `admission-age`), for scripts and tests.
+    public let rule: RuleCode?
     public let message: Text
     public let fix: Text?
 
-    public init(_ kind: Kind, rule: String? = nil, _ message: Text, fix: Text? = nil) {
+    public init(_ kind: Kind, rule: RuleCode? = nil, _ message: Text, fix: Text? = nil) {
         self.kind = kind
         self.rule = rule
         self.message = message
         self.fix = fix
     }
 
-    public static func refused(_ rule: String, _ message: Text, fix: Text? = nil) -> RegisterError {
+    public static func refused(_ rule: RuleCode, _ message: Text, fix: Text? = nil) -> RegisterError {
         RegisterError(.ruleRefused, rule: rule, message, fix: fix)
     }
 

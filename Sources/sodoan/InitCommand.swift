@@ -20,7 +20,7 @@ struct InitCommand: RegisterCommand {
 
     func execute() throws {
         let register = try Register.create(at: global.registerPath, name: name, rootCode: code,
-                                           openedOn: try day(opened, option: "--opened", default: today), today: today,
+                                           openedOn: try day(opened, option: "--opened", default: today),
                                            command: CommandLine.commandForAudit)
         print(global.language == .vi
               ? "Đã tạo sổ \(register.path) với đơn vị gốc \(code) (\(name))."

@@ -4,9 +4,9 @@ import RegisterStore
 import UnionRegister
 
 /// A command that works on a register. `run()` opens nothing itself: it calls `execute`,
-/// and turns a refusal into a message on stderr and the exit status of CLI.md
-/// (docs/CLI.md: 1 a rule refused, 65 bad input data, 66 register or input file missing,
-/// 74 the register cannot be read or written now).
+/// and turns a refusal into a message on stderr and the exit status of docs/CLI.md
+/// (1 a rule refused, 65 bad input data, 66 register or input file missing, 74 the
+/// register cannot be read or written now).
 protocol RegisterCommand: ParsableCommand {
     var global: GlobalOptions { get }
     func execute() throws

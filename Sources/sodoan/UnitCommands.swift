@@ -21,8 +21,8 @@ struct UnitCommand: ParsableCommand {
             let register = try openRegister()
             let unit = Unit(code: code, name: name, kind: kind, parentCode: parent,
                             openedOn: try day(opened, option: "--opened", default: today))
-            try register.addUnit(unit, today: today)
-            print(global.language == .vi ? "Đã thêm \(kind.name.vi) \(code) — \(name)." : "Added \(kind.name.en) \(code) — \(name).")
+            try register.addUnit(unit)
+            say(Says.unitAdded(kind, code, name))
         }
     }
 
@@ -35,8 +35,8 @@ struct UnitCommand: ParsableCommand {
         func execute() throws {
             let register = try openRegister()
             let day = try day(on, option: "--on")
-            try register.closeUnit(code, on: day, today: today)
-            print(global.language == .vi ? "Đã giải thể \(code) từ ngày \(day)." : "Closed \(code) from \(day).")
+            try register.closeUnit(code, on: day)
+            say(Says.unitClosed(code, on: day))
         }
     }
 

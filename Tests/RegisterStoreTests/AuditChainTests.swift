@@ -58,7 +58,7 @@ struct AuditChainTests {
         }
         try register.addUnit(Unit(code: "YT", name: "Đoàn cơ sở Sở Y tế", kind: .grassrootsUnion, parentCode: "DK", openedOn: day("2015-01-01")))
         #expect(try register.auditChainFindings().isEmpty)
-        #expect(try register.check(today: today).filter { $0.severity == .error }.isEmpty)
+        #expect(try register.check(asOf: today).filter { $0.severity == .error }.isEmpty)
     }
 }
 
