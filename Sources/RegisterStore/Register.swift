@@ -61,6 +61,8 @@ public final class Register: @unchecked Sendable {
             let register = Register(path: path, command: command, clock: clock, queue: queue)
             try register.write { tx in
                 try RegisterInfoTable.insert(name: root.name, createdAt: tx.now, in: tx.db)
+                // A new register keeps dues from the month it is created, by its own clock.
+                try DuesTable.setKeptFrom(Month(tx.today), in: tx.db)
                 try UnitTable.insert(root, parentID: nil, in: tx.db)
                 return ((), AuditEntry(action: "register.init", unitCode: root.code, newValue: AuditEntry.json(root)))
             }
