@@ -153,14 +153,9 @@ extension RegisterCommand {
         return month
     }
 
-    /// Parses an amount of đồng: digits, optionally grouped by dots (`5.000`); too large a
-    /// number is bad input (65), never an overflow.
+    /// Parses an amount of đồng (`Amount.parse`); anything else is bad input (65).
     func money(_ text: String, option: String) throws -> Int64 {
-        let groups = text.split(separator: ".", omittingEmptySubsequences: false)
-        let grouped = groups.count == 1 || (groups.dropFirst().allSatisfy { $0.count == 3 } && (1...3).contains(groups[0].count))
-        let digits = groups.joined()
-        guard grouped, !digits.isEmpty, digits.count <= 12, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let amount = Int64(digits), amount > 0 else {
+        guard let amount = Amount.parse(text) else {
             throw RegisterError.badInput(Text(vi: "\(option): \"\(text)\" không phải số tiền hợp lệ (số đồng nguyên dương).",
                                               en: "\(option): \"\(text)\" is not a valid amount (a whole positive number of đồng)."))
         }
