@@ -55,6 +55,7 @@ public final class Register: @unchecked Sendable {
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
             }
             try SchemaMigrations.migrator().migrate(queue)
+            try NameSortKeyVersion.bringUpToDate(queue)
             let register = Register(path: path, command: command, queue: queue)
             try register.write(now: now) { db in
                 try db.execute(sql: "INSERT INTO register_info (key, value) VALUES ('name', ?), ('created_at', ?)",
@@ -69,7 +70,8 @@ public final class Register: @unchecked Sendable {
         }
     }
 
-    /// Opens an existing register, migrating it forward if an older sodoan made it.
+    /// Opens an existing register, migrating it forward (schema and stored name sort keys)
+    /// if an older sodoan made it.
     public static func open(at path: String, command: String) throws -> Register {
         guard FileManager.default.fileExists(atPath: path) else {
             throw RegisterError(.missingFile,
@@ -87,6 +89,7 @@ public final class Register: @unchecked Sendable {
                 fix: Text(vi: "Cập nhật sodoan.", en: "Update sodoan."))
         }
         try migrator.migrate(queue)
+        try NameSortKeyVersion.bringUpToDate(queue)
         return Register(path: path, command: command, queue: queue)
     }
 
