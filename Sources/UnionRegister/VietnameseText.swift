@@ -40,8 +40,8 @@ public enum VietnameseText {
         return String(out)
     }
 
-    /// A byte key whose memcmp order is Vietnamese name order (docs/DOMAIN.md, "Name
-    /// order"): the given name (the last word) compared completely first, then the family
+    /// A byte key whose memcmp order is Vietnamese name order (docs/DOMAIN.md, "Name order
+    /// and search"): the given name (the last word) compared completely first, then the family
     /// name (the first word), then the middle names in turn. A word is compared by its
     /// letters in the Vietnamese alphabet (a ă â b c d đ e ê …), then by its tones in the
     /// dictionary order ngang, huyền, hỏi, ngã, sắc, nặng; so every "Anh" comes before every

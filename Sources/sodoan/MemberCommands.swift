@@ -30,7 +30,7 @@ struct MemberCommand: ParsableCommand {
             var member = Member(code: code ?? "", fullName: "", birthDate: today, gender: .male,
                                 education: .none, joinedOn: today)
             try fields.apply(to: &member) { try day($0, option: $1) }
-            let added = try register.addMember(member, unitCode: unit, today: today)
+            let added = try register.addMember(member, unitCode: unit)
             print(global.language == .vi
                   ? "Đã kết nạp \(added.fullName) (mã \(added.code)) vào \(unit) ngày \(added.joinedOn)."
                   : "Registered \(added.fullName) (code \(added.code)) in \(unit) from \(added.joinedOn).")
@@ -45,7 +45,7 @@ struct MemberCommand: ParsableCommand {
 
         func execute() throws {
             let register = try openRegister()
-            let updated = try register.updateMember(code, today: today) { member in
+            let updated = try register.updateMember(code) { member in
                 try fields.apply(to: &member) { try day($0, option: $1) }
             }
             print(global.language == .vi ? "Đã cập nhật \(updated.code) — \(updated.fullName)."
@@ -63,7 +63,7 @@ struct MemberCommand: ParsableCommand {
         func execute() throws {
             let register = try openRegister()
             let day = try day(on, option: "--on")
-            try register.transferMember(code, to: to, on: day, today: today)
+            try register.transferMember(code, to: to, on: day)
             print(global.language == .vi ? "Đã chuyển sinh hoạt \(code) sang \(to) từ ngày \(day)."
                                          : "Transferred \(code) to \(to) from \(day).")
         }
@@ -157,7 +157,7 @@ extension MembershipEnding {
     func execute() throws {
         let register = try openRegister()
         let day = try day(ending.on, option: "--on")
-        try register.endMembership(ending.code, Self.kind, on: day, reason: ending.reason, today: today)
+        try register.endMembership(ending.code, Self.kind, on: day, reason: ending.reason)
         print(global.language == .vi ? "Đã ghi \(Self.kind.name.vi.lowercased()): \(ending.code) ngày \(day)."
                                      : "Recorded \(Self.kind.name.en): \(ending.code) on \(day).")
     }

@@ -35,7 +35,7 @@ struct MemberListView {
                                      : ["Code", "Full name", "Born", "Age", "Gender", "Unit", "Status", "Note"], rightAligned: [3])
             for (row, item) in zip(rows, items) {
                 table.append([item.code, item.full_name, item.birth_date, item.age.map(String.init) ?? "",
-                              row.member.gender.name(language), item.unit, statusName(row.status), flagName(row.flag)])
+                              row.member.gender.name(language), item.unit, statusName(row.status), row.flag?.name(language) ?? ""])
             }
             let footer = vi ? "\(rows.count) đoàn viên, tính đến ngày \(asOf)." : "\(rows.count) members as of \(asOf)."
             return table.render() + footer + "\n"
@@ -45,13 +45,5 @@ struct MemberListView {
     private func statusName(_ code: String) -> String {
         if code == "active" { return language == .vi ? "Đang sinh hoạt" : "active" }
         return MembershipEventKind(rawValue: code)?.name(language) ?? code
-    }
-
-    private func flagName(_ flag: MaturityRule.Flag?) -> String {
-        switch flag {
-        case .dueForMaturity: return language == .vi ? "đến tuổi trưởng thành" : "due for maturity"
-        case .overAgeLimit: return language == .vi ? "quá 35 tuổi!" : "over 35!"
-        case nil: return ""
-        }
     }
 }

@@ -109,11 +109,7 @@ struct MemberView {
         field(Text(vi: "Ngày vào Đoàn", en: "Joined"), m.joinedOn.description)
         field(Text(vi: "Ngày vào Đảng", en: "Party member"), m.partyJoinedOn?.description)
         field(Text(vi: "Tình trạng", en: "Status"), statusText)
-        if let flag {
-            field(Text(vi: "Lưu ý", en: "Note"), flag == .overAgeLimit
-                  ? (vi ? "quá 35 tuổi mà vẫn sinh hoạt — cần xử lý" : "over 35 and still active — to fix")
-                  : (vi ? "quá 30 tuổi, không giữ chức vụ — đến tuổi trưởng thành Đoàn" : "over 30 with no office — due for maturity"))
-        }
+        field(Heading.note, flag?.name(language))
         lines.append("")
         lines.append(vi ? "Quá trình sinh hoạt Đoàn" : "Membership history")
         lines += record.history.events.map { "  \($0.on)  " + MemberTimeline.describe($0, language) }

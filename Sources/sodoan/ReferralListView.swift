@@ -54,9 +54,9 @@ struct ReferralListView {
                         .map { $0 ?? "" }
                 })
         default:
-            let vi = language == .vi
-            var table = TextTable(vi ? ["Mã", "Họ và tên", "Chi đoàn", "Bước", "Đề xuất", "Học lớp", "Nghị quyết", "Kết nạp", "Chính thức"]
-                                     : ["Code", "Name", "Branch", "Stage", "Nominated", "Class", "Resolution", "Admitted", "Official"])
+            var table = TextTable([Heading.code, Heading.fullName, Heading.branch, Heading.stage, Text(vi: "Đề xuất", en: "Nominated"),
+                                   Text(vi: "Học lớp", en: "Class"), Text(vi: "Nghị quyết", en: "Resolution"),
+                                   Text(vi: "Kết nạp", en: "Admitted"), Text(vi: "Chính thức", en: "Official")], language)
             for (entry, i) in zip(entries, items) {
                 let stage = entry.referral.stage(on: on).map { $0.name(language) } ?? ""
                 let nominated = [i.nominated_on, i.nomination_vote].compactMap { $0 }.joined(separator: " ")

@@ -16,17 +16,17 @@ struct SampleRegisterTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let (register, reports) = try Register.load(from: Self.samples, into: directory.appending(path: "r.db").path,
-                                                    today: today, command: "test")
+                                                    command: "test", clock: .fixed(today: today))
         #expect(reports.map { URL(fileURLWithPath: $0.file).lastPathComponent } == DataKind.allCases.map { "\($0.rawValue).csv" })
         #expect(reports.allSatisfy { $0.problems.isEmpty })
         #expect(try register.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM member") } == 200)
 
         for kind in DataKind.allCases {
-            let again = try kind.run(register, file: Self.samples + "/\(kind.rawValue).csv", dryRun: false, today: today)
+            let again = try register.importFile(kind, from: Self.samples + "/\(kind.rawValue).csv", dryRun: false)
             #expect(again.added == 0 && again.updated == 0, "\(kind)")
             #expect(again.unchanged == again.rows, "\(kind)")
         }
-        #expect(try register.check(today: Self.samplesDay).isEmpty)
+        #expect(try register.check(asOf: Self.samplesDay).isEmpty)
     }
 
     /// The day samples/ describe (the demo's `DemoCommand.samplesDay`, which tours as of it).
@@ -42,12 +42,12 @@ struct SampleRegisterTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let loadedOn = Day.today().adding(months: 12 * yearsFromNow)
         let (register, reports) = try Register.load(from: Self.samples, into: directory.appending(path: "r.db").path,
-                                                    today: loadedOn, command: "test")
+                                                    command: "test", clock: .fixed(today: loadedOn))
         #expect(reports.allSatisfy { $0.problems.isEmpty })
-        let findings = try register.check(today: Self.samplesDay)
+        let findings = try register.check(asOf: Self.samplesDay)
         #expect(findings.isEmpty, "\(findings.map { "\($0.code) \($0.subject)" })")
         // The members age all the same: a year on, some are due, which is why the demo
         // looks at the samples as of their own day.
-        #expect(try register.check(today: Self.samplesDay.adding(months: 12)).contains { $0.code == "due-maturity" })
+        #expect(try register.check(asOf: Self.samplesDay.adding(months: 12)).contains { $0.code == "due-maturity" })
     }
 }

@@ -63,7 +63,7 @@ struct MemberCommandTests {
         #expect(log.contains("member.update"))
     }
 
-    /// Every bad input of issue 2: the exit status of CLI.md, a message, and the file
+    /// Every bad input of issue 2: the exit status of docs/CLI.md, a message, and the file
     /// byte-for-byte unchanged.
     @Test(arguments: [
         (["member", "add", "--unit", "NOPE", "--name", "A", "--born", "2000-01-01", "--gender", "male", "--joined", "2018-01-01", "--education", "university"], Int32(65), "NOPE"),
