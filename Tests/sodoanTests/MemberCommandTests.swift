@@ -27,6 +27,17 @@ struct MemberCommandTests {
         #expect(history.contains("2024-03-01  transferred from YT-VP to TC"))
     }
 
+    @Test func aMemberHasOneJSONShapeInTheListAndInShow() throws {
+        let cli = try registerWithOneMember()
+        defer { cli.cleanUp() }
+        func object(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
+        let row = try #require((try object(try cli.ok(["member", "list", "--format", "json"])) as? [[String: Any]])?.first)
+        let show = try #require(try object(try cli.ok(["member", "show", "DV001", "--format", "json"])) as? [String: Any])
+        #expect(Set(row.keys) == ["code", "full_name", "birth_date", "age", "gender", "unit", "status"])
+        #expect(Set(row.keys).isSubset(of: Set(show.keys)))
+        for key in row.keys { #expect("\(row[key]!)" == "\(show[key]!)", "\(key)") }
+    }
+
     @Test func listAsOfAPastDayShowsWhereMembersWere() throws {
         let cli = try registerWithOneMember()
         defer { cli.cleanUp() }
