@@ -52,9 +52,12 @@ public final class Register: @unchecked Sendable {
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
             }
             try SchemaMigrations.migrator().migrate(queue)
+            try NameSortKeyVersion.bringUpToDate(queue)
             let register = Register(path: temporary, command: command, clock: clock, queue: queue)
             try register.write { tx in
                 try RegisterInfoTable.insert(name: root.name, createdAt: tx.now, in: tx.db)
+                // A new register keeps dues from the month it is created, by its own clock.
+                try DuesTable.setKeptFrom(Month(tx.today), in: tx.db)
                 try UnitTable.insert(root, parentID: nil, in: tx.db)
                 return ((), AuditEntry(action: "register.init", unitCode: root.code, newValue: AuditEntry.json(root)))
             }
@@ -63,9 +66,9 @@ public final class Register: @unchecked Sendable {
         return try open(at: path, command: command, clock: clock)
     }
 
-    /// Opens an existing register, migrating it forward if an older sodoan made it. Refuses,
-    /// without writing anything, a file that is not a register (`RegisterFile`) or that a
-    /// newer sodoan made.
+    /// Opens an existing register, migrating it forward (schema and stored name sort keys)
+    /// if an older sodoan made it. Refuses, without writing anything, a file that is not a
+    /// register (`RegisterFile`) or that a newer sodoan made.
     public static func open(at path: String, command: String, clock: RegisterClock = .system) throws -> Register {
         try RegisterFile.requireRegister(at: path)
         return try StorageFailure.naming(path) {
@@ -84,6 +87,7 @@ public final class Register: @unchecked Sendable {
             if try !queue.read({ try migrator.hasCompletedMigrations($0) }) {
                 try migrator.migrate(queue)
             }
+            try NameSortKeyVersion.bringUpToDate(queue)
             return Register(path: path, command: command, clock: clock, queue: queue)
         }
     }

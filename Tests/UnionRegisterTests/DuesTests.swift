@@ -124,3 +124,16 @@ struct DuesTests {
         #expect(refusal { try DuesRate.check(DuesRate(.abroad, from: m("2026-01"), amount: 5_000), schedule: schedule) } == nil)
     }
 }
+
+@Suite("Amounts of đồng")
+struct AmountTests {
+    @Test func digitsOrDotGroupedThousandsOnlyPositiveAndNeverOverflowing() {
+        #expect(Amount.parse("5000") == 5_000)
+        #expect(Amount.parse("5.000") == 5_000)
+        #expect(Amount.parse("1.200.000") == 1_200_000)
+        #expect(Amount.parse("999999999999") == 999_999_999_999)
+        for bad in ["", "0", "-5000", "5,000", "5.00", "50.0000", ".500", "5000.", "1e3", "9999999999999", "99999999999999999999", "５０００", " 5000"] {
+            #expect(Amount.parse(bad) == nil, "\(bad)")
+        }
+    }
+}
