@@ -29,18 +29,23 @@ enum AuditChain {
     /// The hash of one row given as (column, value) pairs, chained to `previous`.
     static func hash(_ row: [(String, DatabaseValue)], previous: String?) -> String {
         var hasher = SHA256()
-        func add(_ bytes: [UInt8]) {
+        // Straight from each value's bytes: an import may append a row per member changed.
+        func add(_ bytes: UnsafeRawBufferPointer) {
             withUnsafeBytes(of: UInt32(bytes.count).littleEndian) { hasher.update(bufferPointer: $0) }
-            hasher.update(data: bytes)
+            hasher.update(bufferPointer: bytes)
         }
-        add(Array((previous ?? "").utf8))
+        func add(_ text: String) {
+            var text = text
+            text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+        }
+        add(previous ?? "")
         for (column, value) in row.sorted(by: { $0.0 < $1.0 }) where column != "hash" && !value.isNull {
-            add(Array(column.utf8))
+            add(column)
             switch value.storage {
-            case .blob(let data): add(Array(data))
-            case .int64(let number): add(Array(String(number).utf8))
-            case .double(let number): add(Array("\(number)".utf8))
-            case .string(let text): add(Array(text.utf8))
+            case .blob(let data): data.withUnsafeBytes { add($0) }
+            case .int64(let number): add(String(number))
+            case .double(let number): add("\(number)")
+            case .string(let text): add(text)
             case .null: break
             }
         }
