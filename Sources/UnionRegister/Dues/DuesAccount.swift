@@ -124,7 +124,8 @@ public struct DuesAccount: Sendable {
         return DuesPayment(on: day, from: charge.from, through: through, amount: paid)
     }
 
-    /// Checks an exemption: at most six months, every one of them owed, overlapping no other.
+    /// Checks an exemption: at most six months, every one of them owed, overlapping no other,
+    /// its decision number and reason within `TextRules`.
     public func checkExemption(_ exemption: DuesExemption) throws {
         guard exemption.from <= exemption.to else {
             throw RegisterError.badInput(Text(
@@ -153,5 +154,7 @@ public struct DuesAccount: Sendable {
         where text.allSatisfy(\.isWhitespace) {
             throw RegisterError.badInput(Text(vi: "\(what.vi) không được để trống.", en: "\(what.en) is empty."))
         }
+        try TextRules.check(exemption.decisionNo, .line(Text(vi: "Số quyết định", en: "The decision number")))
+        try TextRules.check(exemption.reason, .reason)
     }
 }
