@@ -38,6 +38,8 @@ struct DemoCommand: RegisterCommand {
             (Text(vi: "Ai học lý luận chính trị năm 2025", en: "Who took political theory in 2025"), ["training", "list", "--year", "2025", "--kind", "theory-elementary"]),
             (Text(vi: "Số liệu tổng kết năm 2025 của một đoàn cơ sở", en: "Year-end figures of 2025 for one grassroots union"),
              ["report", "annual", "--year", "2025", "--unit", "YT"]),
+            (Text(vi: "Đoàn phí năm 2026 của một đoàn cơ sở: thu, giữ lại, nộp cấp trên", en: "A grassroots union's dues in 2026: collected, kept, sent up"),
+             ["dues", "report", "--from", "2026-01", "--to", "2026-11", "--unit", "YT"]),
             (Text(vi: "Kiểm tra toàn bộ sổ", en: "Checking the whole register"), ["check", "--as-of", day]),
         ]
     }()
@@ -54,7 +56,7 @@ struct DemoCommand: RegisterCommand {
         print(vi ? "Sổ mẫu \"\(try register.name())\" (tính đến ngày \(Self.samplesDay)) nạp từ \(folder):"
                  : "Sample register \"\(try register.name())\" (as of \(Self.samplesDay)) loaded from \(folder):")
         for report in reports {
-            print("  \(URL(fileURLWithPath: report.file).lastPathComponent): " + (vi ? "\(report.added) dòng" : "\(report.added) rows"))
+            print("  \(URL(fileURLWithPath: report.file).lastPathComponent): " + Text(vi: "\(report.added) dòng", en: "\(report.added) rows")(global.language))
         }
         for step in Self.tour {
             print("\n## \(step.title(global.language))\n$ sodoan \(step.arguments.joined(separator: " "))\n")

@@ -40,7 +40,7 @@ enum DuesView {
         let items = standings.map { standing in
             let account = standing.account
             return StatusItem(member: account.member.code, full_name: account.member.fullName, unit: standing.unitCode,
-                              class: account.duesClass(in: Month(day)).rawValue, paid_through: account.paidThrough?.description,
+                              class: account.duesClass(in: Month(day)).rawValue, paid_through: account.paidThrough(on: day)?.description,
                               months_behind: account.behind(on: day).count, behind: account.behind(on: day).map(\.description),
                               exempt: account.exemptions.flatMap { Array($0.from...$0.to) }.map(\.description))
         }
@@ -56,7 +56,7 @@ enum DuesView {
                                   language, rightAligned: [5])
             for (standing, item) in zip(standings, items) {
                 table.append([item.member, item.full_name, item.unit, standing.account.duesClass(in: Month(day)).name(language),
-                              standing.account.paidThrough?.vietnamese ?? "—", String(item.months_behind)])
+                              standing.account.paidThrough(on: day)?.vietnamese ?? "—", String(item.months_behind)])
             }
             let footer = Text(vi: "\(items.count) đoàn viên, tính đến ngày \(day).", en: "\(items.count) members as of \(day).")
             return table.render() + "\n" + footer(language) + "\n"

@@ -49,6 +49,15 @@ struct DuesTests {
         #expect(a.behind(on: d("2024-09-01")).count == DuesFlow.owingMonths)
     }
 
+    @Test func aPaymentCountsFromTheDayItIsReceived() {
+        let late = DuesPayment(on: d("2024-07-10"), from: m("2024-03"), through: m("2024-07"), amount: 25_000)
+        let a = account(payments: [late])
+        #expect(a.behind(on: d("2024-07-09")).count == 4)
+        #expect(a.behind(on: d("2024-07-10")).isEmpty)
+        #expect(a.paidThrough(on: d("2024-07-09")) == nil)
+        #expect(a.paidThrough(on: d("2024-07-10")) == m("2024-07"))
+    }
+
     @Test func exemptMonthsAreNeitherOwedNorCharged() throws {
         let exemption = DuesExemption(from: m("2024-04"), to: m("2024-05"), decisionNo: "12/QĐ", reason: "Ốm dài ngày")
         let a = account(exemptions: [exemption])
