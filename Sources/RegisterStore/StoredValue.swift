@@ -23,6 +23,12 @@ enum StoredValue {
         return value
     }
 
+    static func month(_ row: Row, _ column: String) throws -> Month {
+        let text: String = row[column]
+        guard let month = Month(parsing: text) else { throw damaged(column, text) }
+        return month
+    }
+
     /// A calendar year a `Day` can hold.
     static func year(_ row: Row, _ column: String) throws -> Int {
         let year: Int64 = row[column]
