@@ -15,7 +15,7 @@ enum MemberFactsTable {
             return result
         }
         let events = try grouped("""
-            SELECT e.member_id, e.kind, e.on_date, u.code AS unit_code, f.code AS from_code, e.reason
+            SELECT e.member_id, \(MemberTable.eventColumns)
             FROM membership_event e JOIN unit u ON u.id = e.unit_id LEFT JOIN unit f ON f.id = e.from_unit_id
             WHERE e.member_id IN (\(members)) ORDER BY e.member_id, e.on_date, e.id
             """, MemberTable.event(from:))

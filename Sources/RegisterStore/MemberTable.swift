@@ -68,10 +68,14 @@ enum MemberTable {
         return (row["id"], member(from: row))
     }
 
+    /// The columns `event(from:)` reads, from `membership_event e` joined to its unit `u`
+    /// and, left-joined, the unit `f` a transfer left.
+    static let eventColumns = "e.kind, e.on_date, u.code AS unit_code, f.code AS from_code, e.reason, e.place, e.letter_no, e.until_on"
+
     /// A member's membership events in order, with unit codes.
     static func history(memberID: Int64, in db: Database) throws -> MembershipHistory {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT e.kind, e.on_date, u.code AS unit_code, f.code AS from_code, e.reason
+            SELECT \(eventColumns)
             FROM membership_event e
             JOIN unit u ON u.id = e.unit_id
             LEFT JOIN unit f ON f.id = e.from_unit_id
@@ -81,10 +85,12 @@ enum MemberTable {
         return MembershipHistory(events: rows.map(event(from:)))
     }
 
-    /// An event from a row with `kind`, `on_date`, `unit_code`, `from_code` and `reason`.
+    /// An event from a row with the columns of `eventColumns`.
     static func event(from row: Row) -> MembershipEvent {
         MembershipEvent(kind: MembershipEventKind(rawValue: row["kind"])!, on: Day(parsing: row["on_date"])!,
-                        unitCode: row["unit_code"], fromUnitCode: row["from_code"], reason: row["reason"])
+                        unitCode: row["unit_code"], fromUnitCode: row["from_code"], reason: row["reason"],
+                        place: row["place"], letterNo: row["letter_no"],
+                        until: (row["until_on"] as String?).flatMap(Day.init(parsing:)))
     }
 
     static func insert(_ event: MembershipEvent, memberID: Int64, in db: Database) throws {
@@ -96,8 +102,9 @@ enum MemberTable {
     /// Inserts an event whose unit ids the caller already knows (the bulk import does).
     static func insert(_ event: MembershipEvent, memberID: Int64, unitID: Int64, fromUnitID: Int64?, in db: Database) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO membership_event (member_id, kind, on_date, unit_id, from_unit_id, reason)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [memberID, event.kind.rawValue, event.on.description, unitID, fromUnitID, event.reason])
+            INSERT INTO membership_event (member_id, kind, on_date, unit_id, from_unit_id, reason, place, letter_no, until_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [memberID, event.kind.rawValue, event.on.description, unitID, fromUnitID, event.reason,
+                                     event.place, event.letterNo, event.until?.description])
     }
 }

@@ -38,7 +38,7 @@ extension Register {
         let expulsion = record.level == .expulsion
             ? MembershipEvent(kind: .expelled, on: record.on, unitCode: history.events.last?.unitCode ?? "", reason: record.reason)
             : nil
-        if let expulsion { _ = try history.recording(expulsion, today: today, destination: nil) }
+        if let expulsion { _ = try history.recording(expulsion, of: member, today: today, destination: nil) }
         try db.execute(sql: "INSERT INTO discipline (member_id, level, on_date, reason) VALUES (?, ?, ?, ?)",
                        arguments: [id, record.level.rawValue, record.on.description, record.reason])
         if let expulsion { try MemberTable.insert(expulsion, memberID: id, in: db) }

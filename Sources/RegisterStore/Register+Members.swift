@@ -3,21 +3,30 @@ import GRDB
 import UnionRegister
 
 extension Register {
-    /// Registers a new member admitted to `unitCode` on `member.joinedOn`, after the
-    /// admission rules (age, education) and the member's own facts are checked.
-    /// A member without a code gets the next free `DVnnnnnn`.
+    /// Registers a new member in `unitCode`: admitted there on `member.joinedOn`, or, with
+    /// an `arrival`, admitted to the Union elsewhere on that day and in the branch from the
+    /// arrival (hosted only, when the arrival has an end). The admission rules (age,
+    /// education) are judged on the admission day, the branch's opening on the day the
+    /// member comes into it. A member without a code gets the next free `DVnnnnnn`.
     @discardableResult
-    public func addMember(_ member: Member, unitCode: String, today: Day) throws -> Member {
+    public func addMember(_ member: Member, unitCode: String, arrival: Arrival? = nil, today: Day) throws -> Member {
         var member = member
         member.fullName = VietnameseText.normalized(member.fullName)
+        let arrival = arrival.map { Arrival(on: $0.on, from: VietnameseText.normalized($0.from), letterNo: $0.letterNo, until: $0.until) }
         return try write { db in
             if member.code.isEmpty { member.code = try nextMemberCode(in: db) }
             try refuseDuplicate(member, exceptID: nil, in: db)
             let unit = try UnitTable.find(unitCode, in: db).unit
-            try Self.checkNewMember(member, in: unit, today: today)
+            let entry = Arrival.entry(of: member, into: unit.code, arrival)
+            try Self.checkNewMember(member, entry: entry, in: unit, today: today)
             let id = try MemberTable.insert(member, in: db)
-            try MemberTable.insert(MembershipEvent(kind: .admitted, on: member.joinedOn, unitCode: unit.code), memberID: id, in: db)
-            return (member, AuditEntry(action: "member.add", memberCode: member.code, unitCode: unit.code, newValue: AuditEntry.json(member)))
+            try MemberTable.insert(entry, memberID: id, in: db)
+            // An arrival's audit row keeps the event too: where from, which letter.
+            let audit = arrival == nil
+                ? AuditEntry(action: "member.add", memberCode: member.code, unitCode: unit.code, newValue: AuditEntry.json(member))
+                : AuditEntry(action: "member.\(entry.kind.rawValue)", memberCode: member.code, unitCode: unit.code,
+                             newValue: AuditEntry.json(NewMemberAudit(member: member, membershipEvent: entry)))
+            return (member, audit)
         }
     }
 
@@ -34,13 +43,14 @@ extension Register {
         }
     }
 
-    /// The rules a member must meet to be admitted into `unit`: their own facts, the
-    /// admission age and education, and a branch open on the joining day. `member add`
-    /// and `import members` both check exactly these.
-    static func checkNewMember(_ member: Member, in unit: UnionRegister.Unit, today: Day) throws {
+    /// The rules a new member must meet to come into `unit` by `entry` (their admission,
+    /// arrival or stay): their own facts, the admission age and education on the joining
+    /// day, and the checks of the entry event itself (a branch open on its day, an arrival
+    /// no earlier than the admission). `member add` and `import members` check exactly these.
+    static func checkNewMember(_ member: Member, entry: MembershipEvent, in unit: UnionRegister.Unit, today: Day) throws {
         try MemberRules.validate(member, today: today)
         try AdmissionRule.check(member, admittedOn: member.joinedOn)
-        try MemberPlacementRule.check(unit: unit, on: member.joinedOn)
+        _ = try MembershipHistory(events: []).recording(entry, of: member, today: today, destination: unit)
     }
 
     /// Checks and writes a change of a member's facts inside an open transaction (shared by
@@ -61,11 +71,14 @@ extension Register {
         try refuseDuplicate(new, exceptID: id, in: db)
         if new.joinedOn != old.joinedOn || new.birthDate != old.birthDate || new.education != old.education {
             try AdmissionRule.check(new, admittedOn: new.joinedOn)
-            let history = try MemberTable.history(memberID: id, in: db)
-            if let second = history.events.dropFirst().first, new.joinedOn > second.on {
+            // The admission event moves with the joining day, so it must stay before the
+            // event after it; a member admitted elsewhere must have joined before arriving.
+            let events = try MemberTable.history(memberID: id, in: db).events
+            let bound = events.first?.kind == .admitted ? events.dropFirst().first : events.first
+            if let bound, new.joinedOn > bound.on {
                 throw RegisterError.refused("event-order", Text(
-                    vi: "Ngày vào Đoàn mới \(new.joinedOn) sau sự kiện \(second.kind.name.vi) ngày \(second.on).",
-                    en: "The new joining date \(new.joinedOn) is after the \(second.kind.name.en) on \(second.on)."))
+                    vi: "Ngày vào Đoàn mới \(new.joinedOn) sau sự kiện \(bound.kind.name.vi) ngày \(bound.on).",
+                    en: "The new joining date \(new.joinedOn) is after the \(bound.kind.name.en) on \(bound.on)."))
             }
         }
     }
@@ -77,6 +90,33 @@ extension Register {
             // `appending` refuses the event when that is not so.
             MembershipEvent(kind: .transferred, on: day, unitCode: unitCode,
                             fromUnitCode: history.events.last?.unitCode)
+        }
+    }
+
+    /// Brings back a member who left the register (or was hosted here) into `unitCode` from
+    /// `arrival.on`, coming from `arrival.from`.
+    public func arriveMember(_ code: String, to unitCode: String, _ arrival: Arrival, today: Day) throws {
+        try recordEvent(code, today: today, action: "member.arrive") { _ in
+            MembershipEvent(kind: .arrived, on: arrival.on, unitCode: unitCode, place: VietnameseText.normalized(arrival.from),
+                            letterNo: arrival.letterNo)
+        }
+    }
+
+    /// Ends a member's membership here by a transfer to `to`, a unit outside the register,
+    /// with the introduction letter's number (not a removal).
+    public func leaveMember(_ code: String, on day: Day, to: String, letterNo: String?, today: Day) throws {
+        try recordEvent(code, today: today, action: "member.leave") { history in
+            MembershipEvent(kind: .left, on: day, unitCode: history.events.last?.unitCode ?? "",
+                            place: VietnameseText.normalized(to), letterNo: letterNo)
+        }
+    }
+
+    /// Records that an active member works at `place` from `day` through `until`; they stay
+    /// counted in their branch.
+    public func sendAway(_ code: String, on day: Day, to place: String, until: Day, today: Day) throws {
+        try recordEvent(code, today: today, action: "member.away") { history in
+            MembershipEvent(kind: .away, on: day, unitCode: history.events.last?.unitCode ?? "",
+                            place: VietnameseText.normalized(place), until: until)
         }
     }
 
@@ -101,11 +141,11 @@ extension Register {
     /// writes an expulsion this way, beside its own row), returning the audit entry.
     func appendEvent(_ code: String, today: Day, action: String, in db: Database,
                      _ makeEvent: (MembershipHistory) throws -> MembershipEvent) throws -> AuditEntry {
-        let id = try MemberTable.find(code, in: db).id
+        let (id, member) = try MemberTable.find(code, in: db)
         let history = try MemberTable.history(memberID: id, in: db)
         let event = try makeEvent(history)
-        let destination = event.kind == .transferred ? try UnitTable.find(event.unitCode, in: db).unit : nil
-        let updated = try history.recording(event, today: today, destination: destination)
+        let destination = event.kind == .transferred || event.kind == .arrived ? try UnitTable.find(event.unitCode, in: db).unit : nil
+        let updated = try history.recording(event, of: member, today: today, destination: destination)
         try MemberTable.insert(event, memberID: id, in: db)
         return AuditEntry(action: action, memberCode: code, unitCode: event.unitCode,
                           oldValue: AuditEntry.json(history.events.last), newValue: AuditEntry.json(updated.events.last))
@@ -115,6 +155,17 @@ extension Register {
     /// (what `member show` and `member history` print, and what the referral rules read).
     public func memberFacts(_ code: String) throws -> MemberFacts {
         try read { db in try MemberFactsTable.facts(of: code, in: db).facts }
+    }
+
+    /// The introduction letter of the member's latest departure (`member letter`).
+    public func departureLetter(_ code: String) throws -> DepartureLetter {
+        try read { db in
+            let (id, member) = try MemberTable.find(code, in: db)
+            let history = try MemberTable.history(memberID: id, in: db)
+            let left = history.events.last { $0.kind == .left }
+            let ancestors = try left.map { try UnitTable.ancestors(of: $0.unitCode, in: db) } ?? []
+            return try DepartureLetter(member: member, history: history, ancestors: ancestors)
+        }
     }
 
     private func nextMemberCode(in db: Database) throws -> String {
@@ -144,4 +195,10 @@ extension Register {
                 en: "National ID \(idNumber) already belongs to member \(other["code"] as String) (\(other["full_name"] as String))."))
         }
     }
+}
+
+/// The audit value of a new member: their facts and the event that brought them in.
+private struct NewMemberAudit: Encodable {
+    var member: Member
+    var membershipEvent: MembershipEvent
 }

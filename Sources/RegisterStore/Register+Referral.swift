@@ -107,21 +107,9 @@ extension Register {
         try read { db in
             let facts = try MemberFactsTable.facts(of: code, in: db).facts
             let resolution = facts.referrals.last { $0.step(.referred) != nil }?.step(.referred)
-            let ancestors = try resolution.flatMap { facts.history.status(on: $0.on).unitCode }.map { unitCode in
-                try Row.fetchAll(db, sql: """
-                    SELECT \(UnitTable.columns) FROM \(UnitTable.from) JOIN unit_closure c ON c.ancestor_id = u.id
-                    WHERE c.descendant_id = ? ORDER BY c.depth
-                    """, arguments: [try UnitTable.find(unitCode, in: db).id]).map(UnitTable.unit(from:))
-            } ?? []
+            let branch = resolution.map { facts.history.status(on: $0.on) }.flatMap { $0.isActive ? $0.unitCode : nil }
+            let ancestors = try branch.map { try UnitTable.ancestors(of: $0, in: db) } ?? []
             return try ReferralResolution(member: facts.member, referrals: facts.referrals, ancestors: ancestors)
         }
-    }
-}
-
-extension MembershipStatus {
-    /// The unit of an active member; nil otherwise.
-    fileprivate var unitCode: String? {
-        if case .active(let unit) = self { return unit }
-        return nil
     }
 }

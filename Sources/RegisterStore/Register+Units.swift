@@ -29,6 +29,31 @@ extension Register {
         }
     }
 
+    /// Corrects a unit's name or opening day: the register was told a wrong fact (a bloc
+    /// created "today" that has existed for years). Nothing is dated: the unit's history
+    /// keeps its events, and the tree must stay consistent with the new day
+    /// (`UnitRules.validateCorrection`).
+    @discardableResult
+    public func updateUnit(_ code: String, name: String?, openedOn: Day?) throws -> Unit {
+        try write { db in
+            let (id, old) = try UnitTable.find(code, in: db)
+            var new = old
+            if let name { new.name = VietnameseText.normalized(name) }
+            if let openedOn { new.openedOn = openedOn }
+            let parent = try old.parentCode.map { try UnitTable.find($0, in: db).unit }
+            let children = try Row.fetchAll(db, sql: "SELECT \(UnitTable.columns) FROM \(UnitTable.from) WHERE u.parent_id = ?",
+                                            arguments: [id]).map(UnitTable.unit(from:))
+            let first = try Row.fetchOne(db, sql: """
+                SELECT m.code, e.on_date FROM membership_event e JOIN member m ON m.id = e.member_id
+                WHERE e.unit_id = ? ORDER BY e.on_date, e.id LIMIT 1
+                """, arguments: [id]).map { (member: $0["code"] as String, on: Day(parsing: $0["on_date"])!) }
+            try UnitRules.validateCorrection(new, parent: parent, children: children, firstPlacement: first)
+            try db.execute(sql: "UPDATE unit SET name = ?, opened_on = ? WHERE id = ?",
+                           arguments: [new.name, new.openedOn.description, id])
+            return (new, AuditEntry(action: "unit.update", unitCode: code, oldValue: AuditEntry.json(old), newValue: AuditEntry.json(new)))
+        }
+    }
+
     /// Closes a unit on a day: it stays in the register with its history.
     public func closeUnit(_ code: String, on day: Day) throws {
         try write { db in

@@ -34,4 +34,12 @@ enum UnitTable {
         }
         return (row["id"], unit(from: row))
     }
+
+    /// The unit with this code and every unit above it, from the unit up to the root.
+    static func ancestors(of code: String, in db: Database) throws -> [Unit] {
+        try Row.fetchAll(db, sql: """
+            SELECT \(columns) FROM \(from) JOIN unit_closure c ON c.ancestor_id = u.id
+            WHERE c.descendant_id = ? ORDER BY c.depth
+            """, arguments: [try find(code, in: db).id]).map(unit(from:))
+    }
 }

@@ -6,7 +6,7 @@ struct UnitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unit",
         abstract: "Build the tree of units: bloc, grassroots unions, branches.",
-        subcommands: [Add.self, Close.self, List.self])
+        subcommands: [Add.self, Update.self, Close.self, List.self])
 
     struct Add: RegisterCommand {
         static let configuration = CommandConfiguration(abstract: "Add a unit under its parent.")
@@ -23,6 +23,28 @@ struct UnitCommand: ParsableCommand {
                             openedOn: try day(opened, option: "--opened", default: today))
             try register.addUnit(unit)
             print(global.language == .vi ? "Đã thêm \(kind.name.vi) \(code) — \(name)." : "Added \(kind.name.en) \(code) — \(name).")
+        }
+    }
+
+    struct Update: RegisterCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct a unit's name or opening day (a correction, not a dated change).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var code: String
+        @Option(help: "The unit's correct name.") var name: String?
+        @Option(help: "The day the unit was really set up.") var opened: String?
+
+        func validate() throws {
+            guard name != nil || opened != nil else { throw ValidationError("unit update needs --name or --opened.") }
+        }
+
+        func execute() throws {
+            let register = try openRegister()
+            let openedOn = try opened.map { try day($0, option: "--opened") }
+            if let openedOn { try MemberRules.notInFuture(openedOn, what: Text(vi: "Ngày thành lập", en: "Opening date"), today: today) }
+            let unit = try register.updateUnit(code, name: name, openedOn: openedOn)
+            print(global.language == .vi ? "Đã sửa \(unit.code) — \(unit.name), thành lập \(unit.openedOn)."
+                                         : "Corrected \(unit.code) — \(unit.name), opened \(unit.openedOn).")
         }
     }
 

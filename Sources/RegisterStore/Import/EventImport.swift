@@ -2,13 +2,20 @@ import Foundation
 import GRDB
 import UnionRegister
 
-/// The columns of a membership events file: transfers and endings, in date order.
+/// The columns of a membership events file: transfers, arrivals, departures, temporary
+/// stays and endings, in date order.
 public enum EventColumn: String, CSVColumns {
     case code
     case event
     case on
     case unit
     case reason
+    /// The unit outside the register an arrival or a stay comes from, a departure or a
+    /// member away goes to.
+    case place
+    case letter
+    /// The last day of a temporary stay.
+    case until
 
     public var aliases: [String] {
         switch self {
@@ -17,16 +24,20 @@ public enum EventColumn: String, CSVColumns {
         case .on: return ["Ngày"]
         case .unit: return ["Chi đoàn", "Đơn vị"]
         case .reason: return ["Lý do"]
+        case .place: return ["Nơi đến, nơi đi", "Nơi chuyển đến", "Nơi chuyển đi"]
+        case .letter: return ["Số giấy giới thiệu"]
+        case .until: return ["Đến ngày"]
         }
     }
 
     public var isRequired: Bool { self == .code || self == .event || self == .on }
 }
 
-/// One run of `import events`: each row is one membership event after admission
-/// (`transferred` into `unit`, or `matured`, `removed`, `deceased` from the member's
-/// branch), checked exactly as `member transfer|mature|remove|decease` check it.
-/// Admission comes from `import members`; expulsion from `import discipline`.
+/// One run of `import events`: each row is one membership event after the member came
+/// into the register (`transferred`, `arrived` or `hosted` into `unit`; `left`, `away`,
+/// `matured`, `removed`, `deceased` from the member's branch), checked exactly as the
+/// `member` commands check it. The first event comes from `import members`; expulsion
+/// from `import discipline`.
 struct EventImport: RowImport {
     var context: ImportContext
     var report: ImportReport
@@ -34,7 +45,12 @@ struct EventImport: RowImport {
     static let action = "event.import"
     static let ruleColumns: [String: EventColumn] = [
         "event-order": .on, "transfer-same-unit": .unit, "member-unit-kind": .unit, "member-unit-open": .unit,
+        "arrival-active": .event, "departure-not-active": .event, "temporary-member": .event,
+        "temporary-period": .until, "arrival-before-admission": .on,
     ]
+
+    /// The kinds a row may have: not the admission (members file) nor the expulsion (discipline file).
+    private static let kinds = MembershipEventKind.allCases.filter { $0 != .admitted && $0 != .expelled }
 
     init(_ context: ImportContext) {
         self.context = context
@@ -43,34 +59,35 @@ struct EventImport: RowImport {
 
     mutating func importRow(_ row: CSVRow<EventColumn>, in db: Database) throws {
         let code = try row.required(.code)
-        let kind = try row.required(.event, as: Text(vi: "sự kiện (transferred|matured|removed|deceased)",
-                                                      en: "event (transferred|matured|removed|deceased)")) { text in
-            MembershipEventKind(codeOrName: text).flatMap { $0 == .admitted || $0 == .expelled ? nil : $0 }
+        let names = Self.kinds.map(\.rawValue).joined(separator: "|")
+        let kind = try row.required(.event, as: Text(vi: "sự kiện (\(names))", en: "event (\(names))")) { text in
+            MembershipEventKind(codeOrName: text).flatMap { Self.kinds.contains($0) ? $0 : nil }
         }
         let on = try row.requiredDay(.on)
-        let (id, _) = try row.member(.code, in: db)
+        let (id, member) = try row.member(.code, in: db)
         let history = try MemberTable.history(memberID: id, in: db)
         let current = history.events.last?.unitCode ?? ""
-        let event: MembershipEvent
+        let place = kind.namesPlace ? try row.required(.place) : nil
+        let until = kind.hasUntil ? try row.required(.until, as: Text(vi: "ngày", en: "date"), Day.init(parsing:)) : nil
+        var event = MembershipEvent(kind: kind, on: on, unitCode: current, reason: row[.reason],
+                                    place: place.map(VietnameseText.normalized), letterNo: row[.letter], until: until)
         var destination: UnionRegister.Unit?
-        if kind == .transferred {
+        if kind == .transferred || kind == .arrived || kind == .hosted {
             let to = try row.required(.unit)
             guard let unit = try? UnitTable.find(to, in: db).unit else { throw row.problem(.unit, RegisterError.unknownUnit(to).message) }
             destination = unit
-            event = MembershipEvent(kind: .transferred, on: on, unitCode: to, fromUnitCode: current, reason: row[.reason])
-        } else {
-            if let given = row[.unit], given != current {
-                throw row.problem(.unit, Text(vi: "Đoàn viên \(code) đang ở \(current), không phải \(given).",
-                                              en: "Member \(code) is in \(current), not \(given)."))
-            }
-            event = MembershipEvent(kind: kind, on: on, unitCode: current, reason: row[.reason])
+            event.unitCode = to
+            event.fromUnitCode = kind == .transferred ? current : nil
+        } else if let given = row[.unit], given != current {
+            throw row.problem(.unit, Text(vi: "Đoàn viên \(code) đang ở \(current), không phải \(given).",
+                                          en: "Member \(code) is in \(current), not \(given)."))
         }
         // The same event already kept (a file imported twice) changes nothing.
         if history.events.contains(where: { $0.kind == event.kind && $0.on == event.on && $0.unitCode == event.unitCode }) {
             report.unchanged += 1
             return
         }
-        _ = try history.recording(event, today: today, destination: destination)  // the checks of `member transfer|mature|…`
+        _ = try history.recording(event, of: member, today: today, destination: destination)  // the checks of the `member` commands
         report.added += 1
         try MemberTable.insert(event, memberID: id, in: db)
         try context.audit(AuditEntry(action: "member.\(kind.rawValue)", memberCode: code, unitCode: event.unitCode,

@@ -28,7 +28,7 @@ struct GradeImport: RowImport {
     private var keysInFile: [String: Int] = [:]
 
     static let action = "grade.import"
-    static let ruleColumns: [String: GradeColumn] = ["grade-months": .year]
+    static let ruleColumns: [String: GradeColumn] = ["grade-months": .year, "grade-not-here": .year]
 
     init(_ context: ImportContext) {
         self.context = context

@@ -48,7 +48,8 @@ struct MemberImport: RowImport {
     /// Which column a refusal of a domain rule points at.
     static let ruleColumns: [String: MemberColumn] = [
         "admission-age": .birthDate, "admission-education": .education, "member-unit-kind": .unit,
-        "member-unit-open": .unit, "event-order": .joinedOn,
+        "member-unit-open": .unit, "event-order": .joinedOn, "arrival-before-admission": .arrivedOn,
+        "temporary-period": .temporaryUntil,
     ]
 
     mutating func prepare(in db: Database) throws {
@@ -105,7 +106,7 @@ struct MemberImport: RowImport {
         let existing = lastIDBefore > 0 ? try? MemberTable.find(code, in: db) : nil
         // The draft read the row as a new member; an existing one keeps the optional fields
         // the file has no column for, so their row is read again with those.
-        let (member, unitCode) = try existing.map { try row.member(existing: $0.member) { VietnameseText.normalized($1) } }
+        let (member, unitCode, arrival) = try existing.map { try row.member(existing: $0.member) { VietnameseText.normalized($1) } }
             ?? draft.parsed.get()
         guard let unit = units[unitCode] else { throw row.problem(.unit, RegisterError.unknownUnit(unitCode).message) }
         if let idNumber = member.idNumber, let first = idNumbersInFile.updateValue(row.line, forKey: idNumber) {
@@ -113,16 +114,17 @@ struct MemberImport: RowImport {
                                               en: "National ID \(idNumber) already appears on line \(first) of the file."))
         }
         if let (id, old) = existing {
-            try update(id: id, from: old, to: member, unitCode: unitCode, row: row, in: db)
+            try update(id: id, from: old, to: member, entry: Arrival.entry(of: member, into: unitCode, arrival), row: row, in: db)
         } else {
             if let refusal = draft.refusal { throw refusal }
-            try add(member, keys: draft.keys ?? MemberTable.NameKeys(member.fullName), into: unit, row: row, in: db)
+            try add(member, keys: draft.keys ?? MemberTable.NameKeys(member.fullName), into: unit,
+                    entry: Arrival.entry(of: member, into: unitCode, arrival), row: row, in: db)
         }
     }
 
-    /// A new member, already checked against the admission rules by the draft.
+    /// A new member and the event that brings them in, already checked by the draft.
     private mutating func add(_ member: Member, keys: MemberTable.NameKeys, into unit: (id: Int64, unit: UnionRegister.Unit),
-                              row: CSVRow<MemberColumn>, in db: Database) throws {
+                              entry: MembershipEvent, row: CSVRow<MemberColumn>, in db: Database) throws {
         if lastIDBefore > 0 {
             try register.refuseDuplicate(member, exceptID: nil, in: db)
             if let other = try String.fetchOne(db.cachedStatement(sql: """
@@ -135,21 +137,24 @@ struct MemberImport: RowImport {
         }
         report.added += 1
         let id = try MemberTable.insert(member, keys: keys, in: db)
-        try MemberTable.insert(MembershipEvent(kind: .admitted, on: member.joinedOn, unitCode: unit.unit.code),
-                               memberID: id, unitID: unit.id, fromUnitID: nil, in: db)
+        try MemberTable.insert(entry, memberID: id, unitID: unit.id, fromUnitID: nil, in: db)
     }
 
     /// An existing member's row: unchanged, or an audited update of their facts. The `unit`
-    /// column is the branch the member was admitted to (what `export members` writes, so a
-    /// file of admissions re-imports unchanged after the members have moved); import never
-    /// moves members: transfers are `import events` or `member transfer`.
-    private mutating func update(id: Int64, from old: Member, to new: Member, unitCode: String,
+    /// and arrival columns say how the member came into the register (what `export
+    /// members` writes, so a file of admissions re-imports unchanged after the members have
+    /// moved); import never moves members: transfers are `import events` or `member transfer`.
+    private mutating func update(id: Int64, from old: Member, to new: Member, entry: MembershipEvent,
                                  row: CSVRow<MemberColumn>, in db: Database) throws {
-        let admittedTo = try MemberTable.history(memberID: id, in: db).events.first?.unitCode
-        guard admittedTo == unitCode else {
+        let first = try MemberTable.history(memberID: id, in: db).events.first
+        // An admission moves with the joining day; an arrival's day is its own.
+        guard let first, first.unitCode == entry.unitCode, first.kind == entry.kind,
+              first.kind == .admitted || (first.on == entry.on && first.place == entry.place && first.until == entry.until) else {
+            let was = first.map { "\($0.kind.name.vi) \($0.unitCode) ngày \($0.on)" } ?? "?"
+            let wasEN = first.map { "\($0.kind.name.en) \($0.unitCode) on \($0.on)" } ?? "?"
             throw row.problem(.unit, Text(
-                vi: "Đoàn viên \(old.code) được kết nạp vào \(admittedTo ?? "?"), không phải \(unitCode); nhập tệp không chuyển sinh hoạt (dùng `sodoan member transfer` hoặc `sodoan import events`).",
-                en: "Member \(old.code) was admitted to \(admittedTo ?? "?"), not \(unitCode); an import does not transfer members (use `sodoan member transfer` or `sodoan import events`)."))
+                vi: "Đoàn viên \(old.code) vào sổ theo \(was), khác dòng này; nhập tệp không chuyển sinh hoạt (dùng `sodoan member transfer`, `sodoan member arrive` hoặc `sodoan import events`).",
+                en: "Member \(old.code) came into the register by \(wasEN), not as this row says; an import does not move members (use `sodoan member transfer`, `sodoan member arrive` or `sodoan import events`)."))
         }
         guard new != old else { report.unchanged += 1; return }
         try register.checkUpdate(id: id, from: old, to: new, today: today, in: db)
