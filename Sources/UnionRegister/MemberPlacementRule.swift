@@ -17,7 +17,7 @@ public enum MemberPlacementRule {
                 vi: "Chi đoàn \(unit.code) không hoạt động vào ngày \(day) (thành lập \(unit.openedOn)\(unit.closedOn.map { ", giải thể \($0)" } ?? "")).",
                 en: "Unit \(unit.code) is not open on \(day) (opened \(unit.openedOn)\(unit.closedOn.map { ", closed \($0)" } ?? ""))."),
                 fix: admittedBefore
-                    ? Text(vi: "Nếu đoàn viên được kết nạp ở nơi khác rồi mới về chi đoàn, ghi ngày chuyển đến (--arrived NGÀY --from NƠI_ĐẾN, hoặc cột arrived_on «Ngày chuyển đến» khi nhập tệp); nếu ngày thành lập sai, sửa bằng `sodoan unit update \(unit.code) --opened NGÀY`.",
+                    ? Text(vi: "Nếu đoàn viên được kết nạp ở nơi khác rồi mới về chi đoàn, ghi ngày chuyển đến (--arrived NGÀY --from ĐƠN_VỊ_CŨ, hoặc cột arrived_on «Ngày chuyển đến» khi nhập tệp); nếu ngày thành lập sai, sửa bằng `sodoan unit update \(unit.code) --opened NGÀY`.",
                            en: "If the member was admitted elsewhere and came to this branch later, give the arrival day (--arrived DATE --from PLACE, or the arrived_on column when importing); if the opening day is wrong, correct it with `sodoan unit update \(unit.code) --opened DATE`.")
                     : Text(vi: "Kiểm tra ngày, hoặc sửa ngày thành lập bằng `sodoan unit update \(unit.code) --opened NGÀY`.",
                            en: "Check the day, or correct the opening day with `sodoan unit update \(unit.code) --opened DATE`."))

@@ -78,14 +78,17 @@ struct EventImport: RowImport {
             destination = unit
             event.unitCode = to
             event.fromUnitCode = kind == .transferred ? current : nil
-        } else if let given = row[.unit], given != current {
-            throw row.problem(.unit, Text(vi: "Đoàn viên \(code) đang ở \(current), không phải \(given).",
-                                          en: "Member \(code) is in \(current), not \(given)."))
+        } else if let given = row[.unit] {
+            event.unitCode = given
         }
         // The same event already kept (a file imported twice) changes nothing.
         if history.events.contains(where: { $0.kind == event.kind && $0.on == event.on && $0.unitCode == event.unitCode }) {
             report.unchanged += 1
             return
+        }
+        if event.unitCode != current, destination == nil {
+            throw row.problem(.unit, Text(vi: "Đoàn viên \(code) đang ở \(current), không phải \(event.unitCode).",
+                                          en: "Member \(code) is in \(current), not \(event.unitCode)."))
         }
         _ = try history.recording(event, of: member, today: today, destination: destination)  // the checks of the `member` commands
         report.added += 1
