@@ -52,15 +52,21 @@ struct MemberListView {
         }
     }
 
-    /// The maturity flag, else where a member hosted, away or gone is and until when.
+    /// The maturity flag, and where a member hosted, away or gone is and until when.
     private func note(_ row: MemberListing) -> String {
-        let vi = language == .vi
-        switch row.flag {
-        case .dueForMaturity: return vi ? "đến tuổi trưởng thành" : "due for maturity"
-        case .overAgeLimit: return vi ? "quá 35 tuổi!" : "over 35!"
-        case nil: break
+        [flagName(row.flag), whereabouts(row.lastEvent)].filter { !$0.isEmpty }.joined(separator: "; ")
+    }
+
+    private func flagName(_ flag: MaturityRule.Flag?) -> String {
+        switch flag {
+        case .dueForMaturity: return language == .vi ? "đến tuổi trưởng thành" : "due for maturity"
+        case .overAgeLimit: return language == .vi ? "quá 35 tuổi!" : "over 35!"
+        case nil: return ""
         }
-        let event = row.lastEvent, place = event.place ?? ""
+    }
+
+    private func whereabouts(_ event: MembershipEvent) -> String {
+        let vi = language == .vi, place = event.place ?? ""
         switch event.kind {
         case .hosted: return (vi ? "từ \(place)" : "from \(place)") + (event.until.map { vi ? ", đến hết \($0)" : ", through \($0)" } ?? "")
         case .away where event.until.map { asOf <= $0 } ?? false:
