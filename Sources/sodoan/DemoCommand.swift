@@ -20,6 +20,12 @@ struct DemoCommand: RegisterCommand {
         (Text(vi: "Tìm đoàn viên, không cần gõ dấu", en: "Finding members, diacritics optional"), ["member", "list", "--search", "nguyen thi"]),
         (Text(vi: "Đoàn viên đến tuổi trưởng thành", en: "Members due for maturity"), ["member", "list", "--due-maturity", "--unit", "YT"]),
         (Text(vi: "Hồ sơ một đoàn viên đã vào Đảng", en: "The record of a member who joined the Party"), ["member", "show", "DV0009"]),
+        (Text(vi: "Đoàn viên kết nạp ở trường, chuyển đến chi đoàn sau này", en: "A member admitted at university who arrived later"),
+         ["member", "history", "DV0201"]),
+        (Text(vi: "Chuyển sinh hoạt đi rồi chuyển về", en: "A member who left and came back"), ["member", "history", "DV0012"]),
+        (Text(vi: "Giấy giới thiệu sinh hoạt đoàn của người chuyển đi", en: "The introduction letter of a departure"), ["member", "letter", "DV0013"]),
+        (Text(vi: "Đoàn viên sinh hoạt tạm thời (không tính vào số đoàn viên)", en: "Temporary members (not counted)"),
+         ["member", "list", "--status", "temporary", "--as-of", "2025-12-31"]),
         (Text(vi: "Ai đủ điều kiện để chi đoàn đề xuất", en: "Who the branch may nominate"), ["referral", "candidates", "--step", "nominate", "--unit", "YT-VP"]),
         (Text(vi: "Xét điều kiện ra nghị quyết giới thiệu, từng tiêu chí", en: "Checking the referral resolution, criterion by criterion"),
          ["referral", "check", "DV0022", "--step", "refer"]),
@@ -27,6 +33,8 @@ struct DemoCommand: RegisterCommand {
         (Text(vi: "Ai học lý luận chính trị năm 2025", en: "Who took political theory in 2025"), ["training", "list", "--year", "2025", "--kind", "theory-elementary"]),
         (Text(vi: "Số liệu tổng kết năm 2025 của một đoàn cơ sở", en: "Year-end figures of 2025 for one grassroots union"),
          ["report", "annual", "--year", "2025", "--unit", "YT"]),
+        (Text(vi: "Số liệu tổng kết năm 2025 của cả Đoàn Khối: chuyển đến, chuyển đi", en: "Year-end figures of 2025 for the whole bloc: arrivals and departures"),
+         ["report", "annual", "--year", "2025"]),
         (Text(vi: "Kiểm tra toàn bộ sổ", en: "Checking the whole register"), ["check"]),
     ]
 
