@@ -9,9 +9,9 @@ import GRDBSQLite
 /// and unit codes, a referral's rank among the member's referrals), never by row ids, and
 /// read in an order fixed by those keys, so a register exported and imported into an empty
 /// one hashes the same. Left out: the audit log and register_info (they record when and how,
-/// not what), policy (no figure reads it), the free-text reasons of membership events (not the outside unit an arrival or a
-/// departure names, nor its letter number: the introduction letter prints them), and
-/// a member's personal data (national ID, phone, e-mail, workplace, office), so that an
+/// not what), policy (no figure reads it), the free-text reasons of membership events (but
+/// not the outside unit an arrival or a departure names, nor its letter number: the
+/// introduction letter prints them), and a member's personal data (national ID, phone, e-mail, workplace, office), so that an
 /// export without personal data round-trips to the same fingerprint. Any change to what
 /// is hashed changes the fingerprint.
 ///

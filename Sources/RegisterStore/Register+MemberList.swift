@@ -42,7 +42,7 @@ extension Register {
                 arguments += candidates.arguments
             }
             let sql = """
-                SELECT \(MemberTable.columns), \(MemberTable.eventColumns)
+                SELECT \(MemberTable.columns), \(EventTable.columns)
                 FROM member m
                 JOIN membership_event e ON e.id = \(MembershipSQL.lastEventID(memberColumn: "m.id", dayArgument: ":asOf"))
                 JOIN unit u ON u.id = e.unit_id
@@ -53,7 +53,7 @@ extension Register {
                 """
             return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
                 let member = MemberTable.member(from: row)
-                let event = MemberTable.event(from: row)
+                let event = EventTable.event(from: row)
                 let status = MembershipHistory(events: [event]).status(on: query.asOf)
                 let flag = status.isActive ? MaturityRule.flag(for: member, on: query.asOf) : nil
                 if query.dueMaturity && flag == nil { return nil }

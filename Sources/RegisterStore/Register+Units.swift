@@ -16,15 +16,15 @@ extension Register {
     public func addUnit(_ unit: Unit) throws {
         var unit = unit
         unit.name = VietnameseText.normalized(unit.name)
-        try write { db in
+        try write { tx in
             try UnionRegister.UnitRules.validateCode(unit.code)
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM unit WHERE code = ?", arguments: [unit.code]) == true {
+            if try UnitTable.exists(code: unit.code, in: tx.db) {
                 throw RegisterError.badInput(Text(vi: "Mã đơn vị \(unit.code) đã có trong sổ.",
                                                   en: "Unit code \(unit.code) is already in the register."))
             }
-            let parent = try unit.parentCode.map { try UnitTable.find($0, in: db) }
+            let parent = try unit.parentCode.map { try UnitTable.find($0, in: tx.db) }
             try UnitRules.validateNew(unit, parent: parent?.unit)
-            try UnitTable.insert(unit, parentID: parent?.id, in: db)
+            try UnitTable.insert(unit, parentID: parent?.id, in: tx.db)
             return ((), AuditEntry(action: "unit.add", unitCode: unit.code, newValue: AuditEntry.json(unit)))
         }
     }
@@ -35,35 +35,27 @@ extension Register {
     /// (`UnitRules.validateCorrection`).
     @discardableResult
     public func updateUnit(_ code: String, name: String?, openedOn: Day?) throws -> Unit {
-        try write { db in
-            let (id, old) = try UnitTable.find(code, in: db)
+        try write { tx in
+            let (id, old) = try UnitTable.find(code, in: tx.db)
             var new = old
             if let name { new.name = VietnameseText.normalized(name) }
             if let openedOn { new.openedOn = openedOn }
-            let parent = try old.parentCode.map { try UnitTable.find($0, in: db).unit }
-            let children = try Row.fetchAll(db, sql: "SELECT \(UnitTable.columns) FROM \(UnitTable.from) WHERE u.parent_id = ?",
-                                            arguments: [id]).map(UnitTable.unit(from:))
-            let first = try Row.fetchOne(db, sql: """
-                SELECT m.code, e.on_date FROM membership_event e JOIN member m ON m.id = e.member_id
-                WHERE e.unit_id = ? ORDER BY e.on_date, e.id LIMIT 1
-                """, arguments: [id]).map { (member: $0["code"] as String, on: Day(parsing: $0["on_date"])!) }
-            try UnitRules.validateCorrection(new, parent: parent, children: children, firstPlacement: first)
-            try db.execute(sql: "UPDATE unit SET name = ?, opened_on = ? WHERE id = ?",
-                           arguments: [new.name, new.openedOn.description, id])
+            let parent = try old.parentCode.map { try UnitTable.find($0, in: tx.db).unit }
+            try UnitRules.validateCorrection(new, parent: parent, children: try UnitTable.children(of: id, in: tx.db),
+                                             firstPlacement: try EventTable.firstPlacement(inUnit: id, in: tx.db), today: tx.today)
+            try UnitTable.correct(id: id, to: new, in: tx.db)
             return (new, AuditEntry(action: "unit.update", unitCode: code, oldValue: AuditEntry.json(old), newValue: AuditEntry.json(new)))
         }
     }
 
     /// Closes a unit on a day: it stays in the register with its history.
     public func closeUnit(_ code: String, on day: Day) throws {
-        try write { db in
-            let (id, unit) = try UnitTable.find(code, in: db)
-            let openChildren = try Row.fetchAll(db, sql: "SELECT code, opened_on, closed_on FROM unit WHERE parent_id = ?", arguments: [id])
-                .filter { row in (row["closed_on"] as String?).flatMap(Day.init(parsing:)).map { $0 > day } ?? true }
-                .map { $0["code"] as String }
-            let active = try activeMemberCounts(on: day, in: db)[id] ?? 0
-            try UnitRules.validateClose(unit, on: day, activeMembers: active, openChildren: openChildren)
-            try db.execute(sql: "UPDATE unit SET closed_on = ? WHERE id = ?", arguments: [day.description, id])
+        try write { tx in
+            let (id, unit) = try UnitTable.find(code, in: tx.db)
+            let openChildren = try UnitTable.children(of: id, in: tx.db).filter { $0.closedOn.map { $0 > day } ?? true }.map(\.code)
+            let active = try activeMemberCounts(on: day, in: tx.db)[id] ?? 0
+            try UnitRules.validateClose(unit, on: day, activeMembers: active, openChildren: openChildren, today: tx.today)
+            try UnitTable.close(id: id, on: day, in: tx.db)
             var closed = unit
             closed.closedOn = day
             return ((), AuditEntry(action: "unit.close", unitCode: code, oldValue: AuditEntry.json(unit), newValue: AuditEntry.json(closed)))

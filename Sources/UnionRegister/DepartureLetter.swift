@@ -20,7 +20,7 @@ public struct DepartureLetter: Hashable, Sendable {
     /// the branch left up to the root.
     public init(member: Member, history: MembershipHistory, ancestors: [Unit]) throws {
         guard let departure = history.events.last(where: { $0.kind == .left }) else {
-            throw RegisterError.refused("letter-no-departure", Text(
+            throw RegisterError.refused(.letterNoDeparture, Text(
                 vi: "\(member.fullName) (\(member.code)) chưa chuyển sinh hoạt đi nên không có giấy giới thiệu.",
                 en: "\(member.fullName) (\(member.code)) has not left, so there is no introduction letter."),
                 fix: Text(vi: "Ghi việc chuyển đi bằng `sodoan member leave \(member.code) --on NGÀY --to NƠI_ĐẾN --letter SỐ`.",

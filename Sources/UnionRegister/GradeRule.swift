@@ -21,13 +21,13 @@ public enum GradeRule {
                 vi: "Năm \(year) chưa tới (hôm nay là \(today)).", en: "The year \(year) has not come yet (today is \(today))."))
         }
         guard history.isActive(during: year) else {
-            throw RegisterError.refused("grade-not-here", Text(
+            throw RegisterError.refused(.gradeNotHere, Text(
                 vi: "\(member.fullName) không sinh hoạt chính thức tại sổ này ngày nào trong năm \(year) (sinh hoạt tạm thời, hoặc chưa chuyển đến); đơn vị gốc xếp loại.",
                 en: "\(member.fullName) was not a member of this register on any day of \(year) (hosted temporarily, or not yet arrived); their home unit grades them."))
         }
         let months = history.wholeMonthsInUnion(in: year, joinedOn: member.joinedOn)
         guard months >= minimumMonths else {
-            throw RegisterError.refused("grade-months", Text(
+            throw RegisterError.refused(.gradeMonths, Text(
                 vi: "\(member.fullName) chỉ sinh hoạt Đoàn \(months) tháng trọn trong năm \(year) (cần ít nhất \(minimumMonths)); không xếp loại.",
                 en: "\(member.fullName) was in the Union for \(months) whole months of \(year) (at least \(minimumMonths) needed); not graded."))
         }

@@ -44,7 +44,7 @@ public struct MembershipHistory: Hashable, Sendable {
     }
 
     /// Whole calendar months of `year` during which the person was in the Union every day,
-    /// counted for grading here (DOMAIN.md: "Grading's six months count membership in the
+    /// counted for grading here (docs/DOMAIN.md: "Grading's six months count membership in the
     /// Union, not only in this register").
     ///
     /// Admitted on 1 July counts 6 months (July to December), admitted on 2 July counts 5;
@@ -83,26 +83,26 @@ public struct MembershipHistory: Hashable, Sendable {
     /// no transfer to the unit the member is already in.
     public func appending(_ event: MembershipEvent) throws -> MembershipHistory {
         if let until = event.until, until < event.on {
-            throw RegisterError.refused("temporary-period", Text(
+            throw RegisterError.refused(.temporaryPeriod, Text(
                 vi: "Thời gian sinh hoạt tạm thời kết thúc ngày \(until), trước ngày bắt đầu \(event.on).",
                 en: "The temporary stay ends on \(until), before it starts on \(event.on)."),
                 fix: Text(vi: "Ghi --until từ \(event.on) trở đi.", en: "Give --until on or after \(event.on)."))
         }
         guard let last = events.last else {
             guard event.kind == .admitted || event.kind == .arrived || event.kind == .hosted else {
-                throw RegisterError.refused("event-order", Text(
+                throw RegisterError.refused(.eventOrder, Text(
                     vi: "Đoàn viên chưa được kết nạp hay chuyển đến nên không thể ghi sự kiện \(event.kind.name.vi).",
                     en: "The member was never admitted nor arrived, so \(event.kind.name.en) cannot be recorded."))
             }
             return MembershipHistory(events: [event])
         }
         if event.kind == .admitted {
-            throw RegisterError.refused("event-order", Text(
+            throw RegisterError.refused(.eventOrder, Text(
                 vi: "Đoàn viên đã có trong sổ từ ngày \(events[0].on) (\(events[0].kind.name.vi)); không thể kết nạp lần nữa.",
                 en: "The member is in the register since \(events[0].on) (\(events[0].kind.name.en)); cannot admit again."))
         }
         guard event.on >= last.on else {
-            throw RegisterError.refused("event-order", Text(
+            throw RegisterError.refused(.eventOrder, Text(
                 vi: "Ngày \(event.on) trước sự kiện gần nhất (\(last.kind.name.vi) ngày \(last.on)).",
                 en: "\(event.on) is before the latest event (\(last.kind.name.en) on \(last.on))."),
                 fix: Text(vi: "Sự kiện phải ghi theo thứ tự thời gian.", en: "Events must be recorded in date order."))
@@ -114,7 +114,7 @@ public struct MembershipHistory: Hashable, Sendable {
             try refuseUnlessActive(after: last, event)
         }
         if event.kind == .transferred, last.unitCode == event.unitCode {
-            throw RegisterError.refused("transfer-same-unit", Text(
+            throw RegisterError.refused(.transferSameUnit, Text(
                 vi: "Đoàn viên đang sinh hoạt tại \(event.unitCode) rồi.",
                 en: "The member is already in \(event.unitCode)."))
         }
@@ -124,7 +124,7 @@ public struct MembershipHistory: Hashable, Sendable {
     /// An arrival or a hosted stay: for someone who is not active here.
     private func refuseComingWhile(after last: MembershipEvent, _ event: MembershipEvent) throws {
         if last.kind.leavesActive {
-            throw RegisterError.refused("arrival-active", Text(
+            throw RegisterError.refused(.arrivalActive, Text(
                 vi: "Đoàn viên đang sinh hoạt tại \(last.unitCode) (\(last.kind.name.vi) ngày \(last.on)); không thể ghi \(event.kind.name.vi).",
                 en: "The member is already active in \(last.unitCode) (\(last.kind.name.en) on \(last.on)); \(event.kind.name.en) cannot be recorded."),
                 fix: Text(vi: "Chuyển trong sổ bằng `sodoan member transfer`.", en: "Move them inside the register with `sodoan member transfer`."))
@@ -133,7 +133,7 @@ public struct MembershipHistory: Hashable, Sendable {
             throw ended(last, event)
         }
         if event.kind == .hosted, last.kind == .hosted, let until = last.until, event.on <= until {
-            throw RegisterError.refused("temporary-period", Text(
+            throw RegisterError.refused(.temporaryPeriod, Text(
                 vi: "Đợt sinh hoạt tạm thời trước kéo dài đến hết \(until); đợt mới bắt đầu \(event.on).",
                 en: "The previous temporary stay lasts through \(until); the new one starts on \(event.on)."))
         }
@@ -143,14 +143,14 @@ public struct MembershipHistory: Hashable, Sendable {
     private func refuseUnlessActive(after last: MembershipEvent, _ event: MembershipEvent) throws {
         guard !last.kind.leavesActive else { return }
         if last.kind == .hosted {
-            throw RegisterError.refused("temporary-member", Text(
+            throw RegisterError.refused(.temporaryMember, Text(
                 vi: "Đoàn viên chỉ sinh hoạt tạm thời tại \(last.unitCode) (từ \(last.on)); \(event.kind.name.vi) do đơn vị gốc ghi.",
                 en: "The member is only hosted temporarily in \(last.unitCode) (from \(last.on)); \(event.kind.name.en) is for their home unit to record."),
                 fix: Text(vi: "Nếu đoàn viên chuyển hẳn về đây, ghi `sodoan member arrive`.",
                           en: "If the member moves here for good, record `sodoan member arrive`."))
         }
         if event.kind == .left {
-            throw RegisterError.refused("departure-not-active", Text(
+            throw RegisterError.refused(.departureNotActive, Text(
                 vi: "Đoàn viên không còn sinh hoạt tại sổ này (\(last.kind.name.vi) ngày \(last.on)); không thể chuyển đi.",
                 en: "The member is not active in this register (\(last.kind.name.en) on \(last.on)); cannot leave."))
         }
@@ -158,7 +158,7 @@ public struct MembershipHistory: Hashable, Sendable {
     }
 
     private func ended(_ last: MembershipEvent, _ event: MembershipEvent) -> RegisterError {
-        .refused("event-order", Text(
+        .refused(.eventOrder, Text(
             vi: "Đoàn viên đã thôi sinh hoạt (\(last.kind.name.vi)) từ ngày \(last.on); không thể ghi thêm \(event.kind.name.vi).",
             en: "Membership already ended (\(last.kind.name.en)) on \(last.on); \(event.kind.name.en) cannot follow."))
     }
@@ -177,7 +177,7 @@ public struct MembershipHistory: Hashable, Sendable {
                 fix: Text(vi: "Ghi --from (đến) hoặc --to (đi).", en: "Give --from (arriving) or --to (leaving)."))
         }
         if event.kind == .arrived || event.kind == .hosted, event.on < member.joinedOn {
-            throw RegisterError.refused("arrival-before-admission", Text(
+            throw RegisterError.refused(.arrivalBeforeAdmission, Text(
                 vi: "Ngày chuyển đến \(event.on) trước ngày vào Đoàn \(member.joinedOn) của \(member.fullName).",
                 en: "The arrival day \(event.on) is before \(member.fullName)'s admission to the Union on \(member.joinedOn)."),
                 fix: Text(vi: "Kiểm tra ngày vào Đoàn (--joined) và ngày chuyển đến (--arrived).",
@@ -188,5 +188,29 @@ public struct MembershipHistory: Hashable, Sendable {
             try MemberPlacementRule.check(unit: destination, on: event.on, kind: event.kind)
         }
         return updated
+    }
+
+    /// Checks that the joining date may move to `day` (a corrected date). An admission here
+    /// moves with it: no later than the member's next event, into `admittedTo`, the unit
+    /// admitted to, open on that day; a member who arrived keeps their arrival, which the
+    /// admission must not follow. Returns the history with the admission moved.
+    public func movingAdmission(to day: Day, admittedTo unit: Unit) throws -> MembershipHistory {
+        guard let first = events.first, first.kind == .admitted else {
+            if let first = events.first, day > first.on {
+                throw RegisterError.refused(.arrivalBeforeAdmission, Text(
+                    vi: "Ngày vào Đoàn mới \(day) sau ngày \(first.kind.name.vi.lowercased()) \(first.on).",
+                    en: "The new joining date \(day) is after the \(first.kind.name.en) on \(first.on)."))
+            }
+            return self
+        }
+        if let second = events.dropFirst().first, day > second.on {
+            throw RegisterError.refused(.eventOrder, Text(
+                vi: "Ngày vào Đoàn mới \(day) sau sự kiện \(second.kind.name.vi) ngày \(second.on).",
+                en: "The new joining date \(day) is after the \(second.kind.name.en) on \(second.on)."))
+        }
+        try MemberPlacementRule.check(unit: unit, on: day)
+        var moved = first
+        moved.on = day
+        return MembershipHistory(events: [moved] + events.dropFirst())
     }
 }

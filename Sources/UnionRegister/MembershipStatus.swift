@@ -17,6 +17,12 @@ public enum MembershipStatus: Hashable, Sendable {
         return false
     }
 
+    /// The unit of an active member; nil otherwise.
+    public var activeUnitCode: String? {
+        if case .active(let unit) = self { return unit }
+        return nil
+    }
+
     /// The unit the status is about: the member's branch, the hosting branch, or the
     /// branch left; nil before the member is in the register.
     public var unitCode: String? {

@@ -32,15 +32,7 @@ struct MemberCommand: ParsableCommand {
 
         func execute() throws {
             let arrival = try arrived.map { Arrival(on: try day($0, option: "--arrived"), from: from ?? "", letterNo: letter) }
-            let added = try addMember(arrival: arrival)
-            let vi = global.language == .vi
-            if let arrival {
-                print(vi ? "Đã ghi \(added.fullName) (mã \(added.code), vào Đoàn \(added.joinedOn)) chuyển đến \(unit) từ \(arrival.from) ngày \(arrival.on)."
-                         : "Registered \(added.fullName) (code \(added.code), in the Union since \(added.joinedOn)) arriving in \(unit) from \(arrival.from) on \(arrival.on).")
-            } else {
-                print(vi ? "Đã kết nạp \(added.fullName) (mã \(added.code)) vào \(unit) ngày \(added.joinedOn)."
-                         : "Registered \(added.fullName) (code \(added.code)) in \(unit) from \(added.joinedOn).")
-            }
+            say(Says.memberAdded(try addMember(arrival: arrival), to: unit, arrival))
         }
     }
 
@@ -52,7 +44,7 @@ struct MemberCommand: ParsableCommand {
 
         func execute() throws {
             let register = try openRegister()
-            let updated = try register.updateMember(code, today: today) { member in
+            let updated = try register.updateMember(code) { member in
                 try fields.apply(to: &member) { try day($0, option: $1) }
             }
             print(global.language == .vi ? "Đã cập nhật \(updated.code) — \(updated.fullName)."
@@ -70,7 +62,7 @@ struct MemberCommand: ParsableCommand {
         func execute() throws {
             let register = try openRegister()
             let day = try day(on, option: "--on")
-            try register.transferMember(code, to: to, on: day, today: today)
+            try register.transferMember(code, to: to, on: day)
             print(global.language == .vi ? "Đã chuyển sinh hoạt \(code) sang \(to) từ ngày \(day)."
                                          : "Transferred \(code) to \(to) from \(day).")
         }
@@ -165,7 +157,7 @@ extension MembershipEnding {
     func execute() throws {
         let register = try openRegister()
         let day = try day(ending.on, option: "--on")
-        try register.endMembership(ending.code, Self.kind, on: day, reason: ending.reason, today: today)
+        try register.endMembership(ending.code, Self.kind, on: day, reason: ending.reason)
         print(global.language == .vi ? "Đã ghi \(Self.kind.name.vi.lowercased()): \(ending.code) ngày \(day)."
                                      : "Recorded \(Self.kind.name.en): \(ending.code) on \(day).")
     }

@@ -24,7 +24,7 @@ extension NewMemberCommand {
         let register = try openRegister()
         var member = Member(code: code ?? "", fullName: "", birthDate: today, gender: .male, education: .none, joinedOn: today)
         try fields.apply(to: &member) { try day($0, option: $1) }
-        return try register.addMember(member, unitCode: unit, arrival: arrival, today: today)
+        return try register.addMember(member, unitCode: unit, arrival: arrival)
     }
 }
 
@@ -42,10 +42,9 @@ extension MemberCommand {
         @Option(help: "The transfer letter's number.") var letter: String?
 
         func execute() throws {
-            let day = try day(on, option: "--on")
-            try openRegister().arriveMember(code, to: unit, Arrival(on: day, from: from, letterNo: letter), today: today)
-            print(global.language == .vi ? "Đã ghi \(code) chuyển sinh hoạt đến \(unit) từ \(from) ngày \(day)."
-                                         : "Recorded \(code) arriving in \(unit) from \(from) on \(day).")
+            let arrival = Arrival(on: try day(on, option: "--on"), from: from, letterNo: letter)
+            try openRegister().arriveMember(code, to: unit, arrival)
+            say(Says.memberArrived(code, in: unit, arrival))
         }
     }
 
@@ -60,9 +59,8 @@ extension MemberCommand {
 
         func execute() throws {
             let day = try day(on, option: "--on")
-            try openRegister().leaveMember(code, on: day, to: to, letterNo: letter, today: today)
-            print(global.language == .vi ? "Đã ghi \(code) chuyển sinh hoạt đi \(to) ngày \(day); in giấy giới thiệu bằng `sodoan member letter \(code)`."
-                                         : "Recorded \(code) leaving to \(to) on \(day); print the letter with `sodoan member letter \(code)`.")
+            try openRegister().leaveMember(code, on: day, to: to, letterNo: letter)
+            say(Says.memberLeft(code, to: to, on: day))
         }
     }
 
@@ -84,9 +82,7 @@ extension MemberCommand {
 
         func execute() throws {
             let stay = Arrival(on: try day(on, option: "--on"), from: from, until: try day(until, option: "--until"))
-            let added = try addMember(arrival: stay)
-            print(global.language == .vi ? "Đã ghi \(added.fullName) (mã \(added.code)) sinh hoạt tạm thời tại \(unit) từ \(stay.on) đến hết \(stay.until!)."
-                                         : "Recorded \(added.fullName) (code \(added.code)) hosted in \(unit) from \(stay.on) through \(stay.until!).")
+            say(Says.memberAdded(try addMember(arrival: stay), to: unit, stay))
         }
     }
 
@@ -101,9 +97,8 @@ extension MemberCommand {
 
         func execute() throws {
             let from = try day(on, option: "--on"), last = try day(until, option: "--until")
-            try openRegister().sendAway(code, on: from, to: to, until: last, today: today)
-            print(global.language == .vi ? "Đã ghi \(code) sinh hoạt tạm thời tại \(to) từ \(from) đến hết \(last)."
-                                         : "Recorded \(code) away at \(to) from \(from) through \(last).")
+            try openRegister().sendAway(code, on: from, to: to, until: last)
+            say(Says.memberAway(code, at: to, from: from, through: last))
         }
     }
 

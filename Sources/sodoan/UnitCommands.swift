@@ -22,7 +22,7 @@ struct UnitCommand: ParsableCommand {
             let unit = Unit(code: code, name: name, kind: kind, parentCode: parent,
                             openedOn: try day(opened, option: "--opened", default: today))
             try register.addUnit(unit)
-            print(global.language == .vi ? "Đã thêm \(kind.name.vi) \(code) — \(name)." : "Added \(kind.name.en) \(code) — \(name).")
+            say(Says.unitAdded(kind, code, name))
         }
     }
 
@@ -40,11 +40,8 @@ struct UnitCommand: ParsableCommand {
 
         func execute() throws {
             let register = try openRegister()
-            let openedOn = try opened.map { try day($0, option: "--opened") }
-            if let openedOn { try MemberRules.notInFuture(openedOn, what: Text(vi: "Ngày thành lập", en: "Opening date"), today: today) }
-            let unit = try register.updateUnit(code, name: name, openedOn: openedOn)
-            print(global.language == .vi ? "Đã sửa \(unit.code) — \(unit.name), thành lập \(unit.openedOn)."
-                                         : "Corrected \(unit.code) — \(unit.name), opened \(unit.openedOn).")
+            let unit = try register.updateUnit(code, name: name, openedOn: try opened.map { try day($0, option: "--opened") })
+            say(Says.unitCorrected(unit))
         }
     }
 
@@ -57,9 +54,8 @@ struct UnitCommand: ParsableCommand {
         func execute() throws {
             let register = try openRegister()
             let day = try day(on, option: "--on")
-            try MemberRules.notInFuture(day, what: Text(vi: "Ngày giải thể", en: "Closing date"), today: today)
             try register.closeUnit(code, on: day)
-            print(global.language == .vi ? "Đã giải thể \(code) từ ngày \(day)." : "Closed \(code) from \(day).")
+            say(Says.unitClosed(code, on: day))
         }
     }
 

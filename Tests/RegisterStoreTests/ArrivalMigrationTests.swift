@@ -29,7 +29,7 @@ struct ArrivalMigrationTests {
         let versionBefore = try old.read { try Int.fetchOne($0, sql: "SELECT version FROM content_version") }
         try old.close()
 
-        let register = try Register.open(at: path, command: "test")
+        let register = try Register.open(at: path, command: "test", clock: .fixed(today: today))
         #expect(try register.appliedMigrations() == SchemaMigrations.identifiers)
         let history = try register.memberFacts("DV1").history
         #expect(history.events.map(\.kind) == [.admitted, .transferred])
@@ -42,7 +42,7 @@ struct ArrivalMigrationTests {
         #expect(try register.read { try Int.fetchOne($0, sql: "SELECT version FROM content_version") } != versionBefore)
         // The rebuilt table takes the new kinds and moves the content version with them.
         let moved = try register.read { try Int.fetchOne($0, sql: "SELECT version FROM content_version") }
-        try register.leaveMember("DV1", on: day("2024-03-01"), to: "Đoàn Khối Doanh nghiệp", letterNo: "5-GGT", today: today)
+        try register.leaveMember("DV1", on: day("2024-03-01"), to: "Đoàn Khối Doanh nghiệp", letterNo: "5-GGT")
         #expect(try register.read { try Int.fetchOne($0, sql: "SELECT version FROM content_version") } != moved)
     }
 
@@ -56,10 +56,7 @@ struct ArrivalMigrationTests {
             "INSERT INTO membership_event (member_id, kind, on_date, unit_id, letter_no) VALUES (1, 'matured', '2024-01-01', 2, '5/GGT')",
         ] {
             #expect(throws: DatabaseError.self, "\(sql)") {
-                try temp.register.write { db in
-                    try db.execute(sql: sql)
-                    return ((), AuditEntry(action: "test"))
-                }
+                try temp.register.queue.write { db in try db.execute(sql: sql) }
             }
         }
     }

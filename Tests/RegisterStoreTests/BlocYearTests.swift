@@ -195,14 +195,14 @@ private struct BlocPlan {
         try units.write(to: directory.appending(path: "units.csv"), atomically: true, encoding: .utf8)
         try membersCSV.write(to: directory.appending(path: "members.csv"), atomically: true, encoding: .utf8)
         let (register, reports) = try Register.load(from: directory.path, into: directory.appending(path: "r.db").path,
-                                                    today: today, command: "test")
+                                                    command: "test", clock: .fixed(today: today))
         #expect(reports.allSatisfy { $0.problems.isEmpty })
         let year = directory.appending(path: "year")
         try FileManager.default.createDirectory(at: year, withIntermediateDirectories: true)
         try yearMembersCSV.write(to: year.appending(path: "members.csv"), atomically: true, encoding: .utf8)
         try eventsCSV.write(to: year.appending(path: "events.csv"), atomically: true, encoding: .utf8)
-        _ = try register.importMembers(from: year.appending(path: "members.csv").path, dryRun: false, today: today)
-        _ = try register.importEvents(from: year.appending(path: "events.csv").path, dryRun: false, today: today)
+        _ = try register.importFile(.members, from: year.appending(path: "members.csv").path, dryRun: false)
+        _ = try register.importFile(.events, from: year.appending(path: "events.csv").path, dryRun: false)
         return (directory, register)
     }
 }

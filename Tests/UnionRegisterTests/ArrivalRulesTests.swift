@@ -27,7 +27,7 @@ private func then(_ history: MembershipHistory, _ event: MembershipEvent) throws
 @Suite("Arrivals: admitted elsewhere, in the branch from the arrival")
 struct ArrivalRuleTests {
     @Test func theBranchMustBeOpenOnTheArrivalDayNotOnTheAdmissionDay() throws {
-        #expect(refusal { _ = try record(arrival("2020-08-31")) }?.rule == "member-unit-open")
+        #expect(refusal { _ = try record(arrival("2020-08-31")) }?.rule == .memberUnitOpen)
         let history = try record(arrival("2020-09-01"))
         #expect(history.status(on: d("2020-08-31")) == .notYetMember)
         #expect(history.status(on: d("2020-09-01")) == .active(unitCode: "CD1"))
@@ -36,15 +36,14 @@ struct ArrivalRuleTests {
     @Test func anAdmissionBeforeTheBranchOpenedIsRefusedWithTheArrivalHint() {
         let admitted = MembershipEvent(kind: .admitted, on: d("2013-03-26"), unitCode: "CD1")
         let error = refusal { _ = try record(admitted) }
-        #expect(error?.rule == "member-unit-open")
+        #expect(error?.rule == .memberUnitOpen)
         #expect(error?.fix?.en.contains("--arrived") == true)
         #expect(error?.fix?.vi.contains("arrived_on") == true)
     }
 
     @Test func anArrivalBeforeTheAdmissionIsRefusedOnTheDayOfItAccepted() throws {
         let early = member(born: "1995-01-01", joined: "2020-09-02")
-        #expect(refusal { _ = try MembershipHistory(events: []).recording(arrival("2020-09-01"), of: early, today: today, destination: branch) }?.rule
-                == "arrival-before-admission")
+        #expect(refusal { _ = try MembershipHistory(events: []).recording(arrival("2020-09-01"), of: early, today: today, destination: branch) }?.rule == .arrivalBeforeAdmission)
         let sameDay = member(born: "1995-01-01", joined: "2020-09-01")
         _ = try MembershipHistory(events: []).recording(arrival("2020-09-01"), of: sameDay, today: today, destination: branch)
     }
@@ -57,7 +56,7 @@ struct ArrivalRuleTests {
 
     @Test func aMemberActiveHereCannotArriveAgainButOneWhoLeftCan() throws {
         let here = try record(arrival("2021-01-01"))
-        #expect(refusal { _ = try then(here, arrival("2022-01-01")) }?.rule == "arrival-active")
+        #expect(refusal { _ = try then(here, arrival("2022-01-01")) }?.rule == .arrivalActive)
         let gone = try then(here, MembershipEvent(kind: .left, on: d("2023-03-01"), unitCode: "CD1", place: "Đoàn Khối Doanh nghiệp"))
         #expect(gone.status(on: d("2023-03-01")) == MembershipStatus.left(.left, on: d("2023-03-01"), unitCode: "CD1"))
         let back = try then(gone, arrival("2024-02-01"))
@@ -66,12 +65,10 @@ struct ArrivalRuleTests {
 
     @Test func onlyAnActiveMemberCanLeave() throws {
         let gone = try then(record(arrival("2021-01-01")), MembershipEvent(kind: .left, on: d("2023-03-01"), unitCode: "CD1", place: "X"))
-        #expect(refusal { _ = try then(gone, MembershipEvent(kind: .left, on: d("2023-04-01"), unitCode: "CD1", place: "Y")) }?.rule
-                == "departure-not-active")
+        #expect(refusal { _ = try then(gone, MembershipEvent(kind: .left, on: d("2023-04-01"), unitCode: "CD1", place: "Y")) }?.rule == .departureNotActive)
         let matured = try then(record(arrival("2021-01-01")), MembershipEvent(kind: .matured, on: d("2023-03-01"), unitCode: "CD1"))
-        #expect(refusal { _ = try then(matured, MembershipEvent(kind: .left, on: d("2023-04-01"), unitCode: "CD1", place: "Y")) }?.rule
-                == "departure-not-active")
-        #expect(refusal { _ = try then(matured, arrival("2024-01-01")) }?.rule == "event-order")
+        #expect(refusal { _ = try then(matured, MembershipEvent(kind: .left, on: d("2023-04-01"), unitCode: "CD1", place: "Y")) }?.rule == .departureNotActive)
+        #expect(refusal { _ = try then(matured, arrival("2024-01-01")) }?.rule == .eventOrder)
     }
 }
 
@@ -86,20 +83,18 @@ struct TemporaryStayTests {
     }
 
     @Test func aStayThatEndsBeforeItStartsIsRefusedOneOfOneDayIsNot() throws {
-        #expect(refusal { _ = try record(stay(.hosted, from: "2025-01-01", until: "2024-12-31")) }?.rule == "temporary-period")
+        #expect(refusal { _ = try record(stay(.hosted, from: "2025-01-01", until: "2024-12-31")) }?.rule == .temporaryPeriod)
         _ = try record(stay(.hosted, from: "2025-01-01", until: "2025-01-01"))
     }
 
     @Test func aHostedMemberIsNotGradedHereNorReferredNorMovedByUs() throws {
         let hosted = try record(stay(.hosted, from: "2025-01-01", until: "2025-12-31"))
-        #expect(refusal { try GradeRule.check(lan, history: hosted, year: 2025, today: today) }?.rule == "grade-not-here")
+        #expect(refusal { try GradeRule.check(lan, history: hosted, year: 2025, today: today) }?.rule == .gradeNotHere)
         let facts = MemberFacts(member: lan, history: hosted, grades: [GradeRecord(year: 2024, grade: .excellent)])
         let check = Eligibility(facts, step: .nominate, on: d("2025-05-01"), policy: Policy())
         #expect(check.failing.map(\.rule) == [Criterion.Rule.activeMember])
-        #expect(refusal { _ = try then(hosted, MembershipEvent(kind: .transferred, on: d("2025-03-01"), unitCode: "CD2", fromUnitCode: "CD1")) }?.rule
-                == "temporary-member")
-        #expect(refusal { _ = try then(hosted, MembershipEvent(kind: .left, on: d("2025-03-01"), unitCode: "CD1", place: "X")) }?.rule
-                == "temporary-member")
+        #expect(refusal { _ = try then(hosted, MembershipEvent(kind: .transferred, on: d("2025-03-01"), unitCode: "CD2", fromUnitCode: "CD1")) }?.rule == .temporaryMember)
+        #expect(refusal { _ = try then(hosted, MembershipEvent(kind: .left, on: d("2025-03-01"), unitCode: "CD1", place: "X")) }?.rule == .temporaryMember)
     }
 
     @Test func aHostedMemberCanArriveForGoodAndIsThenCounted() throws {
@@ -132,19 +127,19 @@ struct ArrivalGradingTests {
         #expect(history.wholeMonthsInUnion(in: 2025, joinedOn: recent.joinedOn) == 5)
         let july = member(born: "2005-01-01", joined: "2025-07-01")
         #expect(history.wholeMonthsInUnion(in: 2025, joinedOn: july.joinedOn) == 6)
-        #expect(refusal { try GradeRule.check(recent, history: history, year: 2025, today: today) }?.rule == "grade-months")
+        #expect(refusal { try GradeRule.check(recent, history: history, year: 2025, today: today) }?.rule == .gradeMonths)
     }
 
     @Test func theYearBeforeTheArrivalIsTheSendingUnitsToGrade() {
         let history = MembershipHistory(events: [arrival("2026-01-02")])
-        #expect(refusal { try GradeRule.check(lan, history: history, year: 2025, today: today) }?.rule == "grade-not-here")
+        #expect(refusal { try GradeRule.check(lan, history: history, year: 2025, today: today) }?.rule == .gradeNotHere)
     }
 
     @Test func aDepartureWithoutReturnStopsTheMonthsAReturnKeepsThem() throws {
         let here = try record(arrival("2021-01-01"))
         let gone = try then(here, MembershipEvent(kind: .left, on: d("2025-03-15"), unitCode: "CD1", place: "X"))
         #expect(gone.wholeMonthsInUnion(in: 2025, joinedOn: lan.joinedOn) == 2)
-        #expect(refusal { try GradeRule.check(lan, history: gone, year: 2025, today: today) }?.rule == "grade-months")
+        #expect(refusal { try GradeRule.check(lan, history: gone, year: 2025, today: today) }?.rule == .gradeMonths)
         let back = try then(gone, arrival("2025-10-01"))
         #expect(back.wholeMonthsInUnion(in: 2025, joinedOn: lan.joinedOn) == 12)
         try GradeRule.check(lan, history: back, year: 2025, today: today)
@@ -167,7 +162,7 @@ struct UnitCorrectionTests {
     @Test func aUnitOpenedBeforeItsParentIsRefusedWithTheCorrectionToMake() {
         let unit = Unit(code: "DCS1", name: "Đoàn cơ sở", kind: .grassrootsUnion, parentCode: "DK", openedOn: d("2015-01-01"))
         let error = refusal { try UnitRules.validateNew(unit, parent: root) }
-        #expect(error?.rule == "unit-parent-open")
+        #expect(error?.rule == .unitParentOpen)
         #expect(error?.fix?.en.contains("sodoan unit update DK --opened 2015-01-01") == true)
         #expect(error?.fix?.vi.contains("sodoan init --opened") == true)
     }
@@ -176,14 +171,13 @@ struct UnitCorrectionTests {
         let child = Unit(code: "CD1", name: "Chi đoàn", kind: .branch, parentCode: "DK", openedOn: d("2018-01-01"))
         var unit = root
         unit.openedOn = d("2018-01-01")
-        try UnitRules.validateCorrection(unit, parent: nil, children: [child], firstPlacement: nil)
+        try UnitRules.validateCorrection(unit, parent: nil, children: [child], firstPlacement: nil, today: today)
         unit.openedOn = d("2018-01-02")
-        #expect(refusal { try UnitRules.validateCorrection(unit, parent: nil, children: [child], firstPlacement: nil) }?.rule == "unit-parent-open")
+        #expect(refusal { try UnitRules.validateCorrection(unit, parent: nil, children: [child], firstPlacement: nil, today: today) }?.rule == .unitParentOpen)
         var branch = child
         branch.openedOn = d("2020-09-02")
-        #expect(refusal { try UnitRules.validateCorrection(branch, parent: unit, children: [], firstPlacement: ("DV1", d("2020-09-01"))) }?.rule
-                == "member-unit-open")
+        #expect(refusal { try UnitRules.validateCorrection(branch, parent: unit, children: [], firstPlacement: ("DV1", d("2020-09-01")), today: today) }?.rule == .memberUnitOpen)
         branch.openedOn = d("2020-09-01")
-        try UnitRules.validateCorrection(branch, parent: unit, children: [], firstPlacement: ("DV1", d("2020-09-01")))
+        try UnitRules.validateCorrection(branch, parent: unit, children: [], firstPlacement: ("DV1", d("2020-09-01")), today: today)
     }
 }

@@ -39,61 +39,56 @@ public enum EventColumn: String, CSVColumns {
 /// `member` commands check it. The first event comes from `import members`; expulsion
 /// from `import discipline`.
 struct EventImport: RowImport {
-    var context: ImportContext
     var report: ImportReport
 
     static let action = "event.import"
-    static let ruleColumns: [String: EventColumn] = [
-        "event-order": .on, "transfer-same-unit": .unit, "member-unit-kind": .unit, "member-unit-open": .unit,
-        "arrival-active": .event, "departure-not-active": .event, "temporary-member": .event,
-        "temporary-period": .until, "arrival-before-admission": .on,
+    static let ruleColumns: [RuleCode: EventColumn] = [
+        .eventOrder: .on, .transferSameUnit: .unit, .memberUnitKind: .unit, .memberUnitOpen: .unit,
+        .arrivalActive: .event, .departureNotActive: .event, .temporaryMember: .event,
+        .temporaryPeriod: .until, .arrivalBeforeAdmission: .on,
     ]
 
     /// The kinds a row may have: not the admission (members file) nor the expulsion (discipline file).
     private static let kinds = MembershipEventKind.allCases.filter { $0 != .admitted && $0 != .expelled }
 
-    init(_ context: ImportContext) {
-        self.context = context
-        report = ImportReport(file: context.file)
+    init(file: String) {
+        report = ImportReport(file: file)
     }
 
-    mutating func importRow(_ row: CSVRow<EventColumn>, in db: Database) throws {
+    mutating func importRow(_ row: CSVRow<EventColumn>, in tx: WriteTransaction) throws {
         let code = try row.required(.code)
         let names = Self.kinds.map(\.rawValue).joined(separator: "|")
         let kind = try row.required(.event, as: Text(vi: "sự kiện (\(names))", en: "event (\(names))")) { text in
             MembershipEventKind(codeOrName: text).flatMap { Self.kinds.contains($0) ? $0 : nil }
         }
         let on = try row.requiredDay(.on)
-        let (id, member) = try row.member(.code, in: db)
-        let history = try MemberTable.history(memberID: id, in: db)
-        let current = history.events.last?.unitCode ?? ""
+        let (id, _) = try row.member(.code, in: tx.db)
+        let placing = kind == .transferred || kind == .arrived || kind == .hosted
+        if placing, let to = row[.unit], !(try UnitTable.exists(code: to, in: tx.db)) {
+            throw row.problem(.unit, RegisterError.unknownUnit(to).message)
+        }
         let place = kind.namesPlace ? try row.required(.place) : nil
         let until = kind.hasUntil ? try row.required(.until, as: Text(vi: "ngày", en: "date"), Day.init(parsing:)) : nil
-        var event = MembershipEvent(kind: kind, on: on, unitCode: current, reason: row[.reason],
-                                    place: place.map(VietnameseText.normalized), letterNo: row[.letter], until: until)
-        var destination: UnionRegister.Unit?
-        if kind == .transferred || kind == .arrived || kind == .hosted {
-            let to = try row.required(.unit)
-            guard let unit = try? UnitTable.find(to, in: db).unit else { throw row.problem(.unit, RegisterError.unknownUnit(to).message) }
-            destination = unit
-            event.unitCode = to
-            event.fromUnitCode = kind == .transferred ? current : nil
-        } else if let given = row[.unit] {
-            event.unitCode = given
+        let audit = try tx.recordEvent(memberID: id, code: code, action: AuditEntry.action(of: kind)) { history in
+            let current = history.events.last?.unitCode ?? ""
+            var event = MembershipEvent(kind: kind, on: on, unitCode: row[.unit] ?? current, reason: row[.reason],
+                                        place: place.map(VietnameseText.normalized), letterNo: row[.letter], until: until)
+            if placing {
+                event.unitCode = try row.required(.unit)
+                event.fromUnitCode = kind == .transferred ? current : nil
+            }
+            // The same event already kept (a file imported twice) changes nothing.
+            if history.events.contains(where: { $0.kind == event.kind && $0.on == event.on && $0.unitCode == event.unitCode }) {
+                return nil
+            }
+            if !placing, event.unitCode != current {
+                throw row.problem(.unit, Text(vi: "Đoàn viên \(code) đang ở \(current), không phải \(event.unitCode).",
+                                              en: "Member \(code) is in \(current), not \(event.unitCode)."))
+            }
+            return event
         }
-        // The same event already kept (a file imported twice) changes nothing.
-        if history.events.contains(where: { $0.kind == event.kind && $0.on == event.on && $0.unitCode == event.unitCode }) {
-            report.unchanged += 1
-            return
-        }
-        if event.unitCode != current, destination == nil {
-            throw row.problem(.unit, Text(vi: "Đoàn viên \(code) đang ở \(current), không phải \(event.unitCode).",
-                                          en: "Member \(code) is in \(current), not \(event.unitCode)."))
-        }
-        _ = try history.recording(event, of: member, today: today, destination: destination)  // the checks of the `member` commands
+        guard let audit else { report.unchanged += 1; return }
         report.added += 1
-        try MemberTable.insert(event, memberID: id, in: db)
-        try context.audit(AuditEntry(action: "member.\(kind.rawValue)", memberCode: code, unitCode: event.unitCode,
-                       oldValue: AuditEntry.json(history.events.last), newValue: AuditEntry.json(event)), in: db)
+        try tx.audit(audit)
     }
 }

@@ -17,7 +17,7 @@ struct MemberDraft: Sendable {
         keys = cache.keys(member.fullName)
         if let unit = units[unitCode]?.unit {
             let entry = Arrival.entry(of: member, into: unitCode, arrival)
-            refusal = Result { try Register.checkNewMember(member, entry: entry, in: unit, today: today) }.failure
+            refusal = Result { try WriteTransaction.checkNewMember(member, entry: entry, in: unit, today: today) }.failure
         }
     }
 

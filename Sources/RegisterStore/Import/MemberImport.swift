@@ -11,7 +11,6 @@ import UnionRegister
 /// the codes and ID numbers seen in the file, which it must remember to report a duplicate
 /// with the line of its first occurrence.
 struct MemberImport: RowImport {
-    var context: ImportContext
     var report: ImportReport
     private var units: [String: (id: Int64, unit: UnionRegister.Unit)] = [:]
     /// Members with an id up to this one were in the register before the import.
@@ -37,26 +36,25 @@ struct MemberImport: RowImport {
                                           "membership_event_member", "membership_event_day"]
     private var deferredIndexSQL: [String] = []
 
-    init(_ context: ImportContext) {
-        fileSize = ((try? FileManager.default.attributesOfItem(atPath: context.file))?[.size] as? Int) ?? 0
-        self.context = context
-        report = ImportReport(file: context.file)
+    init(file: String) {
+        fileSize = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
+        report = ImportReport(file: file)
     }
 
     static let action = "member.import"
 
     /// Which column a refusal of a domain rule points at.
-    static let ruleColumns: [String: MemberColumn] = [
-        "admission-age": .birthDate, "admission-education": .education, "member-unit-kind": .unit,
-        "member-unit-open": .unit, "event-order": .joinedOn, "arrival-before-admission": .arrivedOn,
-        "temporary-period": .temporaryUntil,
+    static let ruleColumns: [RuleCode: MemberColumn] = [
+        .admissionAge: .birthDate, .admissionEducation: .education, .memberUnitKind: .unit,
+        .memberUnitOpen: .unit, .eventOrder: .joinedOn, .arrivalBeforeAdmission: .arrivedOn, .temporaryPeriod: .temporaryUntil,
     ]
 
-    mutating func prepare(in db: Database) throws {
+    mutating func prepare(in tx: WriteTransaction) throws {
+        let db = tx.db
         for row in try Row.fetchAll(db, sql: "SELECT \(UnitTable.columns) FROM \(UnitTable.from)") {
             units[row["code"]] = (row["id"], UnitTable.unit(from: row))
         }
-        lastIDBefore = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM member") ?? 0
+        lastIDBefore = try MemberTable.lastID(in: db)
         // About 100 bytes a row: room for every code and ID number without rehashing.
         codesInFile.reserveCapacity(fileSize / 100)
         idNumbersInFile.reserveCapacity(fileSize / 100)
@@ -78,7 +76,8 @@ struct MemberImport: RowImport {
         try db.execute(sql: "PRAGMA cache_size = -65536")
     }
 
-    mutating func finish(in db: Database) throws {
+    mutating func finish(in tx: WriteTransaction) throws {
+        let db = tx.db
         for sql in deferredIndexSQL { try db.execute(sql: sql) }
         guard let searchTriggerSQL else { return }
         try db.execute(sql: "INSERT INTO member_name_search (rowid, search_name) SELECT id, search_name FROM member WHERE id > ?",
@@ -87,23 +86,23 @@ struct MemberImport: RowImport {
     }
 
     /// Parses the row as a new member and checks the admission rules, on the reading thread.
-    func preparer() -> @Sendable (CSVRow<MemberColumn>) -> MemberDraft {
-        let cache = MemberDraft.Cache(), units = units, today = today
+    func preparer(for tx: WriteTransaction) -> @Sendable (CSVRow<MemberColumn>) -> MemberDraft {
+        let cache = MemberDraft.Cache(), units = units, today = tx.today
         return { row in MemberDraft(row, units: units, today: today, cache: cache) }
     }
 
-    mutating func importRow(_ row: CSVRow<MemberColumn>, in db: Database) throws {
-        try importRow(row, prepared: preparer()(row), in: db)
+    mutating func importRow(_ row: CSVRow<MemberColumn>, in tx: WriteTransaction) throws {
+        try importRow(row, prepared: preparer(for: tx)(row), in: tx)
     }
 
-    mutating func importRow(_ row: CSVRow<MemberColumn>, prepared draft: MemberDraft, in db: Database) throws {
+    mutating func importRow(_ row: CSVRow<MemberColumn>, prepared draft: MemberDraft, in tx: WriteTransaction) throws {
         let code = try row.required(.code)
         if let first = codesInFile.updateValue(row.line, forKey: code) {
             throw row.problem(.code, Text(vi: "Mã \(code) đã xuất hiện ở dòng \(first) của tệp.",
                                           en: "The code \(code) already appears on line \(first) of the file."))
         }
         // A register empty before the import has nobody to update or to be a duplicate of.
-        let existing = lastIDBefore > 0 ? try? MemberTable.find(code, in: db) : nil
+        let existing = lastIDBefore > 0 ? try? MemberTable.find(code, in: tx.db) : nil
         // The draft read the row as a new member; an existing one keeps the optional fields
         // the file has no column for, so their row is read again with those.
         let (member, unitCode, arrival) = try existing.map { try row.member(existing: $0.member) { VietnameseText.normalized($1) } }
@@ -114,30 +113,27 @@ struct MemberImport: RowImport {
                                               en: "National ID \(idNumber) already appears on line \(first) of the file."))
         }
         if let (id, old) = existing {
-            try update(id: id, from: old, to: member, entry: Arrival.entry(of: member, into: unitCode, arrival), row: row, in: db)
+            try update(id: id, from: old, to: member, entry: Arrival.entry(of: member, into: unitCode, arrival), row: row, in: tx)
         } else {
             if let refusal = draft.refusal { throw refusal }
             try add(member, keys: draft.keys ?? MemberTable.NameKeys(member.fullName), into: unit,
-                    entry: Arrival.entry(of: member, into: unitCode, arrival), row: row, in: db)
+                    entry: Arrival.entry(of: member, into: unitCode, arrival), row: row, in: tx)
         }
     }
 
     /// A new member and the event that brings them in, already checked by the draft.
     private mutating func add(_ member: Member, keys: MemberTable.NameKeys, into unit: (id: Int64, unit: UnionRegister.Unit),
-                              entry: MembershipEvent, row: CSVRow<MemberColumn>, in db: Database) throws {
+                              entry: MembershipEvent, row: CSVRow<MemberColumn>, in tx: WriteTransaction) throws {
         if lastIDBefore > 0 {
-            try register.refuseDuplicate(member, exceptID: nil, in: db)
-            if let other = try String.fetchOne(db.cachedStatement(sql: """
-                SELECT code FROM member WHERE search_name = ? AND birth_date = ? AND id <= ? LIMIT 1
-                """), arguments: [keys.search, member.birthDate.description, lastIDBefore]) {
+            try tx.refuseDuplicate(member, exceptID: nil)
+            if let other = try MemberTable.namesake(searchName: keys.search, birthDate: member.birthDate, upToID: lastIDBefore, in: tx.db) {
                 report.warnings.append(row.problem(.fullName, Text(
                     vi: "Có thể trùng người: \(member.fullName), sinh \(member.birthDate), đã có trong sổ với mã \(other).",
                     en: "Likely duplicate: \(member.fullName), born \(member.birthDate), is already in the register as \(other).")))
             }
         }
         report.added += 1
-        let id = try MemberTable.insert(member, keys: keys, in: db)
-        try MemberTable.insert(entry, memberID: id, unitID: unit.id, fromUnitID: nil, in: db)
+        try tx.admit(member, to: unit, by: entry, keys: keys)
     }
 
     /// An existing member's row: unchanged, or an audited update of their facts. The `unit`
@@ -145,8 +141,8 @@ struct MemberImport: RowImport {
     /// members` writes, so a file of admissions re-imports unchanged after the members have
     /// moved); import never moves members: transfers are `import events` or `member transfer`.
     private mutating func update(id: Int64, from old: Member, to new: Member, entry: MembershipEvent,
-                                 row: CSVRow<MemberColumn>, in db: Database) throws {
-        let first = try MemberTable.history(memberID: id, in: db).events.first
+                                 row: CSVRow<MemberColumn>, in tx: WriteTransaction) throws {
+        let first = try EventTable.history(memberID: id, in: tx.db).events.first
         // An admission moves with the joining day; an arrival's day is its own.
         guard let first, first.unitCode == entry.unitCode, first.kind == entry.kind,
               first.kind == .admitted || (first.on == entry.on && first.place == entry.place && first.until == entry.until) else {
@@ -157,9 +153,8 @@ struct MemberImport: RowImport {
                 en: "Member \(old.code) came into the register by \(wasEN), not as this row says; an import does not move members (use `sodoan member transfer`, `sodoan member arrive` or `sodoan import events`)."))
         }
         guard new != old else { report.unchanged += 1; return }
-        try register.checkUpdate(id: id, from: old, to: new, today: today, in: db)
+        try tx.updateMember(id: id, from: old, to: new)
         report.updated += 1
-        try register.applyUpdate(id: id, from: old, to: new, today: today, in: db)
-        try context.audit(AuditEntry(action: "member.update", memberCode: new.code, oldValue: AuditEntry.json(old), newValue: AuditEntry.json(new)), in: db)
+        try tx.audit(AuditEntry(action: "member.update", memberCode: new.code, oldValue: AuditEntry.json(old), newValue: AuditEntry.json(new)))
     }
 }
