@@ -46,9 +46,10 @@ struct ReportQueries {
     }
 
     /// The unit a member was in on `day`: that of their last membership event on or before
-    /// it (for an event that ended membership, the unit they left).
+    /// it (for an event that ended membership, the unit they left). A member only hosted
+    /// here that day is not the register's: their records count at their home unit.
     private static func memberUnit(memberColumn: String, day: String) -> String {
-        "JOIN membership_event at ON at.id = \(MembershipSQL.lastEventID(memberColumn: memberColumn, dayArgument: day))"
+        "JOIN membership_event at ON at.id = \(MembershipSQL.lastEventID(memberColumn: memberColumn, dayArgument: day)) AND at.kind <> 'hosted'"
     }
 
     /// Runs a query whose rows are (unit_id, code, n).

@@ -33,7 +33,7 @@ public enum DisciplineRule {
         case .left(let kind, let on, _):
             throw RegisterError.refused(.disciplineMembership, Text(
                 vi: "\(member.fullName) đã thôi sinh hoạt Đoàn (\(kind.name.vi)) từ ngày \(on); không thể kỷ luật ngày \(record.on).",
-                en: "\(member.fullName) left the Union (\(kind.name.en)) on \(on); cannot be disciplined on \(record.on)."),
+                en: "\(member.fullName) left \(kind == .left ? "this register" : "the Union") (\(kind.name.en)) on \(on); cannot be disciplined on \(record.on)."),
                 fix: Text(vi: "Kiểm tra ngày của quyết định kỷ luật.", en: "Check the date of the discipline decision."))
         }
     }

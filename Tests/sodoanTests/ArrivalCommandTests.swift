@@ -113,8 +113,12 @@ struct ArrivalCommandTests {
         #expect(active.contains("away at Sở Tư pháp through 2025-12-31") && !active.contains("H1"))
         let show = try JSONSerialization.jsonObject(with: Data(try cli.run(["member", "show", "H1", "--format", "json"]).stdout.utf8)) as? [String: Any]
         #expect(show?["status"] as? String == "temporary-ended")
+        // A training the hosted member took while here counts at their home unit, not here.
+        try cli.ok(["training", "add", "H1", "--kind", "union-cadre", "--completed", "2025-04-01"])
+        try cli.ok(["training", "add", "L1", "--kind", "union-cadre", "--completed", "2025-04-01"])
         let report = try JSONSerialization.jsonObject(with: Data(try cli.ok(["report", "annual", "--year", "2025", "--format", "json"]).utf8)) as? [String: Any]
         #expect((report?["members"] as? [String: Any])?["end"] as? Int == 1)
+        #expect((report?["training"] as? [String: Any])?["union-cadre"] as? Int == 1)
         let grade = try cli.run(["grade", "set", "H1", "--year", "2025", "--grade", "good", "--lang", "en"])
         #expect(grade.status == 1 && grade.stderr.contains("[grade-not-here]"))
         try cli.ok(["grade", "set", "L1", "--year", "2025", "--grade", "good"])

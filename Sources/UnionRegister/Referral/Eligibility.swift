@@ -89,7 +89,7 @@ private struct Judge {
         case .left(let kind, let on, let unit):
             return Criterion(.activeMember, passed: false, Text(
                 vi: "Đã thôi sinh hoạt (\(kind.name.vi)) tại \(unit) ngày \(on)",
-                en: "Left the Union (\(kind.name.en)) from \(unit) on \(on)"))
+                en: (kind == .left ? "Left this register" : "Left the Union") + " (\(kind.name.en)) from \(unit) on \(on)"))
         }
     }
 
