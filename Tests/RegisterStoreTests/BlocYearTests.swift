@@ -23,6 +23,7 @@ struct BlocYearTests {
         let rows = report.root.flattened().map(\.figures)
         #expect(rows.count == 45)
         #expect(bloc.initialMembers == 3_326)
+        #expect(bloc.admittedBeforeTheirBranch * 2 > bloc.initialMembers)
         for figures in rows {
             let expected = bloc.expected(for: figures.unit.code)
             #expect(figures.members.start == expected.start, "\(figures.unit.code) start")
@@ -54,6 +55,8 @@ private struct BlocPlan {
     /// Branch of each member at the end of the year before.
     var branchAtStart: [String: String] = [:]
     var initialMembers = 0
+    /// Of them, those admitted to the Union before their branch was set up.
+    var admittedBeforeTheirBranch = 0
     var membersCSV = "code,full_name,birth_date,gender,unit,joined_on,education,arrived_on,arrived_from,arrival_letter,temporary_until\n"
     var yearMembersCSV = "code,full_name,birth_date,gender,unit,joined_on,education,arrived_on,arrived_from,arrival_letter,temporary_until\n"
     var eventsCSV = "code,event,on,unit,reason,place,letter,until\n"
@@ -91,6 +94,7 @@ private struct BlocPlan {
                 ? branch.opened.adding(days: -rng.next(30...2_000))
                 : Day(ordinal: branch.opened.ordinal + rng.next(0...(Day(year: 2024, month: 6, day: 30)!.ordinal - branch.opened.ordinal)))
             let born = joined.adding(days: -rng.next((16 * 365)...(24 * 365)))
+            if joined < branch.opened { admittedBeforeTheirBranch += 1 }
             var row = "\(code),Đoàn viên \(index),\(born),\(index % 2 == 0 ? "female" : "male"),\(branch.code),\(joined),university,"
             if arrivedElsewhere {
                 let latest = Day(year: 2024, month: 12, day: 31)!.ordinal
