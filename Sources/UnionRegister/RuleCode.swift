@@ -8,6 +8,10 @@ public enum RuleCode: Hashable, Sendable {
     case arrivalBeforeAdmission
     case departureNotActive
     case disciplineMembership
+    case duesAmount
+    case duesExemption
+    case duesMonths
+    case duesRate
     case eventOrder
     case gradeMonths
     case gradeNotHere
@@ -40,6 +44,10 @@ public enum RuleCode: Hashable, Sendable {
         case .arrivalBeforeAdmission: return "arrival-before-admission"
         case .departureNotActive: return "departure-not-active"
         case .disciplineMembership: return "discipline-membership"
+        case .duesAmount: return "dues-amount"
+        case .duesExemption: return "dues-exemption"
+        case .duesMonths: return "dues-months"
+        case .duesRate: return "dues-rate"
         case .eventOrder: return "event-order"
         case .gradeMonths: return "grade-months"
         case .gradeNotHere: return "grade-not-here"
