@@ -43,7 +43,7 @@ struct ContentVersionTests {
             try temp.count("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'content_version_*'")
         }
         let all = try triggers()
-        #expect(all == 24)
+        #expect(all == 37)
         let version = try state(temp).version
         let good = temp.directory.appending(path: "members.csv").path
         try """
