@@ -48,6 +48,12 @@ struct ArrivalRuleTests {
         _ = try MembershipHistory(events: []).recording(arrival("2020-09-01"), of: sameDay, today: today, destination: branch)
     }
 
+    @Test func aCorrectedJoiningDayOfAMemberWhoArrivedStaysOnOrBeforeTheArrival() throws {
+        let history = try record(arrival("2020-09-01"))
+        #expect(try history.movingAdmission(to: d("2020-09-01"), admittedTo: branch) == history)
+        #expect(refusal { _ = try history.movingAdmission(to: d("2020-09-02"), admittedTo: branch) }?.rule == .arrivalBeforeAdmission)
+    }
+
     @Test func anArrivalNeedsTheUnitItComesFrom() {
         var nowhere = arrival("2021-01-01")
         nowhere.place = "  "

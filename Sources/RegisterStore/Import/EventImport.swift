@@ -77,8 +77,11 @@ struct EventImport: RowImport {
                 event.unitCode = try row.required(.unit)
                 event.fromUnitCode = kind == .transferred ? current : nil
             }
-            // The same event already kept (a file imported twice) changes nothing.
-            if history.events.contains(where: { $0.kind == event.kind && $0.on == event.on && $0.unitCode == event.unitCode }) {
+            // The same event already kept (a file imported twice) changes nothing. A row
+            // without a unit means the member's branch on its day, which later moves may
+            // have changed since: such a row is the kept event of its kind and day.
+            let unitGiven = placing || row[.unit] != nil
+            if history.events.contains(where: { $0.kind == event.kind && $0.on == event.on && (!unitGiven || $0.unitCode == event.unitCode) }) {
                 return nil
             }
             if !placing, event.unitCode != current {
