@@ -107,7 +107,8 @@ enum DamageChecks {
 
     private static let dateColumns = [
         column("unit", "opened_on"), column("unit", "closed_on"), column("member", "birth_date"), column("member", "joined_on"),
-        column("member", "party_joined_on"), column("membership_event", "on_date"), column("training", "started_on"),
+        column("member", "party_joined_on"), column("membership_event", "on_date"), column("membership_event", "until_on"),
+        column("training", "started_on"),
         column("training", "completed_on"), column("discipline", "on_date"), column("referral_step", "on_date"),
     ]
 

@@ -1,8 +1,8 @@
 import UnionRegister
 
-/// What every output format needs so that a value read from the register cannot act on
-/// whoever reads it: a terminal (escape sequences), a Markdown or HTML reader (markup), a
-/// spreadsheet (formulas, in `CSVWriter`). The register refuses these characters on input
+/// What every output needs so that a value read from the register cannot act on whoever
+/// reads it: here the terminal (escape sequences); documents are escaped by `Escaping`,
+/// spreadsheets by `CSVWriter`. The register refuses these characters on input
 /// (`TextRules`); this guards the output too, for files changed behind sodoan's back and
 /// for the options a document prints without storing them.
 enum OutputText {
@@ -19,28 +19,5 @@ enum OutputText {
             out.append(scalar != "\n" && scalar != "\t" && TextRules.isForbidden(scalar) ? "\u{FFFD}" : scalar)
         }
         return String(out)
-    }
-
-    /// HTML text or attribute value.
-    static func html(_ text: String) -> String {
-        let text = safe(text)
-        // Most cells are numbers: skip the passes when there is nothing to escape.
-        guard text.contains(where: { "&<>\"'".contains($0) }) else { return text }
-        return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "'", with: "&#39;")
-    }
-
-    /// Markdown inline text: every character CommonMark may read as inline markup, inline
-    /// HTML (`<`), an entity (`&`) or a table cell border (`|`) is backslash-escaped, and a
-    /// line break is a space, so a value never starts a line (a heading, a list) either.
-    static func markdown(_ text: String) -> String {
-        var result = ""
-        for character in safe(text) {
-            if character == "\n" || character == "\t" { result.append(" "); continue }
-            if "\\`*_[]<>#|&~!".contains(character) { result.append("\\") }
-            result.append(character)
-        }
-        return result
     }
 }

@@ -17,10 +17,13 @@ struct ReferralDocument {
 
     var committeeLine: String { "BCH " + resolution.committee.name.uppercased() }
 
-    var dateLine: String {
-        let d = resolution.resolution.on
+    var dateLine: String { Self.dateLine(place: place, on: resolution.resolution.on) }
+
+    /// "Quảng Ninh, ngày 05 tháng 03 năm 2025": the place and date line of a Vietnamese
+    /// administrative document (the departure letter writes it the same way).
+    static func dateLine(place: String?, on d: Day) -> String {
         let two = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
-        return "\(place ?? Self.blank), ngày \(two(d.day)) tháng \(two(d.month)) năm \(d.year)"
+        return "\(place ?? blank), ngày \(two(d.day)) tháng \(two(d.month)) năm \(d.year)"
     }
 
     var recipients: [String] {
@@ -75,10 +78,10 @@ struct ReferralDocument {
 
     // MARK: - Renderings
 
-    /// Every value from the register or the options is escaped (`OutputText.markdown`): a
+    /// Every value from the register or the options is escaped (`Escaping.markdown`): a
     /// name holding `<script>` or `**` prints as those characters, never as markup.
     func markdown() -> String {
-        let e = OutputText.markdown
+        let e = Escaping.markdown
         let upper = e(resolution.upperUnion?.name.uppercased() ?? "")
         var out = """
             | \(upper) | ĐOÀN TNCS HỒ CHÍ MINH |
@@ -103,7 +106,7 @@ struct ReferralDocument {
     }
 
     func html() -> String {
-        let e = OutputText.html
+        let e = Escaping.html
         let upper = e(resolution.upperUnion?.name.uppercased() ?? "")
         return """
             <!DOCTYPE html>

@@ -56,5 +56,5 @@ extension ReportView {
         return out + "</body>\n</html>\n"
     }
 
-    private func escaped(_ text: String) -> String { OutputText.html(text) }
+    private func escaped(_ text: String) -> String { Escaping.html(text) }
 }

@@ -18,6 +18,5 @@ extension ReportView {
         return out
     }
 
-    /// Keeps a cell's text from breaking the table or turning into markup.
-    private func escaped(_ text: String) -> String { OutputText.markdown(text) }
+    private func escaped(_ text: String) -> String { Escaping.markdown(text) }
 }
