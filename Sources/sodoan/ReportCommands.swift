@@ -7,7 +7,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Year-end figures of a unit and every unit below it, as of any period.",
-        subcommands: [Annual.self, Period.self])
+        subcommands: [Annual.self, Period.self, Summary.self, Trend.self])
 
     /// What both reports take besides the period.
     struct Options: ParsableArguments {
@@ -50,5 +50,49 @@ struct ReportCommand: ParsableCommand {
         let report = try register.yearEndReport(unitCode: options.unit, period: period)
         command.print(try ReportView(report: report, language: command.global.language).render(options.format))
         if let failure = report.balance.failure { throw failure }
+    }
+
+    struct Summary: RegisterCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The year's figures as the sentences of the review conference, compared with earlier years.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The year, e.g. 2025.") var year: Int
+        @Option(help: "The unit to report on, with everything below it (default: the root bloc).") var unit: String?
+        @Option(help: "Compare with this many previous years (0 to 10).") var compare = 1
+        @Option(help: "Output format: text, md, html or json.") var format: OutputFormat = .text
+
+        func validate() throws {
+            guard (0...10).contains(compare) else { throw ValidationError("--compare takes 0 to 10 years.") }
+            guard format != .csv else { throw ValidationError("--format takes text, md, html or json here.") }
+        }
+
+        func execute() throws {
+            let register = try openRegister()
+            let reports = try (0...compare).map { try register.yearEndReport(unitCode: unit, period: try ReportPeriod.year(year - $0)) }
+            let summary = ReportSummary(current: reports[0], earlier: Array(reports.dropFirst()))
+            print(try SummaryView(summary: summary, fingerprint: reports[0].fingerprint, language: global.language).render(format))
+        }
+    }
+
+    struct Trend: RegisterCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Members, admissions and referrals year by year, as a table or as charts (svg, html, md).")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The first year.") var fromYear: Int
+        @Option(help: "The last year.") var toYear: Int
+        @Option(help: "The unit to report on, with everything below it (default: the root bloc).") var unit: String?
+        @Option(help: "Output format: text, csv, json, md, html or svg.") var format: TrendFormat = .text
+
+        func validate() throws {
+            guard fromYear <= toYear, toYear - fromYear < 30 else { throw ValidationError("--from-year must be before --to-year, at most 30 years apart.") }
+        }
+
+        func execute() throws {
+            let register = try openRegister()
+            let trend = YearlyFigures(reports: try (fromYear...toYear).map {
+                try register.yearEndReport(unitCode: unit, period: try ReportPeriod.year($0))
+            })
+            print(try TrendView(trend: trend, language: global.language).render(format))
+        }
     }
 }
