@@ -24,8 +24,12 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "The year, e.g. 2024.") var year: Int
         @OptionGroup var options: Options
 
+        /// The HTML document ends with the trend charts of the five years up to this one.
+        static let trendYears = 5
+
         func execute() throws {
-            try ReportCommand.report(try ReportPeriod.year(year), options: options, command: self)
+            try ReportCommand.report(try ReportPeriod.year(year), options: options, command: self,
+                                     trendYears: options.format == .html ? (year - Self.trendYears + 1)...year : nil)
         }
     }
 
@@ -45,10 +49,14 @@ struct ReportCommand: ParsableCommand {
     /// Prints the report, then refuses (exit 1, the units named on stderr) when any unit
     /// does not balance: the figures are printed so the damage can be looked at, but no
     /// script may take them for good ones.
-    static func report(_ period: ReportPeriod, options: Options, command: some RegisterCommand) throws {
+    static func report(_ period: ReportPeriod, options: Options, command: some RegisterCommand,
+                       trendYears: ClosedRange<Int>? = nil) throws {
         let register = try command.openRegister()
         let report = try register.yearEndReport(unitCode: options.unit, period: period)
-        command.print(try ReportView(report: report, language: command.global.language).render(options.format))
+        let trend = try trendYears.map { years in
+            YearlyFigures(reports: try register.yearEndReports(unitCode: options.unit, years: Array(years)))
+        }
+        command.print(try ReportView(report: report, language: command.global.language, trend: trend).render(options.format))
         if let failure = report.balance.failure { throw failure }
     }
 
@@ -68,7 +76,7 @@ struct ReportCommand: ParsableCommand {
 
         func execute() throws {
             let register = try openRegister()
-            let reports = try (0...compare).map { try register.yearEndReport(unitCode: unit, period: try ReportPeriod.year(year - $0)) }
+            let reports = try register.yearEndReports(unitCode: unit, years: (0...compare).map { year - $0 })
             let summary = ReportSummary(current: reports[0], earlier: Array(reports.dropFirst()))
             print(try SummaryView(summary: summary, fingerprint: reports[0].fingerprint, language: global.language).render(format))
         }
@@ -89,9 +97,7 @@ struct ReportCommand: ParsableCommand {
 
         func execute() throws {
             let register = try openRegister()
-            let trend = YearlyFigures(reports: try (fromYear...toYear).map {
-                try register.yearEndReport(unitCode: unit, period: try ReportPeriod.year($0))
-            })
+            let trend = YearlyFigures(reports: try register.yearEndReports(unitCode: unit, years: Array(fromYear...toYear)))
             print(try TrendView(trend: trend, language: global.language).render(format))
         }
     }

@@ -50,9 +50,12 @@ struct TrendView {
         return chart
     }
 
+    /// Both charts, one SVG document after the other.
+    var charts: String { membersChart.svg() + trend.funnel(language).svg() }
+
     func render(_ format: TrendFormat) throws -> String {
         switch format {
-        case .svg: return membersChart.svg() + trend.funnel(language).svg()
+        case .svg: return charts
         case .json:
             let rows = zip(trend.years, trend.reports).map { year, report in
                 Dictionary(uniqueKeysWithValues: zip(keys, columns.map { $0.1(report.root) })).merging(["year": year]) { $1 }
@@ -70,12 +73,12 @@ struct TrendView {
                 <style>body { font-family: sans-serif; max-width: 18cm; margin: 1cm auto; } svg { max-width: 100%; height: auto; page-break-inside: avoid; }</style>
                 </head><body>
                 <h1>\(Escaping.html(title))</h1>
-                \(membersChart.svg())\(trend.funnel(language).svg())<p><small>\(Escaping.html(fingerprintLine))</small></p>
+                \(charts)<p><small>\(Escaping.html(fingerprintLine))</small></p>
                 </body></html>
 
                 """
         case .md:
-            return "# \(Escaping.markdown(title))\n\n" + membersChart.svg() + "\n" + trend.funnel(language).svg() + "\n" + fingerprintLine + "\n"
+            return "# \(Escaping.markdown(title))\n\n" + charts + "\n" + fingerprintLine + "\n"
         case .text:
             var table = TextTable([Heading.year] + columns.map(\.0), language, rightAligned: Set(0...columns.count))
             for (year, report) in zip(trend.years, trend.reports) {

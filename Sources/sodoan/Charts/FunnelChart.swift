@@ -38,7 +38,7 @@ struct FunnelChart {
             body.append(SVG.text(String(year), x: groupLeft + groupWidth * 0.4, y: Self.height - Self.bottom + 15, anchor: "middle"))
         }
         for (index, stage) in stages.enumerated() {
-            let x = Self.left + Double(index % 3) * 200, y = Self.height - 50 + Double(index / 3) * 18
+            let x = Self.left + Double(index % 2) * 320, y = Self.height - 58 + Double(index / 2) * 18
             body.append("<rect x=\"\(SVG.number(x))\" y=\"\(SVG.number(y - 10))\" width=\"12\" height=\"12\" "
                         + "fill=\"\(Self.fills[index % Self.fills.count])\" stroke=\"black\"/>")
             body.append(SVG.text("\(index + 1). \(stage)", x: x + 18, y: y))
