@@ -97,8 +97,10 @@ public struct ReportSummary: Hashable, Sendable {
         let branches = direct.filter { $0.unit.kind == .grassrootsBranch }.count
         guard !direct.isEmpty || members.value > 0 else { return nil }
         let n = { (value: Int, language: Language) in Numerals.count(value, language) }
-        var vi = "\(f.unit.name) hiện có \(n(direct.count, .vi)) cơ sở đoàn trực thuộc"
-        var en = "\(f.unit.name) has \(n(direct.count, .en)) organisations directly under it"
+        // Under a bloc stand grassroots organisations; under a grassroots union, its branches.
+        let below = f.unit.kind == .bloc ? Text(vi: "cơ sở đoàn", en: "organisations") : Text(vi: "chi đoàn", en: "branches")
+        var vi = "\(f.unit.name) hiện có \(n(direct.count, .vi)) \(below.vi) trực thuộc"
+        var en = "\(f.unit.name) has \(n(direct.count, .en)) \(below.en) directly under it"
         let kinds = [(unions, "đoàn cơ sở", "grassroots unions"), (branches, "chi đoàn cơ sở", "grassroots branches")].filter { $0.0 > 0 }
         if !kinds.isEmpty {
             vi += ", trong đó có " + kinds.map { "\(n($0.0, .vi)) \($0.1)" }.joined(separator: " và ")
