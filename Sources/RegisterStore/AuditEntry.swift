@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// One row of the audit log: what a write changed, when, and by which command.
+/// One row of the audit log: what a write changed, when, by which command and by whom.
 ///
 /// Every write of the register appends exactly one (import appends one per member it
 /// touches, plus its own). The table's triggers refuse UPDATE and DELETE, so the log can
@@ -11,6 +11,9 @@ public struct AuditEntry: Sendable, Equatable {
     /// UTC timestamp, ISO 8601, to the second.
     public var at: String
     public var command: String
+    /// Who wrote it: the operating-system user of a command, the account of a server
+    /// request; nil on rows older than accounts (migration 7).
+    public var actor: String?
     /// What was done, e.g. `member.add`, `unit.close`.
     public var action: String
     public var memberCode: String?
@@ -24,6 +27,7 @@ public struct AuditEntry: Sendable, Equatable {
         self.id = nil
         self.at = ""
         self.command = ""
+        self.actor = nil
         self.action = action
         self.memberCode = memberCode
         self.unitCode = unitCode
@@ -41,18 +45,19 @@ public struct AuditEntry: Sendable, Equatable {
         return (try? encoder.encode(value)).flatMap { String(data: $0, encoding: .utf8) }
     }
 
-    func insert(_ db: Database, command: String, at: Date) throws {
+    func insert(_ db: Database, command: String, actor: String, at: Date) throws {
         let stamp = ISO8601DateFormatter().string(from: at)
         try db.execute(sql: """
-            INSERT INTO audit_log (at, command, action, member_code, unit_code, old_value, new_value)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [stamp, command, action, memberCode, unitCode, oldValue, newValue])
+            INSERT INTO audit_log (at, command, action, member_code, unit_code, old_value, new_value, actor)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [stamp, command, action, memberCode, unitCode, oldValue, newValue, actor])
     }
 
     init(row: Row) {
         id = row["id"]
         at = row["at"]
         command = row["command"]
+        actor = row["actor"]
         action = row["action"]
         memberCode = row["member_code"]
         unitCode = row["unit_code"]

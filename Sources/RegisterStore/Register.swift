@@ -13,15 +13,31 @@ public final class Register: @unchecked Sendable {
     public let path: String
     /// The command line that opened the register, recorded in the audit log.
     public let command: String
+    /// Who writes through this handle, recorded in the audit log: the operating-system
+    /// user for the command line, the account for a server request (`acting(as:command:)`).
+    public let actor: String
     let queue: DatabaseQueue
 
     /// How long a write waits for another process's write to finish.
     public static let busyTimeout: TimeInterval = 30
 
-    private init(path: String, command: String, queue: DatabaseQueue) {
+    private init(path: String, command: String, actor: String, queue: DatabaseQueue) {
         self.path = path
         self.command = command
+        self.actor = actor
         self.queue = queue
+    }
+
+    /// The same open register, writing audit rows with another actor and command: the
+    /// server opens the file once and writes each request as its account.
+    public func acting(as actor: String, command: String) -> Register {
+        Register(path: path, command: command, actor: actor, queue: queue)
+    }
+
+    /// The operating-system user running this process, the actor of command-line writes.
+    public static var operatingSystemUser: String {
+        if let entry = getpwuid(geteuid()) { return String(cString: entry.pointee.pw_name) }
+        return ProcessInfo.processInfo.environment["USER"] ?? "uid \(geteuid())"
     }
 
     private static func configuration() -> Configuration {
@@ -37,7 +53,7 @@ public final class Register: @unchecked Sendable {
     /// Creates a new register file with its root bloc unit. Refuses if the file exists.
     /// The file is created readable and writable by its owner only: it holds personal data.
     public static func create(at path: String, name: String, rootCode: String, openedOn: Day,
-                              command: String, now: Date = Date()) throws -> Register {
+                              command: String, actor: String = operatingSystemUser, now: Date = Date()) throws -> Register {
         let root = Unit(code: rootCode, name: VietnameseText.normalized(name), kind: .bloc, parentCode: nil, openedOn: openedOn)
         try UnitRules.validateNew(root, parent: nil)
         guard !FileManager.default.fileExists(atPath: path) else {
@@ -55,7 +71,7 @@ public final class Register: @unchecked Sendable {
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
             }
             try SchemaMigrations.migrator().migrate(queue)
-            let register = Register(path: path, command: command, queue: queue)
+            let register = Register(path: path, command: command, actor: actor, queue: queue)
             try register.write(now: now) { db in
                 try db.execute(sql: "INSERT INTO register_info (key, value) VALUES ('name', ?), ('created_at', ?)",
                                arguments: [root.name, ISO8601DateFormatter().string(from: now)])
@@ -70,7 +86,7 @@ public final class Register: @unchecked Sendable {
     }
 
     /// Opens an existing register, migrating it forward if an older sodoan made it.
-    public static func open(at path: String, command: String) throws -> Register {
+    public static func open(at path: String, command: String, actor: String = operatingSystemUser) throws -> Register {
         guard FileManager.default.fileExists(atPath: path) else {
             throw RegisterError(.missingFile,
                 Text(vi: "Không tìm thấy sổ đoàn viên \(path).", en: "No register at \(path)."),
@@ -87,7 +103,7 @@ public final class Register: @unchecked Sendable {
                 fix: Text(vi: "Cập nhật sodoan.", en: "Update sodoan."))
         }
         try migrator.migrate(queue)
-        return Register(path: path, command: command, queue: queue)
+        return Register(path: path, command: command, actor: actor, queue: queue)
     }
 
     /// Runs `body` in one IMMEDIATE transaction and appends the audit row it returns.
@@ -95,7 +111,7 @@ public final class Register: @unchecked Sendable {
     public func write<T>(now: Date = Date(), _ body: (Database) throws -> (T, AuditEntry)) throws -> T {
         try queue.write { db in
             let (result, audit) = try body(db)
-            try audit.insert(db, command: command, at: now)
+            try audit.insert(db, command: command, actor: actor, at: now)
             return result
         }
     }

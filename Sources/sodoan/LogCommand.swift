@@ -1,11 +1,12 @@
 import ArgumentParser
 import RegisterStore
+import RegisterViews
 import UnionRegister
 
 struct LogCommand: RegisterCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
-        abstract: "Read the audit log: every write, when, by which command, old and new values.")
+        abstract: "Read the audit log: every write, when, by whom, by which command, old and new values.")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: DataFormatOption
@@ -15,25 +16,25 @@ struct LogCommand: RegisterCommand {
     struct Item: Encodable {
         var id: Int64
         var at, command, action: String
-        var member_code, unit_code, old_value, new_value: String?
+        var actor, member_code, unit_code, old_value, new_value: String?
     }
 
     func execute() throws {
         let entries = try openRegister().auditLog(memberCode: member, since: try since.map { try day($0, option: "--since") })
-        let items = entries.map { Item(id: $0.id ?? 0, at: $0.at, command: $0.command, action: $0.action, member_code: $0.memberCode,
+        let items = entries.map { Item(id: $0.id ?? 0, at: $0.at, command: $0.command, action: $0.action, actor: $0.actor, member_code: $0.memberCode,
                                        unit_code: $0.unitCode, old_value: $0.oldValue, new_value: $0.newValue) }
         switch output.format {
         case .json:
             print(try JSONOutput.encode(items))
         case .csv:
-            print(CSVWriter.document(header: ["id", "at", "action", "member_code", "unit_code", "command", "old_value", "new_value"],
-                                     rows: items.map { [String($0.id), $0.at, $0.action, $0.member_code ?? "", $0.unit_code ?? "", $0.command, $0.old_value ?? "", $0.new_value ?? ""] }))
+            print(CSVWriter.document(header: ["id", "at", "action", "member_code", "unit_code", "command", "actor", "old_value", "new_value"],
+                                     rows: items.map { [String($0.id), $0.at, $0.action, $0.member_code ?? "", $0.unit_code ?? "", $0.command, $0.actor ?? "", $0.old_value ?? "", $0.new_value ?? ""] }))
         default:
             let vi = global.language == .vi
-            var table = TextTable(vi ? ["#", "Thời điểm (UTC)", "Thao tác", "Đoàn viên", "Đơn vị", "Lệnh"]
-                                     : ["#", "At (UTC)", "Action", "Member", "Unit", "Command"], rightAligned: [0])
+            var table = TextTable(vi ? ["#", "Thời điểm (UTC)", "Thao tác", "Đoàn viên", "Đơn vị", "Người ghi", "Lệnh"]
+                                     : ["#", "At (UTC)", "Action", "Member", "Unit", "By", "Command"], rightAligned: [0])
             for item in items {
-                table.append([String(item.id), item.at, item.action, item.member_code ?? "", item.unit_code ?? "", item.command])
+                table.append([String(item.id), item.at, item.action, item.member_code ?? "", item.unit_code ?? "", item.actor ?? "", item.command])
             }
             print(table.render())
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RegisterStore
+import RegisterViews
 import UnionRegister
 
 struct MemberCommand: ParsableCommand {
@@ -31,9 +32,7 @@ struct MemberCommand: ParsableCommand {
                                 education: .none, joinedOn: today)
             try fields.apply(to: &member) { try day($0, option: $1) }
             let added = try register.addMember(member, unitCode: unit, today: today)
-            print(global.language == .vi
-                  ? "Đã kết nạp \(added.fullName) (mã \(added.code)) vào \(unit) ngày \(added.joinedOn)."
-                  : "Registered \(added.fullName) (code \(added.code)) in \(unit) from \(added.joinedOn).")
+            print(RecordWording.admitted(added, unitCode: unit, global.language))
         }
     }
 
@@ -64,8 +63,7 @@ struct MemberCommand: ParsableCommand {
             let register = try openRegister()
             let day = try day(on, option: "--on")
             try register.transferMember(code, to: to, on: day, today: today)
-            print(global.language == .vi ? "Đã chuyển sinh hoạt \(code) sang \(to) từ ngày \(day)."
-                                         : "Transferred \(code) to \(to) from \(day).")
+            print(RecordWording.transferred(code, to: to, on: day, global.language))
         }
     }
 

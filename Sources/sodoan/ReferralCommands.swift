@@ -1,5 +1,6 @@
 import ArgumentParser
 import RegisterStore
+import RegisterViews
 import UnionRegister
 
 struct ReferralCommand: ParsableCommand {
@@ -164,9 +165,7 @@ protocol ReferralStageCommand: RegisterCommand {
 extension ReferralStageCommand {
     func execute() throws {
         let step = try openRegister().recordReferral(code, try action(), on: try day(on, option: "--on"), today: today)
-        let vote = step.vote.map { global.language == .vi ? ", tán thành \($0.ratio)" : ", for \($0.ratio)" } ?? ""
-        print(global.language == .vi ? "Đã ghi «\(step.stage.name.vi)» cho \(code) ngày \(step.on)\(vote)."
-                                     : "Recorded \(step.stage.name.en) for \(code) on \(step.on)\(vote).")
+        print(RecordWording.recorded(step, code: code, global.language))
     }
 }
 

@@ -14,26 +14,7 @@ protocol RegisterCommand: ParsableCommand {
 
 extension RegisterCommand {
     func run() throws {
-        do {
-            try execute()
-        } catch let error as RegisterError {
-            let prefix = global.language == .vi ? "Lỗi" : "Error"
-            let rule = error.rule.map { " [\($0)]" } ?? ""
-            FileHandle.standardError.write(Data("\(prefix)\(rule): \(error.text(global.language))\n".utf8))
-            throw ExitCode(Self.exitStatus(for: error.kind))
-        } catch let error as DatabaseError {
-            let message = global.language == .vi ? "Lỗi cơ sở dữ liệu" : "Database error"
-            FileHandle.standardError.write(Data("\(message): \(error.message ?? "\(error)")\n".utf8))
-            throw ExitCode(error.resultCode == .SQLITE_CONSTRAINT ? 65 : 74)
-        }
-    }
-
-    static func exitStatus(for kind: RegisterError.Kind) -> Int32 {
-        switch kind {
-        case .ruleRefused: return 1
-        case .badInput: return 65
-        case .missingFile: return 66
-        }
+        try reportingRefusals(global.language, execute)
     }
 
     /// Opens the register named by --db / $SODOAN_DB, recording this command line for the
@@ -59,6 +40,31 @@ extension RegisterCommand {
 
     func print(_ text: String) {
         FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+}
+
+/// Runs `body`, turning a refusal into a message on stderr and the exit status of
+/// docs/CLI.md (1 a rule refused, 65 bad input data, 66 register or input file missing).
+func reportingRefusals<T>(_ language: Language, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as RegisterError {
+        let prefix = language == .vi ? "Lỗi" : "Error"
+        let rule = error.rule.map { " [\($0)]" } ?? ""
+        FileHandle.standardError.write(Data("\(prefix)\(rule): \(error.text(language))\n".utf8))
+        throw ExitCode(exitStatus(for: error.kind))
+    } catch let error as DatabaseError {
+        let message = language == .vi ? "Lỗi cơ sở dữ liệu" : "Database error"
+        FileHandle.standardError.write(Data("\(message): \(error.message ?? "\(error)")\n".utf8))
+        throw ExitCode(error.resultCode == .SQLITE_CONSTRAINT ? 65 : 74)
+    }
+}
+
+func exitStatus(for kind: RegisterError.Kind) -> Int32 {
+    switch kind {
+    case .ruleRefused: return 1
+    case .badInput: return 65
+    case .missingFile: return 66
     }
 }
 

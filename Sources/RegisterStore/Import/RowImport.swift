@@ -12,7 +12,7 @@ struct ImportContext {
 
     /// Writes the audit row of one record the import changed, beside the import's own.
     func audit(_ entry: AuditEntry, in db: Database) throws {
-        try entry.insert(db, command: register.command, at: now)
+        try entry.insert(db, command: register.command, actor: register.actor, at: now)
     }
 }
 
@@ -104,7 +104,7 @@ extension Register {
         try queue.inTransaction(.immediate) { db in
             report = try ContentVersion.suspendingTriggers(in: db) { try run.run(table, in: db, progress: reporter) }
             guard !dryRun, report.problems.isEmpty else { return .rollback }
-            try AuditEntry(action: Import.action, newValue: AuditEntry.json(ImportSummary(report))).insert(db, command: command, at: now)
+            try AuditEntry(action: Import.action, newValue: AuditEntry.json(ImportSummary(report))).insert(db, command: command, actor: actor, at: now)
             return .commit
         }
         if !dryRun && !report.problems.isEmpty { throw ImportRefused(report: report) }
