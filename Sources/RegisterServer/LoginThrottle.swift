@@ -2,12 +2,12 @@ import Foundation
 import UnionRegister
 
 /// Slows down repeated bad logins (docs/SECURITY.md): each failure for the same name, or
-/// from the same address, within a quarter of an hour makes the next answer wait half a
-/// second longer, up to eight seconds, so guessing a password costs hours, not seconds.
+/// from the same address, within a quarter of an hour makes every later attempt wait a
+/// second longer, up to eight seconds, so guessing a password costs days, not minutes.
 /// Every failure is logged on stderr. A good login clears the name's count.
 actor LoginThrottle {
     static let window: TimeInterval = 15 * 60
-    static let step: TimeInterval = 0.5
+    static let step: TimeInterval = 1
     static let longest: TimeInterval = 8
 
     private var failures: [String: [Date]] = [:]
