@@ -50,8 +50,13 @@ struct MemberPage {
         }
         step = eligibility.map { $0.step.name(language) }
         eligible = eligibility?.isEligible ?? false
-        criteria = eligibility?.criteria.map { Criterion(passed: $0.passed, name: $0.rule.name(language), detail: $0.detail(language)) } ?? []
+        criteria = eligibility.map { Self.criteria(of: $0, language) } ?? []
         self.notice = notice
         t = PageWords.words(PageWords.member, language)
+    }
+
+    /// Every criterion of a step with its evidence, as `referral check` lists them.
+    static func criteria(of eligibility: Eligibility, _ language: Language) -> [Criterion] {
+        eligibility.criteria.map { Criterion(passed: $0.passed, name: $0.rule.name(language), detail: $0.detail(language)) }
     }
 }

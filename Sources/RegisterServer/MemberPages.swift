@@ -43,7 +43,7 @@ struct MemberPages {
         pages.get("/members/:code/referral") { request, context in
             let code = try context.parameters.require("code")
             let facts = try services.scoped(context, request).memberFacts(code)
-            return referralPage(request, context, facts: facts, fields: ["on": Day.today().description], refusal: nil)
+            return referralPage(request, context, facts: facts, fields: ["on": Day.today().description], eligibility: nil, refusal: nil)
         }
         pages.post("/members/:code/referral") { request, context in
             let code = try context.parameters.require("code")
@@ -59,7 +59,12 @@ struct MemberPages {
                                       notice: RecordWording.recorded(step, code: code, routes.language(request)))
                 return routes.page(request, context, "member", title: facts.member.fullName, model: page)
             } catch let error where error is RegisterError || error is AccessRefused {
-                return referralPage(request, context, facts: facts, fields: fields, refusal: Refusal(error, language: routes.language(request)))
+                // A step the eligibility rules refused is shown with every criterion and its evidence.
+                let step = (try? ReferralStepForm(fields: fields).action())?.eligibilityStep
+                let day = try? ReferralStepForm(fields: fields).day()
+                let eligibility = try step.flatMap { step in try day.map { try register.checkReferral(code, step: step, on: $0) } }
+                return referralPage(request, context, facts: facts, fields: fields, eligibility: eligibility,
+                                    refusal: Refusal(error, language: routes.language(request)))
             }
         }
     }
@@ -77,22 +82,27 @@ struct MemberPages {
         let language = routes.language(request)
         let genders = Gender.allCases.map { Choice(value: $0.rawValue, label: $0.name(language), selected: $0.rawValue == form.gender) }
         let levels = EducationLevel.allCases.map { Choice(value: $0.rawValue, label: $0.name(language), selected: $0.rawValue == form.education) }
-        return routes.page(request, context, "admit", title: PageWords.admit["heading"]!(language), model: [
-            "form": form, "genders": genders, "levels": levels, "refusal": refusal as Any,
-            "t": PageWords.words(PageWords.admit, language),
-        ], status: refusal.map(\.status) ?? .ok)
+        var model: [String: Any] = ["form": form, "genders": genders, "levels": levels, "t": PageWords.words(PageWords.admit, language)]
+        // Mustache would enter a section for an Optional wrapped in Any even when it is nil.
+        if let refusal { model["refusal"] = refusal }
+        return routes.page(request, context, "admit", title: PageWords.admit["heading"]!(language), model: model,
+                           status: refusal.map(\.status) ?? .ok)
     }
 
     func referralPage(_ request: Request, _ context: ServerContext, facts: MemberFacts, fields: [String: String],
-                      refusal: Refusal?) -> Response {
+                      eligibility: Eligibility?, refusal: Refusal?) -> Response {
         let language = routes.language(request)
         let stages = ReferralStepForm.stages.map {
             Choice(value: $0.rawValue, label: $0.name(language), selected: $0.rawValue == fields["stage"])
         }
-        return routes.page(request, context, "referral", title: PageWords.referral["heading"]!(language), model: [
-            "member": ["code": facts.member.code, "name": facts.member.fullName, "path": Self.pathEscaped(facts.member.code)], "fields": fields, "stages": stages,
-            "refusal": refusal as Any, "t": PageWords.words(PageWords.referral, language),
-        ], status: refusal.map(\.status) ?? .ok)
+        var model: [String: Any] = [
+            "member": ["code": facts.member.code, "name": facts.member.fullName, "path": Self.pathEscaped(facts.member.code)],
+            "fields": fields, "stages": stages, "t": PageWords.words(PageWords.referral, language),
+        ]
+        if let refusal { model["refusal"] = refusal }
+        if let eligibility { model["explained"] = ["criteria": MemberPage.criteria(of: eligibility, language)] }
+        return routes.page(request, context, "referral", title: PageWords.referral["heading"]!(language), model: model,
+                           status: refusal.map(\.status) ?? .ok)
     }
 
     /// A member code in a URL path: codes may hold `/` (card numbers like 12/2019).

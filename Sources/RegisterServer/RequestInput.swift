@@ -9,13 +9,14 @@ extension Request {
 
     /// `?lang=en`, else the language cookie the switch set, else the server's default.
     func language(default fallback: Language) -> Language {
-        let asked = uri.queryParameters.get("lang") ?? cookies[Self.languageCookie]?.value
+        let asked = query("lang") ?? cookies[Self.languageCookie]?.value
         return asked.flatMap(Language.init(rawValue:)) ?? fallback
     }
 
-    /// A query parameter, nil when absent or empty.
+    /// A query parameter, nil when absent or empty. Read as a browser's GET form sends
+    /// it (`+` for a space), which Hummingbird's own query parser does not decode.
     func query(_ name: String) -> String? {
-        guard let value = uri.queryParameters.get(name), !value.isEmpty else { return nil }
+        guard let value = Self.formFields(uri.query ?? "")[name], !value.isEmpty else { return nil }
         return value
     }
 
@@ -28,9 +29,13 @@ extension Request {
 
     /// The body as form fields (`application/x-www-form-urlencoded`), at most the body limit.
     func formFields(context: ServerContext) async throws -> [String: String] {
-        let buffer = try await body.collect(upTo: context.maxUploadSize)
+        Self.formFields(String(buffer: try await body.collect(upTo: context.maxUploadSize)))
+    }
+
+    /// `application/x-www-form-urlencoded` fields: `a=1&b=x+y` (the last of a repeated name).
+    static func formFields(_ text: String) -> [String: String] {
         var fields: [String: String] = [:]
-        for pair in String(buffer: buffer).split(separator: "&") {
+        for pair in text.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             func decoded(_ part: Substring) -> String {
                 part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
