@@ -7,8 +7,9 @@
 --
 -- Conventions: STRICT tables; dates are ISO 'YYYY-MM-DD' text checked with date(x, '+0 days')
 -- (plain date() lets 2024-02-30 through; the modifier normalises it, so the check fails); enums
--- are the codes of DOMAIN.md checked with IN (...); history is kept as dated rows and the
--- current state is a query as of a date.
+-- are the codes of docs/DOMAIN.md checked with IN (...); history is kept as dated rows and the
+-- current state is a query as of a date. (Comments inside shipped sections cite DOMAIN.md:
+-- that is docs/DOMAIN.md.)
 
 -- migration: 1 register
 

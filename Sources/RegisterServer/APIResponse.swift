@@ -49,7 +49,7 @@ struct Refusal: Encodable {
             case .badInput: (status, kind) = (.badRequest, "bad-input")
             case .missingFile: (status, kind) = (.internalServerError, "missing-file")
             }
-            rule = error.rule
+            rule = error.rule?.code
             message = error.message(language)
             fix = error.fix?(language)
         case let error as AccessRefused:

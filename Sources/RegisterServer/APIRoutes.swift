@@ -18,24 +18,27 @@ struct APIRoutes {
         api.post("session", use: logIn)
         api.delete("session", use: logOut)
         api.get("units") { request, context in
-            let units = try services.scoped(context, request).unitTree(on: try request.day("as_of", default: .today()))
+            let register = try services.scoped(context, request)
+            let units = try register.unitTree(on: try request.day("as_of", default: register.today))
             return try APIResponse.json(units.map { UnitJSON($0, language: language(request)) })
         }
         api.get("members") { request, context in
-            let day = try request.day("as_of", default: .today())
+            let register = try services.scoped(context, request)
+            let day = try request.day("as_of", default: register.today)
             let query = MemberQuery(unitCode: request.query("unit"), search: request.query("search"), asOf: day)
-            return try APIResponse.json(try services.scoped(context, request).members(query).map { MemberListingJSON($0, asOf: day) })
+            return try APIResponse.json(try register.members(query).map { MemberJSON($0, on: day) })
         }
         api.post("members") { request, context in
             try context.requireCSRF(request.headers[.csrfToken])
             let form = try await request.json(AdmissionForm.self, context: context)
             let register = try services.scoped(context, request)
-            let added = try register.addMember(try form.member(today: .today()), unitCode: form.unit, today: .today())
-            return try APIResponse.json(MemberJSON(try register.memberFacts(added.code), today: .today()), status: .created)
+            let added = try register.addMember(try form.member(today: register.today), unitCode: form.unit)
+            return try APIResponse.json(MemberBookJSON(try register.memberFacts(added.code), today: register.today), status: .created)
         }
         api.get("members/:code") { request, context in
             let code = try context.parameters.require("code")
-            return try APIResponse.json(MemberJSON(try services.scoped(context, request).memberFacts(code), today: .today()))
+            let register = try services.scoped(context, request)
+            return try APIResponse.json(MemberBookJSON(try register.memberFacts(code), today: register.today))
         }
         api.post("members/:code/transfer") { request, context in
             try context.requireCSRF(request.headers[.csrfToken])
@@ -43,13 +46,13 @@ struct APIRoutes {
             let body = try await request.json(TransferBody.self, context: context)
             guard let day = Day(parsing: body.on) else { throw RegisterError.badDate(body.on, field: "on") }
             let register = try services.scoped(context, request)
-            try register.transferMember(code, to: body.to, on: day, today: .today())
-            return try APIResponse.json(MemberJSON(try register.memberFacts(code), today: .today()))
+            try register.transferMember(code, to: body.to, on: day)
+            return try APIResponse.json(MemberBookJSON(try register.memberFacts(code), today: register.today))
         }
         api.get("referral/candidates") { request, context in
             let step = try Self.step(request.query("step"))
-            let day = try request.day("on", default: .today())
             let register = try services.scoped(context, request)
+            let day = try request.day("on", default: register.today)
             let unit = request.query("unit") ?? register.account.unitCode
             let candidates = try register.referralCandidates(step: step, unitCode: unit, on: day)
             return try APIResponse.json(ReferralCandidatesJSON(candidates, step: step, on: day, unitCode: unit,

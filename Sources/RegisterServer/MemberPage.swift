@@ -37,7 +37,7 @@ struct MemberPage {
             (MemberLabel.idNumber, m.idNumber), (MemberLabel.phone, m.phone), (MemberLabel.email, m.email),
             (MemberLabel.workplace, m.workplace), (MemberLabel.office, m.office),
             (MemberLabel.joined, m.joinedOn.description), (MemberLabel.party, m.partyJoinedOn?.description),
-            (MemberLabel.status, standing.statusText(language)), (MemberLabel.note, standing.flagText(language)),
+            (MemberLabel.status, standing.statusText(language)), (Heading.note, standing.flag?.name(language)),
         ]
         facts = values.compactMap { label, value in value.flatMap { $0.isEmpty ? nil : Fact(label: label(language), value: $0) } }
         history = record.history.events.map { Dated(on: $0.on.description, text: RecordWording.describe($0, language)) }

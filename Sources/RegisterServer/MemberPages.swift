@@ -21,7 +21,8 @@ struct MemberPages {
             try context.requireCSRF(fields["csrf"])
             let form = AdmissionForm(fields: fields)
             do {
-                let added = try services.scoped(context, request).addMember(try form.member(today: .today()), unitCode: form.unit, today: .today())
+                let register = try services.scoped(context, request)
+                let added = try register.addMember(try form.member(today: register.today), unitCode: form.unit)
                 return Response.redirect(to: "/members/\(Self.pathEscaped(added.code))?admitted=1", type: .normal)
             } catch let error where error is RegisterError || error is AccessRefused {
                 return admissionPage(request, context, form: form, refusal: Refusal(error, language: routes.language(request)))
@@ -32,18 +33,19 @@ struct MemberPages {
             let code = try context.parameters.require("code")
             let register = try services.scoped(context, request)
             let facts = try register.memberFacts(code)
-            let today = Day.today()
+            let today = register.today
             let next = Self.nextStep(facts, today: today)
             let eligibility = try next.map { try register.checkReferral(code, step: $0, on: today) }
             let notice = request.query("admitted") != nil
-                ? RecordWording.admitted(facts.member, unitCode: MemberStanding(facts, today: today).unitCode ?? "", language) : nil
+                ? Says.memberAdmitted(facts.member, into: MemberStanding(facts, today: today).unitCode ?? "")(language) : nil
             return routes.page(request, context, "member", title: facts.member.fullName,
                                model: MemberPage(facts, today: today, eligibility: eligibility, language: language, notice: notice))
         }
         pages.get("/members/:code/referral") { request, context in
             let code = try context.parameters.require("code")
-            let facts = try services.scoped(context, request).memberFacts(code)
-            return referralPage(request, context, facts: facts, fields: ["on": Day.today().description], eligibility: nil, refusal: nil)
+            let register = try services.scoped(context, request)
+            let facts = try register.memberFacts(code)
+            return referralPage(request, context, facts: facts, fields: ["on": register.today.description], eligibility: nil, refusal: nil)
         }
         pages.post("/members/:code/referral") { request, context in
             let code = try context.parameters.require("code")
@@ -53,10 +55,10 @@ struct MemberPages {
             let facts = try register.memberFacts(code)
             do {
                 let form = ReferralStepForm(fields: fields)
-                let step = try register.recordReferral(code, try form.action(), on: try form.day(), today: .today())
-                let page = MemberPage(try register.memberFacts(code), today: .today(), eligibility: nil,
+                let step = try register.recordReferral(code, try form.action(), on: try form.day())
+                let page = MemberPage(try register.memberFacts(code), today: register.today, eligibility: nil,
                                       language: routes.language(request),
-                                      notice: RecordWording.recorded(step, code: code, routes.language(request)))
+                                      notice: Says.referralRecorded(step, of: code)(routes.language(request)))
                 return routes.page(request, context, "member", title: facts.member.fullName, model: page)
             } catch let error where error is RegisterError || error is AccessRefused {
                 // A step the eligibility rules refused is shown with every criterion and its evidence.

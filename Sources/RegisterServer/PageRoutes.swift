@@ -28,7 +28,8 @@ struct PageRoutes {
         }
         pages.get("/units") { request, context in
             let language = language(request)
-            let units = try services.scoped(context, request).unitTree(on: .today()).map { summary in
+            let register = try services.scoped(context, request)
+            let units = try register.unitTree(on: register.today).map { summary in
                 UnitRow(json: UnitJSON(summary, language: language), kindName: summary.unit.kind.name(language),
                         indent: String(repeating: "— ", count: summary.depth))
             }
@@ -39,10 +40,10 @@ struct PageRoutes {
             let language = language(request)
             let register = try services.scoped(context, request)
             let unit = request.query("unit") ?? register.account.unitCode
-            let day = Day.today()
+            let day = register.today
             let rows = try register.members(MemberQuery(unitCode: unit, search: request.query("search"), asOf: day)).map { row in
-                ListingRow(json: MemberListingJSON(row, asOf: day), status: ListingWording.status(row.status, language),
-                           flag: ListingWording.flag(row.flag, language))
+                ListingRow(json: MemberJSON(row, on: day), status: ListingWording.status(row.status, language),
+                           flag: row.flag?.name(language) ?? "")
             }
             return page(request, context, "members", title: PageWords.members["heading"]!(language), model: [
                 "members": rows, "unit": unit, "search": request.query("search") ?? "", "count": rows.count,
@@ -52,7 +53,7 @@ struct PageRoutes {
         pages.get("/reports/annual") { request, context in
             let language = language(request)
             let register = try services.scoped(context, request)
-            let year = request.query("year").flatMap(Int.init) ?? Day.today().year - 1
+            let year = request.query("year").flatMap(Int.init) ?? register.today.year - 1
             let unit = request.query("unit") ?? register.account.unitCode
             let report = try register.yearEndReport(unitCode: unit, period: try ReportPeriod.year(year))
             return page(request, context, "report", title: report.period.title(language),
@@ -111,7 +112,7 @@ struct UnitRow {
 
 /// One row of the member list page.
 struct ListingRow {
-    var json: MemberListingJSON
+    var json: MemberJSON
     var status: String
     var flag: String
 }

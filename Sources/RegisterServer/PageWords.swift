@@ -40,7 +40,7 @@ enum PageWords {
         "unit": Text(vi: "Đơn vị", en: "Unit"),
         "submit": Text(vi: "Tìm", en: "Search"),
         "code": MemberLabel.code, "fullName": MemberLabel.fullName, "born": MemberLabel.born,
-        "status": MemberLabel.status, "note": MemberLabel.note,
+        "status": MemberLabel.status, "note": Heading.note,
         "none": Text(vi: "Không có đoàn viên nào.", en: "No members."),
     ]
 

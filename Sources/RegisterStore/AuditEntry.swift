@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+import UnionRegister
 
 /// One row of the audit log: what a write changed, when, by which command and by whom.
 ///
@@ -35,6 +35,12 @@ public struct AuditEntry: Sendable, Equatable {
         self.newValue = newValue
     }
 
+    /// The action of a membership event's audit row, the same whether `member transfer`
+    /// (and the like) or `import events` wrote it: `member.transfer`, `member.matured`, …
+    public static func action(of kind: MembershipEventKind) -> String {
+        kind == .transferred ? "member.transfer" : "member.\(kind.rawValue)"
+    }
+
     /// JSON with sorted snake_case keys (like every JSON sodoan prints), so that the same
     /// value always audits the same text.
     public static func json<T: Encodable>(_ value: T?) -> String? {
@@ -43,25 +49,5 @@ public struct AuditEntry: Sendable, Equatable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         return (try? encoder.encode(value)).flatMap { String(data: $0, encoding: .utf8) }
-    }
-
-    func insert(_ db: Database, command: String, actor: String, at: Date) throws {
-        let stamp = ISO8601DateFormatter().string(from: at)
-        try db.execute(sql: """
-            INSERT INTO audit_log (at, command, action, member_code, unit_code, old_value, new_value, actor)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [stamp, command, action, memberCode, unitCode, oldValue, newValue, actor])
-    }
-
-    init(row: Row) {
-        id = row["id"]
-        at = row["at"]
-        command = row["command"]
-        actor = row["actor"]
-        action = row["action"]
-        memberCode = row["member_code"]
-        unitCode = row["unit_code"]
-        oldValue = row["old_value"]
-        newValue = row["new_value"]
     }
 }

@@ -8,17 +8,52 @@ import UnionRegister
 public enum DataKind: String, CaseIterable, Sendable {
     case units, members, events, grades, trainings, discipline, referrals
 
-    /// Runs this kind of import of `file` into `register`.
-    public func run(_ register: Register, file: String, dryRun: Bool, today: Day,
-                    progress: ((BulkProgress) -> Void)? = nil) throws -> ImportReport {
+    /// The import that reads this kind of file.
+    var importer: any RowImport.Type {
         switch self {
-        case .units: return try register.importUnits(from: file, dryRun: dryRun, today: today, progress: progress)
-        case .members: return try register.importMembers(from: file, dryRun: dryRun, today: today, progress: progress)
-        case .events: return try register.importEvents(from: file, dryRun: dryRun, today: today, progress: progress)
-        case .grades: return try register.importGrades(from: file, dryRun: dryRun, today: today, progress: progress)
-        case .trainings: return try register.importTrainings(from: file, dryRun: dryRun, today: today, progress: progress)
-        case .discipline: return try register.importDiscipline(from: file, dryRun: dryRun, today: today, progress: progress)
-        case .referrals: return try register.importReferrals(from: file, dryRun: dryRun, today: today, progress: progress)
+        case .units: return UnitImport.self
+        case .members: return MemberImport.self
+        case .events: return EventImport.self
+        case .grades: return GradeImport.self
+        case .trainings: return TrainingImport.self
+        case .discipline: return DisciplineImport.self
+        case .referrals: return ReferralImport.self
         }
+    }
+
+    /// The columns of this kind's files, in the order export writes them: what the import
+    /// help lists and the export header holds.
+    public var columns: [DataColumn] {
+        func described<Column: CSVColumns>(_ type: Column.Type) -> [DataColumn] {
+            Column.allCases.map { DataColumn(name: $0.rawValue, aliases: $0.aliases, isRequired: $0.isRequired, isPersonal: $0.isPersonal) }
+        }
+        return described(importer.columnType)
+    }
+}
+
+/// One column of a data file, as the import help and the export header show it.
+public struct DataColumn: Sendable, Equatable {
+    /// The English header, which export writes.
+    public var name: String
+    /// Other headers import accepts for it (the Vietnamese ones).
+    public var aliases: [String]
+    /// A row without it cannot be imported.
+    public var isRequired: Bool
+    /// Personal data: exported only when asked for.
+    public var isPersonal: Bool
+}
+
+extension RowImport {
+    static var columnType: Column.Type { Column.self }
+}
+
+extension Register {
+    /// Imports a file of `kind` (its columns: `kind.columns`), all or nothing: every row is
+    /// checked and written by the same rules and writes as the matching command. With
+    /// problems nothing is written and `ImportRefused` carries the report; with `dryRun`
+    /// the report says what would happen and nothing is written.
+    public func importFile(_ kind: DataKind, from path: String, dryRun: Bool,
+                           progress: ((BulkProgress) -> Void)? = nil) throws -> ImportReport {
+        try runImport(kind.importer, from: path, dryRun: dryRun, progress: progress)
     }
 }

@@ -15,17 +15,17 @@ extension Register {
     /// name takes as long to refuse as a wrong password.
     private static let decoyHash = Bcrypt.hash("decoy password never used", cost: bcryptCost)
 
-    public func addAccount(_ account: Account, password: String, now: Date = Date()) throws {
+    public func addAccount(_ account: Account, password: String) throws {
         try AccountRules.checkName(account.name)
         try AccountRules.checkPassword(password, account: account.name)
         let hash = Bcrypt.hash(password, cost: Self.bcryptCost)
-        try write(now: now) { db in
-            if try AccountTable.find(account.name, in: db) != nil {
+        try write { tx in
+            if try AccountTable.find(account.name, in: tx.db) != nil {
                 throw RegisterError.badInput(Text(vi: "Tài khoản \(account.name) đã có.", en: "The account \(account.name) already exists."),
                                              fix: Text(vi: "Chọn tên khác.", en: "Choose another name."))
             }
-            let unitID = try UnitTable.find(account.unitCode, in: db).id
-            try AccountTable.insert(account, unitID: unitID, passwordHash: hash, at: Self.stamp(now), in: db)
+            let unitID = try UnitTable.find(account.unitCode, in: tx.db).id
+            try AccountTable.insert(account, unitID: unitID, passwordHash: hash, at: Self.stamp(tx.now), in: tx.db)
             return ((), AuditEntry(action: "user.add", unitCode: account.unitCode, newValue: AuditEntry.json(account)))
         }
     }
@@ -38,22 +38,22 @@ extension Register {
     }
 
     /// Sets a new password and ends every open session of the account.
-    public func changePassword(of name: String, to password: String, now: Date = Date()) throws {
+    public func changePassword(of name: String, to password: String) throws {
         try AccountRules.checkPassword(password, account: name)
         let hash = Bcrypt.hash(password, cost: Self.bcryptCost)
-        try write(now: now) { db in
-            let (id, account) = try AccountTable.require(name, in: db)
-            try AccountTable.setPassword(id: id, hash: hash, in: db)
+        try write { tx in
+            let (id, account) = try AccountTable.require(name, in: tx.db)
+            try AccountTable.setPassword(id: id, hash: hash, in: tx.db)
             return ((), AuditEntry(action: "user.passwd", unitCode: account.unitCode, newValue: AuditEntry.json(account)))
         }
     }
 
     /// Disables an account for good and ends its sessions; it stays in the file, named by
     /// the audit rows it wrote.
-    public func disableAccount(_ name: String, now: Date = Date()) throws {
-        try write(now: now) { db in
-            let (id, account) = try AccountTable.require(name, in: db)
-            try AccountTable.disable(id: id, at: Self.stamp(now), in: db)
+    public func disableAccount(_ name: String) throws {
+        try write { tx in
+            let (id, account) = try AccountTable.require(name, in: tx.db)
+            try AccountTable.disable(id: id, at: Self.stamp(tx.now), in: tx.db)
             var disabled = account
             disabled.disabled = true
             return ((), AuditEntry(action: "user.disable", unitCode: account.unitCode,
@@ -64,26 +64,28 @@ extension Register {
     /// Checks a name and password and opens a session lasting `lifetime`; nil for an
     /// unknown name, a wrong password or a disabled account alike, so a caller cannot tell
     /// which. The token is returned once and kept only as its hash.
-    public func logIn(_ name: String, password: String, lifetime: TimeInterval, now: Date = Date()) throws -> (token: String, session: AccountSession)? {
+    public func logIn(_ name: String, password: String, lifetime: TimeInterval) throws -> (token: String, session: AccountSession)? {
         let row = try read { db in try AccountTable.find(name, in: db) }
         let verified = Bcrypt.verify(password, hash: row?["password_hash"] ?? Self.decoyHash)
         guard let row, verified else { return nil }
         let account = AccountTable.account(from: row)
         guard !account.disabled else { return nil }
         let token = Self.randomToken(), csrf = Self.randomToken()
-        let expires = Self.stamp(now.addingTimeInterval(lifetime))
-        try write(now: now) { db in
-            try db.execute(sql: """
+        let expires = try write { tx in
+            let expires = Self.stamp(tx.now.addingTimeInterval(lifetime))
+            try tx.db.execute(sql: """
                 INSERT INTO account_session (token_hash, account_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [Self.tokenHash(token), row["id"] as Int64, csrf, Self.stamp(now), expires])
-            return ((), AuditEntry(action: "user.login", unitCode: account.unitCode, newValue: AuditEntry.json(account)))
+                """, arguments: [Self.tokenHash(token), row["id"] as Int64, csrf, Self.stamp(tx.now), expires])
+            return (expires, AuditEntry(action: "user.login", unitCode: account.unitCode, newValue: AuditEntry.json(account)))
         }
         return (token, AccountSession(account: account, csrfToken: csrf, expiresAt: expires))
     }
 
-    /// The session of a token, if it is open, unexpired and its account enabled.
-    public func session(token: String, now: Date = Date()) throws -> AccountSession? {
-        try read { db in
+    /// The session of a token, if it is open, unexpired (by the register's clock) and its
+    /// account enabled.
+    public func session(token: String) throws -> AccountSession? {
+        let now = clock.read().now
+        return try read { db in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT \(AccountTable.columns), s.csrf_token, s.expires_at
                 FROM \(AccountTable.from) JOIN account_session s ON s.account_id = a.id
@@ -94,10 +96,11 @@ extension Register {
     }
 
     /// Ends a session (logging out). Expired sessions of every account go with it.
-    public func endSession(token: String, now: Date = Date()) throws {
-        try queue.write { db in
-            try db.execute(sql: "DELETE FROM account_session WHERE token_hash = ? OR expires_at <= ?",
-                           arguments: [Self.tokenHash(token), Self.stamp(now)])
+    public func endSession(token: String) throws {
+        try write { tx in
+            try tx.db.execute(sql: "DELETE FROM account_session WHERE token_hash = ? OR expires_at <= ?",
+                              arguments: [Self.tokenHash(token), Self.stamp(tx.now)])
+            return ((), AuditEntry(action: "user.logout"))
         }
     }
 

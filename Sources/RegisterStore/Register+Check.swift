@@ -6,7 +6,9 @@ extension Register {
     /// Everything `sodoan check` looks at: SQLite's integrity and foreign-key checks, the
     /// derived columns and tables (search name, sort key, unit closure), the unit tree's
     /// structural warnings, and the domain's consistency rules for every member.
-    public func check(today: Day) throws -> [Finding] {
+    /// `asOf` is the day the rules take as today (`check --as-of`), by default the clock's.
+    public func check(asOf: Day? = nil) throws -> [Finding] {
+        let today = asOf ?? self.today
         var findings = try read { db -> [Finding] in
             var findings: [Finding] = []
             for problem in try String.fetchAll(db, sql: "PRAGMA integrity_check") where problem != "ok" {

@@ -8,6 +8,8 @@ public struct GradeChange: Sendable, Equatable {
     public var year: Int
     public var old: Grade?
     public var new: Grade
+    /// The member's branch at the end of the graded year.
+    public var unitCode: String?
 }
 
 /// One row of `grade list`: a member's grade for a year, with the branch they were in at
@@ -21,23 +23,16 @@ public struct GradeListing: Sendable, Equatable {
 
 extension Register {
     /// Sets a member's grade for a year, after the 6-month rule. A second call for the same
-    /// year corrects the grade; the audit row keeps the old grade and the new.
+    /// year corrects the grade; the audit row keeps the old grade and the new. The same
+    /// grade again changes nothing.
     @discardableResult
-    public func setGrade(_ code: String, year: Int, grade: Grade, today: Day) throws -> GradeChange {
-        try write { db in
-            let (id, member) = try MemberTable.find(code, in: db)
-            let history = try MemberTable.history(memberID: id, in: db)
-            try GradeRule.check(member, history: history, year: year, today: today)
-            let old = try String.fetchOne(db, sql: "SELECT grade FROM grade WHERE member_id = ? AND year = ?",
-                                          arguments: [id, year]).flatMap(Grade.init(rawValue:))
-            try db.execute(sql: """
-                INSERT INTO grade (member_id, year, grade) VALUES (?, ?, ?)
-                ON CONFLICT (member_id, year) DO UPDATE SET grade = excluded.grade
-                """, arguments: [id, year, grade.rawValue])
-            let change = GradeChange(memberCode: member.code, fullName: member.fullName, year: year, old: old, new: grade)
-            return (change, AuditEntry(action: "grade.set", memberCode: member.code,
-                                       unitCode: history.events.last(where: { $0.on <= Day.lastOf(year: year) })?.unitCode,
-                                       oldValue: AuditEntry.json(old.map { GradeRecord(year: year, grade: $0) }),
+    public func setGrade(_ code: String, year: Int, grade: Grade) throws -> GradeChange {
+        try write { tx in
+            let (id, member) = try MemberTable.find(code, in: tx.db)
+            let change = try tx.setGrade(memberID: id, member, year: year, grade: grade)
+            guard change.old != grade else { return (change, nil) }
+            return (change, AuditEntry(action: "grade.set", memberCode: member.code, unitCode: change.unitCode,
+                                       oldValue: AuditEntry.json(change.old.map { GradeRecord(year: year, grade: $0) }),
                                        newValue: AuditEntry.json(GradeRecord(year: year, grade: grade))))
         }
     }
@@ -62,7 +57,7 @@ extension Register {
                 """, arguments: ["year": year, "unitID": unitID])
             return rows.map { row in
                 GradeListing(memberCode: row["code"], fullName: row["full_name"], unitCode: row["unit_code"],
-                             record: GradeRecord(year: row["year"], grade: Grade(rawValue: row["grade"])!))
+                             record: GradeTable.grade(from: row))
             }
         }
     }

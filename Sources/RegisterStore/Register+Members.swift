@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import UnionRegister
 
 extension Register {
@@ -7,141 +6,65 @@ extension Register {
     /// admission rules (age, education) and the member's own facts are checked.
     /// A member without a code gets the next free `DVnnnnnn`.
     @discardableResult
-    public func addMember(_ member: Member, unitCode: String, today: Day) throws -> Member {
+    public func addMember(_ member: Member, unitCode: String) throws -> Member {
         var member = member
         member.fullName = VietnameseText.normalized(member.fullName)
-        return try write { db in
-            if member.code.isEmpty { member.code = try nextMemberCode(in: db) }
-            try refuseDuplicate(member, exceptID: nil, in: db)
-            let unit = try UnitTable.find(unitCode, in: db).unit
-            try Self.checkNewMember(member, in: unit, today: today)
-            let id = try MemberTable.insert(member, in: db)
-            try MemberTable.insert(MembershipEvent(kind: .admitted, on: member.joinedOn, unitCode: unit.code), memberID: id, in: db)
-            return (member, AuditEntry(action: "member.add", memberCode: member.code, unitCode: unit.code, newValue: AuditEntry.json(member)))
+        return try write { tx in
+            if member.code.isEmpty { member.code = try tx.nextMemberCode() }
+            try tx.refuseDuplicate(member, exceptID: nil)
+            let unit = try UnitTable.find(unitCode, in: tx.db)
+            try WriteTransaction.checkNewMember(member, in: unit.unit, today: tx.today)
+            try tx.admit(member, to: unit)
+            return (member, AuditEntry(action: "member.add", memberCode: member.code, unitCode: unit.unit.code,
+                                       newValue: AuditEntry.json(member)))
         }
     }
 
     /// Changes a member's facts. A changed joining date moves the admission event with it,
-    /// and the admission rules are checked again against the new facts.
-    public func updateMember(_ code: String, today: Day, _ change: (inout Member) throws -> Void) throws -> Member {
-        try write { db in
-            let (id, old) = try MemberTable.find(code, in: db)
+    /// and the admission rules are checked again against the new facts. A change that
+    /// changes nothing writes nothing.
+    public func updateMember(_ code: String, _ change: (inout Member) throws -> Void) throws -> Member {
+        try write { tx in
+            let (id, old) = try MemberTable.find(code, in: tx.db)
             var new = old
             try change(&new)
             new.fullName = VietnameseText.normalized(new.fullName)
-            try applyUpdate(id: id, from: old, to: new, today: today, in: db)
-            return (new, AuditEntry(action: "member.update", memberCode: new.code, oldValue: AuditEntry.json(old), newValue: AuditEntry.json(new)))
-        }
-    }
-
-    /// The rules a member must meet to be admitted into `unit`: their own facts, the
-    /// admission age and education, and a branch open on the joining day. `member add`
-    /// and `import members` both check exactly these.
-    static func checkNewMember(_ member: Member, in unit: UnionRegister.Unit, today: Day) throws {
-        try MemberRules.validate(member, today: today)
-        try AdmissionRule.check(member, admittedOn: member.joinedOn)
-        try MemberPlacementRule.check(unit: unit, on: member.joinedOn)
-    }
-
-    /// Checks and writes a change of a member's facts inside an open transaction (shared by
-    /// `member update` and `import members`); the caller writes the audit row.
-    func applyUpdate(id: Int64, from old: Member, to new: Member, today: Day, in db: Database) throws {
-        try checkUpdate(id: id, from: old, to: new, today: today, in: db)
-        if new.joinedOn != old.joinedOn {
-            try db.execute(sql: "UPDATE membership_event SET on_date = ? WHERE member_id = ? AND kind = 'admitted'",
-                           arguments: [new.joinedOn.description, id])
-        }
-        try MemberTable.update(id: id, to: new, in: db)
-    }
-
-    /// The rules a changed member must still meet; a changed joining date must stay before
-    /// the member's second event. Writes nothing (`import --dry-run` checks with it).
-    func checkUpdate(id: Int64, from old: Member, to new: Member, today: Day, in db: Database) throws {
-        try MemberRules.validate(new, today: today)
-        try refuseDuplicate(new, exceptID: id, in: db)
-        if new.joinedOn != old.joinedOn || new.birthDate != old.birthDate || new.education != old.education {
-            try AdmissionRule.check(new, admittedOn: new.joinedOn)
-            let history = try MemberTable.history(memberID: id, in: db)
-            if let second = history.events.dropFirst().first, new.joinedOn > second.on {
-                throw RegisterError.refused("event-order", Text(
-                    vi: "Ngày vào Đoàn mới \(new.joinedOn) sau sự kiện \(second.kind.name.vi) ngày \(second.on).",
-                    en: "The new joining date \(new.joinedOn) is after the \(second.kind.name.en) on \(second.on)."))
-            }
+            guard new != old else { return (old, nil) }
+            try tx.updateMember(id: id, from: old, to: new)
+            return (new, AuditEntry(action: "member.update", memberCode: new.code,
+                                    oldValue: AuditEntry.json(old), newValue: AuditEntry.json(new)))
         }
     }
 
     /// Moves a member to another branch-level unit from `day`.
-    public func transferMember(_ code: String, to unitCode: String, on day: Day, today: Day) throws {
-        try recordEvent(code, today: today, action: "member.transfer") { history in
+    public func transferMember(_ code: String, to unitCode: String, on day: Day) throws {
+        try recordEvent(code, action: AuditEntry.action(of: .transferred)) { history in
             // Events are appended in date order, so the latest unit is the one left on `day`;
-            // `appending` refuses the event when that is not so.
-            MembershipEvent(kind: .transferred, on: day, unitCode: unitCode,
-                            fromUnitCode: history.events.last?.unitCode)
+            // `recording` refuses the event when that is not so.
+            MembershipEvent(kind: .transferred, on: day, unitCode: unitCode, fromUnitCode: history.events.last?.unitCode)
         }
     }
 
     /// Ends a member's membership (matured, removed, deceased) on `day`.
-    public func endMembership(_ code: String, _ kind: MembershipEventKind, on day: Day, reason: String?, today: Day) throws {
+    public func endMembership(_ code: String, _ kind: MembershipEventKind, on day: Day, reason: String?) throws {
         precondition(kind.endsMembership && kind != .expelled, "expulsion is recorded as discipline")
-        try recordEvent(code, today: today, action: "member.\(kind.rawValue)") { history in
+        try recordEvent(code, action: AuditEntry.action(of: kind)) { history in
             MembershipEvent(kind: kind, on: day, unitCode: history.events.last?.unitCode ?? "", reason: reason)
         }
     }
 
     /// Checks and writes one membership event built from the member's history, in its
     /// own audited transaction.
-    private func recordEvent(_ code: String, today: Day, action: String,
-                             _ makeEvent: (MembershipHistory) throws -> MembershipEvent) throws {
-        try write { db in
-            ((), try appendEvent(code, today: today, action: action, in: db, makeEvent))
+    private func recordEvent(_ code: String, action: String, _ makeEvent: (MembershipHistory) throws -> MembershipEvent) throws {
+        try write { tx in
+            let id = try MemberTable.find(code, in: tx.db).id
+            return ((), try tx.recordEvent(memberID: id, code: code, action: action, makeEvent))
         }
-    }
-
-    /// Checks and writes one membership event inside a transaction already open (discipline
-    /// writes an expulsion this way, beside its own row), returning the audit entry.
-    func appendEvent(_ code: String, today: Day, action: String, in db: Database,
-                     _ makeEvent: (MembershipHistory) throws -> MembershipEvent) throws -> AuditEntry {
-        let id = try MemberTable.find(code, in: db).id
-        let history = try MemberTable.history(memberID: id, in: db)
-        let event = try makeEvent(history)
-        let destination = event.kind == .transferred ? try UnitTable.find(event.unitCode, in: db).unit : nil
-        let updated = try history.recording(event, today: today, destination: destination)
-        try MemberTable.insert(event, memberID: id, in: db)
-        return AuditEntry(action: action, memberCode: code, unitCode: event.unitCode,
-                          oldValue: AuditEntry.json(history.events.last), newValue: AuditEntry.json(updated.events.last))
     }
 
     /// Everything about a member: history, grades, trainings, discipline and referrals
     /// (what `member show` and `member history` print, and what the referral rules read).
     public func memberFacts(_ code: String) throws -> MemberFacts {
         try read { db in try MemberFactsTable.facts(of: code, in: db).facts }
-    }
-
-    private func nextMemberCode(in db: Database) throws -> String {
-        var next = (try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM member") ?? 1)
-        while true {
-            let code = "DV" + String(format: "%06d", next)
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM member WHERE code = ?", arguments: [code]) != true { return code }
-            next += 1
-        }
-    }
-
-    /// Refuses a code or national ID that another member already has, naming that member.
-    func refuseDuplicate(_ member: Member, exceptID: Int64?, in db: Database) throws {
-        if let other = try Row.fetchOne(db, sql: "SELECT code, full_name FROM member WHERE code = ? AND id IS NOT ?",
-                                        arguments: [member.code, exceptID]) {
-            throw RegisterError.badInput(Text(
-                vi: "Mã đoàn viên \(member.code) đã dùng cho \(other["full_name"] as String).",
-                en: "Member code \(member.code) already belongs to \(other["full_name"] as String)."),
-                fix: Text(vi: "Dùng mã khác, hoặc `sodoan member update` để sửa đoàn viên đó.",
-                          en: "Use another code, or `sodoan member update` to change that member."))
-        }
-        if let idNumber = member.idNumber,
-           let other = try Row.fetchOne(db, sql: "SELECT code, full_name FROM member WHERE id_number = ? AND id IS NOT ?",
-                                        arguments: [idNumber, exceptID]) {
-            throw RegisterError.badInput(Text(
-                vi: "Số CCCD \(idNumber) đã có ở đoàn viên \(other["code"] as String) (\(other["full_name"] as String)).",
-                en: "National ID \(idNumber) already belongs to member \(other["code"] as String) (\(other["full_name"] as String))."))
-        }
     }
 }

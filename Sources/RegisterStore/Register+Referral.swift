@@ -28,22 +28,8 @@ extension Register {
     /// Records one referral stage after the domain decides it may follow (eligibility
     /// re-checked on its date, votes, stage order, probation), in one audited transaction.
     @discardableResult
-    public func recordReferral(_ code: String, _ action: ReferralAction, on day: Day, today: Day) throws -> ReferralStep {
-        try write { db in try appendReferralStep(code, action, on: day, today: today, in: db) }
-    }
-
-    /// Decides and writes one referral stage inside a transaction already open, returning
-    /// the step and its audit entry: `recordReferral` and `import referrals` both use it.
-    func appendReferralStep(_ code: String, _ action: ReferralAction, on day: Day, today: Day,
-                            in db: Database) throws -> (ReferralStep, AuditEntry) {
-        try MemberRules.notInFuture(day, what: action.stage.name, today: today)
-        let (id, facts) = try MemberFactsTable.facts(of: code, in: db)
-        let step = try ReferralProcess.step(for: action, on: day, facts: facts, policy: try PolicyTable.load(in: db))
-        try ReferralTable.insert(step, memberID: id, in: db)
-        let previous = step.stage == .nominated ? nil : facts.latestReferral?.steps.last
-        return (step, AuditEntry(action: "referral.\(step.stage.rawValue)", memberCode: code,
-                                 unitCode: facts.history.status(on: day).unitCode,
-                                 oldValue: AuditEntry.json(previous), newValue: AuditEntry.json(step)))
+    public func recordReferral(_ code: String, _ action: ReferralAction, on day: Day) throws -> ReferralStep {
+        try write { tx in try tx.recordReferral(code, action, on: day) }
     }
 
     /// The active members of `unitCode`'s subtree (the whole register when nil) on `day`
@@ -65,7 +51,7 @@ extension Register {
             return try MemberFactsTable.facts(ofMembers: members, arguments: arguments, in: db).compactMap { facts in
                 let eligibility = Eligibility(facts, step: step, on: day, policy: policy)
                 guard eligibility.isEligible || eligibility.isNearlyEligible,
-                      let unit = facts.history.status(on: day).unitCode else { return nil }
+                      let unit = facts.history.status(on: day).activeUnitCode else { return nil }
                 return ReferralCandidate(eligibility: eligibility, unitCode: unit)
             }
         }
@@ -91,7 +77,7 @@ extension Register {
             }
             return try MemberFactsTable.facts(ofMembers: members, arguments: arguments, in: db).flatMap { facts in
                 facts.referrals.compactMap { referral -> ReferralEntry? in
-                    guard let nominated = referral.nominatedOn, let unit = facts.history.status(on: nominated).unitCode,
+                    guard let nominated = referral.nominatedOn, let unit = facts.history.status(on: nominated).activeUnitCode,
                           units?.contains(unit) ?? true,
                           year.map({ year in referral.steps.contains { $0.on.year == year } || referral.lapsesOn?.year == year }) ?? true,
                           stage.map({ referral.stage(on: day) == $0 }) ?? true else { return nil }
@@ -107,7 +93,7 @@ extension Register {
         try read { db in
             let facts = try MemberFactsTable.facts(of: code, in: db).facts
             let resolution = facts.referrals.last { $0.step(.referred) != nil }?.step(.referred)
-            let ancestors = try resolution.flatMap { facts.history.status(on: $0.on).unitCode }.map { unitCode in
+            let ancestors = try resolution.flatMap { facts.history.status(on: $0.on).activeUnitCode }.map { unitCode in
                 try Row.fetchAll(db, sql: """
                     SELECT \(UnitTable.columns) FROM \(UnitTable.from) JOIN unit_closure c ON c.ancestor_id = u.id
                     WHERE c.descendant_id = ? ORDER BY c.depth
@@ -115,13 +101,5 @@ extension Register {
             } ?? []
             return try ReferralResolution(member: facts.member, referrals: facts.referrals, ancestors: ancestors)
         }
-    }
-}
-
-extension MembershipStatus {
-    /// The unit of an active member; nil otherwise.
-    fileprivate var unitCode: String? {
-        if case .active(let unit) = self { return unit }
-        return nil
     }
 }

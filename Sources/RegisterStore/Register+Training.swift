@@ -29,21 +29,20 @@ public struct TrainingListing: Sendable, Equatable {
 }
 
 extension Register {
-    /// Records a training a member completed, after the date checks of `TrainingRule`.
-    public func addTraining(_ code: String, _ record: TrainingRecord, today: Day) throws {
+    /// Records a training a member completed, after the date checks of `TrainingRule`. A
+    /// record is known by its kind and completion day: the same again changes nothing, and
+    /// one with other details corrects the record kept.
+    public func addTraining(_ code: String, _ record: TrainingRecord) throws {
         var record = record
         record.provider = record.provider.map(VietnameseText.normalized)
         record.result = record.result.map(VietnameseText.normalized)
-        try write { db in
-            let (id, member) = try MemberTable.find(code, in: db)
-            try TrainingRule.check(record, of: member, today: today)
-            try db.execute(sql: """
-                INSERT INTO training (member_id, kind, started_on, completed_on, provider, certificate_no, result)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id, record.kind.rawValue, record.startedOn?.description, record.completedOn.description,
-                                 record.provider, record.certificateNo, record.result])
-            let unit = try MemberTable.history(memberID: id, in: db).events.last(where: { $0.on <= record.completedOn })?.unitCode
-            return ((), AuditEntry(action: "training.add", memberCode: member.code, unitCode: unit, newValue: AuditEntry.json(record)))
+        try write { tx in
+            let (id, member) = try MemberTable.find(code, in: tx.db)
+            let old = try tx.recordTraining(memberID: id, member, record)
+            guard old != record else { return ((), nil) }
+            let unit = try EventTable.history(memberID: id, in: tx.db).events.last(where: { $0.on <= record.completedOn })?.unitCode
+            return ((), AuditEntry(action: old == nil ? "training.add" : "training.update", memberCode: member.code, unitCode: unit,
+                                   oldValue: AuditEntry.json(old), newValue: AuditEntry.json(record)))
         }
     }
 
@@ -55,8 +54,7 @@ extension Register {
             // The member's branch on the completion day; a class taken before admission
             // (the new-member class usually is) belongs to the branch that admitted them.
             let rows = try Row.fetchAll(db, sql: """
-                SELECT m.code, m.full_name, u.code AS unit_code,
-                       t.kind, t.started_on, t.completed_on, t.provider, t.certificate_no, t.result
+                SELECT m.code, m.full_name, u.code AS unit_code, \(TrainingTable.columns)
                 FROM training t
                 JOIN member m ON m.id = t.member_id
                 JOIN membership_event e ON e.id = COALESCE(
@@ -77,7 +75,7 @@ extension Register {
                                  "unitID": unitID])
             return rows.map { row in
                 TrainingListing(memberCode: row["code"], fullName: row["full_name"], unitCode: row["unit_code"],
-                                record: RecordTables.training(from: row))
+                                record: TrainingTable.training(from: row))
             }
         }
     }

@@ -16,29 +16,27 @@ extension Register {
     public func addUnit(_ unit: Unit) throws {
         var unit = unit
         unit.name = VietnameseText.normalized(unit.name)
-        try write { db in
+        try write { tx in
             try UnionRegister.UnitRules.validateCode(unit.code)
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM unit WHERE code = ?", arguments: [unit.code]) == true {
+            if try UnitTable.exists(code: unit.code, in: tx.db) {
                 throw RegisterError.badInput(Text(vi: "Mã đơn vị \(unit.code) đã có trong sổ.",
                                                   en: "Unit code \(unit.code) is already in the register."))
             }
-            let parent = try unit.parentCode.map { try UnitTable.find($0, in: db) }
+            let parent = try unit.parentCode.map { try UnitTable.find($0, in: tx.db) }
             try UnitRules.validateNew(unit, parent: parent?.unit)
-            try UnitTable.insert(unit, parentID: parent?.id, in: db)
+            try UnitTable.insert(unit, parentID: parent?.id, in: tx.db)
             return ((), AuditEntry(action: "unit.add", unitCode: unit.code, newValue: AuditEntry.json(unit)))
         }
     }
 
     /// Closes a unit on a day: it stays in the register with its history.
     public func closeUnit(_ code: String, on day: Day) throws {
-        try write { db in
-            let (id, unit) = try UnitTable.find(code, in: db)
-            let openChildren = try Row.fetchAll(db, sql: "SELECT code, opened_on, closed_on FROM unit WHERE parent_id = ?", arguments: [id])
-                .filter { row in (row["closed_on"] as String?).flatMap(Day.init(parsing:)).map { $0 > day } ?? true }
-                .map { $0["code"] as String }
-            let active = try activeMemberCounts(on: day, in: db)[id] ?? 0
-            try UnitRules.validateClose(unit, on: day, activeMembers: active, openChildren: openChildren)
-            try db.execute(sql: "UPDATE unit SET closed_on = ? WHERE id = ?", arguments: [day.description, id])
+        try write { tx in
+            let (id, unit) = try UnitTable.find(code, in: tx.db)
+            let openChildren = try UnitTable.children(of: id, in: tx.db).filter { $0.closedOn.map { $0 > day } ?? true }.map(\.code)
+            let active = try activeMemberCounts(on: day, in: tx.db)[id] ?? 0
+            try UnitRules.validateClose(unit, on: day, activeMembers: active, openChildren: openChildren, today: tx.today)
+            try UnitTable.close(id: id, on: day, in: tx.db)
             var closed = unit
             closed.closedOn = day
             return ((), AuditEntry(action: "unit.close", unitCode: code, oldValue: AuditEntry.json(unit), newValue: AuditEntry.json(closed)))

@@ -16,22 +16,25 @@ public final class Register: @unchecked Sendable {
     /// Who writes through this handle, recorded in the audit log: the operating-system
     /// user for the command line, the account for a server request (`acting(as:command:)`).
     public let actor: String
+    /// Where writes take the moment and today from.
+    public let clock: RegisterClock
     let queue: DatabaseQueue
 
     /// How long a write waits for another process's write to finish.
     public static let busyTimeout: TimeInterval = 30
 
-    private init(path: String, command: String, actor: String, queue: DatabaseQueue) {
+    private init(path: String, command: String, actor: String, clock: RegisterClock, queue: DatabaseQueue) {
         self.path = path
         self.command = command
         self.actor = actor
+        self.clock = clock
         self.queue = queue
     }
 
     /// The same open register, writing audit rows with another actor and command: the
     /// server opens the file once and writes each request as its account.
     public func acting(as actor: String, command: String) -> Register {
-        Register(path: path, command: command, actor: actor, queue: queue)
+        Register(path: path, command: command, actor: actor, clock: clock, queue: queue)
     }
 
     /// The operating-system user running this process, the actor of command-line writes.
@@ -53,7 +56,8 @@ public final class Register: @unchecked Sendable {
     /// Creates a new register file with its root bloc unit. Refuses if the file exists.
     /// The file is created readable and writable by its owner only: it holds personal data.
     public static func create(at path: String, name: String, rootCode: String, openedOn: Day,
-                              command: String, actor: String = operatingSystemUser, now: Date = Date()) throws -> Register {
+                              command: String, actor: String = operatingSystemUser,
+                              clock: RegisterClock = .system) throws -> Register {
         let root = Unit(code: rootCode, name: VietnameseText.normalized(name), kind: .bloc, parentCode: nil, openedOn: openedOn)
         try UnitRules.validateNew(root, parent: nil)
         guard !FileManager.default.fileExists(atPath: path) else {
@@ -71,11 +75,10 @@ public final class Register: @unchecked Sendable {
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
             }
             try SchemaMigrations.migrator().migrate(queue)
-            let register = Register(path: path, command: command, actor: actor, queue: queue)
-            try register.write(now: now) { db in
-                try db.execute(sql: "INSERT INTO register_info (key, value) VALUES ('name', ?), ('created_at', ?)",
-                               arguments: [root.name, ISO8601DateFormatter().string(from: now)])
-                try UnitTable.insert(root, parentID: nil, in: db)
+            let register = Register(path: path, command: command, actor: actor, clock: clock, queue: queue)
+            try register.write { tx in
+                try RegisterInfoTable.insert(name: root.name, createdAt: tx.now, in: tx.db)
+                try UnitTable.insert(root, parentID: nil, in: tx.db)
                 return ((), AuditEntry(action: "register.init", unitCode: root.code, newValue: AuditEntry.json(root)))
             }
             return register
@@ -86,7 +89,8 @@ public final class Register: @unchecked Sendable {
     }
 
     /// Opens an existing register, migrating it forward if an older sodoan made it.
-    public static func open(at path: String, command: String, actor: String = operatingSystemUser) throws -> Register {
+    public static func open(at path: String, command: String, actor: String = operatingSystemUser,
+                            clock: RegisterClock = .system) throws -> Register {
         guard FileManager.default.fileExists(atPath: path) else {
             throw RegisterError(.missingFile,
                 Text(vi: "Không tìm thấy sổ đoàn viên \(path).", en: "No register at \(path)."),
@@ -103,27 +107,45 @@ public final class Register: @unchecked Sendable {
                 fix: Text(vi: "Cập nhật sodoan.", en: "Update sodoan."))
         }
         try migrator.migrate(queue)
-        return Register(path: path, command: command, actor: actor, queue: queue)
+        return Register(path: path, command: command, actor: actor, clock: clock, queue: queue)
     }
 
-    /// Runs `body` in one IMMEDIATE transaction and appends the audit row it returns.
+    /// Runs `body` in one IMMEDIATE transaction and appends the audit row it returns; a
+    /// body that returns no audit row changed nothing, and nothing is committed.
     /// Anything thrown rolls the whole write back.
-    public func write<T>(now: Date = Date(), _ body: (Database) throws -> (T, AuditEntry)) throws -> T {
-        try queue.write { db in
-            let (result, audit) = try body(db)
-            try audit.insert(db, command: command, actor: actor, at: now)
-            return result
+    func write<T>(_ body: (WriteTransaction) throws -> (T, AuditEntry?)) throws -> T {
+        try inTransaction { tx in
+            let (result, audit) = try body(tx)
+            guard let audit else { return (result, .rollback) }
+            try tx.audit(audit)
+            return (result, .commit)
         }
     }
 
+    /// Runs `body` in one IMMEDIATE transaction that commits or rolls back as `body` says
+    /// (a dry run of an import rolls back what it did); anything thrown rolls back.
+    func inTransaction<T>(_ body: (WriteTransaction) throws -> (T, Database.TransactionCompletion)) throws -> T {
+        var result: T?
+        let (now, today) = clock.read()
+        try queue.inTransaction(.immediate) { db in
+            let (value, completion) = try body(WriteTransaction(db: db, command: command, actor: actor, now: now, today: today))
+            result = value
+            return completion
+        }
+        return result!
+    }
+
     /// Runs `body` in one read transaction: a consistent view of the register.
-    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
         try queue.read(body)
     }
 
+    /// The day the register's rules take as today, from its clock.
+    public var today: Day { clock.read().today }
+
     /// The register's name (the root unit's name when it was created).
     public func name() throws -> String {
-        try read { db in try String.fetchOne(db, sql: "SELECT value FROM register_info WHERE key = 'name'") ?? "" }
+        try read { db in try RegisterInfoTable.name(in: db) }
     }
 
     /// Applied schema migrations, oldest first.

@@ -57,25 +57,28 @@ public struct ScopedRegister: Sendable {
 
     public func policy() throws -> Policy { try register.policy() }
 
+    /// The day the register's rules take as today.
+    public var today: Day { register.today }
+
     // MARK: Writes
 
     @discardableResult
-    public func addMember(_ member: Member, unitCode: String, today: Day) throws -> Member {
+    public func addMember(_ member: Member, unitCode: String) throws -> Member {
         _ = try inScope(unit: unitCode, .write)
-        return try register.addMember(member, unitCode: unitCode, today: today)
+        return try register.addMember(member, unitCode: unitCode)
     }
 
     /// Both ends of a transfer must be in the subtree: a branch's secretary cannot put a
     /// member into another branch's roll, the office above both can.
-    public func transferMember(_ code: String, to unitCode: String, on day: Day, today: Day) throws {
+    public func transferMember(_ code: String, to unitCode: String, on day: Day) throws {
         try requireMember(code, .write)
         _ = try inScope(unit: unitCode, .write)
-        try register.transferMember(code, to: unitCode, on: day, today: today)
+        try register.transferMember(code, to: unitCode, on: day)
     }
 
-    public func recordReferral(_ code: String, _ action: ReferralAction, on day: Day, today: Day) throws -> ReferralStep {
+    public func recordReferral(_ code: String, _ action: ReferralAction, on day: Day) throws -> ReferralStep {
         try requireMember(code, .write)
-        return try register.recordReferral(code, action, on: day, today: today)
+        return try register.recordReferral(code, action, on: day)
     }
 
     // MARK: Checks

@@ -36,26 +36,6 @@ public enum RecordWording {
     public static func describe(_ discipline: DisciplineRecord, _ language: Language) -> String {
         "\(discipline.level.name(language)) — \(discipline.reason)"
     }
-
-    /// What `member add` and the admission form say once a member is registered.
-    public static func admitted(_ member: Member, unitCode: String, _ language: Language) -> String {
-        language == .vi
-            ? "Đã kết nạp \(member.fullName) (mã \(member.code)) vào \(unitCode) ngày \(member.joinedOn)."
-            : "Registered \(member.fullName) (code \(member.code)) in \(unitCode) from \(member.joinedOn)."
-    }
-
-    /// What `member transfer` and the transfer route say once the move is recorded.
-    public static func transferred(_ code: String, to unitCode: String, on day: Day, _ language: Language) -> String {
-        language == .vi ? "Đã chuyển sinh hoạt \(code) sang \(unitCode) từ ngày \(day)."
-                        : "Transferred \(code) to \(unitCode) from \(day)."
-    }
-
-    /// What a referral-step command and the referral form say once a step is recorded.
-    public static func recorded(_ step: ReferralStep, code: String, _ language: Language) -> String {
-        let vote = step.vote.map { language == .vi ? ", tán thành \($0.ratio)" : ", for \($0.ratio)" } ?? ""
-        return language == .vi ? "Đã ghi «\(step.stage.name.vi)» cho \(code) ngày \(step.on)\(vote)."
-                               : "Recorded \(step.stage.name.en) for \(code) on \(step.on)\(vote)."
-    }
 }
 
 /// The names of a member's facts, as labels on the command line and on pages.
@@ -73,7 +53,6 @@ public enum MemberLabel {
     public static let joined = Text(vi: "Ngày vào Đoàn", en: "Joined")
     public static let party = Text(vi: "Ngày vào Đảng", en: "Party member")
     public static let status = Text(vi: "Tình trạng", en: "Status")
-    public static let note = Text(vi: "Lưu ý", en: "Note")
     public static let history = Text(vi: "Quá trình sinh hoạt Đoàn", en: "Membership history")
     public static let grades = Text(vi: "Xếp loại đoàn viên", en: "Yearly grades")
     public static let trainings = Text(vi: "Học tập, bồi dưỡng", en: "Training")

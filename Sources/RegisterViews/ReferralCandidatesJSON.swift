@@ -11,7 +11,7 @@ public struct ReferralCandidatesJSON: Encodable, Sendable {
 
     public struct Item: Encodable, Sendable {
         public var member: String
-        public var name: String
+        public var full_name: String
         public var unit: String
         public var missing: Missing?
     }
@@ -37,7 +37,7 @@ public struct ReferralCandidatesJSON: Encodable, Sendable {
     /// Every candidate in the store's order, eligible or not.
     public static func items(_ candidates: [ReferralCandidate], language: Language) -> [Item] {
         candidates.map { candidate in
-            Item(member: candidate.eligibility.member.code, name: candidate.eligibility.member.fullName,
+            Item(member: candidate.eligibility.member.code, full_name: candidate.eligibility.member.fullName,
                  unit: candidate.unitCode,
                  missing: candidate.eligibility.failing.first.map { Missing(rule: $0.rule.rawValue, detail: $0.detail(language)) })
         }

@@ -1,7 +1,7 @@
 import UnionRegister
 
-/// The fixed JSON shape of `report annual|period` and of `GET /api/reports/annual`
-/// (docs/CLI.md): one object per unit, children nested. Every code of every group is present, zeros included, so the shape is the same
+/// The fixed JSON shape of `report annual|period` (docs/CLI.md): one object per unit, children
+/// nested. Every code of every group is present, zeros included, so the shape is the same
 /// for every register; `units` has the report's `countedUnitKinds` (`bloc` only in
 /// registers with nested blocs).
 public struct ReportJSON: Encodable, Sendable {

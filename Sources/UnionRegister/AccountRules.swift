@@ -34,13 +34,13 @@ public enum AccountRules {
         let fix = Text(vi: "Chọn mật khẩu ít nhất \(minimumPasswordLength) ký tự, không chứa tên tài khoản, không phải mật khẩu phổ biến.",
                        en: "Choose a password of at least \(minimumPasswordLength) characters that does not contain the account name and is not a common one.")
         if password.count < minimumPasswordLength {
-            throw RegisterError.refused("password-strength", Text(
+            throw RegisterError.refused(.passwordStrength, Text(
                 vi: "Mật khẩu chỉ có \(password.count) ký tự; cần ít nhất \(minimumPasswordLength).",
                 en: "The password has \(password.count) characters; at least \(minimumPasswordLength) are needed."), fix: fix)
         }
         let lower = password.lowercased()
         if Set(password).count == 1 || commonPasswords.contains(lower) || lower.contains(account.lowercased()) {
-            throw RegisterError.refused("password-strength", Text(
+            throw RegisterError.refused(.passwordStrength, Text(
                 vi: "Mật khẩu quá dễ đoán (lặp một ký tự, phổ biến, hoặc chứa tên tài khoản).",
                 en: "The password is too easy to guess (one repeated character, a common one, or containing the account name)."),
                 fix: fix)

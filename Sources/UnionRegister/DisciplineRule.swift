@@ -22,12 +22,12 @@ public enum DisciplineRule {
         case .notYetMember:
             let joined = history.events.first.map { " (kết nạp ngày \($0.on))" } ?? ""
             let joinedEN = history.events.first.map { " (admitted on \($0.on))" } ?? ""
-            throw RegisterError.refused("discipline-membership", Text(
+            throw RegisterError.refused(.disciplineMembership, Text(
                 vi: "\(member.fullName) chưa là đoàn viên vào ngày \(record.on)\(joined); không thể kỷ luật.",
                 en: "\(member.fullName) was not yet a member on \(record.on)\(joinedEN); cannot be disciplined."),
                 fix: Text(vi: "Kiểm tra ngày của quyết định kỷ luật.", en: "Check the date of the discipline decision."))
         case .left(let kind, let on, _):
-            throw RegisterError.refused("discipline-membership", Text(
+            throw RegisterError.refused(.disciplineMembership, Text(
                 vi: "\(member.fullName) đã thôi sinh hoạt Đoàn (\(kind.name.vi)) từ ngày \(on); không thể kỷ luật ngày \(record.on).",
                 en: "\(member.fullName) left the Union (\(kind.name.en)) on \(on); cannot be disciplined on \(record.on)."),
                 fix: Text(vi: "Kiểm tra ngày của quyết định kỷ luật.", en: "Check the date of the discipline decision."))

@@ -19,7 +19,7 @@ public enum GradeRule {
         }
         let months = history.wholeMonthsOfMembership(in: year)
         guard months >= minimumMonths else {
-            throw RegisterError.refused("grade-months", Text(
+            throw RegisterError.refused(.gradeMonths, Text(
                 vi: "\(member.fullName) chỉ sinh hoạt Đoàn \(months) tháng trọn trong năm \(year) (cần ít nhất \(minimumMonths)); không xếp loại.",
                 en: "\(member.fullName) was in the Union for \(months) whole months of \(year) (at least \(minimumMonths) needed); not graded."))
         }

@@ -26,7 +26,7 @@ public struct MembershipHistory: Hashable, Sendable {
 
     /// Whole calendar months of `year` during which the member was a member every day.
     ///
-    /// DOMAIN.md: admitted on 1 July counts 6 months (July to December), admitted on
+    /// docs/DOMAIN.md: admitted on 1 July counts 6 months (July to December), admitted on
     /// 2 July counts 5. Transfers do not interrupt membership.
     public func wholeMonthsOfMembership(in year: Int) -> Int {
         (1...12).filter { month in
@@ -50,30 +50,30 @@ public struct MembershipHistory: Hashable, Sendable {
     public func appending(_ event: MembershipEvent) throws -> MembershipHistory {
         if event.kind == .admitted {
             guard events.isEmpty else {
-                throw RegisterError.refused("event-order", Text(
+                throw RegisterError.refused(.eventOrder, Text(
                     vi: "Đoàn viên đã được kết nạp ngày \(events[0].on); không thể kết nạp lần nữa.",
                     en: "The member was already admitted on \(events[0].on); cannot admit again."))
             }
             return MembershipHistory(events: [event])
         }
         guard let last = events.last else {
-            throw RegisterError.refused("event-order", Text(
+            throw RegisterError.refused(.eventOrder, Text(
                 vi: "Đoàn viên chưa được kết nạp nên không thể ghi sự kiện \(event.kind.name.vi).",
                 en: "The member was never admitted, so \(event.kind.name.en) cannot be recorded."))
         }
         if last.kind.endsMembership {
-            throw RegisterError.refused("event-order", Text(
+            throw RegisterError.refused(.eventOrder, Text(
                 vi: "Đoàn viên đã thôi sinh hoạt (\(last.kind.name.vi)) từ ngày \(last.on); không thể ghi thêm \(event.kind.name.vi).",
                 en: "Membership already ended (\(last.kind.name.en)) on \(last.on); \(event.kind.name.en) cannot follow."))
         }
         guard event.on >= last.on else {
-            throw RegisterError.refused("event-order", Text(
+            throw RegisterError.refused(.eventOrder, Text(
                 vi: "Ngày \(event.on) trước sự kiện gần nhất (\(last.kind.name.vi) ngày \(last.on)).",
                 en: "\(event.on) is before the latest event (\(last.kind.name.en) on \(last.on))."),
                 fix: Text(vi: "Sự kiện phải ghi theo thứ tự thời gian.", en: "Events must be recorded in date order."))
         }
         if event.kind == .transferred, case .active(let unit) = latestStatus, unit == event.unitCode {
-            throw RegisterError.refused("transfer-same-unit", Text(
+            throw RegisterError.refused(.transferSameUnit, Text(
                 vi: "Đoàn viên đang sinh hoạt tại \(unit) rồi.",
                 en: "The member is already in \(unit)."))
         }
@@ -90,5 +90,21 @@ public struct MembershipHistory: Hashable, Sendable {
             try MemberPlacementRule.check(unit: destination, on: event.on)
         }
         return updated
+    }
+
+    /// Checks that the admission may move to `day` (a corrected joining date): no later
+    /// than the member's next event, into `admittedTo`, the unit admitted to, open on that
+    /// day. Returns the history with the admission moved.
+    public func movingAdmission(to day: Day, admittedTo unit: Unit) throws -> MembershipHistory {
+        if let second = events.dropFirst().first, day > second.on {
+            throw RegisterError.refused(.eventOrder, Text(
+                vi: "Ngày vào Đoàn mới \(day) sau sự kiện \(second.kind.name.vi) ngày \(second.on).",
+                en: "The new joining date \(day) is after the \(second.kind.name.en) on \(second.on)."))
+        }
+        try MemberPlacementRule.check(unit: unit, on: day)
+        guard let first = events.first else { return self }
+        return MembershipHistory(events: [MembershipEvent(kind: first.kind, on: day, unitCode: first.unitCode,
+                                                          fromUnitCode: first.fromUnitCode, reason: first.reason)]
+                                 + events.dropFirst())
     }
 }

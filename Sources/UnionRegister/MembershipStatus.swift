@@ -12,6 +12,12 @@ public enum MembershipStatus: Hashable, Sendable {
         return false
     }
 
+    /// The unit of an active member; nil otherwise.
+    public var activeUnitCode: String? {
+        if case .active(let unit) = self { return unit }
+        return nil
+    }
+
     /// The status code used in lists and JSON: `active`, `not-yet-member`, or the
     /// kind of the event that ended membership (`matured`, `removed`, …).
     public var code: String {

@@ -1,7 +1,7 @@
 /// Why a command could not do what was asked. Every refusal names what went wrong, the
 /// facts behind it and, where there is one, the fix (the style of Beancount's bean-check).
 ///
-/// The kind decides the exit status (CLI.md): a rule refused is 1, bad input data 65,
+/// The kind decides the exit status (docs/CLI.md): a rule refused is 1, bad input data 65,
 /// a missing register or input file 66.
 public struct RegisterError: Error, Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
@@ -14,19 +14,19 @@ public struct RegisterError: Error, Sendable, Equatable {
     }
 
     public let kind: Kind
-    /// The rule's code when a rule refused (e.g. `admission-age`), for scripts and tests.
-    public let rule: String?
+    /// The rule that refused (printed as its code, e.g. `admission-age`), for scripts and tests.
+    public let rule: RuleCode?
     public let message: Text
     public let fix: Text?
 
-    public init(_ kind: Kind, rule: String? = nil, _ message: Text, fix: Text? = nil) {
+    public init(_ kind: Kind, rule: RuleCode? = nil, _ message: Text, fix: Text? = nil) {
         self.kind = kind
         self.rule = rule
         self.message = message
         self.fix = fix
     }
 
-    public static func refused(_ rule: String, _ message: Text, fix: Text? = nil) -> RegisterError {
+    public static func refused(_ rule: RuleCode, _ message: Text, fix: Text? = nil) -> RegisterError {
         RegisterError(.ruleRefused, rule: rule, message, fix: fix)
     }
 

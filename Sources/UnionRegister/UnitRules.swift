@@ -21,7 +21,7 @@ public enum UnitRules {
         }
         guard let parent else {
             guard unit.kind == .bloc else {
-                throw RegisterError.refused("unit-parent", Text(
+                throw RegisterError.refused(.unitParent, Text(
                     vi: "Chỉ đoàn cấp trên (bloc) mới không có đơn vị cấp trên; \(unit.code) là \(unit.kind.name.vi).",
                     en: "Only a bloc may have no parent; \(unit.code) is a \(unit.kind.name.en)."),
                     fix: Text(vi: "Thêm --parent MÃ_ĐƠN_VỊ.", en: "Add --parent CODE."))
@@ -30,12 +30,12 @@ public enum UnitRules {
         }
         guard unit.kind.allowedParents.contains(parent.kind) else {
             let allowed = unit.kind.allowedParents.map(\.rawValue).sorted().joined(separator: ", ")
-            throw RegisterError.refused("unit-parent", Text(
+            throw RegisterError.refused(.unitParent, Text(
                 vi: "\(unit.kind.name.vi) không thể trực thuộc \(parent.kind.name.vi) (\(parent.code)); cấp trên hợp lệ: \(allowed).",
                 en: "A \(unit.kind.name.en) cannot sit under a \(parent.kind.name.en) (\(parent.code)); allowed parents: \(allowed)."))
         }
         guard parent.isOpen(on: unit.openedOn) else {
-            throw RegisterError.refused("unit-parent-open", Text(
+            throw RegisterError.refused(.unitParentOpen, Text(
                 vi: "Đơn vị cấp trên \(parent.code) không hoạt động vào ngày \(unit.openedOn).",
                 en: "The parent unit \(parent.code) is not open on \(unit.openedOn)."))
         }
@@ -43,20 +43,21 @@ public enum UnitRules {
 
     /// A unit can be closed on `day` only when it is open then and nobody is still a member
     /// of it, nor of an open unit below it (move them first).
-    public static func validateClose(_ unit: Unit, on day: Day, activeMembers: Int, openChildren: [String]) throws {
+    public static func validateClose(_ unit: Unit, on day: Day, activeMembers: Int, openChildren: [String], today: Day) throws {
+        try MemberRules.notInFuture(day, what: Text(vi: "Ngày giải thể", en: "Closing date"), today: today)
         guard unit.isOpen(on: day), day > unit.openedOn else {
-            throw RegisterError.refused("unit-close", Text(
+            throw RegisterError.refused(.unitClose, Text(
                 vi: "Đơn vị \(unit.code) không hoạt động vào ngày \(day) nên không thể giải thể vào ngày đó.",
                 en: "Unit \(unit.code) is not open on \(day), so it cannot be closed then."))
         }
         guard openChildren.isEmpty else {
-            throw RegisterError.refused("unit-close", Text(
+            throw RegisterError.refused(.unitClose, Text(
                 vi: "Đơn vị \(unit.code) còn đơn vị trực thuộc đang hoạt động: \(openChildren.joined(separator: ", ")).",
                 en: "Unit \(unit.code) still has open units under it: \(openChildren.joined(separator: ", "))."),
                 fix: Text(vi: "Giải thể các đơn vị đó trước.", en: "Close those units first."))
         }
         guard activeMembers == 0 else {
-            throw RegisterError.refused("unit-close", Text(
+            throw RegisterError.refused(.unitClose, Text(
                 vi: "Đơn vị \(unit.code) còn \(activeMembers) đoàn viên vào ngày \(day).",
                 en: "Unit \(unit.code) still has \(activeMembers) members on \(day)."),
                 fix: Text(vi: "Chuyển sinh hoạt các đoàn viên sang đơn vị khác trước (sodoan member transfer).",

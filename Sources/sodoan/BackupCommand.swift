@@ -1,5 +1,6 @@
 import ArgumentParser
 import RegisterStore
+import RegisterViews
 import UnionRegister
 
 struct BackupCommand: RegisterCommand {
@@ -12,6 +13,6 @@ struct BackupCommand: RegisterCommand {
 
     func execute() throws {
         try openRegister().backup(to: path)
-        print(global.language == .vi ? "Đã sao lưu sổ vào \(path)." : "Backed up the register to \(path).")
+        say(Says.backedUp(to: path))
     }
 }

@@ -38,7 +38,7 @@ struct DemoCommand: RegisterCommand {
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = global.db ?? directory.appending(path: "demo.db").path
 
-        let (register, reports) = try Register.load(from: folder, into: path, today: today, command: CommandLine.commandForAudit)
+        let (register, reports) = try Register.load(from: folder, into: path, command: CommandLine.commandForAudit)
         print(vi ? "Sổ mẫu \"\(try register.name())\" nạp từ \(folder):" : "Sample register \"\(try register.name())\" loaded from \(folder):")
         for report in reports {
             print("  \(URL(fileURLWithPath: report.file).lastPathComponent): " + (vi ? "\(report.added) dòng" : "\(report.added) rows"))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RegisterStore
+import RegisterViews
 import UnionRegister
 
 struct DisciplineCommand: ParsableCommand {
@@ -19,14 +20,8 @@ struct DisciplineCommand: ParsableCommand {
         func execute() throws {
             let register = try openRegister()
             let record = DisciplineRecord(level: level, on: try day(on, option: "--on", default: today), reason: reason)
-            try register.addDiscipline(code, record, today: today)
-            let vi = global.language == .vi
-            var message = vi ? "Đã ghi kỷ luật \(level.name.vi.lowercased()) đoàn viên \(code) ngày \(record.on)."
-                             : "Recorded a \(level.name.en) of member \(code) on \(record.on)."
-            if level == .expulsion {
-                message += vi ? " Đoàn viên thôi sinh hoạt Đoàn từ ngày \(record.on)." : " Membership ends on \(record.on)."
-            }
-            print(message)
+            try register.addDiscipline(code, record)
+            say(Says.disciplineRecorded(record, of: code))
         }
     }
 }

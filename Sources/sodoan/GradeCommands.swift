@@ -1,5 +1,6 @@
 import ArgumentParser
 import RegisterStore
+import RegisterViews
 import UnionRegister
 
 struct GradeCommand: ParsableCommand {
@@ -19,11 +20,8 @@ struct GradeCommand: ParsableCommand {
 
         func execute() throws {
             let register = try openRegister()
-            let change = try register.setGrade(code, year: year, grade: grade, today: today)
-            let vi = global.language == .vi
-            let corrected = change.old.map { vi ? " (trước đây: \($0.name.vi))" : " (was: \($0.name.en))" } ?? ""
-            print(vi ? "Đã xếp loại \(change.fullName) (\(change.memberCode)) năm \(year): \(grade.name.vi)\(corrected)."
-                     : "Graded \(change.fullName) (\(change.memberCode)) for \(year): \(grade.name.en)\(corrected).")
+            let change = try register.setGrade(code, year: year, grade: grade)
+            say(Says.gradeSet(change))
         }
     }
 

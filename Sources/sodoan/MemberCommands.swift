@@ -31,8 +31,8 @@ struct MemberCommand: ParsableCommand {
             var member = Member(code: code ?? "", fullName: "", birthDate: today, gender: .male,
                                 education: .none, joinedOn: today)
             try fields.apply(to: &member) { try day($0, option: $1) }
-            let added = try register.addMember(member, unitCode: unit, today: today)
-            print(RecordWording.admitted(added, unitCode: unit, global.language))
+            let added = try register.addMember(member, unitCode: unit)
+            say(Says.memberAdmitted(added, into: unit))
         }
     }
 
@@ -44,7 +44,7 @@ struct MemberCommand: ParsableCommand {
 
         func execute() throws {
             let register = try openRegister()
-            let updated = try register.updateMember(code, today: today) { member in
+            let updated = try register.updateMember(code) { member in
                 try fields.apply(to: &member) { try day($0, option: $1) }
             }
             print(global.language == .vi ? "Đã cập nhật \(updated.code) — \(updated.fullName)."
@@ -62,8 +62,8 @@ struct MemberCommand: ParsableCommand {
         func execute() throws {
             let register = try openRegister()
             let day = try day(on, option: "--on")
-            try register.transferMember(code, to: to, on: day, today: today)
-            print(RecordWording.transferred(code, to: to, on: day, global.language))
+            try register.transferMember(code, to: to, on: day)
+            say(Says.memberTransferred(code, to: to, on: day))
         }
     }
 
@@ -155,7 +155,7 @@ extension MembershipEnding {
     func execute() throws {
         let register = try openRegister()
         let day = try day(ending.on, option: "--on")
-        try register.endMembership(ending.code, Self.kind, on: day, reason: ending.reason, today: today)
+        try register.endMembership(ending.code, Self.kind, on: day, reason: ending.reason)
         print(global.language == .vi ? "Đã ghi \(Self.kind.name.vi.lowercased()): \(ending.code) ngày \(day)."
                                      : "Recorded \(Self.kind.name.en): \(ending.code) on \(day).")
     }

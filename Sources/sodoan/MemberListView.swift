@@ -9,19 +9,19 @@ struct MemberListView {
     var language: Language
 
     func render(_ format: OutputFormat) throws -> String {
-        let items = rows.map { MemberListingJSON($0, asOf: asOf) }
+        let items = rows.map { MemberJSON($0, on: asOf) }
         switch format {
         case .json: return try JSONOutput.encode(items)
         case .csv:
             return CSVWriter.document(header: ["code", "full_name", "birth_date", "age", "gender", "unit", "status", "flag"],
-                                      rows: items.map { [$0.code, $0.full_name, $0.birth_date, $0.age.map(String.init) ?? "", $0.gender, $0.unit, $0.status, $0.flag ?? ""] })
+                                      rows: items.map { [$0.code, $0.full_name, $0.birth_date, $0.age.map(String.init) ?? "", $0.gender, $0.unit ?? "", $0.status, $0.flag ?? ""] })
         default:
             let vi = language == .vi
             var table = TextTable(vi ? ["Mã", "Họ và tên", "Ngày sinh", "Tuổi", "Giới tính", "Chi đoàn", "Tình trạng", "Lưu ý"]
                                      : ["Code", "Full name", "Born", "Age", "Gender", "Unit", "Status", "Note"], rightAligned: [3])
             for (row, item) in zip(rows, items) {
                 table.append([item.code, item.full_name, item.birth_date, item.age.map(String.init) ?? "",
-                              row.member.gender.name(language), item.unit, ListingWording.status(row.status, language), ListingWording.flag(row.flag, language)])
+                              row.member.gender.name(language), row.unitCode, ListingWording.status(row.status, language), row.flag?.name(language) ?? ""])
             }
             let footer = vi ? "\(rows.count) đoàn viên, tính đến ngày \(asOf)." : "\(rows.count) members as of \(asOf)."
             return table.render() + footer + "\n"

@@ -12,7 +12,7 @@ struct MemberView {
 
     func render(_ format: OutputFormat) throws -> String {
         switch format {
-        case .json: return try JSONOutput.encode(MemberJSON(record, today: today))
+        case .json: return try JSONOutput.encode(MemberBookJSON(record, today: today))
         case .csv:
             let m = record.member
             return CSVWriter.document(
@@ -43,7 +43,7 @@ struct MemberView {
         field(MemberLabel.joined, m.joinedOn.description)
         field(MemberLabel.party, m.partyJoinedOn?.description)
         field(MemberLabel.status, standing.statusText(language))
-        field(MemberLabel.note, standing.flagText(language))
+        field(Heading.note, standing.flag?.name(language))
         lines.append("")
         lines.append(MemberLabel.history(language))
         lines += record.history.events.map { "  \($0.on)  " + RecordWording.describe($0, language) }

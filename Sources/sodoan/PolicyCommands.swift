@@ -1,5 +1,6 @@
 import ArgumentParser
 import RegisterStore
+import RegisterViews
 import UnionRegister
 
 struct PolicyCommand: ParsableCommand {
@@ -26,8 +27,7 @@ struct PolicyCommand: ParsableCommand {
 
         func execute() throws {
             let policy = try openRegister().setPolicy(key, to: value)
-            print(global.language == .vi ? "Đã đặt \(key.rawValue) = \(policy.value(of: key))."
-                                         : "Set \(key.rawValue) = \(policy.value(of: key)).")
+            say(Says.policySet(key, policy.value(of: key)))
         }
     }
 }

@@ -164,8 +164,8 @@ protocol ReferralStageCommand: RegisterCommand {
 
 extension ReferralStageCommand {
     func execute() throws {
-        let step = try openRegister().recordReferral(code, try action(), on: try day(on, option: "--on"), today: today)
-        print(RecordWording.recorded(step, code: code, global.language))
+        let step = try openRegister().recordReferral(code, try action(), on: try day(on, option: "--on"))
+        say(Says.referralRecorded(step, of: code))
     }
 }
 

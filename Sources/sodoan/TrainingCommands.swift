@@ -1,5 +1,6 @@
 import ArgumentParser
 import RegisterStore
+import RegisterViews
 import UnionRegister
 
 struct TrainingCommand: ParsableCommand {
@@ -24,10 +25,8 @@ struct TrainingCommand: ParsableCommand {
             let record = TrainingRecord(kind: kind, startedOn: try started.map { try day($0, option: "--started") },
                                         completedOn: try day(completed, option: "--completed"),
                                         provider: provider, certificateNo: certificate, result: result)
-            try register.addTraining(code, record, today: today)
-            print(global.language == .vi
-                  ? "Đã ghi \(kind.name.vi) (hoàn thành \(record.completedOn)) cho đoàn viên \(code)."
-                  : "Recorded \(kind.name.en) (completed \(record.completedOn)) for member \(code).")
+            try register.addTraining(code, record)
+            say(Says.trainingRecorded(record, of: code))
         }
     }
 

@@ -33,7 +33,7 @@ struct AccountStoreTests {
         let error = #expect(throws: RegisterError.self) {
             try temp.register.addAccount(Account(name: "bt.tc", role: .secretary, unitCode: "TC"), password: "short")
         }
-        #expect(error?.rule == "password-strength")
+        #expect(error?.rule == .passwordStrength)
         #expect(try temp.count("SELECT COUNT(*) FROM account") == 0)
     }
 
@@ -51,12 +51,17 @@ struct AccountStoreTests {
         #expect(try temp.register.logIn("bt.vp", password: "một-mật-khẩu-mới", lifetime: 60) == nil)
     }
 
+    /// The same file seen through a clock that reads `seconds` after `start`.
+    func later(_ temp: TemporaryRegister, _ start: Date, by seconds: TimeInterval) throws -> Register {
+        try Register.open(at: temp.path, command: "test", clock: RegisterClock { (start.addingTimeInterval(seconds), day("2026-11-22")) })
+    }
+
     @Test func aSessionEndsWhenItExpiresAndOnlyItsHashIsKept() throws {
         let temp = try registerWithAccounts()
         let start = Date()
-        let opened = try #require(try temp.register.logIn("bt.vp", password: Self.password, lifetime: 60, now: start))
-        #expect(try temp.register.session(token: opened.token, now: start.addingTimeInterval(59)) != nil)
-        #expect(try temp.register.session(token: opened.token, now: start.addingTimeInterval(60)) == nil)
+        let opened = try #require(try later(temp, start, by: 0).logIn("bt.vp", password: Self.password, lifetime: 60))
+        #expect(try later(temp, start, by: 59).session(token: opened.token) != nil)
+        #expect(try later(temp, start, by: 60).session(token: opened.token) == nil)
         #expect(try temp.count("SELECT COUNT(*) FROM account_session WHERE token_hash = '\(opened.token)'") == 0)
     }
 
@@ -65,7 +70,7 @@ struct AccountStoreTests {
         let secretary = try #require(try temp.register.accounts().first { $0.name == "bt.vp" })
         let scoped = ScopedRegister(temp.register, account: secretary, command: "POST /api/members")
         try scoped.addMember(Member(code: "DV3", fullName: "Lê Văn Cường", birthDate: day("2000-01-01"), gender: .male,
-                                    education: .university, joinedOn: day("2018-01-01")), unitCode: "YT-VP", today: day("2026-11-22"))
+                                    education: .university, joinedOn: day("2018-01-01")), unitCode: "YT-VP")
         let rows = try temp.register.auditLog()
         #expect(rows.first { $0.memberCode == "DV3" }?.actor == "bt.vp")
         #expect(rows.first { $0.memberCode == "DV3" }?.command == "POST /api/members")
@@ -81,7 +86,7 @@ struct AccountStoreTests {
         #expect(outside?.message.en.contains("YT-VP") == true)
         #expect(throws: AccessRefused.self) { try secretary.members(MemberQuery(unitCode: "YT-BV", asOf: day("2026-11-22"))) }
         #expect(throws: AccessRefused.self) { try secretary.yearEndReport(unitCode: "YT", period: try ReportPeriod.year(2025)) }
-        #expect(throws: AccessRefused.self) { try secretary.transferMember("DV1", to: "YT-BV", on: day("2026-01-01"), today: day("2026-11-22")) }
+        #expect(throws: AccessRefused.self) { try secretary.transferMember("DV1", to: "YT-BV", on: day("2026-01-01")) }
         #expect(try secretary.members(MemberQuery(asOf: day("2026-11-22"))).map(\.member.code) == ["DV1"])
         #expect(try secretary.unitTree(on: day("2026-11-22")).map(\.unit.code) == ["YT-VP"])
         #expect(try temp.count("SELECT COUNT(*) FROM membership_event") == 2)
@@ -93,7 +98,7 @@ struct AccountStoreTests {
         #expect(try viewer.unitTree(on: day("2026-11-22")).map(\.unit.code) == ["YT", "YT-BV", "YT-VP"])
         #expect(try viewer.memberFacts("DV2").member.code == "DV2")
         let refused = #expect(throws: AccessRefused.self) {
-            try viewer.transferMember("DV1", to: "YT-BV", on: day("2026-01-01"), today: day("2026-11-22"))
+            try viewer.transferMember("DV1", to: "YT-BV", on: day("2026-01-01"))
         }
         #expect(refused?.reason == .role)
         #expect(try temp.count("SELECT COUNT(*) FROM membership_event") == 2)
@@ -101,7 +106,7 @@ struct AccountStoreTests {
 
     @Test func aMemberWhoMovedOutIsOutsideTheOldBranch() throws {
         let temp = try registerWithAccounts()
-        try temp.register.transferMember("DV1", to: "YT-BV", on: day("2026-02-01"), today: day("2026-11-22"))
+        try temp.register.transferMember("DV1", to: "YT-BV", on: day("2026-02-01"))
         let secretary = ScopedRegister(temp.register, account: Account(name: "bt.vp", role: .secretary, unitCode: "YT-VP"), command: "test")
         #expect(throws: AccessRefused.self) { try secretary.memberFacts("DV1") }
     }

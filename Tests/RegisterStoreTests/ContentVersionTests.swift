@@ -51,14 +51,14 @@ struct ContentVersionTests {
             DV1,Nguyễn Văn An,1994-01-01,male,YT-VP,2015-06-01,university
             DV2,Lê Thị Bình,1995-01-01,female,YT-VP,2015-06-01,university
             """.write(toFile: good, atomically: true, encoding: .utf8)
-        _ = try temp.register.importMembers(from: good, dryRun: false, today: today)
+        _ = try temp.register.importFile(.members, from: good, dryRun: false)
         #expect(try triggers() == all)
         #expect(try state(temp).version == version + 1)
 
         let bad = temp.directory.appending(path: "bad.csv").path
         try "code,full_name,birth_date,gender,unit,joined_on,education\nDV3,Bé Tí,2015-01-01,male,YT-VP,2020-01-01,primary\n"
             .write(toFile: bad, atomically: true, encoding: .utf8)
-        #expect(throws: ImportRefused.self) { try temp.register.importMembers(from: bad, dryRun: false, today: today) }
+        #expect(throws: ImportRefused.self) { try temp.register.importFile(.members, from: bad, dryRun: false) }
         #expect(try triggers() == all)
         #expect(try state(temp).version == version + 1)
     }

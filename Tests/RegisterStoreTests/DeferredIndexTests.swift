@@ -19,13 +19,13 @@ struct DeferredIndexTests {
         let bad = temp.directory.appending(path: "bad.csv").path
         try "code,full_name,birth_date,gender,unit,joined_on,education\nDV1,Bé Tí,2015-01-01,male,YT-VP,2020-01-01,primary\n"
             .write(toFile: bad, atomically: true, encoding: .utf8)
-        #expect(throws: ImportRefused.self) { try temp.register.importMembers(from: bad, dryRun: false, today: today) }
+        #expect(throws: ImportRefused.self) { try temp.register.importFile(.members, from: bad, dryRun: false) }
         #expect(try indexes(temp) == before)
 
         let good = temp.directory.appending(path: "good.csv").path
         try "code,full_name,birth_date,gender,unit,joined_on,education\nDV1,Lê Văn An,1995-01-01,male,YT-VP,2015-06-01,university\n"
             .write(toFile: good, atomically: true, encoding: .utf8)
-        _ = try temp.register.importMembers(from: good, dryRun: false, today: today)
+        _ = try temp.register.importFile(.members, from: good, dryRun: false)
         #expect(try indexes(temp) == before)
         // The rebuilt indexes hold the loaded rows: the sorted list and the search use them.
         #expect(try temp.register.members(MemberQuery(search: "le van", asOf: today)).map(\.member.code) == ["DV1"])

@@ -19,13 +19,13 @@ struct HistoryImportTests {
             DV1;transferred;2020-01-01;TC;Chuyển công tác
             DV1;matured;2024-03-26;TC;Lễ trưởng thành
             """)
-        let dry = try temp.register.importEvents(from: path, dryRun: true, today: today)
+        let dry = try temp.register.importFile(.events, from: path, dryRun: true)
         #expect(dry.problems.isEmpty)
         #expect(dry.added == 2)
         #expect(try temp.count("SELECT COUNT(*) FROM membership_event") == 1)
-        _ = try temp.register.importEvents(from: path, dryRun: false, today: today)
+        _ = try temp.register.importFile(.events, from: path, dryRun: false)
         #expect(try temp.register.memberFacts("DV1").history.latestStatus == .left(.matured, on: day("2024-03-26"), unitCode: "TC"))
-        let again = try temp.register.importEvents(from: path, dryRun: false, today: today)
+        let again = try temp.register.importFile(.events, from: path, dryRun: false)
         #expect(again.unchanged == 2)
     }
 
@@ -43,7 +43,7 @@ struct HistoryImportTests {
             DV1,matured,2021-02-30,,
             DV1,removed,2022-01-01,YT-VP,
             """)
-        let refused = #expect(throws: ImportRefused.self) { try temp.register.importEvents(from: path, dryRun: false, today: today) }
+        let refused = #expect(throws: ImportRefused.self) { try temp.register.importFile(.events, from: path, dryRun: false) }
         let problems = refused?.report.problems ?? []
         #expect(problems.map(\.line) == [3, 4, 5, 6, 7, 8])
         #expect(problems.map(\.column) == ["code", "on", "unit", "event", "on", "unit"])
@@ -61,12 +61,12 @@ struct HistoryImportTests {
             YT-CU,Chi đoàn cũ,branch,YT,2015-01-01,2020-12-31
             BAD,Chi đoàn lạc chỗ,branch,DK,2015-01-01,
             """)
-        let refused = #expect(throws: ImportRefused.self) { try temp.register.importUnits(from: path, dryRun: false, today: today) }
+        let refused = #expect(throws: ImportRefused.self) { try temp.register.importFile(.units, from: path, dryRun: false) }
         #expect(refused?.report.problems.map(\.line) == [6])
         #expect(refused?.report.problems.map(\.column) == ["parent"])
         try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").dropLast().joined(separator: "\n")
             .write(toFile: path, atomically: true, encoding: .utf8)
-        let report = try temp.register.importUnits(from: path, dryRun: false, today: today)
+        let report = try temp.register.importFile(.units, from: path, dryRun: false)
         #expect((report.added, report.unchanged) == (3, 1))
         #expect(try temp.register.unit("YT-CU").closedOn == day("2020-12-31"))
     }
@@ -79,16 +79,16 @@ struct HistoryImportTests {
             DV1,warning,2023-05-01,Vi phạm quy chế
             DV1,expulsion,2024-05-01,Vi phạm pháp luật
             """)
-        _ = try temp.register.importDiscipline(from: path, dryRun: false, today: today)
+        _ = try temp.register.importFile(.discipline, from: path, dryRun: false)
         #expect(try temp.register.memberFacts("DV1").history.latestStatus == .left(.expelled, on: day("2024-05-01"), unitCode: "YT-VP"))
-        #expect(try temp.register.importDiscipline(from: path, dryRun: false, today: today).unchanged == 2)
+        #expect(try temp.register.importFile(.discipline, from: path, dryRun: false).unchanged == 2)
     }
 
     @Test func referralStepsReplayThroughTheReferralRules() throws {
         let temp = try TemporaryRegister()
         try temp.addMember("DV1", "Nguyễn Văn An", born: "1994-01-01", joined: "2015-06-01")
         let grade = try file(temp, "grades.csv", "code,year,grade\nDV1,2022,excellent\n")
-        _ = try temp.register.importGrades(from: grade, dryRun: false, today: today)
+        _ = try temp.register.importFile(.grades, from: grade, dryRun: false)
         let bad = try file(temp, "referrals.csv", """
             code,stage,on,convened,present,votes_for,resolution_no,decision_no,reason
             DV1,admitted,2023-02-01,,,,,,
@@ -97,7 +97,7 @@ struct HistoryImportTests {
             DV1,nominated,2023-03-01,20,21,9,,,
             DV1,lapsed,2023-03-01,,,,,,
             """)
-        let refused = #expect(throws: ImportRefused.self) { try temp.register.importReferrals(from: bad, dryRun: false, today: today) }
+        let refused = #expect(throws: ImportRefused.self) { try temp.register.importFile(.referrals, from: bad, dryRun: false) }
         #expect(refused?.report.problems.map(\.line) == [2, 3, 4, 5, 6])
         #expect(refused?.report.problems.map(\.column) == ["stage", "present", "votes_for", nil, "stage"])
         #expect(try temp.count("SELECT COUNT(*) FROM referral_step") == 0)
@@ -107,8 +107,8 @@ struct HistoryImportTests {
             DV1,nominated,2023-03-01,20,18,15,,,
             DV1,referred-to-class,2023-03-20,,,,,,
             """)
-        _ = try DataKind.referrals.run(temp.register, file: good, dryRun: false, today: today)
+        _ = try temp.register.importFile(.referrals, from: good, dryRun: false)
         #expect(try temp.register.memberFacts("DV1").latestReferral?.stage(on: today) == .referredToClass)
-        #expect(try DataKind.referrals.run(temp.register, file: good, dryRun: false, today: today).unchanged == 2)
+        #expect(try temp.register.importFile(.referrals, from: good, dryRun: false).unchanged == 2)
     }
 }

@@ -25,7 +25,7 @@ struct MemberImportTests {
             DV1;Nguyễn Văn  An;02/03/1995;Nam;YT-VP;26/03/2015;Đại học;001095000001;0912345678;"Sở Y tế; phòng 2"\r
             DV2;Lê Thị Bình;1996-05-06;Nữ;TC;2016-03-26;THPT;;;\r
             """.utf8))
-        let report = try temp.register.importMembers(from: path, dryRun: false, today: today)
+        let report = try temp.register.importFile(.members, from: path, dryRun: false)
         #expect(report.problems.isEmpty)
         #expect(report.added == 2)
         let an = try temp.register.memberFacts("DV1")
@@ -52,7 +52,7 @@ struct MemberImportTests {
             """
         let bad: [UInt8] = Array("DV8,Ng".utf8) + [0xFF, 0xFE] + Array(",1996-05-06,male,YT-VP,2016-03-26,university\n".utf8)
         let path = try file(temp, "members.csv", Array(rows.utf8) + bad)
-        let refused = #expect(throws: ImportRefused.self) { try temp.register.importMembers(from: path, dryRun: false, today: today) }
+        let refused = #expect(throws: ImportRefused.self) { try temp.register.importFile(.members, from: path, dryRun: false) }
         let problems = refused?.report.problems ?? []
         #expect(problems.map(\.line) == [3, 4, 5, 6, 7, 8, 9, 10])
         #expect(problems.map(\.column) == ["unit", "birth_date", "birth_date", "code", nil, "unit", "gender", "full_name"])
@@ -73,7 +73,7 @@ struct MemberImportTests {
             DV2,Lê Thị Bình,1996-05-06,female,YT-VP,2016-03-26,university
             """)
         let before = try Data(contentsOf: URL(fileURLWithPath: temp.path))
-        let report = try temp.register.importMembers(from: path, dryRun: true, today: today)
+        let report = try temp.register.importFile(.members, from: path, dryRun: true)
         #expect((report.added, report.updated, report.unchanged) == (1, 0, 1))
         #expect(try temp.count("SELECT COUNT(*) FROM member") == 1)
         #expect(try Data(contentsOf: URL(fileURLWithPath: temp.path)) == before)
@@ -85,8 +85,8 @@ struct MemberImportTests {
             DV1,Nguyễn Văn An,1995-03-02,male,YT-VP,2015-03-26,university
             DV2,Lê Thị Bình,1996-05-06,female,YT-VP,2016-03-26,college
             """)
-        _ = try temp.register.importMembers(from: first, dryRun: false, today: today)
-        let again = try temp.register.importMembers(from: first, dryRun: false, today: today)
+        _ = try temp.register.importFile(.members, from: first, dryRun: false)
+        let again = try temp.register.importFile(.members, from: first, dryRun: false)
         #expect((again.added, again.updated, again.unchanged) == (0, 0, 2))
         #expect(try temp.count("SELECT COUNT(*) FROM audit_log WHERE action = 'member.update'") == 0)
 
@@ -94,7 +94,7 @@ struct MemberImportTests {
             DV1,Nguyễn Văn An,1995-03-02,male,YT-VP,2015-03-26,university
             DV2,Lê Thị Bình,1996-05-06,female,YT-VP,2016-03-26,university
             """)
-        let update = try temp.register.importMembers(from: changed, dryRun: false, today: today)
+        let update = try temp.register.importFile(.members, from: changed, dryRun: false)
         #expect((update.added, update.updated, update.unchanged) == (0, 1, 1))
         #expect(try temp.register.memberFacts("DV2").member.education == .university)
         let audit = try temp.register.read { db in
@@ -111,7 +111,7 @@ struct MemberImportTests {
         let path = try file(temp, "members.csv", Self.header + """
             DV9,nguyen van AN,02/03/1995,male,YT-BV,2015-03-26,university
             """)
-        let report = try temp.register.importMembers(from: path, dryRun: false, today: today)
+        let report = try temp.register.importFile(.members, from: path, dryRun: false)
         #expect(report.added == 1)
         #expect(report.warnings.map(\.line) == [2])
         #expect(report.warnings.first?.message.en.contains("DV1") == true)
@@ -120,7 +120,7 @@ struct MemberImportTests {
     @Test func aMissingRequiredColumnOrAnUnknownOneStopsAtTheHeader() throws {
         let temp = try TemporaryRegister()
         let path = try file(temp, "members.csv", "code,full_name,birth_date,gender,unit,joined_on,nickname\nDV1,A,1995-03-02,male,YT-VP,2015-03-26,x\n")
-        let refused = #expect(throws: ImportRefused.self) { try temp.register.importMembers(from: path, dryRun: true, today: today) }
+        let refused = #expect(throws: ImportRefused.self) { try temp.register.importFile(.members, from: path, dryRun: true) }
         #expect(refused?.report.problems.map(\.column) == ["nickname", "education"])
         #expect(refused?.report.problems.allSatisfy { $0.line == 1 } == true)
     }
@@ -137,7 +137,7 @@ struct MemberImportTests {
             DV1;2024;best
             DV1;2023;pass
             """)
-        let refused = #expect(throws: ImportRefused.self) { try temp.register.importGrades(from: grades, dryRun: false, today: today) }
+        let refused = #expect(throws: ImportRefused.self) { try temp.register.importFile(.grades, from: grades, dryRun: false) }
         #expect(refused?.report.problems.map(\.line) == [3, 4, 5, 6])
         #expect(refused?.report.problems.map(\.column) == ["year", "code", "grade", "year"])
         #expect(try temp.count("SELECT COUNT(*) FROM grade") == 0)
@@ -148,12 +148,12 @@ struct MemberImportTests {
             DV1,new-member,2016-01-10,2016-01-02,,,
             DV1,party-awareness,,2027-01-01,,,
             """)
-        let bad = #expect(throws: ImportRefused.self) { try temp.register.importTrainings(from: trainings, dryRun: false, today: today) }
+        let bad = #expect(throws: ImportRefused.self) { try temp.register.importFile(.trainings, from: trainings, dryRun: false) }
         #expect(bad?.report.problems.map(\.line) == [3, 4])
         #expect(try temp.count("SELECT COUNT(*) FROM training") == 0)
 
         let good = try file(temp, "good.csv", "code,kind,completed\nDV1,party-awareness,2023-01-10\n")
-        #expect(try temp.register.importTrainings(from: good, dryRun: false, today: today).added == 1)
-        #expect(try temp.register.importTrainings(from: good, dryRun: false, today: today).unchanged == 1)
+        #expect(try temp.register.importFile(.trainings, from: good, dryRun: false).added == 1)
+        #expect(try temp.register.importFile(.trainings, from: good, dryRun: false).unchanged == 1)
     }
 }

@@ -28,7 +28,7 @@ struct MemberSearchIndexTests {
     @Test func theIndexFollowsNameChanges() throws {
         let temp = try TemporaryRegister()
         try temp.addMember("DV1", "Nguyễn Văn An", born: "1995-03-02", joined: "2015-03-26")
-        _ = try temp.register.updateMember("DV1", today: today) { $0.fullName = "Phạm Văn An" }
+        _ = try temp.register.updateMember("DV1") { $0.fullName = "Phạm Văn An" }
         #expect(try codes(temp, "pham") == ["DV1"])
         #expect(try codes(temp, "nguyen") == [])
         #expect(try temp.count("SELECT COUNT(*) FROM member_name_search WHERE member_name_search MATCH 'nguyen'") == 0)
@@ -42,9 +42,9 @@ struct MemberSearchIndexTests {
         let bad = temp.directory.appending(path: "bad.csv").path
         try (header + "DV2,Lê Văn Bình,1996-05-06,male,XX,2016-03-26,university\n").write(toFile: bad, atomically: true, encoding: .utf8)
         let trigger = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'member_name_search_insert'"
-        #expect(throws: ImportRefused.self) { try temp.register.importMembers(from: bad, dryRun: false, today: today) }
+        #expect(throws: ImportRefused.self) { try temp.register.importFile(.members, from: bad, dryRun: false) }
         #expect(try temp.count(trigger) == 1)
-        _ = try temp.register.importMembers(from: good, dryRun: false, today: today)
+        _ = try temp.register.importFile(.members, from: good, dryRun: false)
         #expect(try temp.count(trigger) == 1)
         #expect(try codes(temp, "thu tra") == ["DV1"])
         try temp.addMember("DV3", "Phạm Thu Hà", born: "1996-05-06", joined: "2016-03-26")

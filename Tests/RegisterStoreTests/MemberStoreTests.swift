@@ -9,8 +9,8 @@ struct MemberStoreTests {
     @Test func membershipAsOfADayFollowsTheHistory() throws {
         let temp = try TemporaryRegister()
         try temp.addMember("DV1", "Nguyễn Văn An", born: "2000-05-10", joined: "2018-03-26")
-        try temp.register.transferMember("DV1", to: "TC", on: day("2024-03-01"), today: today)
-        try temp.register.endMembership("DV1", .matured, on: day("2026-06-01"), reason: "Trưởng thành", today: today)
+        try temp.register.transferMember("DV1", to: "TC", on: day("2024-03-01"))
+        try temp.register.endMembership("DV1", .matured, on: day("2026-06-01"), reason: "Trưởng thành")
 
         func unitOn(_ text: String) throws -> [String] {
             try temp.register.members(MemberQuery(asOf: day(text))).map(\.unitCode)
@@ -44,7 +44,7 @@ struct MemberStoreTests {
         let temp = try TemporaryRegister()
         try temp.addMember("OLD", "Phạm Văn Cao", born: "1995-01-01", joined: "2015-06-01")
         try temp.addMember("CADRE", "Hồ Thị Dung", born: "1995-01-01", joined: "2015-06-01")
-        _ = try temp.register.updateMember("CADRE", today: today) { $0.office = "Bí thư chi đoàn" }
+        _ = try temp.register.updateMember("CADRE") { $0.office = "Bí thư chi đoàn" }
         try temp.addMember("YOUNG", "Vũ Văn Em", born: "2000-01-01", joined: "2016-01-01")
         let due = try temp.register.members(MemberQuery(dueMaturity: true, asOf: today))
         #expect(due.map(\.member.code) == ["OLD"])
@@ -70,16 +70,16 @@ struct MemberStoreTests {
         try temp.addMember("DV1", "Nguyễn Văn An", born: "2000-01-01", joined: "2018-01-01")
         let error = #expect(throws: RegisterError.self) { try temp.addMember("DV1", "Lê Văn Bình", born: "2000-01-01", joined: "2018-01-01") }
         #expect(error?.message.vi.contains("Nguyễn Văn An") == true)
-        _ = try temp.register.updateMember("DV1", today: today) { $0.idNumber = "001200012345" }
+        _ = try temp.register.updateMember("DV1") { $0.idNumber = "001200012345" }
         try temp.addMember("DV2", "Lê Văn Bình", born: "2000-01-01", joined: "2018-01-01")
-        #expect(throws: RegisterError.self) { _ = try temp.register.updateMember("DV2", today: today) { $0.idNumber = "001200012345" } }
+        #expect(throws: RegisterError.self) { _ = try temp.register.updateMember("DV2") { $0.idNumber = "001200012345" } }
     }
 
     @Test func everyWriteLeavesOneAuditRowWithOldAndNewValues() throws {
         let temp = try TemporaryRegister()
         try temp.addMember("DV1", "Nguyễn Văn An", born: "2000-01-01", joined: "2018-01-01")
-        _ = try temp.register.updateMember("DV1", today: today) { $0.phone = "0912345678" }
-        try temp.register.transferMember("DV1", to: "YT-BV", on: day("2020-01-01"), today: today)
+        _ = try temp.register.updateMember("DV1") { $0.phone = "0912345678" }
+        try temp.register.transferMember("DV1", to: "YT-BV", on: day("2020-01-01"))
         let log = try temp.register.auditLog(memberCode: "DV1")
         #expect(log.map(\.action) == ["member.add", "member.update", "member.transfer"])
         #expect(log[1].oldValue?.contains("0912345678") == false)
@@ -90,9 +90,9 @@ struct MemberStoreTests {
     @Test func changingTheJoiningDateMovesTheAdmissionAndIsRechecked() throws {
         let temp = try TemporaryRegister()
         try temp.addMember("DV1", "Nguyễn Văn An", born: "2000-01-01", joined: "2018-01-01")
-        _ = try temp.register.updateMember("DV1", today: today) { $0.joinedOn = day("2017-06-01") }
+        _ = try temp.register.updateMember("DV1") { $0.joinedOn = day("2017-06-01") }
         #expect(try temp.register.memberFacts("DV1").history.events.first?.on == day("2017-06-01"))
-        #expect(throws: RegisterError.self) { _ = try temp.register.updateMember("DV1", today: today) { $0.joinedOn = day("2014-06-01") } }
+        #expect(throws: RegisterError.self) { _ = try temp.register.updateMember("DV1") { $0.joinedOn = day("2014-06-01") } }
     }
 
     @Test func twoConnectionsWritingAtOnceBothKeepEveryWrite() throws {
@@ -105,7 +105,7 @@ struct MemberStoreTests {
                 let code = "W\(writer)-\(index)"
                 try! register.addMember(Member(code: code, fullName: "Người Số \(index)", birthDate: day("2000-01-01"), gender: .male,
                                                education: .university, joinedOn: day("2018-01-01")),
-                                        unitCode: writer == 0 ? "YT-VP" : "TC", today: today)
+                                        unitCode: writer == 0 ? "YT-VP" : "TC")
             }
         }
         #expect(try temp.count("SELECT COUNT(*) FROM member") == 2 * perWriter)
@@ -117,12 +117,12 @@ struct MemberStoreTests {
         try temp.addMember("DV1", "Nguyễn Văn An", born: "2000-01-01", joined: "2018-01-01", unit: "YT-BV")
         #expect(throws: RegisterError.self) { try temp.register.closeUnit("YT-BV", on: day("2024-06-30")) }
         #expect(throws: RegisterError.self) { try temp.register.closeUnit("YT", on: day("2024-06-30")) }
-        try temp.register.transferMember("DV1", to: "YT-VP", on: day("2024-06-01"), today: today)
+        try temp.register.transferMember("DV1", to: "YT-VP", on: day("2024-06-01"))
         try temp.register.closeUnit("YT-BV", on: day("2024-06-30"))
         #expect(try temp.register.unitTree(on: day("2024-06-29")).map(\.unit.code).contains("YT-BV"))
         #expect(!(try temp.register.unitTree(on: day("2024-06-30")).map(\.unit.code).contains("YT-BV")))
         #expect(try temp.register.unitTree(on: today, includeClosed: true).map(\.unit.code).contains("YT-BV"))
-        #expect(throws: RegisterError.self) { try temp.register.transferMember("DV1", to: "YT-BV", on: day("2024-07-01"), today: today) }
+        #expect(throws: RegisterError.self) { try temp.register.transferMember("DV1", to: "YT-BV", on: day("2024-07-01")) }
     }
 
     @Test func backupIsAConsistentOwnerOnlyCopy() throws {
@@ -134,21 +134,20 @@ struct MemberStoreTests {
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         let restored = try Register.open(at: copy, command: "test")
         #expect(try restored.memberFacts("DV1").member.fullName == "Nguyễn Văn An")
-        #expect(try restored.check(today: today).filter { $0.severity == .error }.isEmpty)
+        #expect(try restored.check().filter { $0.severity == .error }.isEmpty)
         #expect(throws: RegisterError.self) { try temp.register.backup(to: copy) }
     }
 
     @Test func checkFindsWhatWasChangedBehindSodoansBack() throws {
         let temp = try TemporaryRegister()
         try temp.addMember("DV1", "Nguyễn Văn An", born: "2000-01-01", joined: "2018-01-01")
-        #expect(try temp.register.check(today: today).filter { $0.severity == .error }.isEmpty)
-        try temp.register.write { db in
+        #expect(try temp.register.check().filter { $0.severity == .error }.isEmpty)
+        try temp.register.queue.write { db in
             try db.execute(sql: "UPDATE member SET full_name = 'Nguyễn Văn Ân'")
             try db.execute(sql: "INSERT INTO membership_event (member_id, kind, on_date, unit_id) VALUES (1, 'matured', '2017-01-01', 3)")
             try db.execute(sql: "DELETE FROM unit_closure WHERE depth = 2")
-            return ((), AuditEntry(action: "test.corrupt"))
         }
-        let codes = Set(try temp.register.check(today: today).filter { $0.severity == .error }.map(\.code))
+        let codes = Set(try temp.register.check().filter { $0.severity == .error }.map(\.code))
         #expect(codes == ["derived-name", "event-order", "unit-closure"])
     }
 }

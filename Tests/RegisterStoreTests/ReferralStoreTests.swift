@@ -22,11 +22,11 @@ struct ReferralStoreTests {
         }
 
         func grade(_ code: String, _ year: Int, _ grade: Grade) throws {
-            _ = try register.setGrade(code, year: year, grade: grade, today: today)
+            _ = try register.setGrade(code, year: year, grade: grade)
         }
 
         func certificate(_ code: String, _ completed: String) throws {
-            try register.addTraining(code, TrainingRecord(kind: .partyAwareness, completedOn: day(completed), certificateNo: "7/GCN"), today: today)
+            try register.addTraining(code, TrainingRecord(kind: .partyAwareness, completedOn: day(completed), certificateNo: "7/GCN"))
         }
 
         func count(_ table: String) throws -> Int {
@@ -39,9 +39,9 @@ struct ReferralStoreTests {
         try f.grade("DV1", 2023, .excellent)
         try f.certificate("DV1", "2024-04-01")
         let audits = try f.count("audit_log")
-        try f.register.recordReferral("DV1", .nominate(vote), on: day("2024-01-10"), today: today)
-        try f.register.recordReferral("DV1", .referToClass, on: day("2024-02-01"), today: today)
-        try f.register.recordReferral("DV1", .refer(resolutionNo: "12-NQ/ĐTN", vote), on: day("2024-06-01"), today: today)
+        try f.register.recordReferral("DV1", .nominate(vote), on: day("2024-01-10"))
+        try f.register.recordReferral("DV1", .referToClass, on: day("2024-02-01"))
+        try f.register.recordReferral("DV1", .refer(resolutionNo: "12-NQ/ĐTN", vote), on: day("2024-06-01"))
         #expect(try f.count("audit_log") == audits + 3)
         #expect(try f.count("referral") == 1)
         let actions = try f.register.read { db in
@@ -57,10 +57,10 @@ struct ReferralStoreTests {
         let f = try Fixture()
         let audits = try f.count("audit_log")
         #expect(throws: RegisterError.self) {
-            try f.register.recordReferral("DV1", .nominate(vote), on: day("2024-01-10"), today: today)
+            try f.register.recordReferral("DV1", .nominate(vote), on: day("2024-01-10"))
         }
         #expect(throws: RegisterError.self) {
-            try f.register.recordReferral("DV1", .admit(decisionNo: nil), on: day("2024-01-10"), today: today)
+            try f.register.recordReferral("DV1", .admit(decisionNo: nil), on: day("2024-01-10"))
         }
         #expect(try f.count("audit_log") == audits)
         #expect(try f.count("referral") == 0)
@@ -71,7 +71,7 @@ struct ReferralStoreTests {
         let f = try Fixture()
         try f.grade("DV1", 2023, .excellent)
         do {
-            try f.register.recordReferral("DV1", .nominate(vote), on: day("2026-11-23"), today: today)
+            try f.register.recordReferral("DV1", .nominate(vote), on: day("2026-11-23"))
             Issue.record("a future nomination was accepted")
         } catch let error as RegisterError {
             #expect(error.kind == .badInput)
@@ -84,7 +84,7 @@ struct ReferralStoreTests {
         try f.grade("DV2", 2023, .good)        // one short: grade
         try f.grade("DV4", 2023, .excellent)   // passes, but in YT-BV
         // DV3 has no grade: one short too.
-        try f.register.endMembership("DV3", .removed, on: day("2024-01-01"), reason: "no dues", today: today)
+        try f.register.endMembership("DV3", .removed, on: day("2024-01-01"), reason: "no dues")
         let vp = try f.register.referralCandidates(step: .nominate, unitCode: "YT-VP", on: day("2024-06-01"))
         #expect(vp.map(\.eligibility.member.code) == ["DV2", "DV1"])   // An before Bình
         #expect(vp.first?.eligibility.failing.map(\.rule) == [.latestGrade])
@@ -99,7 +99,7 @@ struct ReferralStoreTests {
     @Test func candidatesFollowTransfersByTheDay() throws {
         let f = try Fixture()
         try f.grade("DV2", 2023, .excellent)
-        try f.register.transferMember("DV2", to: "YT-BV", on: day("2024-03-01"), today: today)
+        try f.register.transferMember("DV2", to: "YT-BV", on: day("2024-03-01"))
         let codes = { (unit: String, on: String) in
             try f.register.referralCandidates(step: .nominate, unitCode: unit, on: day(on)).map(\.eligibility.member.code)
         }
@@ -128,10 +128,10 @@ struct ReferralStoreTests {
         let f = try Fixture()
         for code in ["DV1", "DV2", "DV4"] { try f.grade(code, 2023, .excellent) }
         for code in ["DV1", "DV2", "DV4"] {
-            try f.register.recordReferral(code, .nominate(vote), on: day("2024-01-10"), today: today)
+            try f.register.recordReferral(code, .nominate(vote), on: day("2024-01-10"))
         }
-        try f.register.recordReferral("DV1", .referToClass, on: day("2024-02-01"), today: today)
-        try f.register.recordReferral("DV2", .withdraw(reason: "chuyển công tác"), on: day("2024-03-01"), today: today)
+        try f.register.recordReferral("DV1", .referToClass, on: day("2024-02-01"))
+        try f.register.recordReferral("DV2", .withdraw(reason: "chuyển công tác"), on: day("2024-03-01"))
         let onDay = day("2024-06-01")
         #expect(try f.register.referralList(unitCode: nil, year: nil, stage: nil, on: onDay).map(\.member.code) == ["DV2", "DV1", "DV4"])
         #expect(try f.register.referralList(unitCode: "YT-VP", year: nil, stage: nil, on: onDay).map(\.member.code) == ["DV2", "DV1"])
@@ -144,10 +144,10 @@ struct ReferralStoreTests {
         let f = try Fixture()
         try f.grade("DV1", 2023, .excellent)
         try f.certificate("DV1", "2024-04-01")
-        try f.register.recordReferral("DV1", .nominate(vote), on: day("2024-01-10"), today: today)
-        try f.register.recordReferral("DV1", .referToClass, on: day("2024-02-01"), today: today)
+        try f.register.recordReferral("DV1", .nominate(vote), on: day("2024-01-10"))
+        try f.register.recordReferral("DV1", .referToClass, on: day("2024-02-01"))
         #expect(throws: RegisterError.self) { try f.register.referralResolution("DV1") }
-        try f.register.recordReferral("DV1", .refer(resolutionNo: "7", vote), on: day("2024-06-01"), today: today)
+        try f.register.recordReferral("DV1", .refer(resolutionNo: "7", vote), on: day("2024-06-01"))
         let resolution = try f.register.referralResolution("DV1")
         #expect(resolution.branch.code == "YT-VP")
         #expect(resolution.committee.code == "YT")

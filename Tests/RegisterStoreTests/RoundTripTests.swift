@@ -26,14 +26,15 @@ struct RoundTripTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let (original, _) = try Register.load(from: SampleRegisterTests.samples, into: directory.appending(path: "a.db").path,
-                                              today: today, command: "test")
+                                              command: "test", clock: .fixed(today: today))
         let before = try exports(original)
         let folder = directory.appending(path: "export").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for kind in DataKind.allCases {
             try before[kind]!.write(toFile: folder + "/\(kind.rawValue).csv", atomically: true, encoding: .utf8)
         }
-        let (copy, reports) = try Register.load(from: folder, into: directory.appending(path: "b.db").path, today: today, command: "test")
+        let (copy, reports) = try Register.load(from: folder, into: directory.appending(path: "b.db").path,
+                                                command: "test", clock: .fixed(today: today))
         #expect(reports.allSatisfy { $0.problems.isEmpty })
         #expect(try exports(copy) == before)
         #expect(try copy.fingerprint() == original.fingerprint())

@@ -16,18 +16,18 @@ struct SampleRegisterTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let (register, reports) = try Register.load(from: Self.samples, into: directory.appending(path: "r.db").path,
-                                                    today: today, command: "test")
+                                                    command: "test", clock: .fixed(today: today))
         #expect(reports.map { URL(fileURLWithPath: $0.file).lastPathComponent } == DataKind.allCases.map { "\($0.rawValue).csv" })
         #expect(reports.allSatisfy { $0.problems.isEmpty })
         #expect(try register.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM member") } == 200)
 
         for kind in DataKind.allCases {
-            let again = try kind.run(register, file: Self.samples + "/\(kind.rawValue).csv", dryRun: false, today: today)
+            let again = try register.importFile(kind, from: Self.samples + "/\(kind.rawValue).csv", dryRun: false)
             #expect(again.added == 0 && again.updated == 0, "\(kind)")
             #expect(again.unchanged == again.rows, "\(kind)")
         }
         // The samples keep one member over 35 on purpose, for `check` to show the flag.
-        let errors = try register.check(today: today).filter { $0.severity == .error }
+        let errors = try register.check().filter { $0.severity == .error }
         #expect(errors.map(\.code) == ["over-35"])
     }
 }

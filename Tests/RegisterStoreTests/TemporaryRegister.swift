@@ -14,7 +14,8 @@ final class TemporaryRegister {
         directory = FileManager.default.temporaryDirectory.appending(path: "sodoan-store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         register = try Register.create(at: directory.appending(path: "register.db").path, name: "Đoàn Khối các cơ quan tỉnh",
-                                       rootCode: "DK", openedOn: day("2015-01-01"), command: "test")
+                                       rootCode: "DK", openedOn: day("2015-01-01"), command: "test",
+                                       clock: .fixed(today: today))
         if tree {
             try register.addUnit(Unit(code: "YT", name: "Đoàn cơ sở Sở Y tế", kind: .grassrootsUnion, parentCode: "DK", openedOn: day("2015-01-01")))
             try register.addUnit(Unit(code: "YT-VP", name: "Chi đoàn Văn phòng", kind: .branch, parentCode: "YT", openedOn: day("2015-01-01")))
@@ -33,7 +34,7 @@ final class TemporaryRegister {
                    gender: Gender = .female) throws -> Member {
         try register.addMember(Member(code: code, fullName: name, birthDate: day(born), gender: gender,
                                       education: .university, joinedOn: day(joined)),
-                               unitCode: unit, today: day("2026-11-22"))
+                               unitCode: unit)
     }
 
     func count(_ sql: String) throws -> Int {

@@ -5,7 +5,7 @@ import UnionRegister
 struct AccountRulesTests {
     @Test func aPasswordOfNineCharactersIsRefusedWithItsLength() {
         let error = refusal { try AccountRules.checkPassword("xk4-Tq9#z", account: "bt.cd1") }
-        #expect(error?.rule == "password-strength")
+        #expect(error?.rule == .passwordStrength)
         #expect(error?.kind == .ruleRefused)
         #expect(error?.message.en.contains("9 characters; at least 10") == true)
         #expect(error?.message.vi.contains("9 ký tự") == true)
@@ -17,7 +17,7 @@ struct AccountRulesTests {
 
     @Test(arguments: ["aaaaaaaaaaaa", "Password123", "1234567890", "xx-BT.CD1-yy"])
     func easyPasswordsAreRefusedWhateverTheirLength(_ password: String) {
-        #expect(refusal { try AccountRules.checkPassword(password, account: "bt.cd1") }?.rule == "password-strength")
+        #expect(refusal { try AccountRules.checkPassword(password, account: "bt.cd1") }?.rule == .passwordStrength)
     }
 
     @Test func namesAreUnaccentedLettersDigitsAndDotsUpToThirtyTwo() throws {

@@ -6,7 +6,7 @@ struct AdmissionRuleTests {
     @Test func refusedOnThe15thBirthdayAllowedTheDayAfter() {
         let m = member(born: "2009-05-10")
         let error = refusal { try AdmissionRule.check(m, admittedOn: d("2024-05-10")) }
-        #expect(error?.rule == "admission-age")
+        #expect(error?.rule?.code == "admission-age")
         #expect(error?.message.vi.contains("15 tuổi 0 tháng") == true)
         #expect(error?.fix?.en.contains("2024-05-11") == true)
         #expect(refusal { try AdmissionRule.check(m, admittedOn: d("2024-05-11")) } == nil)
@@ -16,17 +16,17 @@ struct AdmissionRuleTests {
         let m = member(born: "1994-05-10")
         #expect(refusal { try AdmissionRule.check(m, admittedOn: d("2024-05-10")) } == nil)
         let error = refusal { try AdmissionRule.check(m, admittedOn: d("2024-05-11")) }
-        #expect(error?.rule == "admission-age")
+        #expect(error?.rule?.code == "admission-age")
         #expect(error?.message.en.contains("30 years 0 months") == true)
     }
 
     @Test func needsAtLeastPrimaryEducation() {
-        #expect(refusal { try AdmissionRule.check(member(born: "2000-01-01", education: .none), admittedOn: d("2020-01-01")) }?.rule == "admission-education")
+        #expect(refusal { try AdmissionRule.check(member(born: "2000-01-01", education: .none), admittedOn: d("2020-01-01")) }?.rule?.code == "admission-education")
         #expect(refusal { try AdmissionRule.check(member(born: "2000-01-01", education: .primary), admittedOn: d("2020-01-01")) } == nil)
     }
 
     @Test func admissionBeforeBirthIsRefused() {
-        #expect(refusal { try AdmissionRule.check(member(born: "2000-01-01"), admittedOn: d("1999-01-01")) }?.rule == "admission-age")
+        #expect(refusal { try AdmissionRule.check(member(born: "2000-01-01"), admittedOn: d("1999-01-01")) }?.rule?.code == "admission-age")
     }
 }
 

@@ -119,9 +119,9 @@ struct EligibilityTests {
         let oneShort = Eligibility(F.facts(grades: [GradeRecord(year: 2023, grade: .good)]), step: .nominate, on: d("2024-06-01"), policy: .defaults)
         #expect(oneShort.isNearlyEligible)
         #expect(oneShort.failing.map(\.rule) == [.latestGrade])
-        #expect(oneShort.refusal?.rule == "latest-grade")
+        #expect(oneShort.refusal?.rule?.code == "latest-grade")
         let twoShort = Eligibility(F.facts(grades: []), step: .refer, on: d("2024-06-01"), policy: .defaults)
         #expect(!twoShort.isNearlyEligible)
-        #expect(twoShort.refusal?.rule == "latest-grade,no-open-referral")
+        #expect(twoShort.refusal?.rule?.code == "latest-grade,no-open-referral")
     }
 }

@@ -24,7 +24,7 @@ struct GradeRuleTests {
             try GradeRule.check(an, history: history, year: 2024, today: recordsToday)
         }
         #expect(error?.kind == .ruleRefused)
-        #expect(error?.rule == "grade-months")
+        #expect(error?.rule?.code == "grade-months")
         #expect(error?.message.en.contains("5 whole months of 2024") == true)
         #expect(error?.message.vi.contains("5 tháng") == true)
     }
@@ -84,7 +84,7 @@ struct DisciplineRuleTests {
     @Test func onTheAdmissionDayIsAcceptedAndTheDayBeforeRefused() throws {
         try check(on: "2020-03-01")
         let error = #expect(throws: RegisterError.self) { try check(on: "2020-02-29") }
-        #expect(error?.rule == "discipline-membership")
+        #expect(error?.rule?.code == "discipline-membership")
         #expect(error?.message.en.contains("admitted on 2020-03-01") == true)
     }
 

@@ -41,34 +41,34 @@ struct ReferralProcessTests {
     @Test func confirmIsRefusedBeforeTwelveMonthsOfProbation() throws {
         let admitted = throughReferred + [(.admit(decisionNo: nil), "2024-10-01")]
         let early = try refusing(admitted, then: .confirm(decisionNo: nil), on: "2025-09-30")
-        #expect(early?.rule == "probation")
+        #expect(early?.rule?.code == "probation")
         #expect(early?.fix?.en == "Confirmation is possible from 2025-10-01.")
         #expect(try refusing(admitted, then: .confirm(decisionNo: nil), on: "2025-10-01") == nil)
     }
 
     @Test func eachStageOutOfOrderIsRefused() throws {
-        #expect(try refusing([], then: .referToClass, on: "2024-02-01")?.rule == "no-open-referral")
-        #expect(try refusing([], then: .refer(resolutionNo: "1", F.goodVote), on: "2024-02-01")?.rule == "no-open-referral")
-        #expect(try refusing([], then: .admit(decisionNo: nil), on: "2024-02-01")?.rule == "referral-stage")
-        #expect(try refusing([], then: .confirm(decisionNo: nil), on: "2024-02-01")?.rule == "referral-stage")
-        #expect(try refusing([], then: .reject(reason: "x"), on: "2024-02-01")?.rule == "referral-stage")
+        #expect(try refusing([], then: .referToClass, on: "2024-02-01")?.rule?.code == "no-open-referral")
+        #expect(try refusing([], then: .refer(resolutionNo: "1", F.goodVote), on: "2024-02-01")?.rule?.code == "no-open-referral")
+        #expect(try refusing([], then: .admit(decisionNo: nil), on: "2024-02-01")?.rule?.code == "referral-stage")
+        #expect(try refusing([], then: .confirm(decisionNo: nil), on: "2024-02-01")?.rule?.code == "referral-stage")
+        #expect(try refusing([], then: .reject(reason: "x"), on: "2024-02-01")?.rule?.code == "referral-stage")
         let nominated = Array(throughReferred.prefix(1))
-        #expect(try refusing(nominated, then: .nominate(F.goodVote), on: "2024-03-01")?.rule == "no-open-referral")
-        #expect(try refusing(nominated, then: .refer(resolutionNo: "1", F.goodVote), on: "2024-03-01")?.rule == "no-open-referral")
-        #expect(try refusing(nominated, then: .admit(decisionNo: nil), on: "2024-03-01")?.rule == "referral-stage")
-        #expect(try refusing(throughReferred, then: .confirm(decisionNo: nil), on: "2024-07-01")?.rule == "referral-stage")
-        #expect(try refusing(throughReferred, then: .referToClass, on: "2024-07-01")?.rule == "no-open-referral")
+        #expect(try refusing(nominated, then: .nominate(F.goodVote), on: "2024-03-01")?.rule?.code == "no-open-referral")
+        #expect(try refusing(nominated, then: .refer(resolutionNo: "1", F.goodVote), on: "2024-03-01")?.rule?.code == "no-open-referral")
+        #expect(try refusing(nominated, then: .admit(decisionNo: nil), on: "2024-03-01")?.rule?.code == "referral-stage")
+        #expect(try refusing(throughReferred, then: .confirm(decisionNo: nil), on: "2024-07-01")?.rule?.code == "referral-stage")
+        #expect(try refusing(throughReferred, then: .referToClass, on: "2024-07-01")?.rule?.code == "no-open-referral")
     }
 
     @Test func aStepCannotBeDatedBeforeTheLatestOne() throws {
-        #expect(try refusing(throughReferred, then: .admit(decisionNo: nil), on: "2024-05-31")?.rule == "step-order")
+        #expect(try refusing(throughReferred, then: .admit(decisionNo: nil), on: "2024-05-31")?.rule?.code == "step-order")
     }
 
     @Test func rejectAndWithdrawCloseAnOpenReferralAndAllowANewNomination() throws {
         let rejected = try run(Array(throughReferred.prefix(2)) + [(.reject(reason: "Chi bộ chưa đồng ý"), "2024-03-01")])
         #expect(rejected.latestReferral?.stage(on: d("2024-03-01")) == .rejected)
         #expect(try refusing(Array(throughReferred.prefix(2)) + [(.withdraw(reason: "chuyển công tác"), "2024-03-01")],
-                            then: .withdraw(reason: "again"), on: "2024-03-02")?.rule == "referral-stage")
+                            then: .withdraw(reason: "again"), on: "2024-03-02")?.rule?.code == "referral-stage")
         let again = try run([(.nominate(F.goodVote), "2024-03-01")], facts: rejected)
         #expect(again.referrals.count == 2)
         #expect(try refusing([(.nominate(F.goodVote), "2024-01-10")], then: .reject(reason: "  "), on: "2024-03-01")?.kind == .badInput)
@@ -83,24 +83,24 @@ struct ReferralProcessTests {
         #expect(referral.closedOn(asOf: d("2025-05-31")) == nil)
         #expect(referral.closedOn(asOf: d("2026-01-01")) == d("2025-06-01"))
         let late = try refusing(throughReferred, then: .admit(decisionNo: nil), on: "2025-06-01")
-        #expect(late?.rule == "referral-stage")
+        #expect(late?.rule?.code == "referral-stage")
         #expect(late?.message.en.contains("since 2025-06-01") == true)
         #expect(try refusing(throughReferred, then: .admit(decisionNo: nil), on: "2025-05-31") == nil)
         var graded = facts
         graded.grades.append(GradeRecord(year: 2024, grade: .excellent))
-        #expect(try refusing(throughReferred, then: .nominate(F.goodVote), on: "2025-05-31")?.rule == "no-open-referral")
+        #expect(try refusing(throughReferred, then: .nominate(F.goodVote), on: "2025-05-31")?.rule?.code == "no-open-referral")
         #expect(try run([(.nominate(F.goodVote), "2025-06-01")], facts: graded).referrals.count == 2)
     }
 
     @Test func votesOfExactlyHalfDoNotPass() throws {
         let half = try refusing([], then: .nominate(Vote(convened: 12, present: 12, votesFor: 6)), on: "2024-01-10")
-        #expect(half?.rule == "vote-majority")
+        #expect(half?.rule?.code == "vote-majority")
         #expect(try refusing([], then: .nominate(Vote(convened: 12, present: 12, votesFor: 7)), on: "2024-01-10") == nil)
     }
 
     @Test func aQuorumOneShortIsRefused() throws {
         let short = try refusing([], then: .nominate(Vote(convened: 15, present: 9, votesFor: 9)), on: "2024-01-10")
-        #expect(short?.rule == "vote-quorum")
+        #expect(short?.rule?.code == "vote-quorum")
         #expect(short?.message.en.contains("at least two thirds (10) needed") == true)
         #expect(try refusing([], then: .nominate(Vote(convened: 15, present: 10, votesFor: 9)), on: "2024-01-10") == nil)
     }
@@ -118,7 +118,7 @@ struct ReferralProcessTests {
     @Test func aStepThatFailsACriterionNamesIt() throws {
         let facts = F.facts(grades: [GradeRecord(year: 2023, grade: .pass)])
         let error = refusal { _ = try ReferralProcess.step(for: .nominate(F.goodVote), on: d("2024-01-10"), facts: facts, policy: .defaults) }
-        #expect(error?.rule == "latest-grade")
+        #expect(error?.rule?.code == "latest-grade")
         #expect(error?.message.en.contains("latest-grade: pass for 2023") == true)
     }
 

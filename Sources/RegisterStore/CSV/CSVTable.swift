@@ -3,10 +3,16 @@ import UnionRegister
 
 /// The columns an import reads: English names with the Vietnamese headers accepted as aliases.
 public protocol CSVColumns: CaseIterable, Hashable, Sendable, RawRepresentable where RawValue == String {
-    /// Other headers meaning the same column (the Vietnamese ones of CLI.md).
+    /// Other headers meaning the same column (the Vietnamese ones of docs/CLI.md).
     var aliases: [String] { get }
     /// A row without this column (or with the cell empty) cannot be imported.
     var isRequired: Bool { get }
+    /// Personal data, written by `export` only when asked for (default: not personal).
+    var isPersonal: Bool { get }
+}
+
+extension CSVColumns {
+    public var isPersonal: Bool { false }
 }
 
 /// One data row of a `CSVTable`, read by column.

@@ -1,6 +1,7 @@
 import GRDB
 import UnionRegister
 
+
 /// `sodoan export`: every `DataKind` comes out in exactly the columns its import reads and
 /// in an order the import accepts (parents before children, each member's events and
 /// referral steps by date), so exporting every kind and importing the files in `DataKind`
@@ -8,15 +9,7 @@ import UnionRegister
 extension Register {
     /// The header of an export: the import's column names.
     public static func exportHeader(_ kind: DataKind, includePersonal: Bool) -> [String] {
-        switch kind {
-        case .units: return UnitColumn.allCases.map(\.rawValue)
-        case .members: return MemberColumn.allCases.filter { includePersonal || !$0.isPersonal }.map(\.rawValue)
-        case .events: return EventColumn.allCases.map(\.rawValue)
-        case .discipline: return DisciplineColumn.allCases.map(\.rawValue)
-        case .grades: return GradeColumn.allCases.map(\.rawValue)
-        case .trainings: return TrainingColumn.allCases.map(\.rawValue)
-        case .referrals: return ReferralColumn.allCases.map(\.rawValue)
-        }
+        kind.columns.filter { includePersonal || !$0.isPersonal }.map(\.name)
     }
 
     /// Streams the rows of an export, in code order, to `body` (empty cells as ""), from
@@ -74,8 +67,7 @@ extension Register {
                     \(filter) ORDER BY m.code, r.id, s.on_date, s.id
                     """
             }
-            let personal = kind == .members && !includePersonal
-                ? Set(MemberColumn.allCases.enumerated().filter { $0.element.isPersonal }.map(\.offset)) : []
+            let personal = includePersonal ? [] : Set(kind.columns.indices.filter { kind.columns[$0].isPersonal })
             let rows = try Row.fetchCursor(db, sql: sql, arguments: unitID.map { ["unit": $0] } ?? [:])
             while let row = try rows.next() {
                 var cells: [String] = []

@@ -24,33 +24,28 @@ public enum DisciplineColumn: String, CSVColumns {
 /// One run of `import discipline`: each row is checked and written exactly as
 /// `discipline add` does it (an expulsion ends membership in the same transaction).
 struct DisciplineImport: RowImport {
-    var context: ImportContext
     var report: ImportReport
 
     static let action = "discipline.import"
-    static let ruleColumns: [String: DisciplineColumn] = ["discipline-membership": .on, "event-order": .on]
+    static let ruleColumns: [RuleCode: DisciplineColumn] = [.disciplineMembership: .on, .eventOrder: .on]
 
-    init(_ context: ImportContext) {
-        self.context = context
-        report = ImportReport(file: context.file)
+    init(file: String) {
+        report = ImportReport(file: file)
     }
 
-    mutating func importRow(_ row: CSVRow<DisciplineColumn>, in db: Database) throws {
+    mutating func importRow(_ row: CSVRow<DisciplineColumn>, in tx: WriteTransaction) throws {
         let record = DisciplineRecord(
             level: try row.required(.level, as: Text(vi: "hình thức (reprimand|warning|expulsion)", en: "level (reprimand|warning|expulsion)"),
                                     DisciplineLevel.init(codeOrName:)),
-            on: try row.requiredDay(.on), reason: try row.required(.reason))
-        let (id, member) = try row.member(.code, in: db)
+            on: try row.requiredDay(.on), reason: VietnameseText.normalized(try row.required(.reason)))
+        let (id, member) = try row.member(.code, in: tx.db)
         // The same decision already kept (a file imported twice) changes nothing.
-        if try RecordTables.disciplines(memberID: id, in: db).contains(where: {
-            $0.level == record.level && $0.on == record.on && $0.reason == VietnameseText.normalized(record.reason)
-        }) {
+        if try DisciplineTable.disciplines(memberID: id, in: tx.db).contains(record) {
             report.unchanged += 1
             return
         }
-        let audit = try register.recordDiscipline(record, memberID: id, member: member,
-                                                  history: try MemberTable.history(memberID: id, in: db), today: today, in: db)
+        let audit = try tx.recordDiscipline(memberID: id, member, record)
         report.added += 1
-        try context.audit(audit, in: db)
+        try tx.audit(audit)
     }
 }

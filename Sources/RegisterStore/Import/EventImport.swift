@@ -28,52 +28,47 @@ public enum EventColumn: String, CSVColumns {
 /// branch), checked exactly as `member transfer|mature|remove|decease` check it.
 /// Admission comes from `import members`; expulsion from `import discipline`.
 struct EventImport: RowImport {
-    var context: ImportContext
     var report: ImportReport
 
     static let action = "event.import"
-    static let ruleColumns: [String: EventColumn] = [
-        "event-order": .on, "transfer-same-unit": .unit, "member-unit-kind": .unit, "member-unit-open": .unit,
+    static let ruleColumns: [RuleCode: EventColumn] = [
+        .eventOrder: .on, .transferSameUnit: .unit, .memberUnitKind: .unit, .memberUnitOpen: .unit,
     ]
 
-    init(_ context: ImportContext) {
-        self.context = context
-        report = ImportReport(file: context.file)
+    init(file: String) {
+        report = ImportReport(file: file)
     }
 
-    mutating func importRow(_ row: CSVRow<EventColumn>, in db: Database) throws {
+    mutating func importRow(_ row: CSVRow<EventColumn>, in tx: WriteTransaction) throws {
         let code = try row.required(.code)
         let kind = try row.required(.event, as: Text(vi: "sự kiện (transferred|matured|removed|deceased)",
                                                       en: "event (transferred|matured|removed|deceased)")) { text in
             MembershipEventKind(codeOrName: text).flatMap { $0 == .admitted || $0 == .expelled ? nil : $0 }
         }
         let on = try row.requiredDay(.on)
-        let (id, _) = try row.member(.code, in: db)
-        let history = try MemberTable.history(memberID: id, in: db)
-        let current = history.events.last?.unitCode ?? ""
-        let event: MembershipEvent
-        var destination: UnionRegister.Unit?
-        if kind == .transferred {
-            let to = try row.required(.unit)
-            guard let unit = try? UnitTable.find(to, in: db).unit else { throw row.problem(.unit, RegisterError.unknownUnit(to).message) }
-            destination = unit
-            event = MembershipEvent(kind: .transferred, on: on, unitCode: to, fromUnitCode: current, reason: row[.reason])
-        } else {
-            if let given = row[.unit], given != current {
-                throw row.problem(.unit, Text(vi: "Đoàn viên \(code) đang ở \(current), không phải \(given).",
-                                              en: "Member \(code) is in \(current), not \(given)."))
+        let (id, _) = try row.member(.code, in: tx.db)
+        if kind == .transferred, let to = row[.unit], !(try UnitTable.exists(code: to, in: tx.db)) {
+            throw row.problem(.unit, RegisterError.unknownUnit(to).message)
+        }
+        let audit = try tx.recordEvent(memberID: id, code: code, action: AuditEntry.action(of: kind)) { history in
+            let current = history.events.last?.unitCode ?? ""
+            let event: MembershipEvent
+            if kind == .transferred {
+                event = MembershipEvent(kind: .transferred, on: on, unitCode: try row.required(.unit), fromUnitCode: current,
+                                        reason: row[.reason])
+            } else {
+                if let given = row[.unit], given != current {
+                    throw row.problem(.unit, Text(vi: "Đoàn viên \(code) đang ở \(current), không phải \(given).",
+                                                  en: "Member \(code) is in \(current), not \(given)."))
+                }
+                event = MembershipEvent(kind: kind, on: on, unitCode: current, reason: row[.reason])
             }
-            event = MembershipEvent(kind: kind, on: on, unitCode: current, reason: row[.reason])
+            // The same event already kept (a file imported twice) changes nothing.
+            let kept = history.events.contains { $0.kind == event.kind && $0.on == event.on && $0.unitCode == event.unitCode }
+            return kept ? nil : event
         }
-        // The same event already kept (a file imported twice) changes nothing.
-        if history.events.contains(where: { $0.kind == event.kind && $0.on == event.on && $0.unitCode == event.unitCode }) {
-            report.unchanged += 1
-            return
-        }
-        _ = try history.recording(event, today: today, destination: destination)  // the checks of `member transfer|mature|…`
+        guard let audit else { report.unchanged += 1; return }
         report.added += 1
-        try MemberTable.insert(event, memberID: id, in: db)
-        try context.audit(AuditEntry(action: "member.\(kind.rawValue)", memberCode: code, unitCode: event.unitCode,
-                       oldValue: AuditEntry.json(history.events.last), newValue: AuditEntry.json(event)), in: db)
+        try tx.audit(audit)
     }
 }

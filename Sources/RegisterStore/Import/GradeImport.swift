@@ -23,19 +23,17 @@ public enum GradeColumn: String, CSVColumns {
 /// history; a new (member, year) is added, a different grade for one already kept is an
 /// audited update, the same grade is unchanged.
 struct GradeImport: RowImport {
-    var context: ImportContext
     var report: ImportReport
     private var keysInFile: [String: Int] = [:]
 
     static let action = "grade.import"
-    static let ruleColumns: [String: GradeColumn] = ["grade-months": .year]
+    static let ruleColumns: [RuleCode: GradeColumn] = [.gradeMonths: .year]
 
-    init(_ context: ImportContext) {
-        self.context = context
-        report = ImportReport(file: context.file)
+    init(file: String) {
+        report = ImportReport(file: file)
     }
 
-    mutating func importRow(_ row: CSVRow<GradeColumn>, in db: Database) throws {
+    mutating func importRow(_ row: CSVRow<GradeColumn>, in tx: WriteTransaction) throws {
         let code = try row.required(.code)
         let year = try row.required(.year, as: Text(vi: "năm", en: "year"), Int.init)
         let grade = try row.required(.grade, as: Text(vi: "xếp loại (excellent|good|pass|fail)", en: "grade (excellent|good|pass|fail)"),
@@ -44,18 +42,13 @@ struct GradeImport: RowImport {
             throw row.problem(.year, Text(vi: "Đoàn viên \(code) đã có xếp loại năm \(year) ở dòng \(first) của tệp.",
                                           en: "Member \(code) already has a \(year) grade on line \(first) of the file."))
         }
-        let (id, member) = try row.member(.code, in: db)
-        try GradeRule.check(member, history: try MemberTable.history(memberID: id, in: db), year: year, today: today)
-        let old = try String.fetchOne(db, sql: "SELECT grade FROM grade WHERE member_id = ? AND year = ?", arguments: [id, year])
-            .flatMap(Grade.init(rawValue:))
-        if old == grade { report.unchanged += 1; return }
-        if old == nil { report.added += 1 } else { report.updated += 1 }
-        try db.execute(sql: "INSERT OR REPLACE INTO grade (member_id, year, grade) VALUES (?, ?, ?)",
-                       arguments: [id, year, grade.rawValue])
-        if let old {
-            try context.audit(AuditEntry(action: "grade.set", memberCode: code,
-                                         oldValue: AuditEntry.json(GradeRecord(year: year, grade: old)),
-                                         newValue: AuditEntry.json(GradeRecord(year: year, grade: grade))), in: db)
-        }
+        let (id, member) = try row.member(.code, in: tx.db)
+        let change = try tx.setGrade(memberID: id, member, year: year, grade: grade)
+        guard let old = change.old else { report.added += 1; return }
+        guard old != grade else { report.unchanged += 1; return }
+        report.updated += 1
+        try tx.audit(AuditEntry(action: "grade.set", memberCode: code, unitCode: change.unitCode,
+                                oldValue: AuditEntry.json(GradeRecord(year: year, grade: old)),
+                                newValue: AuditEntry.json(GradeRecord(year: year, grade: grade))))
     }
 }

@@ -16,7 +16,7 @@ struct MemberDraft: Sendable {
         guard case .success(let (member, unitCode)) = parsed else { return }
         keys = cache.keys(member.fullName)
         if let unit = units[unitCode]?.unit {
-            refusal = Result { try Register.checkNewMember(member, in: unit, today: today) }.failure
+            refusal = Result { try WriteTransaction.checkNewMember(member, in: unit, today: today) }.failure
         }
     }
 

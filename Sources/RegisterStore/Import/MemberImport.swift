@@ -11,7 +11,6 @@ import UnionRegister
 /// the codes and ID numbers seen in the file, which it must remember to report a duplicate
 /// with the line of its first occurrence.
 struct MemberImport: RowImport {
-    var context: ImportContext
     var report: ImportReport
     private var units: [String: (id: Int64, unit: UnionRegister.Unit)] = [:]
     /// Members with an id up to this one were in the register before the import.
@@ -37,25 +36,25 @@ struct MemberImport: RowImport {
                                           "membership_event_member", "membership_event_day"]
     private var deferredIndexSQL: [String] = []
 
-    init(_ context: ImportContext) {
-        fileSize = ((try? FileManager.default.attributesOfItem(atPath: context.file))?[.size] as? Int) ?? 0
-        self.context = context
-        report = ImportReport(file: context.file)
+    init(file: String) {
+        fileSize = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
+        report = ImportReport(file: file)
     }
 
     static let action = "member.import"
 
     /// Which column a refusal of a domain rule points at.
-    static let ruleColumns: [String: MemberColumn] = [
-        "admission-age": .birthDate, "admission-education": .education, "member-unit-kind": .unit,
-        "member-unit-open": .unit, "event-order": .joinedOn,
+    static let ruleColumns: [RuleCode: MemberColumn] = [
+        .admissionAge: .birthDate, .admissionEducation: .education, .memberUnitKind: .unit,
+        .memberUnitOpen: .unit, .eventOrder: .joinedOn,
     ]
 
-    mutating func prepare(in db: Database) throws {
+    mutating func prepare(in tx: WriteTransaction) throws {
+        let db = tx.db
         for row in try Row.fetchAll(db, sql: "SELECT \(UnitTable.columns) FROM \(UnitTable.from)") {
             units[row["code"]] = (row["id"], UnitTable.unit(from: row))
         }
-        lastIDBefore = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM member") ?? 0
+        lastIDBefore = try MemberTable.lastID(in: db)
         // About 100 bytes a row: room for every code and ID number without rehashing.
         codesInFile.reserveCapacity(fileSize / 100)
         idNumbersInFile.reserveCapacity(fileSize / 100)
@@ -77,7 +76,8 @@ struct MemberImport: RowImport {
         try db.execute(sql: "PRAGMA cache_size = -65536")
     }
 
-    mutating func finish(in db: Database) throws {
+    mutating func finish(in tx: WriteTransaction) throws {
+        let db = tx.db
         for sql in deferredIndexSQL { try db.execute(sql: sql) }
         guard let searchTriggerSQL else { return }
         try db.execute(sql: "INSERT INTO member_name_search (rowid, search_name) SELECT id, search_name FROM member WHERE id > ?",
@@ -86,23 +86,23 @@ struct MemberImport: RowImport {
     }
 
     /// Parses the row as a new member and checks the admission rules, on the reading thread.
-    func preparer() -> @Sendable (CSVRow<MemberColumn>) -> MemberDraft {
-        let cache = MemberDraft.Cache(), units = units, today = today
+    func preparer(for tx: WriteTransaction) -> @Sendable (CSVRow<MemberColumn>) -> MemberDraft {
+        let cache = MemberDraft.Cache(), units = units, today = tx.today
         return { row in MemberDraft(row, units: units, today: today, cache: cache) }
     }
 
-    mutating func importRow(_ row: CSVRow<MemberColumn>, in db: Database) throws {
-        try importRow(row, prepared: preparer()(row), in: db)
+    mutating func importRow(_ row: CSVRow<MemberColumn>, in tx: WriteTransaction) throws {
+        try importRow(row, prepared: preparer(for: tx)(row), in: tx)
     }
 
-    mutating func importRow(_ row: CSVRow<MemberColumn>, prepared draft: MemberDraft, in db: Database) throws {
+    mutating func importRow(_ row: CSVRow<MemberColumn>, prepared draft: MemberDraft, in tx: WriteTransaction) throws {
         let code = try row.required(.code)
         if let first = codesInFile.updateValue(row.line, forKey: code) {
             throw row.problem(.code, Text(vi: "Mã \(code) đã xuất hiện ở dòng \(first) của tệp.",
                                           en: "The code \(code) already appears on line \(first) of the file."))
         }
         // A register empty before the import has nobody to update or to be a duplicate of.
-        let existing = lastIDBefore > 0 ? try? MemberTable.find(code, in: db) : nil
+        let existing = lastIDBefore > 0 ? try? MemberTable.find(code, in: tx.db) : nil
         // The draft read the row as a new member; an existing one keeps the optional fields
         // the file has no column for, so their row is read again with those.
         let (member, unitCode) = try existing.map { try row.member(existing: $0.member) { VietnameseText.normalized($1) } }
@@ -113,30 +113,26 @@ struct MemberImport: RowImport {
                                               en: "National ID \(idNumber) already appears on line \(first) of the file."))
         }
         if let (id, old) = existing {
-            try update(id: id, from: old, to: member, unitCode: unitCode, row: row, in: db)
+            try update(id: id, from: old, to: member, unitCode: unitCode, row: row, in: tx)
         } else {
             if let refusal = draft.refusal { throw refusal }
-            try add(member, keys: draft.keys ?? MemberTable.NameKeys(member.fullName), into: unit, row: row, in: db)
+            try add(member, keys: draft.keys ?? MemberTable.NameKeys(member.fullName), into: unit, row: row, in: tx)
         }
     }
 
     /// A new member, already checked against the admission rules by the draft.
     private mutating func add(_ member: Member, keys: MemberTable.NameKeys, into unit: (id: Int64, unit: UnionRegister.Unit),
-                              row: CSVRow<MemberColumn>, in db: Database) throws {
+                              row: CSVRow<MemberColumn>, in tx: WriteTransaction) throws {
         if lastIDBefore > 0 {
-            try register.refuseDuplicate(member, exceptID: nil, in: db)
-            if let other = try String.fetchOne(db.cachedStatement(sql: """
-                SELECT code FROM member WHERE search_name = ? AND birth_date = ? AND id <= ? LIMIT 1
-                """), arguments: [keys.search, member.birthDate.description, lastIDBefore]) {
+            try tx.refuseDuplicate(member, exceptID: nil)
+            if let other = try MemberTable.namesake(searchName: keys.search, birthDate: member.birthDate, upToID: lastIDBefore, in: tx.db) {
                 report.warnings.append(row.problem(.fullName, Text(
                     vi: "Có thể trùng người: \(member.fullName), sinh \(member.birthDate), đã có trong sổ với mã \(other).",
                     en: "Likely duplicate: \(member.fullName), born \(member.birthDate), is already in the register as \(other).")))
             }
         }
         report.added += 1
-        let id = try MemberTable.insert(member, keys: keys, in: db)
-        try MemberTable.insert(MembershipEvent(kind: .admitted, on: member.joinedOn, unitCode: unit.unit.code),
-                               memberID: id, unitID: unit.id, fromUnitID: nil, in: db)
+        try tx.admit(member, to: unit, keys: keys)
     }
 
     /// An existing member's row: unchanged, or an audited update of their facts. The `unit`
@@ -144,17 +140,16 @@ struct MemberImport: RowImport {
     /// file of admissions re-imports unchanged after the members have moved); import never
     /// moves members: transfers are `import events` or `member transfer`.
     private mutating func update(id: Int64, from old: Member, to new: Member, unitCode: String,
-                                 row: CSVRow<MemberColumn>, in db: Database) throws {
-        let admittedTo = try MemberTable.history(memberID: id, in: db).events.first?.unitCode
+                                 row: CSVRow<MemberColumn>, in tx: WriteTransaction) throws {
+        let admittedTo = try EventTable.history(memberID: id, in: tx.db).events.first?.unitCode
         guard admittedTo == unitCode else {
             throw row.problem(.unit, Text(
                 vi: "Đoàn viên \(old.code) được kết nạp vào \(admittedTo ?? "?"), không phải \(unitCode); nhập tệp không chuyển sinh hoạt (dùng `sodoan member transfer` hoặc `sodoan import events`).",
                 en: "Member \(old.code) was admitted to \(admittedTo ?? "?"), not \(unitCode); an import does not transfer members (use `sodoan member transfer` or `sodoan import events`)."))
         }
         guard new != old else { report.unchanged += 1; return }
-        try register.checkUpdate(id: id, from: old, to: new, today: today, in: db)
+        try tx.updateMember(id: id, from: old, to: new)
         report.updated += 1
-        try register.applyUpdate(id: id, from: old, to: new, today: today, in: db)
-        try context.audit(AuditEntry(action: "member.update", memberCode: new.code, oldValue: AuditEntry.json(old), newValue: AuditEntry.json(new)), in: db)
+        try tx.audit(AuditEntry(action: "member.update", memberCode: new.code, oldValue: AuditEntry.json(old), newValue: AuditEntry.json(new)))
     }
 }

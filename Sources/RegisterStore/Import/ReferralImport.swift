@@ -35,36 +35,34 @@ public enum ReferralColumn: String, CSVColumns {
 /// `referral` commands (eligibility on the step's date, votes, stage order, probation), so
 /// a file of steps re-plays a referral history exactly as if it had been typed in.
 struct ReferralImport: RowImport {
-    var context: ImportContext
     var report: ImportReport
 
     static let action = "referral.import"
-    static let ruleColumns: [String: ReferralColumn] = [
-        "referral-stage": .stage, "step-order": .on, "probation": .on, "vote-quorum": .present, "vote-majority": .votesFor,
+    static let ruleColumns: [RuleCode: ReferralColumn] = [
+        .referralStage: .stage, .stepOrder: .on, .probation: .on, .voteQuorum: .present, .voteMajority: .votesFor,
     ]
 
-    init(_ context: ImportContext) {
-        self.context = context
-        report = ImportReport(file: context.file)
+    init(file: String) {
+        report = ImportReport(file: file)
     }
 
-    mutating func importRow(_ row: CSVRow<ReferralColumn>, in db: Database) throws {
+    mutating func importRow(_ row: CSVRow<ReferralColumn>, in tx: WriteTransaction) throws {
         let code = try row.required(.code)
         let stage = try row.required(.stage, as: Text(vi: "bước (nominated, referred-to-class, referred, admitted, official, rejected, withdrawn)",
                                                      en: "stage (nominated, referred-to-class, referred, admitted, official, rejected, withdrawn)"),
                                       ReferralStage.init(codeOrName:))
         let on = try row.requiredDay(.on)
-        let (id, _) = try row.member(.code, in: db)
+        let (id, _) = try row.member(.code, in: tx.db)
         // A step already kept (a file imported twice) changes nothing.
-        let kept = try ReferralTable.referrals(ofMembers: "SELECT :member", arguments: ["member": id], in: db)[id] ?? []
+        let kept = try ReferralTable.referrals(ofMembers: "SELECT :member", arguments: ["member": id], in: tx.db)[id] ?? []
         if kept.contains(where: { $0.steps.contains { $0.stage == stage && $0.on == on } }) {
             report.unchanged += 1
             return
         }
         let action = try Self.action(stage, row)
         report.added += 1
-        let (_, audit) = try register.appendReferralStep(code, action, on: on, today: today, in: db)
-        try context.audit(audit, in: db)
+        let (_, audit) = try tx.recordReferral(code, action, on: on)
+        try tx.audit(audit)
     }
 
     /// The action a row asks for, with the vote, number or reason its stage needs.

@@ -31,19 +31,17 @@ public enum TrainingColumn: String, CSVColumns {
 /// known by member, kind and completion day: the same record again is unchanged, one with
 /// other details is an audited update, anything else is added.
 struct TrainingImport: RowImport {
-    var context: ImportContext
     var report: ImportReport
     private var keysInFile: [String: Int] = [:]
 
     static let action = "training.import"
-    static let ruleColumns: [String: TrainingColumn] = [:]
+    static let ruleColumns: [RuleCode: TrainingColumn] = [:]
 
-    init(_ context: ImportContext) {
-        self.context = context
-        report = ImportReport(file: context.file)
+    init(file: String) {
+        report = ImportReport(file: file)
     }
 
-    mutating func importRow(_ row: CSVRow<TrainingColumn>, in db: Database) throws {
+    mutating func importRow(_ row: CSVRow<TrainingColumn>, in tx: WriteTransaction) throws {
         let code = try row.required(.code)
         let record = TrainingRecord(
             kind: try row.required(.kind, as: Text(vi: "loại lớp (party-awareness, new-member, …)", en: "training kind (party-awareness, new-member, …)"),
@@ -56,28 +54,10 @@ struct TrainingImport: RowImport {
                 vi: "Lớp \(record.kind.rawValue) của \(code) hoàn thành ngày \(record.completedOn) đã có ở dòng \(first) của tệp.",
                 en: "The \(record.kind.rawValue) training of \(code) completed on \(record.completedOn) is already on line \(first) of the file."))
         }
-        let (id, member) = try row.member(.code, in: db)
-        try TrainingRule.check(record, of: member, today: today)
-        let existing = try Row.fetchOne(db, sql: """
-            SELECT id, kind, started_on, completed_on, provider, certificate_no, result FROM training
-            WHERE member_id = ? AND kind = ? AND completed_on = ?
-            """, arguments: [id, record.kind.rawValue, record.completedOn.description])
-        let old = existing.map(RecordTables.training(from:))
-        if old == record { report.unchanged += 1; return }
-        if old == nil { report.added += 1 } else { report.updated += 1 }
-        let values: StatementArguments = [record.kind.rawValue, record.startedOn?.description, record.completedOn.description,
-                                          record.provider, record.certificateNo, record.result]
-        if let existing {
-            try db.execute(sql: """
-                UPDATE training SET kind = ?, started_on = ?, completed_on = ?, provider = ?, certificate_no = ?, result = ?
-                WHERE id = ?
-                """, arguments: values + [existing["id"] as Int64])
-            try context.audit(AuditEntry(action: "training.update", memberCode: code, oldValue: AuditEntry.json(old), newValue: AuditEntry.json(record)), in: db)
-        } else {
-            try db.execute(sql: """
-                INSERT INTO training (member_id, kind, started_on, completed_on, provider, certificate_no, result)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [id] + values)
-        }
+        let (id, member) = try row.member(.code, in: tx.db)
+        guard let old = try tx.recordTraining(memberID: id, member, record) else { report.added += 1; return }
+        guard old != record else { report.unchanged += 1; return }
+        report.updated += 1
+        try tx.audit(AuditEntry(action: "training.update", memberCode: code, oldValue: AuditEntry.json(old), newValue: AuditEntry.json(record)))
     }
 }

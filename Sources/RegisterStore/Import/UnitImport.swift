@@ -30,17 +30,15 @@ public enum UnitColumn: String, CSVColumns {
 /// the same facts is unchanged, and with other facts is a problem (units are not edited
 /// by import: their history hangs on them).
 struct UnitImport: RowImport {
-    var context: ImportContext
     var report: ImportReport
     /// Units of the file so far, for parents that a dry run has not written.
     private var seen: [String: UnionRegister.Unit] = [:]
 
     static let action = "unit.import"
-    static let ruleColumns: [String: UnitColumn] = ["unit-parent": .parent, "unit-parent-open": .openedOn, "unit-close": .closedOn]
+    static let ruleColumns: [RuleCode: UnitColumn] = [.unitParent: .parent, .unitParentOpen: .openedOn, .unitClose: .closedOn]
 
-    init(_ context: ImportContext) {
-        self.context = context
-        report = ImportReport(file: context.file)
+    init(file: String) {
+        report = ImportReport(file: file)
     }
 
     /// The unit a row describes, or a problem naming the unreadable cell.
@@ -51,12 +49,12 @@ struct UnitImport: RowImport {
             parentCode: row[.parent], openedOn: try row.requiredDay(.openedOn), closedOn: try row.day(.closedOn))
     }
 
-    mutating func importRow(_ row: CSVRow<UnitColumn>, in db: Database) throws {
+    mutating func importRow(_ row: CSVRow<UnitColumn>, in tx: WriteTransaction) throws {
         let unit = try Self.unit(from: row)
         if seen.updateValue(unit, forKey: unit.code) != nil {
             throw row.problem(.code, Text(vi: "Đơn vị \(unit.code) xuất hiện hai lần trong tệp.", en: "Unit \(unit.code) appears twice in the file."))
         }
-        if let existing = try? UnitTable.find(unit.code, in: db).unit {
+        if let existing = try? UnitTable.find(unit.code, in: tx.db).unit {
             guard existing == unit else {
                 throw row.problem(.code, Text(
                     vi: "Đơn vị \(unit.code) đã có trong sổ với thông tin khác.",
@@ -66,7 +64,7 @@ struct UnitImport: RowImport {
             return
         }
         let parent = try unit.parentCode.map { code -> UnionRegister.Unit in
-            guard let parent = seen[code] ?? (try? UnitTable.find(code, in: db).unit) else {
+            guard let parent = seen[code] ?? (try? UnitTable.find(code, in: tx.db).unit) else {
                 throw row.problem(.parent, RegisterError.unknownUnit(code).message)
             }
             return parent
@@ -75,11 +73,10 @@ struct UnitImport: RowImport {
         opened.closedOn = nil
         try UnitRules.validateNew(opened, parent: parent)
         if let closed = unit.closedOn {
-            try MemberRules.notInFuture(closed, what: Text(vi: "Ngày giải thể", en: "Closing date"), today: today)
-            try UnitRules.validateClose(opened, on: closed, activeMembers: 0, openChildren: [])
+            try UnitRules.validateClose(opened, on: closed, activeMembers: 0, openChildren: [], today: tx.today)
         }
         report.added += 1
-        let parentID = try unit.parentCode.map { try UnitTable.find($0, in: db).id }
-        try UnitTable.insert(unit, parentID: parentID, in: db)
+        let parentID = try unit.parentCode.map { try UnitTable.find($0, in: tx.db).id }
+        try UnitTable.insert(unit, parentID: parentID, in: tx.db)
     }
 }

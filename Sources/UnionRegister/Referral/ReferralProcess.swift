@@ -1,4 +1,4 @@
-/// The referral's state machine (DOMAIN.md): which stage may follow which, on which day,
+/// The referral's state machine (docs/DOMAIN.md): which stage may follow which, on which day,
 /// with which vote.
 ///
 /// nominated → referred-to-class → (the class: a training record) → referred → admitted →
@@ -35,7 +35,7 @@ public enum ReferralProcess {
             let referral = try openReferral(at: .admitted, for: action, on: day, facts: facts)
             let admitted = referral.step(.admitted)!.on, ends = referral.probationEnds!
             guard day >= ends else {
-                throw RegisterError.refused("probation", Text(
+                throw RegisterError.refused(.probation, Text(
                     vi: "\(facts.member.fullName) kết nạp Đảng ngày \(admitted); thời gian dự bị \(Referral.probationMonths) tháng chưa hết ngày \(day).",
                     en: "\(facts.member.fullName) was admitted on \(admitted); the \(Referral.probationMonths)-month probation has not ended on \(day)."),
                     fix: Text(vi: "Có thể công nhận chính thức từ ngày \(ends).", en: "Confirmation is possible from \(ends)."))
@@ -75,13 +75,13 @@ public enum ReferralProcess {
                        en: "If the meeting voted the proposal down, record it with `sodoan referral reject`.")
         guard vote.hasQuorum else {
             let needed = (2 * vote.convened + 2) / 3
-            throw RegisterError.refused("vote-quorum", Text(
+            throw RegisterError.refused(.voteQuorum, Text(
                 vi: "Cuộc họp của \(body.vi) không hợp lệ: có mặt \(vote.present)/\(vote.convened), cần ít nhất hai phần ba (\(needed)).",
                 en: "The meeting of \(body.en) had no quorum: \(vote.present) of \(vote.convened) present, at least two thirds (\(needed)) needed."),
                 fix: fix)
         }
         guard vote.passes else {
-            throw RegisterError.refused("vote-majority", Text(
+            throw RegisterError.refused(.voteMajority, Text(
                 vi: "Không đủ quá nửa số có mặt tán thành: \(vote.ratio); cần ít nhất \(vote.present / 2 + 1).",
                 en: "Not more than half of those present voted for: \(vote.ratio); at least \(vote.present / 2 + 1) needed."),
                 fix: fix)
@@ -91,7 +91,7 @@ public enum ReferralProcess {
     /// A step may not be dated before the member's latest recorded referral step.
     static func checkDateOrder(_ day: Day, facts: MemberFacts) throws {
         guard let last = facts.referrals.flatMap(\.steps).max(by: { $0.on < $1.on }), day < last.on else { return }
-        throw RegisterError.refused("step-order", Text(
+        throw RegisterError.refused(.stepOrder, Text(
             vi: "Ngày \(day) trước bước gần nhất của hồ sơ giới thiệu (\(last.stage.name.vi) ngày \(last.on)).",
             en: "\(day) is before the latest referral step (\(last.stage.name.en) on \(last.on))."),
             fix: Text(vi: "Các bước phải ghi theo thứ tự thời gian.", en: "Steps must be recorded in date order."))
@@ -110,7 +110,7 @@ public enum ReferralProcess {
         let now = current.map { "đang ở bước «\($0.name.vi)»" } ?? "chưa có hồ sơ giới thiệu"
         let nowEn = current.map { "it is \($0.name.en)" } ?? "there is no referral"
         let lapsed = current == .lapsed ? facts.latestReferral?.lapsesOn : nil
-        throw RegisterError.refused("referral-stage", Text(
+        throw RegisterError.refused(.referralStage, Text(
             vi: "Không thể ghi «\(action.stage.name.vi)» cho \(member.fullName) ngày \(day): cần hồ sơ \(wanted), nhưng \(now)" + (lapsed.map { " (hết hiệu lực từ \($0))" } ?? "") + ".",
             en: "Cannot record \(action.stage.name.en) for \(member.fullName) on \(day): the referral must be \(wantedEn), but \(nowEn)" + (lapsed.map { " (since \($0))" } ?? "") + "."),
             fix: lapsed.map { _ in Text(vi: "Nghị quyết giới thiệu đã quá 12 tháng: chi đoàn đề xuất lại (`sodoan referral nominate`).",

@@ -3,7 +3,7 @@
 /// with which vote. Rendering it (Markdown, HTML for A4) is the CLI's business.
 ///
 /// The deciding body is the committee of the grassroots union above the member's branch,
-/// or, for a grassroots branch (chi đoàn cơ sở), that branch's own meeting (DOMAIN.md).
+/// or, for a grassroots branch (chi đoàn cơ sở), that branch's own meeting (docs/DOMAIN.md).
 public struct ReferralResolution: Hashable, Sendable {
     public let member: Member
     /// The branch the member was in on the day of the resolution.
@@ -22,7 +22,7 @@ public struct ReferralResolution: Hashable, Sendable {
     public init(member: Member, referrals: [Referral], ancestors: [Unit]) throws {
         guard let referral = referrals.last(where: { $0.step(.referred) != nil }),
               let nomination = referral.step(.nominated), let resolution = referral.step(.referred) else {
-            throw RegisterError.refused("referral-stage", Text(
+            throw RegisterError.refused(.referralStage, Text(
                 vi: "\(member.fullName) (\(member.code)) chưa có nghị quyết giới thiệu nào được ghi.",
                 en: "No referral resolution is recorded for \(member.fullName) (\(member.code))."),
                 fix: Text(vi: "Ghi nghị quyết bằng `sodoan referral refer \(member.code) --on NGÀY --resolution SỐ …`.",
@@ -30,7 +30,7 @@ public struct ReferralResolution: Hashable, Sendable {
         }
         guard let branch = ancestors.first,
               let index = ancestors.firstIndex(where: { $0.kind == .grassrootsUnion || $0.kind == .grassrootsBranch }) else {
-            throw RegisterError.refused("referral-committee", Text(
+            throw RegisterError.refused(.referralCommittee, Text(
                 vi: "Không tìm thấy đoàn cơ sở hoặc chi đoàn cơ sở phía trên đơn vị của \(member.fullName).",
                 en: "There is no grassroots union or grassroots branch above \(member.fullName)'s unit."))
         }

@@ -1,5 +1,5 @@
 /// Whether members at start plus movements equal members at end for every unit of a
-/// report (DOMAIN.md: "a report that does not balance is a bug").
+/// report (docs/DOMAIN.md: "a report that does not balance is a bug").
 ///
 /// The history makes the balance hold by construction: every event moves one member from
 /// the state its predecessor left. A unit that does not balance therefore means a bug in
@@ -27,7 +27,7 @@ public struct BalanceCheck: Hashable, Sendable {
                     : "\(figures.unit.code): \(sum), but \(m.end) at end"
             }.joined(separator: "; ")
         }
-        return .refused("report-balance", Text(
+        return .refused(.reportBalance, Text(
             vi: "SỐ LIỆU KHÔNG CÂN ĐỐI (đầu kỳ + biến động ≠ cuối kỳ) ở \(unbalanced.count) đơn vị: \(describe(.vi)). Lịch sử sinh hoạt trong sổ bị hỏng hoặc sodoan có lỗi; không dùng các số liệu này.",
             en: "THE FIGURES DO NOT BALANCE (start + movements ≠ end) in \(unbalanced.count) unit(s): \(describe(.en)). The register's membership history is damaged or sodoan has a bug; do not use these figures."),
             fix: Text(vi: "Chạy `sodoan check` và xem `sodoan member history` của các đoàn viên trong các đơn vị trên.",

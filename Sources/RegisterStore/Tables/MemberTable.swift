@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import UnionRegister
 
-/// Reads and writes rows of `member` and `membership_event`.
+/// Reads and writes rows of `member`: a member's identity and contact facts.
 enum MemberTable {
     static let columns = """
         m.id, m.code, m.full_name, m.birth_date, m.gender, m.education, m.id_number, m.phone,
@@ -67,37 +67,40 @@ enum MemberTable {
         }
         return (row["id"], member(from: row))
     }
+}
 
-    /// A member's membership events in order, with unit codes.
-    static func history(memberID: Int64, in db: Database) throws -> MembershipHistory {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT e.kind, e.on_date, u.code AS unit_code, f.code AS from_code, e.reason
-            FROM membership_event e
-            JOIN unit u ON u.id = e.unit_id
-            LEFT JOIN unit f ON f.id = e.from_unit_id
-            WHERE e.member_id = ?
-            ORDER BY e.on_date, e.id
-            """, arguments: [memberID])
-        return MembershipHistory(events: rows.map(event(from:)))
+extension MemberTable {
+    /// One more than the highest row id: where automatic member codes start looking.
+    static func nextID(in db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM member") ?? 1
     }
 
-    /// An event from a row with `kind`, `on_date`, `unit_code`, `from_code` and `reason`.
-    static func event(from row: Row) -> MembershipEvent {
-        MembershipEvent(kind: MembershipEventKind(rawValue: row["kind"])!, on: Day(parsing: row["on_date"])!,
-                        unitCode: row["unit_code"], fromUnitCode: row["from_code"], reason: row["reason"])
+    static func exists(code: String, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM member WHERE code = ?", arguments: [code]) == true
     }
 
-    static func insert(_ event: MembershipEvent, memberID: Int64, in db: Database) throws {
-        let unitID = try UnitTable.find(event.unitCode, in: db).id
-        let fromID = try event.fromUnitCode.map { try UnitTable.find($0, in: db).id }
-        try insert(event, memberID: memberID, unitID: unitID, fromUnitID: fromID, in: db)
+    /// The member other than `exceptID` who has this code.
+    static func holder(ofCode code: String, exceptID: Int64?, in db: Database) throws -> (code: String, fullName: String)? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT code, full_name FROM member WHERE code = ? AND id IS NOT ?"),
+                         arguments: [code, exceptID]).map { ($0["code"], $0["full_name"]) }
     }
 
-    /// Inserts an event whose unit ids the caller already knows (the bulk import does).
-    static func insert(_ event: MembershipEvent, memberID: Int64, unitID: Int64, fromUnitID: Int64?, in db: Database) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO membership_event (member_id, kind, on_date, unit_id, from_unit_id, reason)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [memberID, event.kind.rawValue, event.on.description, unitID, fromUnitID, event.reason])
+    /// The member other than `exceptID` who has this national ID number.
+    static func holder(ofIDNumber idNumber: String, exceptID: Int64?, in db: Database) throws -> (code: String, fullName: String)? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT code, full_name FROM member WHERE id_number = ? AND id IS NOT ?"),
+                         arguments: [idNumber, exceptID]).map { ($0["code"], $0["full_name"]) }
+    }
+
+    /// A member already in the register (row id up to `lastID`) with this folded name and
+    /// birth date: a likely duplicate of a person an import adds under a new code.
+    static func namesake(searchName: String, birthDate: Day, upToID lastID: Int64, in db: Database) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: """
+            SELECT code FROM member WHERE search_name = ? AND birth_date = ? AND id <= ? LIMIT 1
+            """), arguments: [searchName, birthDate.description, lastID])
+    }
+
+    /// The highest row id: members up to it were in the register before an import.
+    static func lastID(in db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM member") ?? 0
     }
 }

@@ -34,4 +34,18 @@ enum UnitTable {
         }
         return (row["id"], unit(from: row))
     }
+
+    static func exists(code: String, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM unit WHERE code = ?", arguments: [code]) == true
+    }
+
+    /// The units whose parent is the unit with this row id.
+    static func children(of id: Int64, in db: Database) throws -> [Unit] {
+        try Row.fetchAll(db, sql: "SELECT \(columns) FROM \(from) WHERE u.parent_id = ? ORDER BY u.code", arguments: [id])
+            .map(unit(from:))
+    }
+
+    static func close(id: Int64, on day: Day, in db: Database) throws {
+        try db.execute(sql: "UPDATE unit SET closed_on = ? WHERE id = ?", arguments: [day.description, id])
+    }
 }

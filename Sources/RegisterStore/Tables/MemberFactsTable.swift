@@ -15,20 +15,19 @@ enum MemberFactsTable {
             return result
         }
         let events = try grouped("""
-            SELECT e.member_id, e.kind, e.on_date, u.code AS unit_code, f.code AS from_code, e.reason
-            FROM membership_event e JOIN unit u ON u.id = e.unit_id LEFT JOIN unit f ON f.id = e.from_unit_id
+            SELECT e.member_id, \(EventTable.columns) FROM \(EventTable.from)
             WHERE e.member_id IN (\(members)) ORDER BY e.member_id, e.on_date, e.id
-            """, MemberTable.event(from:))
+            """, EventTable.event(from:))
         let grades = try grouped("SELECT member_id, year, grade FROM grade WHERE member_id IN (\(members)) ORDER BY member_id, year",
-                                 RecordTables.grade(from:))
+                                 GradeTable.grade(from:))
         let trainings = try grouped("""
-            SELECT member_id, kind, started_on, completed_on, provider, certificate_no, result
-            FROM training WHERE member_id IN (\(members)) ORDER BY member_id, completed_on, id
-            """, RecordTables.training(from:))
+            SELECT t.member_id, \(TrainingTable.columns)
+            FROM training t WHERE t.member_id IN (\(members)) ORDER BY t.member_id, t.completed_on, t.id
+            """, TrainingTable.training(from:))
         let disciplines = try grouped("""
             SELECT member_id, level, on_date, reason FROM discipline
             WHERE member_id IN (\(members)) ORDER BY member_id, on_date, id
-            """, RecordTables.discipline(from:))
+            """, DisciplineTable.discipline(from:))
         let referrals = try ReferralTable.referrals(ofMembers: members, arguments: arguments, in: db)
         return try Row.fetchAll(db, sql: "SELECT \(MemberTable.columns) FROM member m WHERE m.id IN (\(members)) ORDER BY m.sort_key, m.code",
                                 arguments: arguments).map { row in

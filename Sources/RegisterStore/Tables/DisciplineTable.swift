@@ -1,0 +1,20 @@
+import GRDB
+import UnionRegister
+
+/// Reads and writes rows of `discipline`: the decisions taken about a member.
+enum DisciplineTable {
+    static func discipline(from row: Row) -> DisciplineRecord {
+        DisciplineRecord(level: DisciplineLevel(rawValue: row["level"])!, on: Day(parsing: row["on_date"])!, reason: row["reason"])
+    }
+
+    static func disciplines(memberID: Int64, in db: Database) throws -> [DisciplineRecord] {
+        try Row.fetchAll(db, sql: "SELECT level, on_date, reason FROM discipline WHERE member_id = ? ORDER BY on_date, id",
+                         arguments: [memberID])
+            .map(discipline(from:))
+    }
+
+    static func insert(_ record: DisciplineRecord, memberID: Int64, in db: Database) throws {
+        try db.execute(sql: "INSERT INTO discipline (member_id, level, on_date, reason) VALUES (?, ?, ?, ?)",
+                       arguments: [memberID, record.level.rawValue, record.on.description, record.reason])
+    }
+}

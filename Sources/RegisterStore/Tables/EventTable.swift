@@ -1,0 +1,44 @@
+import GRDB
+import UnionRegister
+
+/// Reads and writes rows of `membership_event`: a member's dated membership history.
+enum EventTable {
+    /// The columns `event(from:)` reads, for a query joining `membership_event e`, its unit
+    /// `u` and the unit transferred from `f`.
+    static let columns = "e.kind, e.on_date, u.code AS unit_code, f.code AS from_code, e.reason"
+    static let from = "membership_event e JOIN unit u ON u.id = e.unit_id LEFT JOIN unit f ON f.id = e.from_unit_id"
+
+    /// An event from a row with `kind`, `on_date`, `unit_code`, `from_code` and `reason`.
+    static func event(from row: Row) -> MembershipEvent {
+        MembershipEvent(kind: MembershipEventKind(rawValue: row["kind"])!, on: Day(parsing: row["on_date"])!,
+                        unitCode: row["unit_code"], fromUnitCode: row["from_code"], reason: row["reason"])
+    }
+
+    /// A member's membership events in order, with unit codes.
+    static func history(memberID: Int64, in db: Database) throws -> MembershipHistory {
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT \(columns) FROM \(from) WHERE e.member_id = ? ORDER BY e.on_date, e.id
+            """), arguments: [memberID])
+        return MembershipHistory(events: rows.map(event(from:)))
+    }
+
+    static func insert(_ event: MembershipEvent, memberID: Int64, in db: Database) throws {
+        let unitID = try UnitTable.find(event.unitCode, in: db).id
+        let fromID = try event.fromUnitCode.map { try UnitTable.find($0, in: db).id }
+        try insert(event, memberID: memberID, unitID: unitID, fromUnitID: fromID, in: db)
+    }
+
+    /// Inserts an event whose unit ids the caller already knows (the bulk import does).
+    static func insert(_ event: MembershipEvent, memberID: Int64, unitID: Int64, fromUnitID: Int64?, in db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO membership_event (member_id, kind, on_date, unit_id, from_unit_id, reason)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [memberID, event.kind.rawValue, event.on.description, unitID, fromUnitID, event.reason])
+    }
+
+    /// Moves a member's admission to another day (a corrected joining date).
+    static func moveAdmission(memberID: Int64, to day: Day, in db: Database) throws {
+        try db.execute(sql: "UPDATE membership_event SET on_date = ? WHERE member_id = ? AND kind = 'admitted'",
+                       arguments: [day.description, memberID])
+    }
+}

@@ -1,0 +1,92 @@
+import GRDB
+import UnionRegister
+
+/// The writes of a member's facts and membership history, shared by `member` commands and
+/// `import members|events`: each is decided by the domain's rules and written here only.
+extension WriteTransaction {
+    /// Writes a new member admitted to `unit` (whose row id the caller knows) on their
+    /// joining day. The caller has checked them with `checkNewMember` and `refuseDuplicate`
+    /// (the bulk import checks on its reading thread, and skips the duplicate look-ups in
+    /// an empty register). `keys` are the member's name keys when the caller has them (the
+    /// bulk import keeps them per distinct name). Returns the new member's row id.
+    @discardableResult
+    func admit(_ member: Member, to unit: (id: Int64, unit: UnionRegister.Unit), keys: MemberTable.NameKeys? = nil) throws -> Int64 {
+        let id = try MemberTable.insert(member, keys: keys, in: db)
+        try EventTable.insert(MembershipEvent(kind: .admitted, on: member.joinedOn, unitCode: unit.unit.code),
+                              memberID: id, unitID: unit.id, fromUnitID: nil, in: db)
+        return id
+    }
+
+    /// The rules a member must meet to be admitted into `unit`: their own facts, the
+    /// admission age and education, and a branch open on the joining day. `member add`
+    /// and `import members` both check exactly these.
+    static func checkNewMember(_ member: Member, in unit: UnionRegister.Unit, today: Day) throws {
+        try MemberRules.validate(member, today: today)
+        try AdmissionRule.check(member, admittedOn: member.joinedOn)
+        try MemberPlacementRule.check(unit: unit, on: member.joinedOn)
+    }
+
+    /// Checks and writes a change of a member's facts (`member update`, `import members`).
+    /// A changed joining date moves the admission event with it.
+    func updateMember(id: Int64, from old: Member, to new: Member) throws {
+        try checkUpdate(id: id, from: old, to: new)
+        if new.joinedOn != old.joinedOn {
+            try EventTable.moveAdmission(memberID: id, to: new.joinedOn, in: db)
+        }
+        try MemberTable.update(id: id, to: new, in: db)
+    }
+
+    /// The rules a changed member must still meet; a changed joining date must stay before
+    /// the member's second event.
+    private func checkUpdate(id: Int64, from old: Member, to new: Member) throws {
+        try MemberRules.validate(new, today: today)
+        try refuseDuplicate(new, exceptID: id)
+        if new.joinedOn != old.joinedOn || new.birthDate != old.birthDate || new.education != old.education {
+            try AdmissionRule.check(new, admittedOn: new.joinedOn)
+        }
+        if new.joinedOn != old.joinedOn {
+            let history = try EventTable.history(memberID: id, in: db)
+            if let admittedTo = history.events.first?.unitCode {
+                _ = try history.movingAdmission(to: new.joinedOn, admittedTo: try UnitTable.find(admittedTo, in: db).unit)
+            }
+        }
+    }
+
+    /// Checks one membership event built from the member's history and writes it, returning
+    /// the audit entry that records it (`member transfer|mature|remove|decease`,
+    /// `import events`). `makeEvent` returns nil when there is nothing to record (the event
+    /// is already kept), and so does this.
+    func recordEvent(memberID id: Int64, code: String, action: String,
+                     _ makeEvent: (MembershipHistory) throws -> MembershipEvent?) throws -> AuditEntry? {
+        let history = try EventTable.history(memberID: id, in: db)
+        guard let event = try makeEvent(history) else { return nil }
+        let destination = event.kind == .transferred ? try UnitTable.find(event.unitCode, in: db).unit : nil
+        let updated = try history.recording(event, today: today, destination: destination)
+        try EventTable.insert(event, memberID: id, in: db)
+        return AuditEntry(action: action, memberCode: code, unitCode: event.unitCode,
+                          oldValue: AuditEntry.json(history.events.last), newValue: AuditEntry.json(updated.events.last))
+    }
+
+    /// The next free automatic member code, `DVnnnnnn`.
+    func nextMemberCode() throws -> String {
+        var next = try MemberTable.nextID(in: db)
+        while try MemberTable.exists(code: "DV" + String(format: "%06d", next), in: db) { next += 1 }
+        return "DV" + String(format: "%06d", next)
+    }
+
+    /// Refuses a code or national ID that another member already has, naming that member.
+    func refuseDuplicate(_ member: Member, exceptID: Int64?) throws {
+        if let other = try MemberTable.holder(ofCode: member.code, exceptID: exceptID, in: db) {
+            throw RegisterError.badInput(Text(
+                vi: "Mã đoàn viên \(member.code) đã dùng cho \(other.fullName).",
+                en: "Member code \(member.code) already belongs to \(other.fullName)."),
+                fix: Text(vi: "Dùng mã khác, hoặc `sodoan member update` để sửa đoàn viên đó.",
+                          en: "Use another code, or `sodoan member update` to change that member."))
+        }
+        if let idNumber = member.idNumber, let other = try MemberTable.holder(ofIDNumber: idNumber, exceptID: exceptID, in: db) {
+            throw RegisterError.badInput(Text(
+                vi: "Số CCCD \(idNumber) đã có ở đoàn viên \(other.code) (\(other.fullName)).",
+                en: "National ID \(idNumber) already belongs to member \(other.code) (\(other.fullName))."))
+        }
+    }
+}
