@@ -26,6 +26,7 @@ enum ImportHelp {
         case .members: return "(unit: the branch the member was admitted to)"
         case .events: return "(event: transferred, matured, removed, deceased)"
         case .referrals: return "(each member's steps in date order)"
+        case .dues: return "(record: start, rate, class, exemption, payment; in that order)"
         case .grades, .trainings, .discipline: return nil
         }
     }

@@ -2,7 +2,34 @@ import RegisterStore
 import RegisterViews
 import UnionRegister
 
-/// Wording only the command line uses; the rest is in RegisterViews (`Heading`, `Says`).
+/// Wording only the command line uses (dues amounts are written by its Money); what the
+/// server says too is in RegisterViews (`Heading`, `Says`).
+extension Says {
+    static func duesStart(_ month: Month) -> Text {
+        Text(vi: "Sổ tính đoàn phí từ tháng \(month.vietnamese).", en: "The register keeps dues from \(month).")
+    }
+
+    static func duesRateSet(_ rate: DuesRate) -> Text {
+        Text(vi: "Mức đoàn phí \(rate.duesClass.name.vi.lowercased()) từ tháng \(rate.from.vietnamese): \(Money.text(rate.amount, .vi)) một tháng.",
+             en: "Dues for \(rate.duesClass.name.en.lowercased()) members from \(rate.from): \(Money.text(rate.amount, .en)) a month.")
+    }
+
+    static func duesClassSet(_ change: DuesClassChange, of code: String) -> Text {
+        Text(vi: "\(code) đóng đoàn phí loại \(change.duesClass.name.vi.lowercased()) từ tháng \(change.from.vietnamese).",
+             en: "\(code) pays dues as \(change.duesClass.name.en.lowercased()) from \(change.from).")
+    }
+
+    static func duesPaid(_ payment: DuesPayment, by code: String) -> Text {
+        Text(vi: "Đã ghi \(code) đóng \(Money.text(payment.amount, .vi)) đoàn phí từ tháng \(payment.from.vietnamese) đến tháng \(payment.through.vietnamese) ngày \(payment.on).",
+             en: "Recorded \(Money.text(payment.amount, .en)) of dues from \(code) for \(payment.from) through \(payment.through) on \(payment.on).")
+    }
+
+    static func duesExempt(_ exemption: DuesExemption, of code: String) -> Text {
+        Text(vi: "Đã ghi miễn đoàn phí cho \(code) từ tháng \(exemption.from.vietnamese) đến tháng \(exemption.to.vietnamese) (quyết định \(exemption.decisionNo)).",
+             en: "Recorded \(code)'s exemption from dues from \(exemption.from) through \(exemption.to) (decision \(exemption.decisionNo)).")
+    }
+}
+
 extension Finding.Severity {
     /// The label `check` prints before a finding.
     var label: Text {

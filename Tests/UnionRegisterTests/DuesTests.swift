@@ -49,6 +49,15 @@ struct DuesTests {
         #expect(a.behind(on: d("2024-09-01")).count == DuesFlow.owingMonths)
     }
 
+    @Test func aPaymentCountsFromTheDayItIsReceived() {
+        let late = DuesPayment(on: d("2024-07-10"), from: m("2024-03"), through: m("2024-07"), amount: 25_000)
+        let a = account(payments: [late])
+        #expect(a.behind(on: d("2024-07-09")).count == 4)
+        #expect(a.behind(on: d("2024-07-10")).isEmpty)
+        #expect(a.paidThrough(on: d("2024-07-09")) == nil)
+        #expect(a.paidThrough(on: d("2024-07-10")) == m("2024-07"))
+    }
+
     @Test func exemptMonthsAreNeitherOwedNorCharged() throws {
         let exemption = DuesExemption(from: m("2024-04"), to: m("2024-05"), decisionNo: "12/QĐ", reason: "Ốm dài ngày")
         let a = account(exemptions: [exemption])
@@ -122,5 +131,18 @@ struct DuesTests {
         #expect(refusal { try DuesRate.check(DuesRate(.salaried, from: m("2026-01"), amount: DuesRate.maximum + 1), schedule: schedule) }?.kind == .badInput)
         #expect(refusal { try DuesRate.check(DuesRate(.abroad, from: m("2026-01"), amount: 4_999), schedule: schedule) }?.rule?.code == "dues-rate")
         #expect(refusal { try DuesRate.check(DuesRate(.abroad, from: m("2026-01"), amount: 5_000), schedule: schedule) } == nil)
+    }
+}
+
+@Suite("Amounts of đồng")
+struct AmountTests {
+    @Test func digitsOrDotGroupedThousandsOnlyPositiveAndNeverOverflowing() {
+        #expect(Amount.parse("5000") == 5_000)
+        #expect(Amount.parse("5.000") == 5_000)
+        #expect(Amount.parse("1.200.000") == 1_200_000)
+        #expect(Amount.parse("999999999999") == 999_999_999_999)
+        for bad in ["", "0", "-5000", "5,000", "5.00", "50.0000", ".500", "5000.", "1e3", "9999999999999", "99999999999999999999", "５０００", " 5000"] {
+            #expect(Amount.parse(bad) == nil, "\(bad)")
+        }
     }
 }

@@ -4,9 +4,9 @@
 /// A member owes dues for every month they are an active member of this register on its
 /// first or its last day (admitted on 15 March: March is owed; matured on 10 June: June is
 /// owed), from the month the register keeps dues from (`keptFrom`) on. A month is paid when a
-/// payment covers it, and excused when an exemption covers it. The current month is not late
-/// until it is over: "behind" counts the owed months before the month of the day asked about
-/// that are neither paid nor exempt.
+/// payment received by the day asked about covers it, and excused when an exemption covers
+/// it. The current month is not late until it is over: "behind" counts the owed months
+/// before the month of the day asked about that are neither paid nor exempt.
 public struct DuesAccount: Sendable {
     public let member: Member
     public let history: MembershipHistory
@@ -40,19 +40,25 @@ public struct DuesAccount: Sendable {
     /// The last month paid, if any.
     public var paidThrough: Month? { payments.last?.through }
 
+    /// The last month paid by the payments received on or before `day`.
+    public func paidThrough(on day: Day) -> Month? {
+        payments.filter { $0.on <= day }.map(\.through).max()
+    }
+
     public func isExempt(_ month: Month) -> Bool { exemptions.contains { $0.covers(month) } }
 
-    /// The first month a new payment covers: the month after the last one paid, or the first
-    /// owed month.
-    var nextUnpaid: Month? {
+    /// The first month a payment after those through `paidThrough` covers: the month after
+    /// it, or the first owed month.
+    private func firstUnpaid(after paidThrough: Month?) -> Month? {
         if let paidThrough { return paidThrough.advanced(by: 1) }
         guard let admitted = history.events.first?.on else { return nil }
         return max(keptFrom, Month(admitted))
     }
 
-    /// Owed months before the month of `day` that are neither paid nor exempt, oldest first.
+    /// Owed months before the month of `day` that the payments received by `day` do not
+    /// cover and no exemption excuses, oldest first.
     public func behind(on day: Day) -> [Month] {
-        guard let start = nextUnpaid, start < Month(day) else { return [] }
+        guard let start = firstUnpaid(after: paidThrough(on: day)), start < Month(day) else { return [] }
         return (start..<Month(day)).filter { owes($0) && !isExempt($0) }
     }
 
@@ -60,7 +66,7 @@ public struct DuesAccount: Sendable {
     /// exempt months excluded; and whether every charged month is one abroad (where the rate
     /// is a minimum, so more may be paid).
     public func charge(through: Month, schedule: DuesSchedule) throws -> (from: Month, amount: Int64, allAbroad: Bool) {
-        guard let from = nextUnpaid else {
+        guard let from = firstUnpaid(after: paidThrough) else {
             throw RegisterError.refused(.duesMonths, Text(
                 vi: "\(member.fullName) (\(member.code)) chưa là đoàn viên nên chưa đóng đoàn phí.",
                 en: "\(member.fullName) (\(member.code)) is not a member yet, so owes no dues."))
