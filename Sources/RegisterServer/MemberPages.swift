@@ -37,7 +37,7 @@ struct MemberPages {
             let next = Self.nextStep(facts, today: today)
             let eligibility = try next.map { try register.checkReferral(code, step: $0, on: today) }
             let notice = request.query("admitted") != nil
-                ? Says.memberAdmitted(facts.member, into: MemberStanding(facts, today: today).unitCode ?? "")(language) : nil
+                ? Says.memberAdded(facts.member, to: MemberStanding(facts, today: today).unitCode ?? "", nil)(language) : nil
             return routes.page(request, context, "member", title: facts.member.fullName,
                                model: MemberPage(facts, today: today, eligibility: eligibility, language: language, notice: notice))
         }

@@ -9,8 +9,9 @@ import GRDBSQLite
 /// and unit codes, a referral's rank among the member's referrals), never by row ids, and
 /// read in an order fixed by those keys, so a register exported and imported into an empty
 /// one hashes the same. Left out: the audit log and register_info (they record when and how,
-/// not what), policy (no figure reads it), the free-text reasons of membership events, and
-/// a member's personal data (national ID, phone, e-mail, workplace, office), so that an
+/// not what), policy (no figure reads it), the free-text reasons of membership events (but
+/// not the outside unit an arrival or a departure names, nor its letter number: the
+/// introduction letter prints them), and a member's personal data (national ID, phone, e-mail, workplace, office), so that an
 /// export without personal data round-trips to the same fingerprint. Any change to what
 /// is hashed changes the fingerprint.
 ///
@@ -42,7 +43,7 @@ enum Fingerprint {
         // Events of one member on one day keep the order they were recorded in (ties by
         // id), because that order decides the member's state on that day.
         Section(name: "membership_event", sql: """
-            SELECT m.code, e.kind, e.on_date, u.code, f.code
+            SELECT m.code, e.kind, e.on_date, u.code, f.code, e.place, e.letter_no, e.until_on
             FROM member m
             CROSS JOIN membership_event e ON e.member_id = m.id
             JOIN unit u ON u.id = e.unit_id

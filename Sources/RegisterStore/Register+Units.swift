@@ -29,6 +29,25 @@ extension Register {
         }
     }
 
+    /// Corrects a unit's name or opening day: the register was told a wrong fact (a bloc
+    /// created "today" that has existed for years). Nothing is dated: the unit's history
+    /// keeps its events, and the tree must stay consistent with the new day
+    /// (`UnitRules.validateCorrection`).
+    @discardableResult
+    public func updateUnit(_ code: String, name: String?, openedOn: Day?) throws -> Unit {
+        try write { tx in
+            let (id, old) = try UnitTable.find(code, in: tx.db)
+            var new = old
+            if let name { new.name = VietnameseText.normalized(name) }
+            if let openedOn { new.openedOn = openedOn }
+            let parent = try old.parentCode.map { try UnitTable.find($0, in: tx.db).unit }
+            try UnitRules.validateCorrection(new, parent: parent, children: try UnitTable.children(of: id, in: tx.db),
+                                             firstPlacement: try EventTable.firstPlacement(inUnit: id, in: tx.db), today: tx.today)
+            try UnitTable.correct(id: id, to: new, in: tx.db)
+            return (new, AuditEntry(action: "unit.update", unitCode: code, oldValue: AuditEntry.json(old), newValue: AuditEntry.json(new)))
+        }
+    }
+
     /// Closes a unit on a day: it stays in the register with its history.
     public func closeUnit(_ code: String, on day: Day) throws {
         try write { tx in

@@ -3,7 +3,12 @@ import UnionRegister
 /// The words of a member list's status column, on the command line and on pages.
 public enum ListingWording {
     public static func status(_ code: String, _ language: Language) -> String {
-        if code == "active" { return Text(vi: "Đang sinh hoạt", en: "active")(language) }
-        return MembershipEventKind(rawValue: code)?.name(language) ?? code
+        let vi = language == .vi
+        switch code {
+        case "active": return vi ? "Đang sinh hoạt" : "active"
+        case MembershipStatus.temporaryCode: return vi ? "Sinh hoạt tạm thời" : "temporary"
+        case MembershipStatus.temporaryEndedCode: return vi ? "Hết sinh hoạt tạm thời" : "temporary stay ended"
+        default: return MembershipEventKind(rawValue: code)?.name(language) ?? code
+        }
     }
 }

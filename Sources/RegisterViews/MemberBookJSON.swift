@@ -13,6 +13,7 @@ public struct MemberBookJSON: Encodable, Sendable {
         try book.encode(to: encoder)
     }
 
+
     public struct Book: Encodable, Sendable {
         public var education: String
         public var id_number: String?
@@ -22,6 +23,8 @@ public struct MemberBookJSON: Encodable, Sendable {
         public var office: String?
         public var joined_on: String
         public var party_joined_on: String?
+        /// The temporary stay in force today (hosted here, or away), if any.
+        public var temporary: StayItem?
         public var history: [EventItem]
         public var grades: [GradeItem]
         public var trainings: [TrainingItem]
@@ -35,23 +38,26 @@ public struct MemberBookJSON: Encodable, Sendable {
         public var convened, present, votes_for: Int?
         public var resolution_no, decision_no, reason: String?
     }
-    public struct EventItem: Encodable, Sendable { public var kind, on, unit: String; public var from_unit, reason: String? }
+    public struct EventItem: Encodable, Sendable { public var kind, on, unit: String; public var from_unit, reason, place, letter_no, until: String? }
+    public struct StayItem: Encodable, Sendable { public var kind, place, until: String }
     public struct GradeItem: Encodable, Sendable { public var year: Int; public var grade: String }
-    public struct TrainingItem: Encodable, Sendable {
-        public var kind: String; public var started_on: String?; public var completed_on: String
-        public var provider, certificate_no, result: String?
-    }
+    public struct TrainingItem: Encodable, Sendable { public var kind: String; public var started_on: String?; public var completed_on: String; public var provider, certificate_no, result: String? }
     public struct DisciplineItem: Encodable, Sendable { public var level, on, reason: String }
 
     public init(_ record: MemberFacts, today: Day) {
         let m = record.member
         let standing = MemberStanding(record, today: today)
+        let stay = standing.stay
         member = MemberJSON(m, unit: standing.unitCode, status: standing.status.code, flag: standing.flag, on: today)
         book = Book(
             education: m.education.rawValue, id_number: m.idNumber, phone: m.phone,
             email: m.email, workplace: m.workplace, office: m.office, joined_on: m.joinedOn.description,
             party_joined_on: m.partyJoinedOn?.description,
-            history: record.history.events.map { EventItem(kind: $0.kind.rawValue, on: $0.on.description, unit: $0.unitCode, from_unit: $0.fromUnitCode, reason: $0.reason) },
+            temporary: stay.map { StayItem(kind: $0.kind.rawValue, place: $0.place ?? "", until: $0.until?.description ?? "") },
+            history: record.history.events.map {
+                EventItem(kind: $0.kind.rawValue, on: $0.on.description, unit: $0.unitCode, from_unit: $0.fromUnitCode,
+                          reason: $0.reason, place: $0.place, letter_no: $0.letterNo, until: $0.until?.description)
+            },
             grades: record.grades.map { GradeItem(year: $0.year, grade: $0.grade.rawValue) },
             trainings: record.trainings.map { TrainingItem(kind: $0.kind.rawValue, started_on: $0.startedOn?.description, completed_on: $0.completedOn.description, provider: $0.provider, certificate_no: $0.certificateNo, result: $0.result) },
             discipline: record.disciplines.map { DisciplineItem(level: $0.level.rawValue, on: $0.on.description, reason: $0.reason) },

@@ -3,9 +3,10 @@ import UnionRegister
 
 /// The one home of the wording the command line and the server add to the domain's, in
 /// both languages: the column headings their tables share and the sentences they print
-/// when a write is done. The domain
-/// words its rules, refusals and evidence itself (`Text` in UnionRegister); everything the
-/// CLI adds is here, so a term reads the same in every table and a translation is made once.
+/// when a write is done. The domain words its rules, refusals and evidence itself (`Text`
+/// in UnionRegister); everything the front ends add is here (or, for the command line's
+/// own commands, in its Wording.swift), so a term reads the same everywhere and a
+/// translation is made once.
 public enum Heading {
     public static let code = Text(vi: "Mã", en: "Code")
     public static let fullName = Text(vi: "Họ và tên", en: "Name")
@@ -34,21 +35,49 @@ public enum Says {
         Text(vi: "Đã giải thể \(code) từ ngày \(day).", en: "Closed \(code) from \(day).")
     }
 
+    public static func unitCorrected(_ unit: Unit) -> Text {
+        Text(vi: "Đã sửa \(unit.code) — \(unit.name), thành lập \(unit.openedOn).",
+             en: "Corrected \(unit.code) — \(unit.name), opened \(unit.openedOn).")
+    }
+
+    public static func memberAdded(_ member: Member, to unit: String, _ arrival: Arrival?) -> Text {
+        guard let arrival else {
+            return Text(vi: "Đã kết nạp \(member.fullName) (mã \(member.code)) vào \(unit) ngày \(member.joinedOn).",
+                        en: "Registered \(member.fullName) (code \(member.code)) in \(unit) from \(member.joinedOn).")
+        }
+        if let until = arrival.until {
+            return Text(vi: "Đã ghi \(member.fullName) (mã \(member.code)) sinh hoạt tạm thời tại \(unit) từ \(arrival.on) đến hết \(until).",
+                        en: "Recorded \(member.fullName) (code \(member.code)) hosted in \(unit) from \(arrival.on) through \(until).")
+        }
+        return Text(vi: "Đã ghi \(member.fullName) (mã \(member.code), vào Đoàn \(member.joinedOn)) chuyển đến \(unit) từ \(arrival.from) ngày \(arrival.on).",
+                    en: "Registered \(member.fullName) (code \(member.code), in the Union since \(member.joinedOn)) arriving in \(unit) from \(arrival.from) on \(arrival.on).")
+    }
+
+    public static func memberArrived(_ code: String, in unit: String, _ arrival: Arrival) -> Text {
+        Text(vi: "Đã ghi \(code) chuyển sinh hoạt đến \(unit) từ \(arrival.from) ngày \(arrival.on).",
+             en: "Recorded \(code) arriving in \(unit) from \(arrival.from) on \(arrival.on).")
+    }
+
+    public static func memberLeft(_ code: String, to place: String, on day: Day) -> Text {
+        Text(vi: "Đã ghi \(code) chuyển sinh hoạt đi \(place) ngày \(day); in giấy giới thiệu bằng `sodoan member letter \(code)`.",
+             en: "Recorded \(code) leaving to \(place) on \(day); print the letter with `sodoan member letter \(code)`.")
+    }
+
+    public static func memberAway(_ code: String, at place: String, from day: Day, through last: Day) -> Text {
+        Text(vi: "Đã ghi \(code) sinh hoạt tạm thời tại \(place) từ \(day) đến hết \(last).",
+             en: "Recorded \(code) away at \(place) from \(day) through \(last).")
+    }
+
+    public static func memberTransferred(_ code: String, to unit: String, on day: Day) -> Text {
+        Text(vi: "Đã chuyển sinh hoạt \(code) sang \(unit) từ ngày \(day).", en: "Transferred \(code) to \(unit) from \(day).")
+    }
+
     public static func backedUp(to path: String) -> Text {
         Text(vi: "Đã sao lưu sổ vào \(path).", en: "Backed up the register to \(path).")
     }
 
     public static func policySet(_ key: Policy.Key, _ value: String) -> Text {
         Text(vi: "Đã đặt \(key.rawValue) = \(value).", en: "Set \(key.rawValue) = \(value).")
-    }
-
-    public static func memberAdmitted(_ member: Member, into unit: String) -> Text {
-        Text(vi: "Đã kết nạp \(member.fullName) (mã \(member.code)) vào \(unit) ngày \(member.joinedOn).",
-             en: "Registered \(member.fullName) (code \(member.code)) in \(unit) from \(member.joinedOn).")
-    }
-
-    public static func memberTransferred(_ code: String, to unit: String, on day: Day) -> Text {
-        Text(vi: "Đã chuyển sinh hoạt \(code) sang \(unit) từ ngày \(day).", en: "Transferred \(code) to \(unit) from \(day).")
     }
 
     public static func referralRecorded(_ step: ReferralStep, of code: String) -> Text {

@@ -17,10 +17,13 @@ struct ReferralDocument {
 
     var committeeLine: String { "BCH " + resolution.committee.name.uppercased() }
 
-    var dateLine: String {
-        let d = resolution.resolution.on
+    var dateLine: String { Self.dateLine(place: place, on: resolution.resolution.on) }
+
+    /// "Quảng Ninh, ngày 05 tháng 03 năm 2025": the place and date line of a Vietnamese
+    /// administrative document (the departure letter writes it the same way).
+    static func dateLine(place: String?, on d: Day) -> String {
         let two = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
-        return "\(place ?? Self.blank), ngày \(two(d.day)) tháng \(two(d.month)) năm \(d.year)"
+        return "\(place ?? blank), ngày \(two(d.day)) tháng \(two(d.month)) năm \(d.year)"
     }
 
     var recipients: [String] {
@@ -100,10 +103,7 @@ struct ReferralDocument {
     }
 
     func html() -> String {
-        func e(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        let e = Escaping.html
         let upper = e(resolution.upperUnion?.name.uppercased() ?? "")
         return """
             <!DOCTYPE html>

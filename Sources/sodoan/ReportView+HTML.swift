@@ -56,10 +56,5 @@ extension ReportView {
         return out + "</body>\n</html>\n"
     }
 
-    private func escaped(_ text: String) -> String {
-        // Most cells are numbers: skip the four passes when there is nothing to escape.
-        guard text.contains(where: { "&<>\"".contains($0) }) else { return text }
-        return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    private func escaped(_ text: String) -> String { Escaping.html(text) }
 }

@@ -56,8 +56,9 @@ struct ServeAPITests {
         }
     }
 
-    /// A login after three failures for the same name waits three seconds more than one
+    /// A login after four failures for the same name waits four seconds more than one
     /// before them (a second per failure), right password or not; each failure is logged.
+    /// (Checked with a second of slack: bcrypt's own time varies on a loaded machine.)
     @Test func badLoginsAreSlowedDownAndLogged() async throws {
         try await withServer { _, server in
             func timedLogIn(_ password: String) async throws -> (Int, Duration) {
@@ -67,14 +68,14 @@ struct ServeAPITests {
             }
             let (firstStatus, before) = try await timedLogIn(ServerFixture.password)
             #expect(firstStatus == 200)
-            for _ in 0..<3 {
+            for _ in 0..<4 {
                 let (status, _) = try await timedLogIn("not the password")
                 #expect(status == 401)
             }
             let (status, after) = try await timedLogIn(ServerFixture.password)
             #expect(status == 200)
-            #expect(after - before >= .milliseconds(2500), "before \(before), after \(after)")
-            #expect(server.log.contains("login refused for bt.vp from 127.0.0.1 (3 in 15 min)"))
+            #expect(after - before >= .seconds(3), "before \(before), after \(after)")
+            #expect(server.log.contains("login refused for bt.vp from 127.0.0.1 (4 in 15 min)"))
             let unknown = try await HTTPClient(server.base).logIn("<nobody>", "whatever").status
             #expect(unknown == 401)
             #expect(server.log.contains("login refused for (not an account name) from 127.0.0.1"))

@@ -46,7 +46,7 @@ struct MemberImport: RowImport {
     /// Which column a refusal of a domain rule points at.
     static let ruleColumns: [RuleCode: MemberColumn] = [
         .admissionAge: .birthDate, .admissionEducation: .education, .memberUnitKind: .unit,
-        .memberUnitOpen: .unit, .eventOrder: .joinedOn,
+        .memberUnitOpen: .unit, .eventOrder: .joinedOn, .arrivalBeforeAdmission: .arrivedOn, .temporaryPeriod: .temporaryUntil,
     ]
 
     mutating func prepare(in tx: WriteTransaction) throws {
@@ -105,7 +105,7 @@ struct MemberImport: RowImport {
         let existing = lastIDBefore > 0 ? try? MemberTable.find(code, in: tx.db) : nil
         // The draft read the row as a new member; an existing one keeps the optional fields
         // the file has no column for, so their row is read again with those.
-        let (member, unitCode) = try existing.map { try row.member(existing: $0.member) { VietnameseText.normalized($1) } }
+        let (member, unitCode, arrival) = try existing.map { try row.member(existing: $0.member) { VietnameseText.normalized($1) } }
             ?? draft.parsed.get()
         guard let unit = units[unitCode] else { throw row.problem(.unit, RegisterError.unknownUnit(unitCode).message) }
         if let idNumber = member.idNumber, let first = idNumbersInFile.updateValue(row.line, forKey: idNumber) {
@@ -113,16 +113,17 @@ struct MemberImport: RowImport {
                                               en: "National ID \(idNumber) already appears on line \(first) of the file."))
         }
         if let (id, old) = existing {
-            try update(id: id, from: old, to: member, unitCode: unitCode, row: row, in: tx)
+            try update(id: id, from: old, to: member, entry: Arrival.entry(of: member, into: unitCode, arrival), row: row, in: tx)
         } else {
             if let refusal = draft.refusal { throw refusal }
-            try add(member, keys: draft.keys ?? MemberTable.NameKeys(member.fullName), into: unit, row: row, in: tx)
+            try add(member, keys: draft.keys ?? MemberTable.NameKeys(member.fullName), into: unit,
+                    entry: Arrival.entry(of: member, into: unitCode, arrival), row: row, in: tx)
         }
     }
 
-    /// A new member, already checked against the admission rules by the draft.
+    /// A new member and the event that brings them in, already checked by the draft.
     private mutating func add(_ member: Member, keys: MemberTable.NameKeys, into unit: (id: Int64, unit: UnionRegister.Unit),
-                              row: CSVRow<MemberColumn>, in tx: WriteTransaction) throws {
+                              entry: MembershipEvent, row: CSVRow<MemberColumn>, in tx: WriteTransaction) throws {
         if lastIDBefore > 0 {
             try tx.refuseDuplicate(member, exceptID: nil)
             if let other = try MemberTable.namesake(searchName: keys.search, birthDate: member.birthDate, upToID: lastIDBefore, in: tx.db) {
@@ -132,20 +133,24 @@ struct MemberImport: RowImport {
             }
         }
         report.added += 1
-        try tx.admit(member, to: unit, keys: keys)
+        try tx.admit(member, to: unit, by: entry, keys: keys)
     }
 
     /// An existing member's row: unchanged, or an audited update of their facts. The `unit`
-    /// column is the branch the member was admitted to (what `export members` writes, so a
-    /// file of admissions re-imports unchanged after the members have moved); import never
-    /// moves members: transfers are `import events` or `member transfer`.
-    private mutating func update(id: Int64, from old: Member, to new: Member, unitCode: String,
+    /// and arrival columns say how the member came into the register (what `export
+    /// members` writes, so a file of admissions re-imports unchanged after the members have
+    /// moved); import never moves members: transfers are `import events` or `member transfer`.
+    private mutating func update(id: Int64, from old: Member, to new: Member, entry: MembershipEvent,
                                  row: CSVRow<MemberColumn>, in tx: WriteTransaction) throws {
-        let admittedTo = try EventTable.history(memberID: id, in: tx.db).events.first?.unitCode
-        guard admittedTo == unitCode else {
+        let first = try EventTable.history(memberID: id, in: tx.db).events.first
+        // An admission moves with the joining day; an arrival's day is its own.
+        guard let first, first.unitCode == entry.unitCode, first.kind == entry.kind,
+              first.kind == .admitted || (first.on == entry.on && first.place == entry.place && first.until == entry.until) else {
+            let was = first.map { "\($0.kind.name.vi) \($0.unitCode) ngày \($0.on)" } ?? "?"
+            let wasEN = first.map { "\($0.kind.name.en) \($0.unitCode) on \($0.on)" } ?? "?"
             throw row.problem(.unit, Text(
-                vi: "Đoàn viên \(old.code) được kết nạp vào \(admittedTo ?? "?"), không phải \(unitCode); nhập tệp không chuyển sinh hoạt (dùng `sodoan member transfer` hoặc `sodoan import events`).",
-                en: "Member \(old.code) was admitted to \(admittedTo ?? "?"), not \(unitCode); an import does not transfer members (use `sodoan member transfer` or `sodoan import events`)."))
+                vi: "Đoàn viên \(old.code) vào sổ theo \(was), khác dòng này; nhập tệp không chuyển sinh hoạt (dùng `sodoan member transfer`, `sodoan member arrive` hoặc `sodoan import events`).",
+                en: "Member \(old.code) came into the register by \(wasEN), not as this row says; an import does not move members (use `sodoan member transfer`, `sodoan member arrive` or `sodoan import events`)."))
         }
         guard new != old else { report.unchanged += 1; return }
         try tx.updateMember(id: id, from: old, to: new)

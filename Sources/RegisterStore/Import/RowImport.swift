@@ -54,7 +54,9 @@ extension RowImport {
                     } catch let problem as ImportProblem {
                         report.problems.append(problem)
                     } catch let error as RegisterError {
-                        report.problems.append(row.problem(error.rule.flatMap { Self.ruleColumns[$0] }, error.message))
+                        // The fix goes with the message: a file's author needs it as much as a typist.
+                        let message = error.fix.map { Text(vi: error.message.vi + " " + $0.vi, en: error.message.en + " " + $0.en) }
+                        report.problems.append(row.problem(error.rule.flatMap { Self.ruleColumns[$0] }, message ?? error.message))
                     }
                 }
                 progress.rowDone(report.rows, bytes: batch.bytes)

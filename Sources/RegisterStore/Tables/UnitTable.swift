@@ -49,6 +49,20 @@ enum UnitTable {
         try db.execute(sql: "UPDATE unit SET closed_on = ? WHERE id = ?", arguments: [day.description, id])
     }
 
+    /// Corrects a unit's name and opening day (`unit update`).
+    static func correct(id: Int64, to unit: Unit, in db: Database) throws {
+        try db.execute(sql: "UPDATE unit SET name = ?, opened_on = ? WHERE id = ?",
+                       arguments: [unit.name, unit.openedOn.description, id])
+    }
+
+    /// The unit with this code and every unit above it, from the unit up to the root.
+    static func ancestors(of code: String, in db: Database) throws -> [Unit] {
+        try Row.fetchAll(db, sql: """
+            SELECT \(columns) FROM \(from) JOIN unit_closure c ON c.ancestor_id = u.id
+            WHERE c.descendant_id = ? ORDER BY c.depth
+            """, arguments: [try find(code, in: db).id]).map(unit(from:))
+    }
+
     /// The register's root bloc (the first by code, should a register hold several roots).
     static func root(in db: Database) throws -> (id: Int64, unit: Unit) {
         guard let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM \(from) WHERE u.parent_id IS NULL ORDER BY u.code LIMIT 1") else {
