@@ -110,7 +110,9 @@ extension Register {
             let history = try EventTable.history(memberID: id, in: db)
             let left = history.events.last { $0.kind == .left }
             let ancestors = try left.map { try UnitTable.ancestors(of: $0.unitCode, in: db) } ?? []
-            return try DepartureLetter(member: member, history: history, ancestors: ancestors)
+            let dues = try DuesTable.accounts(ofMembers: "SELECT :member", arguments: ["member": id], in: db).first
+            return try DepartureLetter(member: member, history: history, ancestors: ancestors,
+                                       duesPaidThrough: left.flatMap { dues?.paidThrough(on: $0.on) })
         }
     }
 }

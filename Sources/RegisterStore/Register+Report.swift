@@ -32,6 +32,12 @@ extension Register {
     /// fingerprint's reading queries. sodoan-bench times it as the baseline of `report
     /// annual`; it is built from the very statements the report runs, so the two cannot
     /// drift apart.
+    /// The calendar-year reports of `unitCode` for each of `years`, in that order: what a
+    /// comparison with earlier years and a trend over years read.
+    public func yearEndReports(unitCode: String?, years: [Int]) throws -> [YearEndReport] {
+        try years.map { try yearEndReport(unitCode: unitCode, period: try ReportPeriod.year($0)) }
+    }
+
     public func yearEndReportScript(unitCode: String?, period: ReportPeriod) throws -> String {
         let rootID = try read { db in try unitCode.map { try UnitTable.find($0, in: db).id } ?? UnitTable.root(in: db).id }
         var values = ReportQueries.arguments(rootID: rootID, period: period).mapValues(\.databaseValue)

@@ -15,10 +15,13 @@ public struct DepartureLetter: Hashable, Sendable {
     public let issuer: Unit
     /// The Union organisation above the issuer (the header's first line).
     public let upperUnion: Unit?
+    /// The last month of dues paid by the day of the departure ("đã đóng đoàn phí đến hết
+    /// tháng"), nil when the register holds no payment.
+    public let duesPaidThrough: Month?
 
     /// Builds the letter of the member's latest departure. `ancestors` are the units from
     /// the branch left up to the root.
-    public init(member: Member, history: MembershipHistory, ancestors: [Unit]) throws {
+    public init(member: Member, history: MembershipHistory, ancestors: [Unit], duesPaidThrough: Month? = nil) throws {
         guard let departure = history.events.last(where: { $0.kind == .left }) else {
             throw RegisterError.refused(.letterNoDeparture, Text(
                 vi: "\(member.fullName) (\(member.code)) chưa chuyển sinh hoạt đi nên không có giấy giới thiệu.",
@@ -35,6 +38,7 @@ public struct DepartureLetter: Hashable, Sendable {
         self.branch = branch
         self.issuer = ancestors[index]
         self.upperUnion = ancestors.dropFirst(index + 1).first
+        self.duesPaidThrough = duesPaidThrough
     }
 
     /// The receiving unit, as the departure names it.

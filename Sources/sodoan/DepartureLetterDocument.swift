@@ -3,7 +3,7 @@ import UnionRegister
 /// Renders the introduction letter of a departure (giấy giới thiệu sinh hoạt đoàn) in
 /// Vietnamese, as Markdown or as HTML that prints on A4, in the layout of the referral
 /// resolution (`ReferralDocument`): the two-column header, the title, the facts, the
-/// signature block. What the register does not hold (the place, the dues paid, how long the
+/// signature block. What the register does not hold (the place, how long the
 /// letter is valid, the signer) is given as an option or left as dotted lines to fill in
 /// by hand, as on the paper form. Every value from the register is escaped for its format.
 struct DepartureLetterDocument {
@@ -31,7 +31,7 @@ struct DepartureLetterDocument {
             ("Đang sinh hoạt tại", letter.branch.name),
             ("Được chuyển sinh hoạt Đoàn đến", letter.destination),
             ("Chuyển từ ngày", letter.departure.on.vietnamese),
-            ("Đã đóng đoàn phí đến hết tháng", "……/……"),
+            ("Đã đóng đoàn phí đến hết tháng", letter.duesPaidThrough?.vietnamese ?? "……/……"),
         ]
     }
 

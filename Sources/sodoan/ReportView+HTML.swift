@@ -53,6 +53,9 @@ extension ReportView {
             }
             out += "</tbody>\n</table>\n"
         }
+        if let trend {
+            out += "<h2>\(escaped(Text(vi: "Qua các năm", en: "Over the years")(language)))</h2>\n" + TrendView(trend: trend, language: language).charts
+        }
         return out + "</body>\n</html>\n"
     }
 

@@ -76,6 +76,24 @@ struct ArrivalCommandTests {
         try expectRefusal(cli, ["member", "letter", "NOPE"], status: 65, rule: nil, says: "no member with code NOPE")
     }
 
+    @Test func theLetterSaysTheMonthOfDuesPaidByTheDeparture() throws {
+        let cli = try blocWithAnArrival()
+        defer { cli.cleanUp() }
+        #expect(try cli.ok(["member", "leave", "L1", "--on", "2024-03-01", "--to", "Đoàn Khối Doanh nghiệp"])
+            .isEmpty == false)
+        #expect(try cli.ok(["member", "letter", "L1"]).contains("Đã đóng đoàn phí đến hết tháng: **……/……**"))
+        let paid = try CLI()
+        defer { paid.cleanUp() }
+        try paid.ok(["init", "--name", "Đoàn Khối", "--code", "DK", "--opened", "2010-01-01"])
+        try paid.ok(["unit", "add", "CD1", "--name", "Chi đoàn Văn phòng", "--kind", "grassroots-branch", "--parent", "DK", "--opened", "2015-01-01"])
+        try paid.ok(["member", "add", "--unit", "CD1", "--code", "L1", "--name", "Trần Thị Lan", "--born", "1995-01-01", "--gender", "Nữ",
+                     "--education", "university", "--joined", "2016-03-26"])
+        try paid.ok(["dues", "start", "2024-01"])
+        try paid.ok(["dues", "pay", "L1", "--through", "2024-02", "--on", "2024-02-10"])
+        try paid.ok(["member", "leave", "L1", "--on", "2024-03-01", "--to", "Đoàn Khối Doanh nghiệp"])
+        #expect(try paid.ok(["member", "letter", "L1"]).contains("Đã đóng đoàn phí đến hết tháng: **02/2024**"))
+    }
+
     @Test func aMemberLeavesWithALetterAndComesBackWithTheirHistory() throws {
         let cli = try blocWithAnArrival()
         defer { cli.cleanUp() }
