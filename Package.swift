@@ -13,6 +13,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // The domain: dates, members, units, rules. Foundation only.
@@ -27,9 +31,30 @@ let package = Package(
                 // SQLite's C API, which GRDB links: the fingerprint reads values in place.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                // Account passwords are kept as bcrypt hashes (docs/SECURITY.md).
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             plugins: ["EmbedSchema"]
         ),
+
+        // `sodoan serve`: HTTP routes, accounts and sessions, pages from Mustache templates.
+        // Calls the store and renders; decides nothing (docs/ARCHITECTURE.md).
+        .target(
+            name: "RegisterServer",
+            dependencies: [
+                "UnionRegister",
+                "RegisterStore",
+                "RegisterViews",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates"), .copy("Static")]
+        ),
+
+        // What the CLI and the server both show: the JSON shapes of `--format json` and their wording.
+        .target(name: "RegisterViews", dependencies: ["UnionRegister", "RegisterStore"]),
 
         // The command-line tool.
         .executableTarget(
@@ -37,6 +62,8 @@ let package = Package(
             dependencies: [
                 "UnionRegister",
                 "RegisterStore",
+                "RegisterViews",
+                "RegisterServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -425,6 +425,38 @@ END;
 -- The fingerprint now hashes the new columns too: the one kept for the old version is stale.
 UPDATE content_version SET version = version + 1;
 
+-- migration: 7 accounts
+
+-- The people who use the register through `sodoan serve` (docs/SECURITY.md). Each account
+-- works in the subtree of its unit, with its role; the password is kept as a bcrypt hash
+-- only. Accounts are disabled, never deleted: the audit log names them.
+CREATE TABLE account (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL UNIQUE
+                  CHECK (length(name) BETWEEN 1 AND 32 AND name NOT GLOB '*[^A-Za-z0-9._-]*'),
+    role          TEXT NOT NULL CHECK (role IN ('office', 'secretary', 'viewer')),
+    unit_id       INTEGER NOT NULL REFERENCES unit(id),
+    password_hash TEXT NOT NULL CHECK (password_hash GLOB '$2[aby]$*'),
+    created_at    TEXT NOT NULL,
+    disabled_at   TEXT
+) STRICT;
+
+-- Open sessions of the server. The cookie carries a random token; only its SHA-256 is
+-- kept, so a copy of the file opens no session. A password change or a disable deletes
+-- the account's sessions.
+CREATE TABLE account_session (
+    token_hash  TEXT PRIMARY KEY,
+    account_id  INTEGER NOT NULL REFERENCES account(id),
+    csrf_token  TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    expires_at  TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE INDEX account_session_account ON account_session(account_id);
+
+-- Who wrote each audit row: the operating-system user for the command line, the account
+-- for the server. Rows written before this migration have none.
+ALTER TABLE audit_log ADD COLUMN actor TEXT;
+
 -- migration: 10 dues
 
 -- Union dues (docs/DOMAIN.md#union-dues). Money is whole VND in INTEGER columns; months are

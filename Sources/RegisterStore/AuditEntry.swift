@@ -1,7 +1,7 @@
 import Foundation
 import UnionRegister
 
-/// One row of the audit log: what a write changed, when, and by which command.
+/// One row of the audit log: what a write changed, when, by which command and by whom.
 ///
 /// Every write of the register appends exactly one (import appends one per member it
 /// touches, plus its own). The table's triggers refuse UPDATE and DELETE, so the log can
@@ -12,6 +12,9 @@ public struct AuditEntry: Sendable, Equatable {
     /// UTC timestamp, ISO 8601, to the second.
     public var at: String
     public var command: String
+    /// Who wrote it: the operating-system user of a command, the account of a server
+    /// request; nil on rows older than accounts (migration 7).
+    public var actor: String?
     /// What was done, e.g. `member.add`, `unit.close`.
     public var action: String
     public var memberCode: String?
@@ -25,6 +28,7 @@ public struct AuditEntry: Sendable, Equatable {
         self.id = nil
         self.at = ""
         self.command = ""
+        self.actor = nil
         self.action = action
         self.memberCode = memberCode
         self.unitCode = unitCode

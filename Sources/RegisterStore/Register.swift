@@ -13,6 +13,9 @@ public final class Register: @unchecked Sendable {
     public let path: String
     /// The command line that opened the register, recorded in the audit log.
     public let command: String
+    /// Who writes through this handle, recorded in the audit log: the operating-system
+    /// user for the command line, the account for a server request (`acting(as:command:)`).
+    public let actor: String
     /// Where writes take the moment and today from.
     public let clock: RegisterClock
     let queue: DatabaseQueue
@@ -20,11 +23,24 @@ public final class Register: @unchecked Sendable {
     /// How long a write waits for another process's write to finish.
     public static let busyTimeout: TimeInterval = 30
 
-    private init(path: String, command: String, clock: RegisterClock, queue: DatabaseQueue) {
+    private init(path: String, command: String, actor: String, clock: RegisterClock, queue: DatabaseQueue) {
         self.path = path
         self.command = command
+        self.actor = actor
         self.clock = clock
         self.queue = queue
+    }
+
+    /// The same open register, writing audit rows with another actor and command: the
+    /// server opens the file once and writes each request as its account.
+    public func acting(as actor: String, command: String) -> Register {
+        Register(path: path, command: command, actor: actor, clock: clock, queue: queue)
+    }
+
+    /// The operating-system user running this process, the actor of command-line writes.
+    public static var operatingSystemUser: String {
+        if let entry = getpwuid(geteuid()) { return String(cString: entry.pointee.pw_name) }
+        return ProcessInfo.processInfo.environment["USER"] ?? "uid \(geteuid())"
     }
 
     private static func configuration() -> Configuration {
@@ -43,7 +59,8 @@ public final class Register: @unchecked Sendable {
     /// `init` leaves no half-made register. The file is readable and writable by its owner
     /// only: it holds personal data.
     public static func create(at path: String, name: String, rootCode: String, openedOn: Day,
-                              command: String, clock: RegisterClock = .system) throws -> Register {
+                              command: String, actor: String = operatingSystemUser,
+                              clock: RegisterClock = .system) throws -> Register {
         let root = Unit(code: rootCode, name: VietnameseText.normalized(name), kind: .bloc, parentCode: nil, openedOn: openedOn)
         try UnitRules.validateNew(root, parent: nil, today: clock.read().today)
         try NewFile.write(to: path, what: Text(vi: "sổ", en: "register")) { temporary in
@@ -53,7 +70,7 @@ public final class Register: @unchecked Sendable {
             }
             try SchemaMigrations.migrator().migrate(queue)
             try NameSortKeyVersion.bringUpToDate(queue)
-            let register = Register(path: temporary, command: command, clock: clock, queue: queue)
+            let register = Register(path: temporary, command: command, actor: actor, clock: clock, queue: queue)
             try register.write { tx in
                 try RegisterInfoTable.insert(name: root.name, createdAt: tx.now, in: tx.db)
                 // A new register keeps dues from the month it is created, by its own clock.
@@ -69,7 +86,8 @@ public final class Register: @unchecked Sendable {
     /// Opens an existing register, migrating it forward (schema and stored name sort keys)
     /// if an older sodoan made it. Refuses, without writing anything, a file that is not a
     /// register (`RegisterFile`) or that a newer sodoan made.
-    public static func open(at path: String, command: String, clock: RegisterClock = .system) throws -> Register {
+    public static func open(at path: String, command: String, actor: String = operatingSystemUser,
+                            clock: RegisterClock = .system) throws -> Register {
         try RegisterFile.requireRegister(at: path)
         return try StorageFailure.naming(path) {
             var config = configuration()
@@ -88,7 +106,7 @@ public final class Register: @unchecked Sendable {
                 try migrator.migrate(queue)
             }
             try NameSortKeyVersion.bringUpToDate(queue)
-            return Register(path: path, command: command, clock: clock, queue: queue)
+            return Register(path: path, command: command, actor: actor, clock: clock, queue: queue)
         }
     }
 
@@ -111,7 +129,7 @@ public final class Register: @unchecked Sendable {
         let (now, today) = clock.read()
         try StorageFailure.naming(path) {
             try queue.inTransaction(.immediate) { db in
-                let (value, completion) = try body(WriteTransaction(db: db, command: command, now: now, today: today))
+                let (value, completion) = try body(WriteTransaction(db: db, command: command, actor: actor, now: now, today: today))
                 result = value
                 return completion
             }

@@ -18,6 +18,7 @@ public enum RuleCode: Hashable, Sendable {
     case letterNoDeparture
     case memberUnitKind
     case memberUnitOpen
+    case passwordStrength
     case probation
     case referralCommittee
     case referralStage
@@ -54,6 +55,7 @@ public enum RuleCode: Hashable, Sendable {
         case .letterNoDeparture: return "letter-no-departure"
         case .memberUnitKind: return "member-unit-kind"
         case .memberUnitOpen: return "member-unit-open"
+        case .passwordStrength: return "password-strength"
         case .probation: return "probation"
         case .referralCommittee: return "referral-committee"
         case .referralStage: return "referral-stage"

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegisterStore
+import RegisterViews
 import UnionRegister
 
 struct CheckCommand: RegisterCommand {

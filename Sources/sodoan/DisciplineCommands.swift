@@ -1,5 +1,6 @@
 import ArgumentParser
 import RegisterStore
+import RegisterViews
 import UnionRegister
 
 struct DisciplineCommand: ParsableCommand {

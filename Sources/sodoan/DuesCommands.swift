@@ -1,5 +1,6 @@
 import ArgumentParser
 import RegisterStore
+import RegisterViews
 import UnionRegister
 
 /// `sodoan dues …`: Union dues (đoàn phí): rates, payments, exemptions, who owes, and what

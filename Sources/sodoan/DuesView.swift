@@ -1,4 +1,5 @@
 import RegisterStore
+import RegisterViews
 import UnionRegister
 
 /// Renders `dues rate show`, `dues status` and `dues report` as a text table, JSON or CSV.

@@ -1,3 +1,4 @@
+import RegisterViews
 import UnionRegister
 
 /// Renders `referral check`: every criterion with its evidence, then the policy used.
@@ -6,28 +7,13 @@ struct EligibilityView {
     var eligibility: Eligibility
     var language: Language
 
-    struct Item: Encodable {
-        var rule: String
-        var passed: Bool
-        var detail: String
-    }
-
-    struct Document: Encodable {
-        var member: String
-        var step: String
-        var on: String
-        var eligible: Bool
-        var criteria: [Item]
-        var policy: Policy
-    }
-
     func render(_ format: OutputFormat) throws -> String {
         let e = eligibility
-        let items = e.criteria.map { Item(rule: $0.rule.rawValue, passed: $0.passed, detail: $0.detail(language)) }
+        let document = EligibilityJSON(e, language: language)
+        let items = document.criteria
         switch format {
         case .json:
-            return try JSONOutput.encode(Document(member: e.member.code, step: e.step.rawValue, on: e.on.description,
-                                                  eligible: e.isEligible, criteria: items, policy: e.policy))
+            return try JSONOutput.encode(document)
         case .csv:
             let policyHeader = Policy.Key.allCases.map(\.rawValue)
             let policyValues = Policy.Key.allCases.map { e.policy.value(of: $0) }

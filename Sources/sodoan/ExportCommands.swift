@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegisterStore
+import RegisterViews
 import UnionRegister
 
 /// `sodoan export KIND`: units, members, events, grades, trainings, discipline or referrals as CSV or JSON, in

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RegisterStore
+import RegisterViews
 import UnionRegister
 
 struct MemberCommand: ParsableCommand {
@@ -63,8 +64,7 @@ struct MemberCommand: ParsableCommand {
             let register = try openRegister()
             let day = try day(on, option: "--on")
             try register.transferMember(code, to: to, on: day)
-            print(global.language == .vi ? "Đã chuyển sinh hoạt \(code) sang \(to) từ ngày \(day)."
-                                         : "Transferred \(code) to \(to) from \(day).")
+            say(Says.memberTransferred(code, to: to, on: day))
         }
     }
 

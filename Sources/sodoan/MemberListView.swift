@@ -1,4 +1,5 @@
 import RegisterStore
+import RegisterViews
 import UnionRegister
 
 /// Renders `member list` as a table, JSON or CSV.
@@ -8,7 +9,7 @@ struct MemberListView {
     var language: Language
 
     func render(_ format: OutputFormat) throws -> String {
-        let items = rows.map { MemberJSON($0.member, unit: $0.unitCode, status: $0.status, flag: $0.flag, on: asOf) }
+        let items = rows.map { MemberJSON($0, on: asOf) }
         switch format {
         case .json: return try JSONOutput.encode(items)
         case .csv:
@@ -20,20 +21,10 @@ struct MemberListView {
                                      : ["Code", "Full name", "Born", "Age", "Gender", "Unit", "Status", "Note"], rightAligned: [3])
             for (row, item) in zip(rows, items) {
                 table.append([item.code, item.full_name, item.birth_date, item.age.map(String.init) ?? "",
-                              row.member.gender.name(language), row.unitCode, statusName(row.status), note(row)])
+                              row.member.gender.name(language), row.unitCode, ListingWording.status(row.status, language), note(row)])
             }
             let footer = vi ? "\(rows.count) đoàn viên, tính đến ngày \(asOf)." : "\(rows.count) members as of \(asOf)."
             return table.render() + footer + "\n"
-        }
-    }
-
-    private func statusName(_ code: String) -> String {
-        let vi = language == .vi
-        switch code {
-        case "active": return vi ? "Đang sinh hoạt" : "active"
-        case MembershipStatus.temporaryCode: return vi ? "Sinh hoạt tạm thời" : "temporary"
-        case MembershipStatus.temporaryEndedCode: return vi ? "Hết sinh hoạt tạm thời" : "temporary stay ended"
-        default: return MembershipEventKind(rawValue: code)?.name(language) ?? code
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import RegisterStore
+import RegisterViews
 import UnionRegister
 
 /// A command that registers a new member (`member add`, `member host`): the facts every

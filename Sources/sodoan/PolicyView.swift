@@ -1,3 +1,4 @@
+import RegisterViews
 import UnionRegister
 
 /// How the policy values a check or report used are printed beside its result, so a

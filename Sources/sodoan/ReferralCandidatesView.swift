@@ -1,4 +1,5 @@
 import RegisterStore
+import RegisterViews
 import UnionRegister
 
 /// Renders `referral candidates`: who passes every criterion, then who is one short and
@@ -11,37 +12,14 @@ struct ReferralCandidatesView {
     var policy: Policy
     var language: Language
 
-    struct Missing: Encodable {
-        var rule: String
-        var detail: String
-    }
-
-    struct Item: Encodable {
-        var member: String
-        var full_name: String
-        var unit: String
-        var missing: Missing?
-    }
-
-    struct Document: Encodable {
-        var step: String
-        var on: String
-        var unit: String?
-        var eligible: [Item]
-        var nearly: [Item]
-        var policy: Policy
-    }
-
     func render(_ format: OutputFormat) throws -> String {
-        let items = candidates.map { candidate in
-            Item(member: candidate.eligibility.member.code, full_name: candidate.eligibility.member.fullName, unit: candidate.unitCode,
-                 missing: candidate.eligibility.failing.first.map { Missing(rule: $0.rule.rawValue, detail: $0.detail(language)) })
-        }
-        let eligible = items.filter { $0.missing == nil }, nearly = items.filter { $0.missing != nil }
+        let document = ReferralCandidatesJSON(candidates, step: step, on: on, unitCode: unitCode, policy: policy,
+                                              language: language)
+        let items = ReferralCandidatesJSON.items(candidates, language: language)
+        let eligible = document.eligible, nearly = document.nearly
         switch format {
         case .json:
-            return try JSONOutput.encode(Document(step: step.rawValue, on: on.description, unit: unitCode,
-                                                  eligible: eligible, nearly: nearly, policy: policy))
+            return try JSONOutput.encode(document)
         case .csv:
             return CSVWriter.document(header: ["member", "full_name", "unit", "eligible", "missing_rule", "detail"],
                                       rows: items.map { [$0.member, $0.full_name, $0.unit, String($0.missing == nil),

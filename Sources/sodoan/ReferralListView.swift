@@ -1,4 +1,5 @@
 import RegisterStore
+import RegisterViews
 import UnionRegister
 
 /// Renders `referral list`: each referral's member, branch, stage on the day, stage dates,

@@ -14,23 +14,7 @@ protocol RegisterCommand: ParsableCommand {
 
 extension RegisterCommand {
     func run() throws {
-        do {
-            try execute()
-        } catch let error as RegisterError {
-            let prefix = global.language == .vi ? "Lỗi" : "Error"
-            let rule = error.rule.map { " [\($0)]" } ?? ""
-            FileHandle.standardError.write(Data("\(prefix)\(rule): \(OutputText.safe(error.text(global.language)))\n".utf8))
-            throw ExitCode(Self.exitStatus(for: error.kind))
-        }
-    }
-
-    static func exitStatus(for kind: RegisterError.Kind) -> Int32 {
-        switch kind {
-        case .ruleRefused: return 1
-        case .badInput: return 65
-        case .missingFile: return 66
-        case .storageFailed: return 74
-        }
+        try reportingRefusals(global.language, execute)
     }
 
     /// Opens the register named by --db / $SODOAN_DB, recording this command line for the
@@ -58,6 +42,28 @@ extension RegisterCommand {
     func print(_ text: String) {
         let text = OutputText.safe(text)
         FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+}
+
+/// Runs `body`, turning a refusal into a message on stderr and the exit status of
+/// docs/CLI.md (1 a rule refused, 65 bad input data, 66 register or input file missing).
+func reportingRefusals<T>(_ language: Language, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as RegisterError {
+        let prefix = language == .vi ? "Lỗi" : "Error"
+        let rule = error.rule.map { " [\($0)]" } ?? ""
+        FileHandle.standardError.write(Data("\(prefix)\(rule): \(OutputText.safe(error.text(language)))\n".utf8))
+        throw ExitCode(exitStatus(for: error.kind))
+    }
+}
+
+func exitStatus(for kind: RegisterError.Kind) -> Int32 {
+    switch kind {
+    case .ruleRefused: return 1
+    case .badInput: return 65
+    case .missingFile: return 66
+    case .storageFailed: return 74
     }
 }
 

@@ -3,7 +3,7 @@ import ArgumentParser
 /// The command tree, read top to bottom. Each group lives in its own file; commands parse
 /// and render, the domain decides, the store writes.
 @main
-struct Sodoan: ParsableCommand {
+struct Sodoan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sodoan",
         abstract: "Sổ đoàn viên: the membership and Party-referral register of a Youth Union bloc.",
@@ -23,6 +23,8 @@ struct Sodoan: ParsableCommand {
             BackupCommand.self,
             ImportCommand.self,
             ExportCommand.self,
+            UserCommand.self,
+            ServeCommand.self,
             ReferralCommand.self,
             PolicyCommand.self,
         ]

@@ -1,3 +1,4 @@
+import RegisterViews
 import UnionRegister
 
 /// Renders `report summary`: the conference's sentences as text, Markdown, HTML or JSON,

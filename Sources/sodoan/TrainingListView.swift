@@ -1,4 +1,5 @@
 import RegisterStore
+import RegisterViews
 import UnionRegister
 
 /// Renders `training list` as a table, JSON or CSV.

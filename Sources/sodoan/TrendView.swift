@@ -1,4 +1,5 @@
 import ArgumentParser
+import RegisterViews
 import UnionRegister
 
 /// Formats of `report trend`: the table ones, and the charts as SVG, in HTML or in Markdown.

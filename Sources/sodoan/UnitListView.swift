@@ -1,4 +1,5 @@
 import RegisterStore
+import RegisterViews
 import UnionRegister
 
 /// Renders `unit list` as a table (optionally indented as a tree), JSON or CSV.
@@ -7,25 +8,8 @@ struct UnitListView {
     var language: Language
     var tree: Bool
 
-    struct Item: Encodable {
-        var code: String
-        var name: String
-        var kind: String
-        var parent: String?
-        var opened_on: String
-        var closed_on: String?
-        var depth: Int
-        var members: Int
-        var warnings: [String]
-    }
-
     func render(_ format: OutputFormat) throws -> String {
-        let items = units.map { summary in
-            Item(code: summary.unit.code, name: summary.unit.name, kind: summary.unit.kind.rawValue,
-                 parent: summary.unit.parentCode, opened_on: summary.unit.openedOn.description,
-                 closed_on: summary.unit.closedOn?.description, depth: summary.depth, members: summary.members,
-                 warnings: summary.warnings.map { $0.message(language) })
-        }
+        let items = units.map { UnitJSON($0, language: language) }
         switch format {
         case .json:
             return try JSONOutput.encode(items)

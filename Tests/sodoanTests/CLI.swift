@@ -50,7 +50,13 @@ struct CLI {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        try process.run()
+        let input = Pipe()
+        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
+        try process.launchAlone()
+        if let stdin {
+            input.fileHandleForWriting.write(Data(stdin.utf8))
+            try input.fileHandleForWriting.close()
+        }
         let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
         // Read both pipes to the end before waiting, so a large output cannot block.
@@ -113,3 +119,18 @@ struct CLI {
         try ok(["unit", "add", "TC", "--name", "Chi đoàn cơ sở Sở Tài chính", "--kind", "grassroots-branch", "--parent", "DK", "--opened", "2015-01-01"])
     }
 }
+
+extension Process {
+    /// Foundation on Linux can crash when several threads start processes at the same
+    /// moment (seen here as a bad pointer in `Process.run()` while tests ran in parallel):
+    /// every test starts its processes through this one lock. Only the start is serialised;
+    /// the processes run, and are waited for, side by side.
+    func launchAlone() throws {
+        Self.launching.lock()
+        defer { Self.launching.unlock() }
+        try run()
+    }
+
+    private static let launching = NSLock()
+}
+

@@ -109,7 +109,7 @@ struct ImportExportCommandTests {
         process.arguments = ["import", "members", big, "--db", cli.db]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try process.launchAlone()
         Thread.sleep(forTimeInterval: 1.5)
         try #require(process.isRunning, "the import finished before it could be killed; use a larger file")
         kill(process.processIdentifier, SIGKILL)
@@ -136,7 +136,7 @@ struct ImportExportCommandTests {
             process.arguments = ["import", "members", file, "--db", cli.db]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
-            try process.run()
+            try process.launchAlone()
             return process
         }
         processes.forEach { $0.waitUntilExit() }

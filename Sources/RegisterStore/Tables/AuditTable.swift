@@ -7,12 +7,12 @@ import UnionRegister
 /// before by its hash (`AuditChain`), so a change made with the triggers dropped is found
 /// by `sodoan check`.
 enum AuditTable {
-    static func insert(_ entry: AuditEntry, command: String, at moment: Date, in db: Database) throws {
+    static func insert(_ entry: AuditEntry, command: String, actor: String, at moment: Date, in db: Database) throws {
         try AuditChain.append([
             ("at", ISO8601DateFormatter().string(from: moment).databaseValue), ("command", command.databaseValue),
             ("action", entry.action.databaseValue), ("member_code", entry.memberCode.databaseValue),
             ("unit_code", entry.unitCode.databaseValue), ("old_value", entry.oldValue.databaseValue),
-            ("new_value", entry.newValue.databaseValue),
+            ("new_value", entry.newValue.databaseValue), ("actor", actor.databaseValue),
         ], in: db)
     }
 
@@ -31,6 +31,7 @@ enum AuditTable {
         entry.id = row["id"]
         entry.at = row["at"]
         entry.command = row["command"]
+        entry.actor = row["actor"]
         return entry
     }
 }

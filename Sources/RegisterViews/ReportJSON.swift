@@ -4,32 +4,32 @@ import UnionRegister
 /// nested. Every code of every group is present, zeros included, so the shape is the same
 /// for every register; `units` has the report's `countedUnitKinds` (`bloc` only in
 /// registers with nested blocs).
-struct ReportJSON: Encodable {
-    var unit: String
-    var name: String
-    var kind: String
-    var from: String
-    var to: String
-    var units: [String: Int]
-    var members: Members
-    var grades: [String: Int]
-    var discipline: [String: Int]
-    var referral: Referral
-    var training: [String: Int]
-    var balanced: Bool
-    var fingerprint: String
-    var children: [ReportJSON]
+public struct ReportJSON: Encodable, Sendable {
+    public var unit: String
+    public var name: String
+    public var kind: String
+    public var from: String
+    public var to: String
+    public var units: [String: Int]
+    public var members: Members
+    public var grades: [String: Int]
+    public var discipline: [String: Int]
+    public var referral: Referral
+    public var training: [String: Int]
+    public var balanced: Bool
+    public var fingerprint: String
+    public var children: [ReportJSON]
 
-    struct Members: Encodable {
-        var start, end, admitted, transferred_in, transferred_out, matured, removed, expelled, deceased,
+    public struct Members: Encodable, Sendable {
+        public var start, end, admitted, transferred_in, transferred_out, matured, removed, expelled, deceased,
             end_female, end_male: Int
     }
 
-    struct Referral: Encodable {
-        var nominated, referred_to_class, referred, admitted, official, referred_to_class_since_admitted: Int
+    public struct Referral: Encodable, Sendable {
+        public var nominated, referred_to_class, referred, admitted, official, referred_to_class_since_admitted: Int
     }
 
-    init(_ figures: UnitFigures, report: YearEndReport) {
+    public init(_ figures: UnitFigures, report: YearEndReport) {
         self.init(figures, report: report, unitKinds: report.countedUnitKinds)
     }
 

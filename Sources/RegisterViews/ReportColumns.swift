@@ -1,13 +1,13 @@
 import UnionRegister
 
 /// One value of a report table, before it is formatted for a language.
-enum ReportCell {
+public enum ReportCell {
     case count(Int)
     /// A count with its share of the members at end (grades).
     case share(Int, Percentage?)
     case balanced(Bool)
 
-    func text(_ language: Language) -> String {
+    public func text(_ language: Language) -> String {
         switch self {
         case .count(let n): return String(n)
         case .share(let n, let percentage): return "\(n) (\(percentage?.formatted(language) ?? "—"))"
@@ -16,7 +16,7 @@ enum ReportCell {
     }
 
     /// CSV cells are numbers and booleans only: shares are left to the spreadsheet.
-    var csv: String {
+    public var csv: String {
         switch self {
         case .count(let n), .share(let n, _): return String(n)
         case .balanced(let ok): return ok ? "true" : "false"
@@ -25,10 +25,10 @@ enum ReportCell {
 }
 
 /// One column of a report table: its heading, its CSV name, and how it reads a unit.
-struct ReportColumn {
-    var heading: Text
-    var csvName: String
-    var cell: (UnitFigures) -> ReportCell
+public struct ReportColumn {
+    public var heading: Text
+    public var csvName: String
+    public var cell: (UnitFigures) -> ReportCell
 
     init(_ heading: Text, csv csvName: String, _ count: @escaping (UnitFigures) -> Int) {
         self.init(heading, csv: csvName, cell: { .count(count($0)) })
@@ -42,13 +42,14 @@ struct ReportColumn {
 }
 
 /// A table of the report: one row per unit of the tree, these columns. The same sections
-/// make the text, Markdown, HTML and CSV renderings, so they cannot disagree.
-struct ReportSection {
-    var title: Text
-    var columns: [ReportColumn]
+/// make the text, Markdown, HTML and CSV renderings and the report page, so they cannot
+/// disagree.
+public struct ReportSection {
+    public var title: Text
+    public var columns: [ReportColumn]
 
     /// The report's sections, in the order the conference reads them.
-    static func all(for report: YearEndReport) -> [ReportSection] {
+    public static func all(for report: YearEndReport) -> [ReportSection] {
         let year = report.period.gradeYear
         return [
             ReportSection(title: Text(vi: "Tổ chức Đoàn", en: "Units"), columns: report.countedUnitKinds.map { kind in

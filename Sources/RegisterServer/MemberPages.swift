@@ -1,0 +1,121 @@
+import Foundation
+import Hummingbird
+import RegisterStore
+import RegisterViews
+import UnionRegister
+
+/// The member's page (the Union book), the admission form and the referral-step form.
+/// A refused form is shown again with what was typed and the refusal in the CLI's words.
+struct MemberPages {
+    let services: ServerServices
+    var routes: PageRoutes { PageRoutes(services: services) }
+
+    func add(to pages: RouterGroup<ServerContext>) {
+        pages.get("/members/new") { request, context in
+            var form = AdmissionForm()
+            form.unit = try request.query("unit") ?? services.scoped(context, request).account.unitCode
+            return admissionPage(request, context, form: form, refusal: nil)
+        }
+        pages.post("/members") { request, context in
+            let fields = try await request.formFields(context: context)
+            try context.requireCSRF(fields["csrf"])
+            let form = AdmissionForm(fields: fields)
+            do {
+                let register = try services.scoped(context, request)
+                let added = try register.addMember(try form.member(today: register.today), unitCode: form.unit)
+                return Response.redirect(to: "/members/\(Self.pathEscaped(added.code))?admitted=1", type: .normal)
+            } catch let error where error is RegisterError || error is AccessRefused {
+                return admissionPage(request, context, form: form, refusal: Refusal(error, language: routes.language(request)))
+            }
+        }
+        pages.get("/members/:code") { request, context in
+            let language = routes.language(request)
+            let code = try context.parameters.require("code")
+            let register = try services.scoped(context, request)
+            let facts = try register.memberFacts(code)
+            let today = register.today
+            let next = Self.nextStep(facts, today: today)
+            let eligibility = try next.map { try register.checkReferral(code, step: $0, on: today) }
+            let notice = request.query("admitted") != nil
+                ? Says.memberAdded(facts.member, to: MemberStanding(facts, today: today).unitCode ?? "", nil)(language) : nil
+            return routes.page(request, context, "member", title: facts.member.fullName,
+                               model: MemberPage(facts, today: today, eligibility: eligibility, language: language, notice: notice))
+        }
+        pages.get("/members/:code/referral") { request, context in
+            let code = try context.parameters.require("code")
+            let register = try services.scoped(context, request)
+            let facts = try register.memberFacts(code)
+            return referralPage(request, context, facts: facts, fields: ["on": register.today.description], eligibility: nil, refusal: nil)
+        }
+        pages.post("/members/:code/referral") { request, context in
+            let code = try context.parameters.require("code")
+            let fields = try await request.formFields(context: context)
+            try context.requireCSRF(fields["csrf"])
+            let register = try services.scoped(context, request)
+            let facts = try register.memberFacts(code)
+            do {
+                let form = ReferralStepForm(fields: fields)
+                let step = try register.recordReferral(code, try form.action(), on: try form.day())
+                let page = MemberPage(try register.memberFacts(code), today: register.today, eligibility: nil,
+                                      language: routes.language(request),
+                                      notice: Says.referralRecorded(step, of: code)(routes.language(request)))
+                return routes.page(request, context, "member", title: facts.member.fullName, model: page)
+            } catch let error where error is RegisterError || error is AccessRefused {
+                // A step the eligibility rules refused is shown with every criterion and its evidence.
+                let step = (try? ReferralStepForm(fields: fields).action())?.eligibilityStep
+                let day = try? ReferralStepForm(fields: fields).day()
+                let eligibility = try step.flatMap { step in try day.map { try register.checkReferral(code, step: step, on: $0) } }
+                return referralPage(request, context, facts: facts, fields: fields, eligibility: eligibility,
+                                    refusal: Refusal(error, language: routes.language(request)))
+            }
+        }
+    }
+
+    /// The step whose criteria the member's page lists: the one after the open referral's
+    /// stage (`EligibilityStep.follows`), a new nomination when none is open (unless the
+    /// member is now in the Party), nil past `refer`.
+    static func nextStep(_ facts: MemberFacts, today: Day) -> EligibilityStep? {
+        guard let stage = facts.latestReferral?.stage(on: today) else { return .nominate }
+        if stage.isFinal { return stage == .official ? nil : .nominate }
+        return EligibilityStep.allCases.first { $0.follows == stage }
+    }
+
+    func admissionPage(_ request: Request, _ context: ServerContext, form: AdmissionForm, refusal: Refusal?) -> Response {
+        let language = routes.language(request)
+        let genders = Gender.allCases.map { Choice(value: $0.rawValue, label: $0.name(language), selected: $0.rawValue == form.gender) }
+        let levels = EducationLevel.allCases.map { Choice(value: $0.rawValue, label: $0.name(language), selected: $0.rawValue == form.education) }
+        var model: [String: Any] = ["form": form, "genders": genders, "levels": levels, "t": PageWords.words(PageWords.admit, language)]
+        // Mustache would enter a section for an Optional wrapped in Any even when it is nil.
+        if let refusal { model["refusal"] = refusal }
+        return routes.page(request, context, "admit", title: PageWords.admit["heading"]!(language), model: model,
+                           status: refusal.map(\.status) ?? .ok)
+    }
+
+    func referralPage(_ request: Request, _ context: ServerContext, facts: MemberFacts, fields: [String: String],
+                      eligibility: Eligibility?, refusal: Refusal?) -> Response {
+        let language = routes.language(request)
+        let stages = ReferralStepForm.stages.map {
+            Choice(value: $0.rawValue, label: $0.name(language), selected: $0.rawValue == fields["stage"])
+        }
+        var model: [String: Any] = [
+            "member": ["code": facts.member.code, "name": facts.member.fullName, "path": Self.pathEscaped(facts.member.code)],
+            "fields": fields, "stages": stages, "t": PageWords.words(PageWords.referral, language),
+        ]
+        if let refusal { model["refusal"] = refusal }
+        if let eligibility { model["explained"] = ["criteria": MemberPage.criteria(of: eligibility, language)] }
+        return routes.page(request, context, "referral", title: PageWords.referral["heading"]!(language), model: model,
+                           status: refusal.map(\.status) ?? .ok)
+    }
+
+    /// A member code in a URL path: codes may hold `/` (card numbers like 12/2019).
+    static func pathEscaped(_ code: String) -> String {
+        code.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._"))) ?? code
+    }
+}
+
+/// One option of a select box.
+struct Choice {
+    var value: String
+    var label: String
+    var selected: Bool
+}

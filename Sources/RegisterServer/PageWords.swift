@@ -1,0 +1,95 @@
+import RegisterViews
+import UnionRegister
+
+/// Wording of the pages that the command line has no use for (navigation, buttons, form
+/// labels). What both say — member labels, record descriptions, report headings — comes
+/// from RegisterViews.
+enum PageWords {
+    static let chrome: [String: Text] = [
+        "appName": Text(vi: "Sổ đoàn viên", en: "Union register"),
+        "units": Text(vi: "Đơn vị", en: "Units"),
+        "members": Text(vi: "Đoàn viên", en: "Members"),
+        "admit": Text(vi: "Kết nạp đoàn viên", en: "Admit a member"),
+        "report": Text(vi: "Báo cáo cuối năm", en: "Year-end report"),
+        "logout": Text(vi: "Đăng xuất", en: "Sign out"),
+        "signedInAs": Text(vi: "Tài khoản", en: "Signed in as"),
+    ]
+
+    static let login: [String: Text] = [
+        "heading": Text(vi: "Đăng nhập", en: "Sign in"),
+        "name": Text(vi: "Tên tài khoản", en: "Account name"),
+        "password": Text(vi: "Mật khẩu", en: "Password"),
+        "submit": Text(vi: "Đăng nhập", en: "Sign in"),
+        "refused": Text(vi: "Sai tên tài khoản hoặc mật khẩu.", en: "Wrong account name or password."),
+    ]
+
+    static let units: [String: Text] = [
+        "heading": Text(vi: "Cây đơn vị", en: "Unit tree"),
+        "code": Text(vi: "Mã", en: "Code"),
+        "name": Text(vi: "Tên đơn vị", en: "Unit"),
+        "kind": Text(vi: "Loại", en: "Kind"),
+        "members": Text(vi: "Đoàn viên", en: "Members"),
+        "notes": Text(vi: "Ghi chú", en: "Notes"),
+        "list": Text(vi: "Danh sách", en: "List"),
+        "report": Text(vi: "Báo cáo", en: "Report"),
+    ]
+
+    static let members: [String: Text] = [
+        "heading": Text(vi: "Danh sách đoàn viên", en: "Members"),
+        "search": Text(vi: "Tìm theo tên hoặc mã (không cần dấu)", en: "Search by name or code (diacritics optional)"),
+        "unit": Text(vi: "Đơn vị", en: "Unit"),
+        "submit": Text(vi: "Tìm", en: "Search"),
+        "code": MemberLabel.code, "fullName": MemberLabel.fullName, "born": MemberLabel.born,
+        "status": MemberLabel.status, "note": Heading.note,
+        "none": Text(vi: "Không có đoàn viên nào.", en: "No members."),
+    ]
+
+    static let admit: [String: Text] = [
+        "heading": Text(vi: "Kết nạp đoàn viên", en: "Admit a member"),
+        "unit": Text(vi: "Chi đoàn", en: "Branch"),
+        "code": Text(vi: "Mã (để trống: tự cấp)", en: "Code (blank: the next one)"),
+        "fullName": MemberLabel.fullName, "born": MemberLabel.born, "gender": MemberLabel.gender,
+        "education": MemberLabel.education, "joined": MemberLabel.joined, "idNumber": MemberLabel.idNumber,
+        "phone": MemberLabel.phone, "email": MemberLabel.email, "workplace": MemberLabel.workplace,
+        "office": MemberLabel.office,
+        "submit": Text(vi: "Kết nạp", en: "Admit"),
+        "refused": Text(vi: "Chưa kết nạp được", en: "Not admitted"),
+    ]
+
+    static let member: [String: Text] = [
+        "facts": Text(vi: "Thông tin", en: "Facts"),
+        "history": MemberLabel.history, "grades": MemberLabel.grades, "trainings": MemberLabel.trainings,
+        "discipline": MemberLabel.discipline, "referral": MemberLabel.referral,
+        "criteria": Text(vi: "Tiêu chí cho bước tiếp theo", en: "Criteria for the next step"),
+        "eligible": Text(vi: "Đủ điều kiện", en: "Eligible"),
+        "notEligible": Text(vi: "Chưa đủ điều kiện", en: "Not eligible"),
+        "recordStep": Text(vi: "Ghi một bước giới thiệu", en: "Record a referral step"),
+        "none": Text(vi: "—", en: "—"),
+    ]
+
+    static let referral: [String: Text] = [
+        "heading": Text(vi: "Ghi bước giới thiệu cho Đảng", en: "Record a referral step"),
+        "stage": Text(vi: "Bước", en: "Step"),
+        "on": Text(vi: "Ngày", en: "Date"),
+        "convened": Text(vi: "Số được triệu tập", en: "Convened"),
+        "present": Text(vi: "Số có mặt", en: "Present"),
+        "votesFor": Text(vi: "Số tán thành", en: "Voting for"),
+        "resolution": Text(vi: "Số nghị quyết", en: "Resolution no."),
+        "decision": Text(vi: "Số quyết định", en: "Decision no."),
+        "reason": Text(vi: "Lý do", en: "Reason"),
+        "submit": Text(vi: "Ghi", en: "Record"),
+        "refused": Text(vi: "Không ghi được", en: "Not recorded"),
+        "back": Text(vi: "Về trang đoàn viên", en: "Back to the member"),
+    ]
+
+    static let report: [String: Text] = [
+        "year": Text(vi: "Năm", en: "Year"),
+        "unit": Text(vi: "Đơn vị", en: "Unit"),
+        "submit": Text(vi: "Xem", en: "Show"),
+        "print": Text(vi: "In trang này bằng lệnh In của trình duyệt (khổ A4 ngang).", en: "Print this page with the browser's Print (A4 landscape)."),
+    ]
+
+    static func words(_ table: [String: Text], _ language: Language) -> [String: String] {
+        table.mapValues { $0(language) }
+    }
+}

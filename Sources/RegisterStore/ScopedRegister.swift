@@ -1,0 +1,131 @@
+import Foundation
+import GRDB
+import UnionRegister
+
+/// The register as one account may use it: every read and write the server offers, each
+/// checked against the account's role and the subtree of its unit (through `unit_closure`)
+/// before anything is read or written (docs/SECURITY.md). The server holds only this, never
+/// the whole `Register`, for a request that has a session.
+///
+/// A member belongs to the unit of their latest membership event, whatever its date: the
+/// branch they are in, or the one they left. Writes are recorded with the account as the
+/// audit row's actor.
+public struct ScopedRegister: Sendable {
+    public let account: Account
+    private let register: Register
+
+    /// `command` is what the audit log records as the command, e.g. `POST /api/members`.
+    public init(_ register: Register, account: Account, command: String) {
+        self.account = account
+        self.register = register.acting(as: account.name, command: command)
+    }
+
+    // MARK: Reads
+
+    /// The units of the account's subtree, in tree order, depths counted from its unit.
+    public func unitTree(on day: Day) throws -> [UnitSummary] {
+        let inScope = try register.read { db in try Set(String.fetchAll(db, sql: Self.subtreeCodes, arguments: [account.unitCode])) }
+        let tree = try register.unitTree(on: day).filter { inScope.contains($0.unit.code) }
+        let top = tree.first?.depth ?? 0
+        return tree.map { UnitSummary(unit: $0.unit, depth: $0.depth - top, members: $0.members, warnings: $0.warnings) }
+    }
+
+    /// Members of a unit of the subtree (the account's own unit when none is named).
+    public func members(_ query: MemberQuery) throws -> [MemberListing] {
+        var query = query
+        query.unitCode = try inScope(unit: query.unitCode, .read)
+        return try register.members(query)
+    }
+
+    public func memberFacts(_ code: String) throws -> MemberFacts {
+        try requireMember(code, .read)
+        return try register.memberFacts(code)
+    }
+
+    public func checkReferral(_ code: String, step: EligibilityStep, on day: Day) throws -> Eligibility {
+        try requireMember(code, .read)
+        return try register.checkReferral(code, step: step, on: day)
+    }
+
+    public func referralCandidates(step: EligibilityStep, unitCode: String?, on day: Day) throws -> [ReferralCandidate] {
+        try register.referralCandidates(step: step, unitCode: try inScope(unit: unitCode, .read), on: day)
+    }
+
+    public func yearEndReport(unitCode: String?, period: ReportPeriod) throws -> YearEndReport {
+        try register.yearEndReport(unitCode: try inScope(unit: unitCode, .read), period: period)
+    }
+
+    public func policy() throws -> Policy { try register.policy() }
+
+    /// The day the register's rules take as today.
+    public var today: Day { register.today }
+
+    // MARK: Writes
+
+    @discardableResult
+    public func addMember(_ member: Member, unitCode: String) throws -> Member {
+        _ = try inScope(unit: unitCode, .write)
+        return try register.addMember(member, unitCode: unitCode)
+    }
+
+    /// Both ends of a transfer must be in the subtree: a branch's secretary cannot put a
+    /// member into another branch's roll, the office above both can.
+    public func transferMember(_ code: String, to unitCode: String, on day: Day) throws {
+        try requireMember(code, .write)
+        _ = try inScope(unit: unitCode, .write)
+        try register.transferMember(code, to: unitCode, on: day)
+    }
+
+    public func recordReferral(_ code: String, _ action: ReferralAction, on day: Day) throws -> ReferralStep {
+        try requireMember(code, .write)
+        return try register.recordReferral(code, action, on: day)
+    }
+
+    // MARK: Checks
+
+    /// The unit asked for (the account's own when nil), once it is known to be in the
+    /// subtree and the role allows `access`.
+    private func inScope(unit code: String?, _ access: AccountRole.Access) throws -> String {
+        try requireRole(access)
+        let code = code ?? account.unitCode
+        let inside = try register.read { db -> Bool in
+            _ = try UnitTable.find(code, in: db)
+            return try Bool.fetchOne(db, sql: Self.unitInSubtree, arguments: [account.unitCode, code]) == true
+        }
+        guard inside else { throw AccessRefused.outside(unit: code, account: account.name, scope: account.unitCode) }
+        return code
+    }
+
+    /// Refuses a member outside the subtree; an unknown code is bad input, as on the CLI.
+    private func requireMember(_ code: String, _ access: AccountRole.Access) throws {
+        try requireRole(access)
+        let inside = try register.read { db -> Bool in
+            _ = try MemberTable.find(code, in: db)
+            return try Bool.fetchOne(db, sql: Self.memberInSubtree, arguments: ["member": code, "scope": account.unitCode]) == true
+        }
+        guard inside else { throw AccessRefused.outside(unit: code, account: account.name, scope: account.unitCode) }
+    }
+
+    private func requireRole(_ access: AccountRole.Access) throws {
+        guard account.role.allows(access) else { throw AccessRefused.role(account.role, account: account.name) }
+    }
+
+    private static let subtreeCodes = """
+        SELECT d.code FROM unit_closure c JOIN unit a ON a.id = c.ancestor_id JOIN unit d ON d.id = c.descendant_id
+        WHERE a.code = ?
+        """
+
+    private static let unitInSubtree = """
+        SELECT 1 FROM unit_closure c JOIN unit a ON a.id = c.ancestor_id JOIN unit d ON d.id = c.descendant_id
+        WHERE a.code = ? AND d.code = ?
+        """
+
+    /// Whether the unit of a member's latest membership event, whatever its date, is in
+    /// the subtree.
+    private static let memberInSubtree = """
+        SELECT EXISTS (SELECT 1 FROM unit_closure c JOIN unit a ON a.id = c.ancestor_id
+                       WHERE a.code = :scope AND c.descendant_id = (
+                           SELECT e.unit_id FROM membership_event e JOIN member m ON m.id = e.member_id
+                           WHERE m.code = :member ORDER BY e.on_date DESC, e.id DESC LIMIT 1))
+        """
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// A secretary's day in a real browser (headless chromium through WebDriver), without
+/// JavaScript on the pages: sign in, admit a member, be refused a referral step and read
+/// why, then open and print the year-end report.
+@Suite("sodoan serve in a browser", .serialized)
+struct BrowserTests {
+    @Test func signInAdmitBeRefusedAReferralStepAndPrintTheReport() async throws {
+        let fixture = try ServerFixture()
+        let server = try ServerProcess(fixture.cli)
+        defer { server.stop(); fixture.cli.cleanUp() }
+        let browser = try await WebDriver()
+        do {
+            try await browse(browser, server)
+            await browser.quit()
+        } catch {
+            await browser.quit()
+            throw error
+        }
+    }
+
+    private func browse(_ browser: WebDriver, _ server: ServerProcess) async throws {
+        // Signing in: a page without a session sends the browser to the login form.
+        try await browser.open(server.base.appending(path: "members"))
+        #expect(try await browser.url.hasSuffix("/login"))
+        #expect(try await browser.title == "Đăng nhập — Sổ đoàn viên")
+        try await browser.type("bt.vp", into: "input[name=name]")
+        try await browser.type(ServerFixture.password, into: "input[name=password]")
+        try await browser.click("form.form button[type=submit]")
+        #expect(try await browser.url.hasSuffix("/units"))
+        #expect(try await browser.text(of: "main table").contains("Chi đoàn Văn phòng Sở"))
+
+        // Admitting a member through the form.
+        try await browser.click("a[href='/members/new']")
+        try await browser.type("DV-BR", into: "input[name=code]")
+        try await browser.type("Đặng Thị Hoa", into: "input[name=full_name]")
+        try await browser.type("2002-04-05", into: "input[name=birth_date]")
+        try await browser.click("select[name=gender] option[value=female]")
+        try await browser.click("select[name=education] option[value=university]")
+        try await browser.type("2020-03-26", into: "input[name=joined_on]")
+        try await browser.click("#admit button[type=submit]")
+        #expect(try await browser.url.contains("/members/DV-BR"))
+        #expect(try await browser.text(of: ".notice").contains("Đã kết nạp Đặng Thị Hoa (mã DV-BR) vào YT-VP"))
+
+        // A referral step the rules refuse: the new member has no grade yet.
+        try await browser.click("#record-step")
+        try await browser.click("select[name=stage] option[value=nominated]")
+        try await browser.type("12", into: "input[name=convened]")
+        try await browser.type("11", into: "input[name=present]")
+        try await browser.type("10", into: "input[name=votes_for]")
+        try await browser.click("#referral-step button[type=submit]")
+        let refusal = try await browser.text(of: "#refusal")
+        #expect(refusal.contains("Không ghi được"))
+        #expect(refusal.contains("latest-grade"))
+        #expect(try await browser.text(of: "#criteria").contains("Xếp loại gần nhất"))
+        #expect(try await browser.attribute("value", of: "input[name=votes_for]") == "10")
+
+        // The year-end report of the branch, in English with the switch, then printed.
+        try await browser.click("a[href='/reports/annual']")
+        #expect(try await browser.text(of: "dl.report-header").contains("Chi đoàn Văn phòng Sở (YT-VP)"))
+        try await browser.click("#language-switch")
+        #expect(try await browser.text(of: "main").contains("At start"))
+        let pdf = try await browser.printPDF()
+        #expect(pdf.starts(with: Data("%PDF".utf8)))
+        #expect(pdf.count > 1000)
+        #expect(server.log.contains("POST /members 303"))
+        #expect(server.log.contains("POST /members/DV-BR/referral 422"))
+    }
+}

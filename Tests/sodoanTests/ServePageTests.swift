@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+
+/// The pages of `sodoan serve` over HTTP, as a browser without JavaScript sees them:
+/// login with its token, forms with the session's CSRF token, escaping, the refusal that
+/// keeps what was typed, the language switch, and scope.
+@Suite("sodoan serve: the pages", .serialized)
+struct ServePageTests {
+    func withSignedInPages(_ name: String = "bt.vp", _ body: (ServerFixture, HTTPClient) async throws -> Void) async throws {
+        let fixture = try ServerFixture()
+        let server = try ServerProcess(fixture.cli)
+        defer { server.stop(); fixture.cli.cleanUp() }
+        let client = HTTPClient(server.base)
+        #expect(try await client.send("GET", "/units").header("Location") == "/login")
+        _ = try await client.send("GET", "/login")
+        let noToken = try await client.send("POST", "/login", form: ["name": name, "password": ServerFixture.password])
+        #expect(noToken.status == 401)
+        let token = try #require(Self.hidden("login_token", in: noToken.text))
+        let refused = try await client.send("POST", "/login", form: ["login_token": token, "name": name, "password": "wrong"])
+        #expect(refused.status == 401)
+        #expect(refused.text.contains("Sai tên tài khoản hoặc mật khẩu."))
+        let again = try #require(Self.hidden("login_token", in: refused.text))
+        let signedIn = try await client.send("POST", "/login", form: ["login_token": again, "name": name, "password": ServerFixture.password])
+        #expect(signedIn.status == 303 && signedIn.header("Location") == "/units")
+        try await body(fixture, client)
+    }
+
+    /// The value of a hidden input of a page.
+    static func hidden(_ name: String, in html: String) -> String? {
+        guard let range = html.range(of: #"name="\#(name)" value="[^"]*""#, options: .regularExpression) else { return nil }
+        return String(html[range].split(separator: "\"")[3])
+    }
+
+    @Test func theAdmissionFormRefusesWithTheRuleKeepsWhatWasTypedAndAdmits() async throws {
+        try await withSignedInPages { fixture, client in
+            let form = try await client.send("GET", "/members/new")
+            let csrf = try #require(Self.hidden("csrf", in: form.text))
+            var fields = ["csrf": csrf, "unit": "YT-VP", "full_name": "Hoàng Thị <b>Em</b>", "birth_date": "2015-06-01",
+                          "gender": "female", "education": "primary", "joined_on": "2024-01-01", "phone": "0912 345 678"]
+            let refused = try await client.send("POST", "/members", form: fields)
+            #expect(refused.status == 422)
+            #expect(refused.text.contains("[admission-age]"))
+            #expect(refused.text.contains("phải trên 15 tuổi"))
+            #expect(refused.text.contains(#"value="Hoàng Thị &lt;b&gt;Em&lt;/b&gt;""#))
+            #expect(refused.text.contains(#"value="0912 345 678""#))
+            #expect(refused.text.contains(#"<option value="female" selected>"#))
+            #expect(!refused.text.contains("<b>Em</b>"))
+            fields["birth_date"] = "2001-06-01"
+            fields["code"] = "DV-EM"
+            let admitted = try await client.send("POST", "/members", form: fields)
+            #expect(admitted.status == 303)
+            #expect(admitted.header("Location") == "/members/DV-EM?admitted=1")
+            let page = try await client.send("GET", "/members/DV-EM?admitted=1")
+            #expect(page.text.contains("Đã kết nạp Hoàng Thị &lt;b&gt;Em&lt;/b&gt; (mã DV-EM) vào YT-VP"))
+            #expect(try fixture.cli.ok(["member", "show", "DV-EM"]).contains("Hoàng Thị <b>Em</b>"))
+            fields["csrf"] = "forged"
+            fields["code"] = "DV-FORGED"
+            #expect(try await client.send("POST", "/members", form: fields).status == 403)
+            #expect(try fixture.cli.run(["member", "show", "DV-FORGED"]).status == 65)
+        }
+    }
+
+    @Test func aMemberNamedScriptShowsAsTextEverywhere() async throws {
+        try await withSignedInPages { fixture, client in
+            try fixture.cli.ok(["member", "add", "--unit", "YT-VP", "--code", "DV-X", "--name", "<script>alert('x')</script>",
+                                "--born", "1999-01-01", "--gender", "male", "--joined", "2017-01-01", "--education", "university"])
+            for path in ["/members/DV-X", "/members?unit=YT-VP", "/members?search=script"] {
+                let page = try await client.send("GET", path)
+                #expect(page.status == 200)
+                #expect(!page.text.contains("<script>"), "\(path)")
+                #expect(page.text.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"), "\(path)")
+                #expect(page.header("Content-Security-Policy")?.contains("default-src 'none'") == true)
+            }
+        }
+    }
+
+    @Test func pagesOutsideTheSubtreeAre403AndSearchIgnoresDiacritics() async throws {
+        try await withSignedInPages { _, client in
+            let outside = try await client.send("GET", "/members/DV-TC")
+            #expect(outside.status == 403)
+            #expect(outside.text.contains("[account-scope]"))
+            #expect(try await client.send("GET", "/members?unit=YT-BV").status == 403)
+            #expect(try await client.send("GET", "/reports/annual?unit=TC&year=2025").status == 403)
+            #expect(try await client.send("GET", "/members/DV-TC/referral").status == 403)
+            let found = try await client.send("GET", "/members?search=nguyen+van")
+            #expect(found.text.contains("Nguyễn Văn An"))
+        }
+    }
+
+    @Test func theUnitTreeTheReportAndTheEnglishSwitch() async throws {
+        try await withSignedInPages("office.yt") { _, client in
+            let units = try await client.send("GET", "/units")
+            #expect(units.text.contains("Chi đoàn Văn phòng Sở") && units.text.contains("Chi đoàn Bệnh viện Đa khoa"))
+            #expect(!units.text.contains("Sở Tài chính"))
+            let report = try await client.send("GET", "/reports/annual?year=2025&unit=YT")
+            #expect(report.text.contains("Đoàn viên đầu kỳ"))
+            #expect(report.text.contains("Đoàn cơ sở Sở Y tế (YT)"))
+            let english = try await client.send("GET", "/reports/annual?year=2025&unit=YT&lang=en")
+            #expect(english.text.contains("At start") && english.text.contains(#"<html lang="en">"#))
+            // The switch is kept in a cookie for the next pages.
+            #expect(try await client.send("GET", "/units").text.contains("Unit tree"))
+        }
+    }
+
+    @Test func theReferralFormExplainsARefusalAndRecordsAStep() async throws {
+        try await withSignedInPages { fixture, client in
+            let form = try await client.send("GET", "/members/DV-VP/referral")
+            let csrf = try #require(Self.hidden("csrf", in: form.text))
+            let nominateEarly = ["csrf": csrf, "stage": "nominated", "on": "2026-03-01", "convened": "10", "present": "9", "votes_for": "8"]
+            let refused = try await client.send("POST", "/members/DV-VP/referral", form: nominateEarly)
+            #expect(refused.status == 422)
+            // The refusal lists the failing criterion with its evidence, as `referral check` does.
+            #expect(refused.text.contains("Xếp loại gần nhất"))
+            #expect(refused.text.contains(#"value="8""#))
+            #expect(refused.text.contains(#"<option value="nominated" selected>"#))
+            try fixture.cli.ok(["grade", "set", "DV-VP", "--year", "2025", "--grade", "excellent"])
+            let nominate = ["csrf": csrf, "stage": "nominated", "on": "2026-03-01", "convened": "10", "present": "9", "votes_for": "8"]
+            let recorded = try await client.send("POST", "/members/DV-VP/referral", form: nominate)
+            #expect(recorded.status == 200)
+            #expect(recorded.text.contains("Đã ghi «Chi đoàn đề xuất» cho DV-VP ngày 2026-03-01"))
+        }
+    }
+
+    @Test func aViewerSeesButCannotAdmit() async throws {
+        try await withSignedInPages("xem.vp") { _, client in
+            let form = try await client.send("GET", "/members/new")
+            let csrf = try #require(Self.hidden("csrf", in: form.text))
+            let refused = try await client.send("POST", "/members", form: [
+                "csrf": csrf, "unit": "YT-VP", "full_name": "Ngô Văn Phúc", "birth_date": "2001-06-01", "gender": "male",
+                "education": "university"])
+            #expect(refused.status == 403)
+            #expect(refused.text.contains("[account-role]"))
+            #expect(refused.text.contains(#"value="Ngô Văn Phúc""#))
+        }
+    }
+}
