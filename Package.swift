@@ -59,7 +59,8 @@ let package = Package(
         ),
         // End-to-end tests run the built `sodoan` binary; depending on the executable
         // makes `swift test` build it first.
-        // GRDB lets a test damage a register behind sodoan's back, as a broken copy would.
-        .testTarget(name: "sodoanTests", dependencies: ["sodoan", .product(name: "GRDB", package: "GRDB.swift")]),
+        // GRDB lets a test damage a register behind sodoan's back, as a broken copy would;
+        // RegisterStore gives the column lists the help must show.
+        .testTarget(name: "sodoanTests", dependencies: ["sodoan", "RegisterStore", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

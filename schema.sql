@@ -7,8 +7,9 @@
 --
 -- Conventions: STRICT tables; dates are ISO 'YYYY-MM-DD' text checked with date(x, '+0 days')
 -- (plain date() lets 2024-02-30 through; the modifier normalises it, so the check fails); enums
--- are the codes of DOMAIN.md checked with IN (...); history is kept as dated rows and the
--- current state is a query as of a date.
+-- are the codes of docs/DOMAIN.md checked with IN (...); history is kept as dated rows and the
+-- current state is a query as of a date. (Comments inside shipped sections cite DOMAIN.md:
+-- that is docs/DOMAIN.md.)
 
 -- migration: 1 register
 
@@ -409,4 +410,128 @@ BEGIN
     INSERT INTO member_state (member_id, event_id, kind, on_date, unit_id)
     SELECT le.member_id, le.id, le.kind, le.on_date, le.unit_id FROM membership_event le
     WHERE le.member_id = old.member_id ORDER BY le.on_date DESC, le.id DESC LIMIT 1;
+END;
+
+-- migration: 10 dues
+
+-- Union dues (docs/DOMAIN.md#union-dues). Money is whole VND in INTEGER columns; months are
+-- 'YYYY-MM' text, checked by turning them into the first day of the month.
+
+-- The month the register keeps dues from: nobody owes for months before it. A new register
+-- keeps them from the month it was created (or upgraded to dues); `dues start` moves it.
+CREATE TABLE dues_start (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    kept_from  TEXT NOT NULL CHECK (length(kept_from) = 7 AND date(kept_from || '-01', '+0 days') IS kept_from || '-01')
+) STRICT;
+INSERT INTO dues_start (id, kept_from) VALUES (1, strftime('%Y-%m', 'now'));
+
+-- The monthly rate of each class from a month on. The rates in force since 2011 are there
+-- from the start; `dues rate set` adds later ones.
+CREATE TABLE dues_rate (
+    class      TEXT NOT NULL CHECK (class IN ('unsalaried', 'salaried', 'abroad')),
+    from_month TEXT NOT NULL CHECK (length(from_month) = 7 AND date(from_month || '-01', '+0 days') IS from_month || '-01'),
+    amount     INTEGER NOT NULL CHECK (amount BETWEEN 1 AND 10000000),
+    PRIMARY KEY (class, from_month)
+) STRICT, WITHOUT ROWID;
+INSERT INTO dues_rate (class, from_month, amount) VALUES
+    ('unsalaried', '2011-01', 2000), ('salaried', '2011-01', 5000), ('abroad', '2011-01', 5000);
+
+-- A member's dues class from a month on; without a row a member pays the salaried rate.
+CREATE TABLE member_dues_class (
+    member_id  INTEGER NOT NULL REFERENCES member(id),
+    from_month TEXT NOT NULL CHECK (length(from_month) = 7 AND date(from_month || '-01', '+0 days') IS from_month || '-01'),
+    class      TEXT NOT NULL CHECK (class IN ('unsalaried', 'salaried', 'abroad')),
+    PRIMARY KEY (member_id, from_month)
+) STRICT, WITHOUT ROWID;
+
+-- Payments: each covers the months from_month through through_month, after the member's
+-- previous payment.
+CREATE TABLE dues_payment (
+    id            INTEGER PRIMARY KEY,
+    member_id     INTEGER NOT NULL REFERENCES member(id),
+    on_date       TEXT NOT NULL CHECK (date(on_date, '+0 days') IS on_date),
+    from_month    TEXT NOT NULL CHECK (length(from_month) = 7 AND date(from_month || '-01', '+0 days') IS from_month || '-01'),
+    through_month TEXT NOT NULL CHECK (length(through_month) = 7 AND date(through_month || '-01', '+0 days') IS through_month || '-01'),
+    amount        INTEGER NOT NULL CHECK (amount BETWEEN 1 AND 1200000000),
+    CHECK (from_month <= through_month)
+) STRICT;
+CREATE INDEX dues_payment_member ON dues_payment(member_id, through_month);
+CREATE INDEX dues_payment_day ON dues_payment(on_date, member_id);
+
+-- Exemptions decided by the grassroots union's committee, at most six months each.
+CREATE TABLE dues_exemption (
+    id          INTEGER PRIMARY KEY,
+    member_id   INTEGER NOT NULL REFERENCES member(id),
+    from_month  TEXT NOT NULL CHECK (length(from_month) = 7 AND date(from_month || '-01', '+0 days') IS from_month || '-01'),
+    to_month    TEXT NOT NULL CHECK (length(to_month) = 7 AND date(to_month || '-01', '+0 days') IS to_month || '-01'),
+    decision_no TEXT NOT NULL CHECK (length(trim(decision_no)) > 0),
+    reason      TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    CHECK (from_month <= to_month)
+) STRICT;
+CREATE INDEX dues_exemption_member ON dues_exemption(member_id, from_month);
+
+-- The dues are content the fingerprint hashes: their changes move the content version too.
+CREATE TRIGGER content_version_dues_start_update AFTER UPDATE ON dues_start
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_dues_rate_insert AFTER INSERT ON dues_rate
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_dues_rate_update AFTER UPDATE ON dues_rate
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_dues_rate_delete AFTER DELETE ON dues_rate
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_member_dues_class_insert AFTER INSERT ON member_dues_class
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_member_dues_class_update AFTER UPDATE ON member_dues_class
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_member_dues_class_delete AFTER DELETE ON member_dues_class
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_dues_payment_insert AFTER INSERT ON dues_payment
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_dues_payment_update AFTER UPDATE ON dues_payment
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_dues_payment_delete AFTER DELETE ON dues_payment
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_dues_exemption_insert AFTER INSERT ON dues_exemption
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_dues_exemption_update AFTER UPDATE ON dues_exemption
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_dues_exemption_delete AFTER DELETE ON dues_exemption
+BEGIN
+    UPDATE content_version SET version = version + 1;
 END;

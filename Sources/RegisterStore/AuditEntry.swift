@@ -1,4 +1,5 @@
 import Foundation
+import UnionRegister
 
 /// One row of the audit log: what a write changed, when, and by which command.
 ///
@@ -28,6 +29,12 @@ public struct AuditEntry: Sendable, Equatable {
         self.unitCode = unitCode
         self.oldValue = oldValue
         self.newValue = newValue
+    }
+
+    /// The action of a membership event's audit row, the same whether `member transfer`
+    /// (and the like) or `import events` wrote it: `member.transfer`, `member.matured`, …
+    public static func action(of kind: MembershipEventKind) -> String {
+        kind == .transferred ? "member.transfer" : "member.\(kind.rawValue)"
     }
 
     /// JSON with sorted snake_case keys (like every JSON sodoan prints), so that the same

@@ -4,9 +4,9 @@ import UnionRegister
 /// The kinds of data file `sodoan import` reads and `sodoan export` writes, in the same
 /// columns both ways, and in the order a whole register loads: each kind needs what the
 /// ones before it hold (units before members, events before grades, grades
-/// and trainings before discipline, everything before referrals).
+/// and trainings before discipline, everything before referrals, and dues last).
 public enum DataKind: String, CaseIterable, Sendable {
-    case units, members, events, grades, trainings, discipline, referrals
+    case units, members, events, grades, trainings, discipline, referrals, dues
 
     /// The import that reads this kind of file.
     var importer: any RowImport.Type {
@@ -18,6 +18,7 @@ public enum DataKind: String, CaseIterable, Sendable {
         case .trainings: return TrainingImport.self
         case .discipline: return DisciplineImport.self
         case .referrals: return ReferralImport.self
+        case .dues: return DuesImport.self
         }
     }
 

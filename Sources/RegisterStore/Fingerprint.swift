@@ -75,6 +75,22 @@ enum Fingerprint {
             CROSS JOIN referral_step s ON s.referral_id = r.id
             ORDER BY m.code, r.id, s.on_date, s.id
             """),
+        Section(name: "dues_start", sql: "SELECT kept_from FROM dues_start"),
+        Section(name: "dues_rate", sql: "SELECT class, from_month, amount FROM dues_rate ORDER BY class, from_month"),
+        Section(name: "member_dues_class", sql: """
+            SELECT m.code, c.from_month, c.class FROM member m CROSS JOIN member_dues_class c ON c.member_id = m.id
+            ORDER BY m.code, c.from_month
+            """),
+        Section(name: "dues_payment", sql: """
+            SELECT m.code, p.through_month, p.from_month, p.on_date, p.amount
+            FROM member m CROSS JOIN dues_payment p ON p.member_id = m.id
+            ORDER BY m.code, p.through_month, p.on_date, p.amount
+            """),
+        Section(name: "dues_exemption", sql: """
+            SELECT m.code, x.from_month, x.to_month, x.decision_no, x.reason
+            FROM member m CROSS JOIN dues_exemption x ON x.member_id = m.id
+            ORDER BY m.code, x.from_month
+            """),
     ]
 
     /// The fingerprint as 64 lower-case hex digits.

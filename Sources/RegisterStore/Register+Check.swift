@@ -23,6 +23,7 @@ extension Register {
             }
             findings += try closureFindings(db)
             findings += try memberFindings(db, today: today)
+            findings += try duesFindings(db, today: today)
             return findings
         }
         findings += try unitTree(on: today).flatMap { summary in
@@ -47,6 +48,19 @@ extension Register {
         return [Finding(.error, code: "unit-closure", subject: "register", Text(
             vi: "Bảng unit_closure sai \(wrong) dòng so với cây đơn vị.",
             en: "unit_closure differs from the unit tree in \(wrong) rows."))]
+    }
+
+    /// Active members three or more months behind with their dues: grounds for removal
+    /// (docs/DOMAIN.md#union-dues), for the branch to look at, never refused.
+    private func duesFindings(_ db: Database, today: Day) throws -> [Finding] {
+        let (members, arguments) = try MembershipSQL.activeMembers(of: nil, on: today, in: db)
+        return try DuesTable.accounts(ofMembers: members, arguments: arguments, in: db).compactMap { account in
+            let behind = account.behind(on: today)
+            guard behind.count >= DuesFlow.owingMonths, let first = behind.first else { return nil }
+            return Finding(.warning, code: "dues-owing", subject: account.member.code, Text(
+                vi: "\(account.member.fullName) nợ đoàn phí \(behind.count) tháng (từ tháng \(first.vietnamese)).",
+                en: "\(account.member.fullName) is \(behind.count) months behind with dues (since \(first))."))
+        }
     }
 
     /// Every member's derived columns, then the domain's consistency rules on the facts

@@ -38,7 +38,7 @@ extension Register {
 
     /// Moves a member to another branch-level unit from `day`.
     public func transferMember(_ code: String, to unitCode: String, on day: Day) throws {
-        try recordEvent(code, action: "member.transfer") { history in
+        try recordEvent(code, action: AuditEntry.action(of: .transferred)) { history in
             // Events are appended in date order, so the latest unit is the one left on `day`;
             // `recording` refuses the event when that is not so.
             MembershipEvent(kind: .transferred, on: day, unitCode: unitCode, fromUnitCode: history.events.last?.unitCode)
@@ -48,7 +48,7 @@ extension Register {
     /// Ends a member's membership (matured, removed, deceased) on `day`.
     public func endMembership(_ code: String, _ kind: MembershipEventKind, on day: Day, reason: String?) throws {
         precondition(kind.endsMembership && kind != .expelled, "expulsion is recorded as discipline")
-        try recordEvent(code, action: "member.\(kind.rawValue)") { history in
+        try recordEvent(code, action: AuditEntry.action(of: kind)) { history in
             MembershipEvent(kind: kind, on: day, unitCode: history.events.last?.unitCode ?? "", reason: reason)
         }
     }

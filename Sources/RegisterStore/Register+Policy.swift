@@ -1,7 +1,7 @@
 import UnionRegister
 
 extension Register {
-    /// The register's policy values: the defaults of DOMAIN.md with what `policy set` changed.
+    /// The register's policy values: the defaults of docs/DOMAIN.md with what `policy set` changed.
     public func policy() throws -> Policy {
         try read { db in try PolicyTable.load(in: db) }
     }

@@ -11,7 +11,7 @@ extension Register {
     /// changed by anything dated after it, and nothing in the result depends on today.
     public func yearEndReport(unitCode: String?, period: ReportPeriod) throws -> YearEndReport {
         let (report, computedFor) = try read { db -> (YearEndReport, Int64?) in
-            let rootID = try unitCode.map { try UnitTable.find($0, in: db).id } ?? rootUnitID(in: db)
+            let rootID = try unitCode.map { try UnitTable.find($0, in: db).id } ?? UnitTable.root(in: db).id
             let queries = ReportQueries(db: db, rootID: rootID, period: period)
             let builder = ReportFiguresBuilder(
                 units: try queries.unitsByKind(), movements: try queries.movements(),
@@ -33,7 +33,7 @@ extension Register {
     /// annual`; it is built from the very statements the report runs, so the two cannot
     /// drift apart.
     public func yearEndReportScript(unitCode: String?, period: ReportPeriod) throws -> String {
-        let rootID = try read { db in try unitCode.map { try UnitTable.find($0, in: db).id } ?? rootUnitID(in: db) }
+        let rootID = try read { db in try unitCode.map { try UnitTable.find($0, in: db).id } ?? UnitTable.root(in: db).id }
         var values = ReportQueries.arguments(rootID: rootID, period: period).mapValues(\.databaseValue)
         values["day"] = period.dayBeforeStart.description.databaseValue
         var statements = ReportQueries.statements
@@ -67,14 +67,6 @@ extension Register {
         case .string(let text): return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
         default: preconditionFailure("a report argument is an integer or a day: \(value)")
         }
-    }
-
-    /// The register's root bloc (the first by code, should a register hold several roots).
-    private func rootUnitID(in db: Database) throws -> Int64 {
-        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE parent_id IS NULL ORDER BY code LIMIT 1") else {
-            throw RegisterError.badInput(Text(vi: "Sổ chưa có đơn vị nào.", en: "The register has no units."))
-        }
-        return id
     }
 }
 

@@ -35,7 +35,7 @@ extension Register {
             let (id, unit) = try UnitTable.find(code, in: tx.db)
             let openChildren = try UnitTable.children(of: id, in: tx.db).filter { $0.closedOn.map { $0 > day } ?? true }.map(\.code)
             let active = try activeMemberCounts(on: day, in: tx.db)[id] ?? 0
-            try UnitRules.validateClose(unit, on: day, activeMembers: active, openChildren: openChildren)
+            try UnitRules.validateClose(unit, on: day, activeMembers: active, openChildren: openChildren, today: tx.today)
             try UnitTable.close(id: id, on: day, in: tx.db)
             var closed = unit
             closed.closedOn = day

@@ -75,9 +75,12 @@ public final class Register: @unchecked Sendable {
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
             }
             try SchemaMigrations.migrator().migrate(queue)
+            try NameSortKeyVersion.bringUpToDate(queue)
             let register = Register(path: path, command: command, clock: clock, queue: queue)
             try register.write { tx in
                 try RegisterInfoTable.insert(name: root.name, createdAt: tx.now, in: tx.db)
+                // A new register keeps dues from the month it is created, by its own clock.
+                try DuesTable.setKeptFrom(Month(tx.today), in: tx.db)
                 try UnitTable.insert(root, parentID: nil, in: tx.db)
                 return ((), AuditEntry(action: "register.init", unitCode: root.code, newValue: AuditEntry.json(root)))
             }
@@ -88,7 +91,8 @@ public final class Register: @unchecked Sendable {
         }
     }
 
-    /// Opens an existing register, migrating it forward if an older sodoan made it.
+    /// Opens an existing register, migrating it forward (schema and stored name sort keys)
+    /// if an older sodoan made it.
     public static func open(at path: String, command: String, clock: RegisterClock = .system) throws -> Register {
         guard FileManager.default.fileExists(atPath: path) else {
             throw RegisterError(.missingFile,
@@ -106,6 +110,7 @@ public final class Register: @unchecked Sendable {
                 fix: Text(vi: "Cập nhật sodoan.", en: "Update sodoan."))
         }
         try migrator.migrate(queue)
+        try NameSortKeyVersion.bringUpToDate(queue)
         return Register(path: path, command: command, clock: clock, queue: queue)
     }
 

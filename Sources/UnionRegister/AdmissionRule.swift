@@ -1,4 +1,4 @@
-/// Who may be admitted to the Union (Charter art. 1, DOMAIN.md): on the admission day the
+/// Who may be admitted to the Union (Charter art. 1, docs/DOMAIN.md): on the admission day the
 /// person is older than 15 (at least the day after the 15th birthday), not older than 30
 /// (on or before the 30th birthday), and has at least primary education.
 public enum AdmissionRule {

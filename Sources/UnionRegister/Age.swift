@@ -1,7 +1,7 @@
 /// A person's age in whole years and months on a given day.
 ///
 /// A person is N years old from their N-th birthday on. Someone born on 29 February has
-/// their birthday on 1 March in common years (DOMAIN.md), which is *not* what adding
+/// their birthday on 1 March in common years (docs/DOMAIN.md), which is *not* what adding
 /// 12·N months would give (that clamps to 28 February), so birthdays have their own rule.
 public struct Age: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let years: Int

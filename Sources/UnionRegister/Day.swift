@@ -94,7 +94,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
 extension Day {
     /// Adds calendar months keeping the day of the month, clamped to the month's last day:
-    /// 2020-02-29 + 12 months = 2021-02-28 (DOMAIN.md, "Dates and edges").
+    /// 2020-02-29 + 12 months = 2021-02-28 (docs/DOMAIN.md, "Dates and edges").
     public func adding(months: Int) -> Day {
         let index = year * 12 + (month - 1) + months
         let y = index / 12, m = index % 12 + 1

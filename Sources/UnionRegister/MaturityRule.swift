@@ -1,4 +1,4 @@
-/// What the register flags about age, without refusing (DOMAIN.md, maturity): members over
+/// What the register flags about age, without refusing (docs/DOMAIN.md, maturity): members over
 /// 30 who neither matured nor hold a Union office are due for maturity; members over 35
 /// who are still active are an error to fix.
 public enum MaturityRule {
@@ -11,6 +11,16 @@ public enum MaturityRule {
         case dueForMaturity = "due-maturity"
         /// Over 35 and still active: an error in the register.
         case overAgeLimit = "over-35"
+
+        /// The flag's one wording, wherever a member is shown with it (lists, `member show`,
+        /// `check`).
+        public var name: Text {
+            switch self {
+            case .dueForMaturity: return Text(vi: "quá 30 tuổi, không giữ chức vụ Đoàn: đến tuổi trưởng thành",
+                                              en: "over 30 with no Union office: due for maturity")
+            case .overAgeLimit: return Text(vi: "quá 35 tuổi mà vẫn sinh hoạt Đoàn", en: "over 35 and still active")
+            }
+        }
     }
 
     /// The flag for an active member on `day`, or nil when there is nothing to say.

@@ -47,17 +47,12 @@ public enum MemberConsistency {
                     vi: "Đang sinh hoạt tại \(unitCode), đơn vị đã giải thể.",
                     en: "Active in \(unitCode), a closed unit."))
             }
-            switch MaturityRule.flag(for: member, on: today) {
-            case .overAgeLimit:
-                error("over-35", Text(
-                    vi: "\(member.fullName) (sinh \(member.birthDate)) đã quá 35 tuổi mà vẫn sinh hoạt Đoàn.",
-                    en: "\(member.fullName) (born \(member.birthDate)) is over 35 and still active."))
-            case .dueForMaturity:
-                findings.append(Finding(.warning, code: "due-maturity", subject: member.code, Text(
-                    vi: "\(member.fullName) (sinh \(member.birthDate)) đã quá 30 tuổi, không giữ chức vụ Đoàn: đến tuổi trưởng thành.",
-                    en: "\(member.fullName) (born \(member.birthDate)) is over 30 with no Union office: due for maturity.")))
-            case nil:
-                break
+            if let flag = MaturityRule.flag(for: member, on: today) {
+                let text = Text(vi: "\(member.fullName) (sinh \(member.birthDate)): \(flag.name.vi).",
+                                en: "\(member.fullName) (born \(member.birthDate)): \(flag.name.en).")
+                if flag == .overAgeLimit { error(flag.rawValue, text) } else {
+                    findings.append(Finding(.warning, code: flag.rawValue, subject: member.code, text))
+                }
             }
         }
         return findings

@@ -1,4 +1,4 @@
-/// The kinds of dated event in a member's membership history (DOMAIN.md, member lifecycle).
+/// The kinds of dated event in a member's membership history (docs/DOMAIN.md, member lifecycle).
 public enum MembershipEventKind: String, CaseIterable, Codable, Sendable {
     /// Kết nạp: joins the Union in a branch.
     case admitted

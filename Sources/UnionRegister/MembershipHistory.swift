@@ -26,7 +26,7 @@ public struct MembershipHistory: Hashable, Sendable {
 
     /// Whole calendar months of `year` during which the member was a member every day.
     ///
-    /// DOMAIN.md: admitted on 1 July counts 6 months (July to December), admitted on
+    /// docs/DOMAIN.md: admitted on 1 July counts 6 months (July to December), admitted on
     /// 2 July counts 5. Transfers do not interrupt membership.
     public func wholeMonthsOfMembership(in year: Int) -> Int {
         (1...12).filter { month in
@@ -90,5 +90,21 @@ public struct MembershipHistory: Hashable, Sendable {
             try MemberPlacementRule.check(unit: destination, on: event.on)
         }
         return updated
+    }
+
+    /// Checks that the admission may move to `day` (a corrected joining date): no later
+    /// than the member's next event, into `admittedTo`, the unit admitted to, open on that
+    /// day. Returns the history with the admission moved.
+    public func movingAdmission(to day: Day, admittedTo unit: Unit) throws -> MembershipHistory {
+        if let second = events.dropFirst().first, day > second.on {
+            throw RegisterError.refused(.eventOrder, Text(
+                vi: "Ngày vào Đoàn mới \(day) sau sự kiện \(second.kind.name.vi) ngày \(second.on).",
+                en: "The new joining date \(day) is after the \(second.kind.name.en) on \(second.on)."))
+        }
+        try MemberPlacementRule.check(unit: unit, on: day)
+        guard let first = events.first else { return self }
+        return MembershipHistory(events: [MembershipEvent(kind: first.kind, on: day, unitCode: first.unitCode,
+                                                          fromUnitCode: first.fromUnitCode, reason: first.reason)]
+                                 + events.dropFirst())
     }
 }

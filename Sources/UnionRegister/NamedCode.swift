@@ -1,4 +1,4 @@
-/// An enum of DOMAIN.md codes whose cases also have a Vietnamese name: what spreadsheets
+/// An enum of docs/DOMAIN.md codes whose cases also have a Vietnamese name: what spreadsheets
 /// and forms write instead of the code.
 public protocol NamedCode: CaseIterable, RawRepresentable where RawValue == String {
     var name: Text { get }

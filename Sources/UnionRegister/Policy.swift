@@ -1,4 +1,4 @@
-/// The policy values of a register (DOMAIN.md, referral eligibility), with the defaults
+/// The policy values of a register (docs/DOMAIN.md, referral eligibility), with the defaults
 /// of the central guidance. A bloc may set them to follow its local guidance; every check
 /// and report says which values it used.
 public struct Policy: Hashable, Sendable, Codable {

@@ -1,4 +1,4 @@
-/// The stages of a referral of an outstanding member to the Party (DOMAIN.md), in order,
+/// The stages of a referral of an outstanding member to the Party (docs/DOMAIN.md), in order,
 /// then its exits. `lapsed` is never recorded: a `referred` referral with no admission
 /// 12 months on shows as lapsed from that day.
 public enum ReferralStage: String, CaseIterable, Codable, Sendable {

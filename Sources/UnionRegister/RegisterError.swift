@@ -1,7 +1,7 @@
 /// Why a command could not do what was asked. Every refusal names what went wrong, the
 /// facts behind it and, where there is one, the fix (the style of Beancount's bean-check).
 ///
-/// The kind decides the exit status (CLI.md): a rule refused is 1, bad input data 65,
+/// The kind decides the exit status (docs/CLI.md): a rule refused is 1, bad input data 65,
 /// a missing register or input file 66.
 public struct RegisterError: Error, Sendable, Equatable {
     public enum Kind: Sendable, Equatable {

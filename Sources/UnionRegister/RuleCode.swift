@@ -5,6 +5,10 @@ public enum RuleCode: Hashable, Sendable {
     case admissionAge
     case admissionEducation
     case disciplineMembership
+    case duesAmount
+    case duesExemption
+    case duesMonths
+    case duesRate
     case eventOrder
     case gradeMonths
     case memberUnitKind
@@ -30,6 +34,10 @@ public enum RuleCode: Hashable, Sendable {
         case .admissionAge: return "admission-age"
         case .admissionEducation: return "admission-education"
         case .disciplineMembership: return "discipline-membership"
+        case .duesAmount: return "dues-amount"
+        case .duesExemption: return "dues-exemption"
+        case .duesMonths: return "dues-months"
+        case .duesRate: return "dues-rate"
         case .eventOrder: return "event-order"
         case .gradeMonths: return "grade-months"
         case .memberUnitKind: return "member-unit-kind"

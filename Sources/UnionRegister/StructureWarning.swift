@@ -1,4 +1,4 @@
-/// A structural weakness of a unit that DOMAIN.md asks to report, never to refuse:
+/// A structural weakness of a unit that docs/DOMAIN.md asks to report, never to refuse:
 /// a grassroots union with fewer than 2 branches or 30 members, a branch with fewer than 3.
 public struct StructureWarning: Hashable, Sendable {
     public let unitCode: String

@@ -1,4 +1,4 @@
-/// The kinds of training record (DOMAIN.md).
+/// The kinds of training record (docs/DOMAIN.md).
 public enum TrainingKind: String, CaseIterable, Codable, Sendable {
     /// Lớp bồi dưỡng nhận thức về Đảng: the class for Party admission candidates; its
     /// certificate is what the `refer` step checks.

@@ -1,4 +1,4 @@
-/// The kinds of unit in the organisation tree, top down (DOMAIN.md).
+/// The kinds of unit in the organisation tree, top down (docs/DOMAIN.md).
 public enum UnitKind: String, CaseIterable, Codable, Sendable {
     /// Đoàn Khối / đoàn cấp trên: the root of a register; may nest.
     case bloc

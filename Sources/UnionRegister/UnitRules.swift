@@ -43,7 +43,8 @@ public enum UnitRules {
 
     /// A unit can be closed on `day` only when it is open then and nobody is still a member
     /// of it, nor of an open unit below it (move them first).
-    public static func validateClose(_ unit: Unit, on day: Day, activeMembers: Int, openChildren: [String]) throws {
+    public static func validateClose(_ unit: Unit, on day: Day, activeMembers: Int, openChildren: [String], today: Day) throws {
+        try MemberRules.notInFuture(day, what: Text(vi: "Ngày giải thể", en: "Closing date"), today: today)
         guard unit.isOpen(on: day), day > unit.openedOn else {
             throw RegisterError.refused(.unitClose, Text(
                 vi: "Đơn vị \(unit.code) không hoạt động vào ngày \(day) nên không thể giải thể vào ngày đó.",

@@ -40,25 +40,34 @@ public enum VietnameseText {
         return String(out)
     }
 
-    /// A byte key whose memcmp order is Vietnamese name order: by given name (the last
-    /// word) first, then family and middle names; letters in the Vietnamese alphabet
-    /// (a ă â b c d đ e ê …); tones only break ties, in the order ngang, huyền, hỏi, ngã,
-    /// sắc, nặng. SQLite compares BLOBs with memcmp, so `ORDER BY sort_key` uses it.
+    /// A byte key whose memcmp order is Vietnamese name order (docs/DOMAIN.md, "Name order
+    /// and search"): the given name (the last word) compared completely first, then the family
+    /// name (the first word), then the middle names in turn. A word is compared by its
+    /// letters in the Vietnamese alphabet (a ă â b c d đ e ê …), then by its tones in the
+    /// dictionary order ngang, huyền, hỏi, ngã, sắc, nặng; so every "Anh" comes before every
+    /// "Ánh" whatever their family names. SQLite compares BLOBs with memcmp, so
+    /// `ORDER BY sort_key` uses it. Registers store the key: change `nameSortKeyVersion`
+    /// whenever this function's output changes, and the store recomputes stored keys.
+    ///
+    /// Each word is its letter ranks, an end mark below every letter (so "An" sorts before
+    /// "Anh"), then one tone byte per letter. Two words with the same letters have as many
+    /// tone bytes, so the next word always starts at the same offset in both keys.
     public static func nameSortKey(_ fullName: String) -> [UInt8] {
         let words = normalized(fullName).lowercased().split(separator: " ").map(String.init)
         guard let given = words.last else { return [] }
-        let ordered = [given] + words.dropLast()
-        var primary: [UInt8] = []
-        var tones: [UInt8] = []
-        for (index, word) in ordered.enumerated() {
-            if index > 0 { primary.append(1) }  // below every letter: "An" sorts before "Anh"
-            for letter in letters(of: word) {
-                primary.append(letter.rank)
-                tones.append(letter.tone)
-            }
+        var key: [UInt8] = []
+        for word in [given] + words.dropLast() {
+            let letters = letters(of: word)
+            key += letters.map(\.rank)
+            key.append(endOfLetters)
+            key += letters.map(\.tone)
         }
-        return primary + [0] + tones
+        return key
     }
+
+    /// The version of `nameSortKey`'s output. 1 compared every word's letters before any
+    /// tone; 2 compares each word completely, letters then tones, before the next word.
+    public static let nameSortKeyVersion = 2
 
     /// Compares two names in Vietnamese order.
     public static func precedes(_ a: String, _ b: String) -> Bool {
@@ -70,8 +79,11 @@ public enum VietnameseText {
         var tone: UInt8
     }
 
+    /// Ends a word's letters in the key: below digits (2…11) and letters (16…).
+    private static let endOfLetters: UInt8 = 1
+
     /// The Vietnamese alphabet with the Latin letters it lacks (f j w z) in their Latin
-    /// places, so foreign names sort sensibly too. Ranks start at 16, above separators.
+    /// places, so foreign names sort sensibly too. Ranks start at 16, above digits.
     private static let alphabet: [String] = [
         "a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l", "m",
         "n", "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z",

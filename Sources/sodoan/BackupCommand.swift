@@ -12,6 +12,6 @@ struct BackupCommand: RegisterCommand {
 
     func execute() throws {
         try openRegister().backup(to: path)
-        print(global.language == .vi ? "Đã sao lưu sổ vào \(path)." : "Backed up the register to \(path).")
+        say(Says.backedUp(to: path))
     }
 }

@@ -25,13 +25,10 @@ struct CheckCommand: RegisterCommand {
         case .json: print(try JSONOutput.encode(items))
         case .csv: print(CSVWriter.document(header: ["severity", "code", "subject", "message"], rows: items.map { [$0.severity, $0.code, $0.subject, $0.message] }))
         default:
-            let vi = global.language == .vi
-            for item in items {
-                let label = item.severity == "error" ? (vi ? "LỖI" : "ERROR") : (vi ? "Lưu ý" : "warning")
-                print("\(label) [\(item.code)] \(item.subject): \(item.message)")
+            for (finding, item) in zip(findings, items) {
+                print("\(finding.severity.label(global.language)) [\(item.code)] \(item.subject): \(item.message)")
             }
-            let warnings = findings.count - errors
-            print(vi ? "Kiểm tra xong: \(errors) lỗi, \(warnings) lưu ý." : "Check done: \(errors) errors, \(warnings) warnings.")
+            say(Says.checkDone(errors: errors, warnings: findings.count - errors))
         }
         if errors > 0 { throw ExitCode(1) }
     }

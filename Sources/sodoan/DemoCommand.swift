@@ -14,21 +14,35 @@ struct DemoCommand: RegisterCommand {
     @Option(help: "The folder of sample CSV files (default: ./samples, else the one beside the sources).")
     var samples: String?
 
-    /// The tour: what a secretary would look at first, each run as the real command.
-    static let tour: [(title: Text, arguments: [String])] = [
-        (Text(vi: "Cây đơn vị và số đoàn viên hôm nay", en: "The unit tree and today's members"), ["unit", "list", "--tree"]),
-        (Text(vi: "Tìm đoàn viên, không cần gõ dấu", en: "Finding members, diacritics optional"), ["member", "list", "--search", "nguyen thi"]),
-        (Text(vi: "Đoàn viên đến tuổi trưởng thành", en: "Members due for maturity"), ["member", "list", "--due-maturity", "--unit", "YT"]),
-        (Text(vi: "Hồ sơ một đoàn viên đã vào Đảng", en: "The record of a member who joined the Party"), ["member", "show", "DV0009"]),
-        (Text(vi: "Ai đủ điều kiện để chi đoàn đề xuất", en: "Who the branch may nominate"), ["referral", "candidates", "--step", "nominate", "--unit", "YT-VP"]),
-        (Text(vi: "Xét điều kiện ra nghị quyết giới thiệu, từng tiêu chí", en: "Checking the referral resolution, criterion by criterion"),
-         ["referral", "check", "DV0022", "--step", "refer"]),
-        (Text(vi: "Danh sách giới thiệu đoàn viên ưu tú", en: "The referral list"), ["referral", "list", "--unit", "YT"]),
-        (Text(vi: "Ai học lý luận chính trị năm 2025", en: "Who took political theory in 2025"), ["training", "list", "--year", "2025", "--kind", "theory-elementary"]),
-        (Text(vi: "Số liệu tổng kết năm 2025 của một đoàn cơ sở", en: "Year-end figures of 2025 for one grassroots union"),
-         ["report", "annual", "--year", "2025", "--unit", "YT"]),
-        (Text(vi: "Kiểm tra toàn bộ sổ", en: "Checking the whole register"), ["check"]),
-    ]
+    /// The day samples/ describe the register on. The tour looks at the register as of this
+    /// day (ages, maturity, referral stages), so it reads the same, and its `check` stays
+    /// clean, on whatever day the demo is run: the samples do not age.
+    static let samplesDay = Day(year: 2026, month: 11, day: 22)!
+
+    /// The tour: what a secretary would look at first, each run as the real command, as of
+    /// `samplesDay`.
+    static let tour: [(title: Text, arguments: [String])] = {
+        let day = samplesDay.description, nextYear = samplesDay.adding(months: 12).description
+        return [
+            (Text(vi: "Cây đơn vị và số đoàn viên", en: "The unit tree and its members"), ["unit", "list", "--tree", "--as-of", day]),
+            (Text(vi: "Tìm đoàn viên, không cần gõ dấu", en: "Finding members, diacritics optional"),
+             ["member", "list", "--search", "nguyen thi", "--as-of", day]),
+            (Text(vi: "Đoàn viên sẽ đến tuổi trưởng thành trong một năm tới", en: "Members due for maturity within a year"),
+             ["member", "list", "--due-maturity", "--unit", "YT", "--as-of", nextYear]),
+            (Text(vi: "Hồ sơ một đoàn viên đã vào Đảng", en: "The record of a member who joined the Party"), ["member", "show", "DV0009"]),
+            (Text(vi: "Ai đủ điều kiện để chi đoàn đề xuất", en: "Who the branch may nominate"),
+             ["referral", "candidates", "--step", "nominate", "--unit", "YT-VP", "--on", day]),
+            (Text(vi: "Xét điều kiện ra nghị quyết giới thiệu, từng tiêu chí", en: "Checking the referral resolution, criterion by criterion"),
+             ["referral", "check", "DV0022", "--step", "refer", "--on", day]),
+            (Text(vi: "Danh sách giới thiệu đoàn viên ưu tú", en: "The referral list"), ["referral", "list", "--unit", "YT", "--on", day]),
+            (Text(vi: "Ai học lý luận chính trị năm 2025", en: "Who took political theory in 2025"), ["training", "list", "--year", "2025", "--kind", "theory-elementary"]),
+            (Text(vi: "Số liệu tổng kết năm 2025 của một đoàn cơ sở", en: "Year-end figures of 2025 for one grassroots union"),
+             ["report", "annual", "--year", "2025", "--unit", "YT"]),
+            (Text(vi: "Đoàn phí năm 2026 của một đoàn cơ sở: thu, giữ lại, nộp cấp trên", en: "A grassroots union's dues in 2026: collected, kept, sent up"),
+             ["dues", "report", "--from", "2026-01", "--to", "2026-11", "--unit", "YT"]),
+            (Text(vi: "Kiểm tra toàn bộ sổ", en: "Checking the whole register"), ["check", "--as-of", day]),
+        ]
+    }()
 
     func execute() throws {
         let vi = global.language == .vi
@@ -39,9 +53,10 @@ struct DemoCommand: RegisterCommand {
         let path = global.db ?? directory.appending(path: "demo.db").path
 
         let (register, reports) = try Register.load(from: folder, into: path, command: CommandLine.commandForAudit)
-        print(vi ? "Sổ mẫu \"\(try register.name())\" nạp từ \(folder):" : "Sample register \"\(try register.name())\" loaded from \(folder):")
+        print(vi ? "Sổ mẫu \"\(try register.name())\" (tính đến ngày \(Self.samplesDay)) nạp từ \(folder):"
+                 : "Sample register \"\(try register.name())\" (as of \(Self.samplesDay)) loaded from \(folder):")
         for report in reports {
-            print("  \(URL(fileURLWithPath: report.file).lastPathComponent): " + (vi ? "\(report.added) dòng" : "\(report.added) rows"))
+            print("  \(URL(fileURLWithPath: report.file).lastPathComponent): " + Text(vi: "\(report.added) dòng", en: "\(report.added) rows")(global.language))
         }
         for step in Self.tour {
             print("\n## \(step.title(global.language))\n$ sodoan \(step.arguments.joined(separator: " "))\n")

@@ -20,13 +20,7 @@ struct DisciplineCommand: ParsableCommand {
             let register = try openRegister()
             let record = DisciplineRecord(level: level, on: try day(on, option: "--on", default: today), reason: reason)
             try register.addDiscipline(code, record)
-            let vi = global.language == .vi
-            var message = vi ? "Đã ghi kỷ luật \(level.name.vi.lowercased()) đoàn viên \(code) ngày \(record.on)."
-                             : "Recorded a \(level.name.en) of member \(code) on \(record.on)."
-            if level == .expulsion {
-                message += vi ? " Đoàn viên thôi sinh hoạt Đoàn từ ngày \(record.on)." : " Membership ends on \(record.on)."
-            }
-            print(message)
+            say(Says.disciplineRecorded(record, of: code))
         }
     }
 }

@@ -1,7 +1,7 @@
 import UnionRegister
 
 /// Renders `referral check`: every criterion with its evidence, then the policy used.
-/// The JSON shape is fixed by CLI.md.
+/// The JSON shape is fixed by docs/CLI.md.
 struct EligibilityView {
     var eligibility: Eligibility
     var language: Language
@@ -35,14 +35,14 @@ struct EligibilityView {
                                       rows: items.map { [e.member.code, e.step.rawValue, e.on.description, $0.rule,
                                                          String($0.passed), $0.detail] + policyValues })
         default:
-            let vi = language == .vi
-            let verdict = e.isEligible ? (vi ? "ĐỦ ĐIỀU KIỆN" : "ELIGIBLE") : (vi ? "CHƯA ĐỦ ĐIỀU KIỆN" : "NOT ELIGIBLE")
-            var table = TextTable(["", vi ? "Tiêu chí" : "Criterion", vi ? "Căn cứ" : "Evidence"])
+            let verdict = e.isEligible ? Text(vi: "ĐỦ ĐIỀU KIỆN", en: "ELIGIBLE") : Text(vi: "CHƯA ĐỦ ĐIỀU KIỆN", en: "NOT ELIGIBLE")
+            var table = TextTable([Text(vi: "", en: ""), Heading.criterion, Heading.evidence], language)
             for criterion in e.criteria {
                 table.append([criterion.passed ? "✓" : "✗", criterion.rule.name(language), criterion.detail(language)])
             }
-            let heading = "\(e.member.fullName) (\(e.member.code)) — \(e.step.name(language)), " + (vi ? "ngày \(e.on.vietnamese)" : "on \(e.on)")
-            return heading + ": " + verdict + "\n\n" + table.render() + "\n" + PolicyView.line(e.policy, language) + "\n"
+            let heading = "\(e.member.fullName) (\(e.member.code)) — \(e.step.name(language)), "
+                + Text(vi: "ngày \(e.on.vietnamese)", en: "on \(e.on)")(language)
+            return heading + ": " + verdict(language) + "\n\n" + table.render() + "\n" + PolicyView.line(e.policy, language) + "\n"
         }
     }
 }

@@ -20,10 +20,7 @@ struct GradeCommand: ParsableCommand {
         func execute() throws {
             let register = try openRegister()
             let change = try register.setGrade(code, year: year, grade: grade)
-            let vi = global.language == .vi
-            let corrected = change.old.map { vi ? " (trước đây: \($0.name.vi))" : " (was: \($0.name.en))" } ?? ""
-            print(vi ? "Đã xếp loại \(change.fullName) (\(change.memberCode)) năm \(year): \(grade.name.vi)\(corrected)."
-                     : "Graded \(change.fullName) (\(change.memberCode)) for \(year): \(grade.name.en)\(corrected).")
+            say(Says.gradeSet(change))
         }
     }
 

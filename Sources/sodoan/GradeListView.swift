@@ -25,8 +25,7 @@ struct GradeListView {
             return CSVWriter.document(header: ["year", "member", "full_name", "unit", "grade"],
                                       rows: items.map { [String($0.year), $0.member, $0.full_name, $0.unit, $0.grade] })
         default:
-            var table = TextTable(language == .vi ? ["Năm", "Mã", "Họ và tên", "Chi đoàn", "Xếp loại"]
-                                                  : ["Year", "Code", "Name", "Branch", "Grade"])
+            var table = TextTable([Heading.year, Heading.code, Heading.fullName, Heading.branch, Heading.grade], language)
             for listing in listings {
                 table.append([String(listing.record.year), listing.memberCode, listing.fullName, listing.unitCode,
                               listing.record.grade.name(language)])

@@ -8,21 +8,7 @@ struct ImportCommand: RegisterCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import a CSV file into the register, all or nothing.",
-        discussion: """
-            Kinds and their columns (English headers, or the Vietnamese ones of the docs):
-              units       code, name, kind, parent, opened_on, closed_on (parents first)
-              members     code, full_name, birth_date, gender, unit, joined_on, education,
-                          id_number, phone, email, workplace
-              events      code, event, on, unit, reason
-                          (event: transferred, matured, removed, deceased)
-              grades      code, year, grade
-              trainings   code, kind, started_on, completed_on, provider,
-                          certificate_no, result
-              discipline  code, level, on, reason
-              referrals   code, stage, on, convened, present, votes_for, resolution_no,
-                          decision_no, reason (each member's steps in date order)
-            Load a whole register by importing the kinds in this order.
-            """)
+        discussion: ImportHelp.text)
 
     @OptionGroup var global: GlobalOptions
 

@@ -29,9 +29,9 @@ struct LogCommand: RegisterCommand {
             print(CSVWriter.document(header: ["id", "at", "action", "member_code", "unit_code", "command", "old_value", "new_value"],
                                      rows: items.map { [String($0.id), $0.at, $0.action, $0.member_code ?? "", $0.unit_code ?? "", $0.command, $0.old_value ?? "", $0.new_value ?? ""] }))
         default:
-            let vi = global.language == .vi
-            var table = TextTable(vi ? ["#", "Thời điểm (UTC)", "Thao tác", "Đoàn viên", "Đơn vị", "Lệnh"]
-                                     : ["#", "At (UTC)", "Action", "Member", "Unit", "Command"], rightAligned: [0])
+            var table = TextTable([Text(vi: "#", en: "#"), Text(vi: "Thời điểm (UTC)", en: "At (UTC)"), Text(vi: "Thao tác", en: "Action"),
+                                   Text(vi: "Đoàn viên", en: "Member"), Heading.unit, Text(vi: "Lệnh", en: "Command")],
+                                  global.language, rightAligned: [0])
             for item in items {
                 table.append([String(item.id), item.at, item.action, item.member_code ?? "", item.unit_code ?? "", item.command])
             }

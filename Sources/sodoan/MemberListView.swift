@@ -7,35 +7,20 @@ struct MemberListView {
     var asOf: Day
     var language: Language
 
-    struct Item: Encodable {
-        var code: String
-        var full_name: String
-        var birth_date: String
-        var age: Int?
-        var gender: String
-        var unit: String
-        var status: String
-        var flag: String?
-    }
-
     func render(_ format: OutputFormat) throws -> String {
-        let items = rows.map { row in
-            Item(code: row.member.code, full_name: row.member.fullName, birth_date: row.member.birthDate.description,
-                 age: row.member.age(on: asOf)?.years, gender: row.member.gender.rawValue, unit: row.unitCode,
-                 status: row.status, flag: row.flag?.rawValue)
-        }
+        let items = rows.map { MemberJSON($0.member, unit: $0.unitCode, status: $0.status, flag: $0.flag, on: asOf) }
         switch format {
         case .json: return try JSONOutput.encode(items)
         case .csv:
             return CSVWriter.document(header: ["code", "full_name", "birth_date", "age", "gender", "unit", "status", "flag"],
-                                      rows: items.map { [$0.code, $0.full_name, $0.birth_date, $0.age.map(String.init) ?? "", $0.gender, $0.unit, $0.status, $0.flag ?? ""] })
+                                      rows: items.map { [$0.code, $0.full_name, $0.birth_date, $0.age.map(String.init) ?? "", $0.gender, $0.unit ?? "", $0.status, $0.flag ?? ""] })
         default:
             let vi = language == .vi
             var table = TextTable(vi ? ["Mã", "Họ và tên", "Ngày sinh", "Tuổi", "Giới tính", "Chi đoàn", "Tình trạng", "Lưu ý"]
                                      : ["Code", "Full name", "Born", "Age", "Gender", "Unit", "Status", "Note"], rightAligned: [3])
             for (row, item) in zip(rows, items) {
                 table.append([item.code, item.full_name, item.birth_date, item.age.map(String.init) ?? "",
-                              row.member.gender.name(language), item.unit, statusName(row.status), flagName(row.flag)])
+                              row.member.gender.name(language), row.unitCode, statusName(row.status), row.flag?.name(language) ?? ""])
             }
             let footer = vi ? "\(rows.count) đoàn viên, tính đến ngày \(asOf)." : "\(rows.count) members as of \(asOf)."
             return table.render() + footer + "\n"
@@ -45,13 +30,5 @@ struct MemberListView {
     private func statusName(_ code: String) -> String {
         if code == "active" { return language == .vi ? "Đang sinh hoạt" : "active" }
         return MembershipEventKind(rawValue: code)?.name(language) ?? code
-    }
-
-    private func flagName(_ flag: MaturityRule.Flag?) -> String {
-        switch flag {
-        case .dueForMaturity: return language == .vi ? "đến tuổi trưởng thành" : "due for maturity"
-        case .overAgeLimit: return language == .vi ? "quá 35 tuổi!" : "over 35!"
-        case nil: return ""
-        }
     }
 }

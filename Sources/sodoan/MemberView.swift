@@ -7,12 +7,18 @@ struct MemberView {
     var today: Day
     var language: Language
 
+    /// `MemberJSON`'s keys, then at the same level the member's other facts and book.
     struct Item: Encodable {
-        var code: String
-        var full_name: String
-        var birth_date: String
-        var age: Int?
-        var gender: String
+        var member: MemberJSON
+        var book: Book
+
+        func encode(to encoder: Encoder) throws {
+            try member.encode(to: encoder)
+            try book.encode(to: encoder)
+        }
+    }
+
+    struct Book: Encodable {
         var education: String
         var id_number: String?
         var phone: String?
@@ -21,9 +27,6 @@ struct MemberView {
         var office: String?
         var joined_on: String
         var party_joined_on: String?
-        var status: String
-        var unit: String?
-        var flag: String?
         var history: [EventItem]
         var grades: [GradeItem]
         var trainings: [TrainingItem]
@@ -31,6 +34,7 @@ struct MemberView {
         var referrals: [ReferralItem]
     }
     struct ReferralItem: Encodable { var stage: String?; var steps: [ReferralStepItem] }
+
     struct ReferralStepItem: Encodable {
         var stage, on: String
         var convened, present, votes_for: Int?
@@ -70,11 +74,10 @@ struct MemberView {
 
     private var item: Item {
         let m = record.member
-        return Item(
-            code: m.code, full_name: m.fullName, birth_date: m.birthDate.description, age: m.age(on: today)?.years,
-            gender: m.gender.rawValue, education: m.education.rawValue, id_number: m.idNumber, phone: m.phone,
+        return Item(member: MemberJSON(m, unit: unitCode, status: status.code, flag: flag, on: today), book: Book(
+            education: m.education.rawValue, id_number: m.idNumber, phone: m.phone,
             email: m.email, workplace: m.workplace, office: m.office, joined_on: m.joinedOn.description,
-            party_joined_on: m.partyJoinedOn?.description, status: status.code, unit: unitCode, flag: flag?.rawValue,
+            party_joined_on: m.partyJoinedOn?.description,
             history: record.history.events.map { EventItem(kind: $0.kind.rawValue, on: $0.on.description, unit: $0.unitCode, from_unit: $0.fromUnitCode, reason: $0.reason) },
             grades: record.grades.map { GradeItem(year: $0.year, grade: $0.grade.rawValue) },
             trainings: record.trainings.map { TrainingItem(kind: $0.kind.rawValue, started_on: $0.startedOn?.description, completed_on: $0.completedOn.description, provider: $0.provider, certificate_no: $0.certificateNo, result: $0.result) },
@@ -85,7 +88,7 @@ struct MemberView {
                                      present: $0.vote?.present, votes_for: $0.vote?.votesFor,
                                      resolution_no: $0.resolutionNo, decision_no: $0.decisionNo, reason: $0.reason)
                 })
-            })
+            }))
     }
 
     private var text: String {
@@ -109,11 +112,7 @@ struct MemberView {
         field(Text(vi: "Ngày vào Đoàn", en: "Joined"), m.joinedOn.description)
         field(Text(vi: "Ngày vào Đảng", en: "Party member"), m.partyJoinedOn?.description)
         field(Text(vi: "Tình trạng", en: "Status"), statusText)
-        if let flag {
-            field(Text(vi: "Lưu ý", en: "Note"), flag == .overAgeLimit
-                  ? (vi ? "quá 35 tuổi mà vẫn sinh hoạt — cần xử lý" : "over 35 and still active — to fix")
-                  : (vi ? "quá 30 tuổi, không giữ chức vụ — đến tuổi trưởng thành Đoàn" : "over 30 with no office — due for maturity"))
-        }
+        field(Heading.note, flag?.name(language))
         lines.append("")
         lines.append(vi ? "Quá trình sinh hoạt Đoàn" : "Membership history")
         lines += record.history.events.map { "  \($0.on)  " + MemberTimeline.describe($0, language) }

@@ -26,8 +26,7 @@ struct PolicyCommand: ParsableCommand {
 
         func execute() throws {
             let policy = try openRegister().setPolicy(key, to: value)
-            print(global.language == .vi ? "Đã đặt \(key.rawValue) = \(policy.value(of: key))."
-                                         : "Set \(key.rawValue) = \(policy.value(of: key)).")
+            say(Says.policySet(key, policy.value(of: key)))
         }
     }
 }

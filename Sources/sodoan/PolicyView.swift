@@ -5,7 +5,7 @@ import UnionRegister
 enum PolicyView {
     /// "Chính sách: min_grade=excellent, discipline_window_months=12, …".
     static func line(_ policy: Policy, _ language: Language) -> String {
-        (language == .vi ? "Chính sách áp dụng: " : "Policy used: ")
+        Text(vi: "Chính sách áp dụng: ", en: "Policy used: ")(language)
             + Policy.Key.allCases.map { "\($0.rawValue)=\(policy.value(of: $0))" }.joined(separator: ", ")
     }
 
@@ -27,7 +27,8 @@ enum PolicyView {
             return CSVWriter.document(header: ["key", "value", "default"],
                                       rows: Policy.Key.allCases.map { [$0.rawValue, policy.value(of: $0), Policy.defaults.value(of: $0)] })
         default:
-            var table = TextTable(language == .vi ? ["Khóa", "Giá trị", "Mặc định", "Ý nghĩa"] : ["Key", "Value", "Default", "Meaning"])
+            var table = TextTable([Text(vi: "Khóa", en: "Key"), Text(vi: "Giá trị", en: "Value"), Text(vi: "Mặc định", en: "Default"),
+                                   Text(vi: "Ý nghĩa", en: "Meaning")], language)
             for key in Policy.Key.allCases {
                 table.append([key.rawValue, policy.value(of: key), Policy.defaults.value(of: key), describe(key)(language)])
             }

@@ -14,7 +14,7 @@ final class ProgressLine {
     }
 
     func show(_ progress: BulkProgress) {
-        let rows = language == .vi ? "\(progress.rows) dòng" : "\(progress.rows) rows"
+        let rows = Text(vi: "\(progress.rows) dòng", en: "\(progress.rows) rows")(language)
         let percent = progress.bytesTotal > 0 ? " \(progress.bytesDone * 100 / progress.bytesTotal)%" : ""
         FileHandle.standardError.write(Data("\r\u{1B}[K…\(percent) \(rows)".utf8))
         shown = true

@@ -164,9 +164,7 @@ protocol ReferralStageCommand: RegisterCommand {
 extension ReferralStageCommand {
     func execute() throws {
         let step = try openRegister().recordReferral(code, try action(), on: try day(on, option: "--on"))
-        let vote = step.vote.map { global.language == .vi ? ", tán thành \($0.ratio)" : ", for \($0.ratio)" } ?? ""
-        print(global.language == .vi ? "Đã ghi «\(step.stage.name.vi)» cho \(code) ngày \(step.on)\(vote)."
-                                     : "Recorded \(step.stage.name.en) for \(code) on \(step.on)\(vote).")
+        say(Says.referralRecorded(step, of: code))
     }
 }
 

@@ -10,7 +10,7 @@ struct ReferralListView {
 
     struct Item: Encodable {
         var member: String
-        var name: String
+        var full_name: String
         var unit: String
         var stage: String?
         var nominated_on: String?
@@ -29,7 +29,7 @@ struct ReferralListView {
     func item(_ entry: ReferralEntry) -> Item {
         let r = entry.referral
         let exit = r.step(.rejected) ?? r.step(.withdrawn)
-        return Item(member: entry.member.code, name: entry.member.fullName, unit: entry.unitCode,
+        return Item(member: entry.member.code, full_name: entry.member.fullName, unit: entry.unitCode,
                     stage: r.stage(on: on)?.rawValue,
                     nominated_on: r.step(.nominated)?.on.description, nomination_vote: r.step(.nominated)?.vote?.ratio,
                     referred_to_class_on: r.step(.referredToClass)?.on.description,
@@ -46,22 +46,22 @@ struct ReferralListView {
             return try JSONOutput.encode(items)
         case .csv:
             return CSVWriter.document(
-                header: ["member", "name", "unit", "stage", "nominated_on", "nomination_vote", "referred_to_class_on", "referred_on",
+                header: ["member", "full_name", "unit", "stage", "nominated_on", "nomination_vote", "referred_to_class_on", "referred_on",
                          "resolution_no", "resolution_vote", "admitted_on", "admission_decision_no", "official_on", "closed_on", "reason"],
                 rows: items.map { i in
-                    [i.member, i.name, i.unit, i.stage, i.nominated_on, i.nomination_vote, i.referred_to_class_on, i.referred_on,
+                    [i.member, i.full_name, i.unit, i.stage, i.nominated_on, i.nomination_vote, i.referred_to_class_on, i.referred_on,
                      i.resolution_no, i.resolution_vote, i.admitted_on, i.admission_decision_no, i.official_on, i.closed_on, i.reason]
                         .map { $0 ?? "" }
                 })
         default:
-            let vi = language == .vi
-            var table = TextTable(vi ? ["Mã", "Họ và tên", "Chi đoàn", "Bước", "Đề xuất", "Học lớp", "Nghị quyết", "Kết nạp", "Chính thức"]
-                                     : ["Code", "Name", "Branch", "Stage", "Nominated", "Class", "Resolution", "Admitted", "Official"])
+            var table = TextTable([Heading.code, Heading.fullName, Heading.branch, Heading.stage, Text(vi: "Đề xuất", en: "Nominated"),
+                                   Text(vi: "Học lớp", en: "Class"), Text(vi: "Nghị quyết", en: "Resolution"),
+                                   Text(vi: "Kết nạp", en: "Admitted"), Text(vi: "Chính thức", en: "Official")], language)
             for (entry, i) in zip(entries, items) {
                 let stage = entry.referral.stage(on: on).map { $0.name(language) } ?? ""
                 let nominated = [i.nominated_on, i.nomination_vote].compactMap { $0 }.joined(separator: " ")
                 let resolution = [i.referred_on, i.resolution_no, i.resolution_vote].compactMap { $0 }.joined(separator: " ")
-                table.append([i.member, i.name, i.unit, stage + (i.closed_on.map { " (\($0))" } ?? ""), nominated,
+                table.append([i.member, i.full_name, i.unit, stage + (i.closed_on.map { " (\($0))" } ?? ""), nominated,
                               i.referred_to_class_on ?? "", resolution, i.admitted_on ?? "", i.official_on ?? ""])
             }
             return table.render()

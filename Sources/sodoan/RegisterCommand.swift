@@ -5,7 +5,7 @@ import RegisterStore
 import UnionRegister
 
 /// A command that works on a register. `run()` opens nothing itself: it calls `execute`,
-/// and turns a refusal into a message on stderr and the exit status of CLI.md
+/// and turns a refusal into a message on stderr and the exit status of docs/CLI.md
 /// (1 a rule refused, 65 bad input data, 66 register or input file missing).
 protocol RegisterCommand: ParsableCommand {
     var global: GlobalOptions { get }

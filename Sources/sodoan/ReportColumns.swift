@@ -11,7 +11,7 @@ enum ReportCell {
         switch self {
         case .count(let n): return String(n)
         case .share(let n, let percentage): return "\(n) (\(percentage?.formatted(language) ?? "—"))"
-        case .balanced(let ok): return ok ? "✓" : (language == .vi ? "✗ KHÔNG" : "✗ NO")
+        case .balanced(let ok): return ok ? "✓" : Text(vi: "✗ KHÔNG", en: "✗ NO")(language)
         }
     }
 

@@ -1,6 +1,6 @@
 import UnionRegister
 
-/// The fixed JSON shape of `report annual|period` (CLI.md): one object per unit, children
+/// The fixed JSON shape of `report annual|period` (docs/CLI.md): one object per unit, children
 /// nested. Every code of every group is present, zeros included, so the shape is the same
 /// for every register; `units` has the report's `countedUnitKinds` (`bloc` only in
 /// registers with nested blocs).

@@ -2,7 +2,7 @@ import RegisterStore
 import UnionRegister
 
 /// Renders a year-end report: a text table for the terminal, Markdown or HTML for the
-/// conference document, CSV with one row per unit, or the JSON shape of CLI.md.
+/// conference document, CSV with one row per unit, or the JSON shape of docs/CLI.md.
 ///
 /// Every rendering is a function of the report alone (no clock, no locale of the
 /// machine), so the same register prints the same bytes.

@@ -17,6 +17,7 @@ struct Sodoan: ParsableCommand {
             GradeCommand.self,
             DisciplineCommand.self,
             ReportCommand.self,
+            DuesCommand.self,
             LogCommand.self,
             CheckCommand.self,
             BackupCommand.self,

@@ -15,20 +15,61 @@ struct TextTable {
 
     mutating func append(_ row: [String]) { rows.append(row) }
 
+    /// The table on one set of lines, each heading on one line.
     func render() -> String {
-        let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            var text = cells.enumerated().map { index, cell in
-                let pad = String(repeating: " ", count: max(0, widths[index] - cell.count))
-                return rightAligned.contains(index) ? pad + cell : cell + pad
+        let widths = header.indices.map { max(header[$0].count, bodyWidth($0)) }
+        return render(columns: Array(header.indices), headings: header.map { [$0] }, widths: widths)
+    }
+
+    /// The table within `width` columns where it can be: each heading wrapped between
+    /// words (evenly) to the column's widest cell or `headingWidth`, whichever is wider, then the
+    /// columns split over as many tables as needed, one under the other, each repeating the
+    /// first `repeating` columns (the unit) so every figure keeps its row's name.
+    func render(fitting width: Int, repeating: Int, headingWidth: Int = 12) -> String {
+        let headings = header.indices.map { TextWrap.balancedLines(header[$0], width: max(headingWidth, bodyWidth($0))) }
+        let widths = header.indices.map { column in max(bodyWidth(column), headings[column].map(\.count).max() ?? 0) }
+        func span(_ columns: [Int]) -> Int { columns.reduce(0) { $0 + widths[$1] } + 2 * (columns.count - 1) }
+        let repeated = Array(header.indices.prefix(repeating))
+        var parts: [[Int]] = []
+        var part = repeated
+        for column in header.indices.dropFirst(repeating) {
+            if part.count > repeated.count && span(part + [column]) > width {
+                parts.append(part)
+                part = repeated
+            }
+            part.append(column)
+        }
+        parts.append(part)
+        return parts.map { render(columns: $0, headings: headings, widths: widths) }.joined(separator: "\n")
+    }
+
+    /// The widest body cell of a column.
+    private func bodyWidth(_ column: Int) -> Int {
+        rows.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0
+    }
+
+    /// `columns` of the table, headings bottom-aligned over their lines.
+    private func render(columns: [Int], headings: [[String]], widths: [Int]) -> String {
+        func line(_ cell: (Int) -> String) -> String {
+            var text = columns.map { index in
+                let content = cell(index)
+                let pad = String(repeating: " ", count: max(0, widths[index] - content.count))
+                return rightAligned.contains(index) ? pad + content : content + pad
             }.joined(separator: "  ")
             // Trailing padding trimmed by hand: a regular expression per line dominated the
             // rendering of a 2,000-unit report.
             while text.last?.isWhitespace == true { text.removeLast() }
             return text
         }
-        let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")
-        return ([line(header), rule] + rows.map(line)).joined(separator: "\n") + "\n"
+        let height = columns.map { headings[$0].count }.max() ?? 1
+        let headingLines = (0..<height).map { level in
+            line { index in
+                let lines = headings[index]
+                let offset = level - (height - lines.count)
+                return offset >= 0 ? lines[offset] : ""
+            }
+        }
+        let rule = columns.map { String(repeating: "─", count: widths[$0]) }.joined(separator: "  ")
+        return (headingLines + [rule] + rows.map { row in line { row.indices.contains($0) ? row[$0] : "" } }).joined(separator: "\n") + "\n"
     }
 }

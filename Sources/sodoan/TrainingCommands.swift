@@ -25,9 +25,7 @@ struct TrainingCommand: ParsableCommand {
                                         completedOn: try day(completed, option: "--completed"),
                                         provider: provider, certificateNo: certificate, result: result)
             try register.addTraining(code, record)
-            print(global.language == .vi
-                  ? "Đã ghi \(kind.name.vi) (hoàn thành \(record.completedOn)) cho đoàn viên \(code)."
-                  : "Recorded \(kind.name.en) (completed \(record.completedOn)) for member \(code).")
+            say(Says.trainingRecorded(record, of: code))
         }
     }
 

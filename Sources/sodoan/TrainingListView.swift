@@ -34,9 +34,9 @@ struct TrainingListView {
                 rows: items.map { [$0.member, $0.full_name, $0.unit, $0.kind, $0.started_on ?? "", $0.completed_on,
                                    $0.provider ?? "", $0.certificate_no ?? "", $0.result ?? ""] })
         default:
-            let vi = language == .vi
-            var table = TextTable(vi ? ["Mã", "Họ và tên", "Chi đoàn", "Loại", "Bắt đầu", "Hoàn thành", "Số chứng nhận", "Nơi tổ chức", "Kết quả"]
-                                     : ["Code", "Name", "Branch", "Kind", "Started", "Completed", "Certificate", "Provider", "Result"])
+            var table = TextTable([Heading.code, Heading.fullName, Heading.branch, Heading.kind, Heading.started, Heading.completed,
+                                   Text(vi: "Số chứng nhận", en: "Certificate"), Text(vi: "Nơi tổ chức", en: "Provider"),
+                                   Text(vi: "Kết quả", en: "Result")], language)
             for listing in listings {
                 let record = listing.record
                 table.append([listing.memberCode, listing.fullName, listing.unitCode, record.kind.name(language),

@@ -22,7 +22,7 @@ struct UnitCommand: ParsableCommand {
             let unit = Unit(code: code, name: name, kind: kind, parentCode: parent,
                             openedOn: try day(opened, option: "--opened", default: today))
             try register.addUnit(unit)
-            print(global.language == .vi ? "Đã thêm \(kind.name.vi) \(code) — \(name)." : "Added \(kind.name.en) \(code) — \(name).")
+            say(Says.unitAdded(kind, code, name))
         }
     }
 
@@ -35,9 +35,8 @@ struct UnitCommand: ParsableCommand {
         func execute() throws {
             let register = try openRegister()
             let day = try day(on, option: "--on")
-            try MemberRules.notInFuture(day, what: Text(vi: "Ngày giải thể", en: "Closing date"), today: today)
             try register.closeUnit(code, on: day)
-            print(global.language == .vi ? "Đã giải thể \(code) từ ngày \(day)." : "Closed \(code) from \(day).")
+            say(Says.unitClosed(code, on: day))
         }
     }
 

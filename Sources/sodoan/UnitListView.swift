@@ -35,12 +35,11 @@ struct UnitListView {
                 rows: items.map { [$0.code, $0.name, $0.kind, $0.parent ?? "", $0.opened_on, $0.closed_on ?? "",
                                    String($0.members), $0.warnings.joined(separator: " | ")] })
         default:
-            let vi = language == .vi
-            var table = TextTable(vi ? ["Mã", "Tên đơn vị", "Loại", "Đoàn viên", "Ghi chú"]
-                                     : ["Code", "Unit", "Kind", "Members", "Notes"], rightAligned: [3])
+            var table = TextTable([Heading.code, Text(vi: "Tên đơn vị", en: "Unit"), Heading.kind, Heading.members, Heading.note],
+                                  language, rightAligned: [3])
             for summary in units {
                 let indent = tree ? String(repeating: "  ", count: summary.depth) : ""
-                let closed = summary.unit.closedOn.map { vi ? " (giải thể \($0))" : " (closed \($0))" } ?? ""
+                let closed = summary.unit.closedOn.map { Text(vi: " (giải thể \($0))", en: " (closed \($0))")(language) } ?? ""
                 table.append([indent + summary.unit.code, summary.unit.name + closed, summary.unit.kind.name(language),
                               String(summary.members), summary.warnings.isEmpty ? "" : "⚠ " + summary.warnings.map { $0.message(language) }.joined(separator: "; ")])
             }

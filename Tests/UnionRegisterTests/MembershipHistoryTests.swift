@@ -31,6 +31,16 @@ struct MembershipHistoryTests {
         #expect(history.wholeMonthsOfMembership(in: 2025) == 0)
     }
 
+    @Test func aCorrectedJoiningDateMayReachTheNextEventButNotPassItAndNeedsAnOpenBranch() throws {
+        let history = try MembershipHistory(events: [admitted])
+            .appending(MembershipEvent(kind: .transferred, on: d("2025-03-01"), unitCode: "B", fromUnitCode: "A"))
+        let branch = Unit(code: "A", name: "A", kind: .branch, parentCode: "DK", openedOn: d("2020-01-01"))
+        #expect(try history.movingAdmission(to: d("2025-03-01"), admittedTo: branch).events.first?.on == d("2025-03-01"))
+        #expect(refusal { _ = try history.movingAdmission(to: d("2025-03-02"), admittedTo: branch) }?.rule?.code == "event-order")
+        #expect(try history.movingAdmission(to: d("2020-01-01"), admittedTo: branch).events.first?.on == d("2020-01-01"))
+        #expect(refusal { _ = try history.movingAdmission(to: d("2019-12-31"), admittedTo: branch) }?.rule?.code == "member-unit-open")
+    }
+
     @Test func refusesEventsOutOfOrder() throws {
         let history = MembershipHistory(events: [admitted])
         #expect(refusal { _ = try history.appending(MembershipEvent(kind: .matured, on: d("2024-06-30"), unitCode: "A")) }?.rule?.code == "event-order")

@@ -1,4 +1,5 @@
 import Foundation
+import RegisterStore
 import Testing
 
 @Suite("sodoan import and export, end to end")
@@ -22,6 +23,23 @@ struct ImportExportCommandTests {
         let path = cli.directory.appending(path: name).path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
+    }
+
+    @Test func theImportHelpListsEveryColumnEveryKindReadsWithin80Columns() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        let help = try cli.run(["help", "import"], useDB: false).stdout
+        for kind in DataKind.allCases {
+            // The kind's line and the lines indented under it.
+            let lines = help.split(separator: "\n").drop { !$0.hasPrefix("  \(kind.rawValue) ") }
+            let line = ([lines.first ?? ""] + lines.dropFirst().prefix { $0.hasPrefix(String(repeating: " ", count: 14)) })
+                .joined(separator: " ")
+            for column in kind.columns {
+                #expect(line.contains(column.name + (column.isRequired ? "*" : "") + (column.isPersonal ? "†" : "")),
+                        "\(kind): \(column.name)")
+            }
+        }
+        #expect(help.split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
 
     @Test func badRowsExit65ListingFileLineAndColumnAndTheRegisterIsUnchanged() throws {

@@ -27,6 +27,17 @@ struct MemberCommandTests {
         #expect(history.contains("2024-03-01  transferred from YT-VP to TC"))
     }
 
+    @Test func aMemberHasOneJSONShapeInTheListAndInShow() throws {
+        let cli = try registerWithOneMember()
+        defer { cli.cleanUp() }
+        func object(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
+        let row = try #require((try object(try cli.ok(["member", "list", "--format", "json"])) as? [[String: Any]])?.first)
+        let show = try #require(try object(try cli.ok(["member", "show", "DV001", "--format", "json"])) as? [String: Any])
+        #expect(Set(row.keys) == ["code", "full_name", "birth_date", "age", "gender", "unit", "status"])
+        #expect(Set(row.keys).isSubset(of: Set(show.keys)))
+        for key in row.keys { #expect("\(row[key]!)" == "\(show[key]!)", "\(key)") }
+    }
+
     @Test func listAsOfAPastDayShowsWhereMembersWere() throws {
         let cli = try registerWithOneMember()
         defer { cli.cleanUp() }
@@ -63,7 +74,7 @@ struct MemberCommandTests {
         #expect(log.contains("member.update"))
     }
 
-    /// Every bad input of issue 2: the exit status of CLI.md, a message, and the file
+    /// Every bad input of issue 2: the exit status of docs/CLI.md, a message, and the file
     /// byte-for-byte unchanged.
     @Test(arguments: [
         (["member", "add", "--unit", "NOPE", "--name", "A", "--born", "2000-01-01", "--gender", "male", "--joined", "2018-01-01", "--education", "university"], Int32(65), "NOPE"),

@@ -12,7 +12,7 @@ public struct CSVRecord: Sendable, Equatable {
 
 /// A streaming RFC 4180 reader over the bytes of a file: what `sodoan import` reads.
 ///
-/// Why not a library from the mirror (ARCHITECTURE.md prefers one): an import must stream
+/// Why not a library from the mirror (docs/ARCHITECTURE.md prefers one): an import must stream
 /// a million-row file in flat memory and name, for every bad row, the line it starts on (a
 /// quoted field may hold line breaks) and the field that is not valid UTF-8. SwiftCSV 0.10
 /// reads the whole file into one String first; in CSV.swift 2.5 we found no way to get a

@@ -60,6 +60,28 @@ extension Register {
                     SELECT m.code, t.kind, t.started_on, t.completed_on, t.provider, t.certificate_no, t.result
                     FROM member m JOIN training t ON t.member_id = m.id \(filter) ORDER BY m.code, t.completed_on, t.id
                     """
+            case .dues:
+                // The start month and the rates first, then each member's classes,
+                // exemptions and payments, in the order an import replays them.
+                sql = """
+                    SELECT record, code, class, from_month, through, on_date, amount, decision_no, reason FROM (
+                        SELECT 0 AS rank, 'start' AS record, NULL AS code, NULL AS class, kept_from AS from_month,
+                               NULL AS through, NULL AS on_date, NULL AS amount, NULL AS decision_no, NULL AS reason, 0 AS seq
+                        FROM dues_start WHERE :unit IS NULL
+                        UNION ALL
+                        SELECT 1, 'rate', NULL, class, from_month, NULL, NULL, amount, NULL, NULL, 0
+                        FROM dues_rate WHERE :unit IS NULL
+                        UNION ALL
+                        SELECT 2, 'class', m.code, c.class, c.from_month, NULL, NULL, NULL, NULL, NULL, 0
+                        FROM member m JOIN member_dues_class c ON c.member_id = m.id \(filter)
+                        UNION ALL
+                        SELECT 2, 'exemption', m.code, NULL, x.from_month, x.to_month, NULL, NULL, x.decision_no, x.reason, 1
+                        FROM member m JOIN dues_exemption x ON x.member_id = m.id \(filter)
+                        UNION ALL
+                        SELECT 2, 'payment', m.code, NULL, p.from_month, p.through_month, p.on_date, p.amount, NULL, NULL, 2
+                        FROM member m JOIN dues_payment p ON p.member_id = m.id \(filter))
+                    ORDER BY rank, code, seq, class, from_month
+                    """
             case .referrals:
                 sql = """
                     SELECT m.code, s.stage, s.on_date, s.convened, s.present, s.votes_for, s.resolution_no, s.decision_no, s.reason
@@ -68,7 +90,7 @@ extension Register {
                     """
             }
             let personal = includePersonal ? [] : Set(kind.columns.indices.filter { kind.columns[$0].isPersonal })
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: unitID.map { ["unit": $0] } ?? [:])
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: sql.contains(":unit") ? ["unit": unitID] : [:])
             while let row = try rows.next() {
                 var cells: [String] = []
                 cells.reserveCapacity(row.count)

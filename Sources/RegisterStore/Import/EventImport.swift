@@ -50,7 +50,7 @@ struct EventImport: RowImport {
         if kind == .transferred, let to = row[.unit], !(try UnitTable.exists(code: to, in: tx.db)) {
             throw row.problem(.unit, RegisterError.unknownUnit(to).message)
         }
-        let audit = try tx.recordEvent(memberID: id, code: code, action: "member.\(kind.rawValue)") { history in
+        let audit = try tx.recordEvent(memberID: id, code: code, action: AuditEntry.action(of: kind)) { history in
             let current = history.events.last?.unitCode ?? ""
             let event: MembershipEvent
             if kind == .transferred {

@@ -1,6 +1,6 @@
 import UnionRegister
 
-/// The columns of a members file (CLI.md), in the order `export members` writes them.
+/// The columns of a members file (docs/CLI.md), in the order `export members` writes them.
 public enum MemberColumn: String, CSVColumns {
     case code
     case fullName = "full_name"

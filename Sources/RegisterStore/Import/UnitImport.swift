@@ -73,8 +73,7 @@ struct UnitImport: RowImport {
         opened.closedOn = nil
         try UnitRules.validateNew(opened, parent: parent)
         if let closed = unit.closedOn {
-            try MemberRules.notInFuture(closed, what: Text(vi: "Ngày giải thể", en: "Closing date"), today: tx.today)
-            try UnitRules.validateClose(opened, on: closed, activeMembers: 0, openChildren: [])
+            try UnitRules.validateClose(opened, on: closed, activeMembers: 0, openChildren: [], today: tx.today)
         }
         report.added += 1
         let parentID = try unit.parentCode.map { try UnitTable.find($0, in: tx.db).id }

@@ -9,10 +9,7 @@ enum MemberFactsTable {
     /// arguments only, run inside each query. In Vietnamese name order.
     static func facts(ofMembers members: String, arguments: StatementArguments, in db: Database) throws -> [MemberFacts] {
         func grouped<T>(_ sql: String, _ make: (Row) -> T) throws -> [Int64: [T]] {
-            var result: [Int64: [T]] = [:]
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            while let row = try rows.next() { result[row["member_id"], default: []].append(make(row)) }
-            return result
+            try rowsByMember(sql, arguments: arguments, in: db, make)
         }
         let events = try grouped("""
             SELECT e.member_id, \(EventTable.columns) FROM \(EventTable.from)

@@ -60,6 +60,22 @@ enum MemberTable {
             """, arguments: args)
     }
 
+    /// Rewrites every stored sort key that differs from the domain's current one (after a
+    /// change of `VietnameseText.nameSortKey`), computing each distinct name once.
+    static func recomputeSortKeys(in db: Database) throws {
+        var keys: [String: Data] = [:]
+        let update = try db.makeStatement(sql: "UPDATE member SET sort_key = ? WHERE id = ?")
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, full_name, sort_key FROM member ORDER BY id")
+        while let row = try rows.next() {
+            let name: String = row["full_name"]
+            let key = keys[name] ?? Data(VietnameseText.nameSortKey(name))
+            keys[name] = key
+            if row["sort_key"] != key {
+                try update.execute(arguments: [key, row["id"] as Int64])
+            }
+        }
+    }
+
     /// The member with this code and its row id, or a bad-input error naming the code.
     static func find(_ code: String, in db: Database) throws -> (id: Int64, member: Member) {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM member m WHERE m.code = ?"), arguments: [code]) else {

@@ -11,4 +11,20 @@ enum RegisterInfoTable {
     static func name(in db: Database) throws -> String {
         try String.fetchOne(db, sql: "SELECT value FROM register_info WHERE key = 'name'") ?? ""
     }
+
+    static let sortKeyVersionKey = "name_sort_key_version"
+
+    /// The version of `VietnameseText.nameSortKey` the stored `member.sort_key` values were
+    /// computed with; a register made before the version was recorded has version 1.
+    static func sortKeyVersion(in db: Database) throws -> Int {
+        try String.fetchOne(db, sql: "SELECT value FROM register_info WHERE key = ?", arguments: [sortKeyVersionKey])
+            .flatMap { Int($0) } ?? 1
+    }
+
+    static func setSortKeyVersion(_ version: Int, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO register_info (key, value) VALUES (?, ?)
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value
+            """, arguments: [sortKeyVersionKey, String(version)])
+    }
 }

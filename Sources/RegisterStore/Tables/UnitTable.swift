@@ -48,4 +48,20 @@ enum UnitTable {
     static func close(id: Int64, on day: Day, in db: Database) throws {
         try db.execute(sql: "UPDATE unit SET closed_on = ? WHERE id = ?", arguments: [day.description, id])
     }
+
+    /// The register's root bloc (the first by code, should a register hold several roots).
+    static func root(in db: Database) throws -> (id: Int64, unit: Unit) {
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM \(from) WHERE u.parent_id IS NULL ORDER BY u.code LIMIT 1") else {
+            throw RegisterError.badInput(Text(vi: "Sổ chưa có đơn vị nào.", en: "The register has no units."))
+        }
+        return (row["id"], unit(from: row))
+    }
+
+    /// The unit with this code and every unit below it, by code.
+    static func subtree(of code: String, in db: Database) throws -> [Unit] {
+        try Row.fetchAll(db, sql: """
+            SELECT \(columns) FROM \(from) JOIN unit_closure c ON c.descendant_id = u.id
+            WHERE c.ancestor_id = ? ORDER BY u.code
+            """, arguments: [try find(code, in: db).id]).map(unit(from:))
+    }
 }

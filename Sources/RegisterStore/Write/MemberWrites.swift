@@ -43,11 +43,11 @@ extension WriteTransaction {
         try refuseDuplicate(new, exceptID: id)
         if new.joinedOn != old.joinedOn || new.birthDate != old.birthDate || new.education != old.education {
             try AdmissionRule.check(new, admittedOn: new.joinedOn)
+        }
+        if new.joinedOn != old.joinedOn {
             let history = try EventTable.history(memberID: id, in: db)
-            if let second = history.events.dropFirst().first, new.joinedOn > second.on {
-                throw RegisterError.refused(.eventOrder, Text(
-                    vi: "Ngày vào Đoàn mới \(new.joinedOn) sau sự kiện \(second.kind.name.vi) ngày \(second.on).",
-                    en: "The new joining date \(new.joinedOn) is after the \(second.kind.name.en) on \(second.on)."))
+            if let admittedTo = history.events.first?.unitCode {
+                _ = try history.movingAdmission(to: new.joinedOn, admittedTo: try UnitTable.find(admittedTo, in: db).unit)
             }
         }
     }

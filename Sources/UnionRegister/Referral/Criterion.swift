@@ -2,7 +2,7 @@
 /// secretary sees not only "no" but the birth date, the grade and its year, the
 /// certificate and when it expires.
 public struct Criterion: Hashable, Sendable {
-    /// The rule codes of CLI.md, in the order a check lists them.
+    /// The rule codes of docs/CLI.md, in the order a check lists them.
     public enum Rule: String, CaseIterable, Codable, Sendable {
         case activeMember = "active-member"
         case age

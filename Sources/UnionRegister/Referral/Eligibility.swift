@@ -1,7 +1,7 @@
 /// Whether the rules allow a referral step for a member on a day, criterion by criterion
-/// (DOMAIN.md, "Eligibility"), with the policy values it was judged by.
+/// (docs/DOMAIN.md, "Eligibility"), with the policy values it was judged by.
 ///
-/// Definitions the table of DOMAIN.md leaves open, fixed here:
+/// Definitions the table of docs/DOMAIN.md leaves open, fixed here:
 /// - the latest grade is the grade of the most recent year before the year of the step's
 ///   date: a year is graded at its end, so its grade counts from 1 January of the next year
 ///   (a step on 2025-01-20 reads the 2024 grade, never a 2025 grade recorded later, and a

@@ -1,4 +1,4 @@
-/// The referral steps whose eligibility the rules decide (DOMAIN.md, referral to the Party).
+/// The referral steps whose eligibility the rules decide (docs/DOMAIN.md, referral to the Party).
 ///
 /// A nomination opens a referral; the later steps need the open referral to be at the
 /// stage before. Only the resolution (`refer`) needs the Party-awareness certificate: the

@@ -2,7 +2,7 @@
 /// what they mean on any day.
 ///
 /// `lapsed` is never recorded (the schema has no such row): a referral whose last stage
-/// is `referred` shows as lapsed from 12 months after the resolution (DOMAIN.md), counted
+/// is `referred` shows as lapsed from 12 months after the resolution (docs/DOMAIN.md), counted
 /// with `Validity`, so the same register answers the same on every date asked.
 public struct Referral: Hashable, Sendable {
     /// A referral resolution holds this many months; without admission it lapses.

@@ -1,4 +1,4 @@
-/// The referral's state machine (DOMAIN.md): which stage may follow which, on which day,
+/// The referral's state machine (docs/DOMAIN.md): which stage may follow which, on which day,
 /// with which vote.
 ///
 /// nominated → referred-to-class → (the class: a training record) → referred → admitted →

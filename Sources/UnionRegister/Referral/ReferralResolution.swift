@@ -3,7 +3,7 @@
 /// with which vote. Rendering it (Markdown, HTML for A4) is the CLI's business.
 ///
 /// The deciding body is the committee of the grassroots union above the member's branch,
-/// or, for a grassroots branch (chi đoàn cơ sở), that branch's own meeting (DOMAIN.md).
+/// or, for a grassroots branch (chi đoàn cơ sở), that branch's own meeting (docs/DOMAIN.md).
 public struct ReferralResolution: Hashable, Sendable {
     public let member: Member
     /// The branch the member was in on the day of the resolution.

@@ -1,5 +1,5 @@
 /// Whether members at start plus movements equal members at end for every unit of a
-/// report (DOMAIN.md: "a report that does not balance is a bug").
+/// report (docs/DOMAIN.md: "a report that does not balance is a bug").
 ///
 /// The history makes the balance hold by construction: every event moves one member from
 /// the state its predecessor left. A unit that does not balance therefore means a bug in

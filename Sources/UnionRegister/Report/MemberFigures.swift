@@ -25,7 +25,7 @@ public struct MemberFigures: Hashable, Sendable {
 
     public init() {}
 
-    /// Where the movements lead from `start`: must equal `end` (DOMAIN.md).
+    /// Where the movements lead from `start`: must equal `end` (docs/DOMAIN.md).
     public var expectedEnd: Int {
         start + admitted + transferredIn - transferredOut - matured - removed - expelled - deceased
     }

@@ -1,4 +1,4 @@
-/// The days a year-end report counts (DOMAIN.md, "Dates and edges").
+/// The days a year-end report counts (docs/DOMAIN.md, "Dates and edges").
 ///
 /// A period from F to T counts events dated F through T inclusive. "Members at start" are
 /// those active at the end of the day before F, "at end" those active at the end of T, so

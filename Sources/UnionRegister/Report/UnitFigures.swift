@@ -1,5 +1,5 @@
 /// Every year-end figure of one unit, its whole subtree included, with each child listed
-/// with its own figures (DOMAIN.md, "Year-end counts").
+/// with its own figures (docs/DOMAIN.md, "Year-end counts").
 ///
 /// Attribution, so that each figure is counted once at its unit and rolled up the tree:
 /// - movements by the unit of the event: joined (admitted, transferred) or left (matured,

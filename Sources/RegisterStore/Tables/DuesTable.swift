@@ -1,0 +1,96 @@
+import GRDB
+import UnionRegister
+
+/// Reads and writes the dues tables: `dues_start`, `dues_rate`, `member_dues_class`,
+/// `dues_payment` and `dues_exemption`.
+enum DuesTable {
+    static func keptFrom(in db: Database) throws -> Month {
+        try String.fetchOne(db, sql: "SELECT kept_from FROM dues_start").flatMap(Month.init(parsing:))!
+    }
+
+    static func setKeptFrom(_ month: Month, in db: Database) throws {
+        try db.execute(sql: "UPDATE dues_start SET kept_from = ?", arguments: [month.description])
+    }
+
+    static func schedule(in db: Database) throws -> DuesSchedule {
+        DuesSchedule(try Row.fetchAll(db, sql: "SELECT class, from_month, amount FROM dues_rate ORDER BY class, from_month").map {
+            DuesRate(DuesClass(rawValue: $0["class"])!, from: Month(parsing: $0["from_month"])!, amount: $0["amount"])
+        })
+    }
+
+    static func storeRate(_ rate: DuesRate, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO dues_rate (class, from_month, amount) VALUES (?, ?, ?)
+            ON CONFLICT (class, from_month) DO UPDATE SET amount = excluded.amount
+            """, arguments: [rate.duesClass.rawValue, rate.from.description, rate.amount])
+    }
+
+    static func storeClass(_ change: DuesClassChange, memberID: Int64, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO member_dues_class (member_id, from_month, class) VALUES (?, ?, ?)
+            ON CONFLICT (member_id, from_month) DO UPDATE SET class = excluded.class
+            """, arguments: [memberID, change.from.description, change.duesClass.rawValue])
+    }
+
+    static func insert(_ payment: DuesPayment, memberID: Int64, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO dues_payment (member_id, on_date, from_month, through_month, amount) VALUES (?, ?, ?, ?, ?)
+            """, arguments: [memberID, payment.on.description, payment.from.description, payment.through.description, payment.amount])
+    }
+
+    static func insert(_ exemption: DuesExemption, memberID: Int64, in db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO dues_exemption (member_id, from_month, to_month, decision_no, reason) VALUES (?, ?, ?, ?, ?)
+            """, arguments: [memberID, exemption.from.description, exemption.to.description, exemption.decisionNo, exemption.reason])
+    }
+
+    /// The dues accounts of the members whose ids `members` selects (an SQL subquery with
+    /// named arguments), in Vietnamese name order, in five set-based queries.
+    static func accounts(ofMembers members: String, arguments: StatementArguments, in db: Database) throws -> [DuesAccount] {
+        let keptFrom = try keptFrom(in: db)
+        let events = try rowsByMember("""
+            SELECT e.member_id, \(EventTable.columns) FROM \(EventTable.from)
+            WHERE e.member_id IN (\(members)) ORDER BY e.member_id, e.on_date, e.id
+            """, arguments: arguments, in: db, EventTable.event(from:))
+        let classes = try rowsByMember("""
+            SELECT member_id, from_month, class FROM member_dues_class WHERE member_id IN (\(members)) ORDER BY member_id, from_month
+            """, arguments: arguments, in: db) { DuesClassChange(DuesClass(rawValue: $0["class"])!, from: Month(parsing: $0["from_month"])!) }
+        let payments = try rowsByMember("""
+            SELECT member_id, on_date, from_month, through_month, amount FROM dues_payment
+            WHERE member_id IN (\(members)) ORDER BY member_id, through_month, id
+            """, arguments: arguments, in: db, payment(from:))
+        let exemptions = try rowsByMember("""
+            SELECT member_id, from_month, to_month, decision_no, reason FROM dues_exemption
+            WHERE member_id IN (\(members)) ORDER BY member_id, from_month
+            """, arguments: arguments, in: db) {
+            DuesExemption(from: Month(parsing: $0["from_month"])!, to: Month(parsing: $0["to_month"])!,
+                          decisionNo: $0["decision_no"], reason: $0["reason"])
+        }
+        return try Row.fetchAll(db, sql: "SELECT \(MemberTable.columns) FROM member m WHERE m.id IN (\(members)) ORDER BY m.sort_key, m.code",
+                                arguments: arguments).map { row in
+            let id: Int64 = row["id"]
+            return DuesAccount(member: MemberTable.member(from: row), history: MembershipHistory(events: events[id] ?? []),
+                               classes: classes[id] ?? [], payments: payments[id] ?? [], exemptions: exemptions[id] ?? [],
+                               keptFrom: keptFrom)
+        }
+    }
+
+    static func payment(from row: Row) -> DuesPayment {
+        DuesPayment(on: Day(parsing: row["on_date"])!, from: Month(parsing: row["from_month"])!,
+                    through: Month(parsing: row["through_month"])!, amount: row["amount"])
+    }
+
+    /// What members paid from `from` to `to` (by the day received), per branch-level unit
+    /// they were in on that day, by unit code.
+    static func collected(from: Day, to: Day, in db: Database) throws -> [String: Int64] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT u.code, SUM(p.amount) AS amount
+            FROM dues_payment p
+            JOIN membership_event e ON e.id = \(MembershipSQL.lastEventID(memberColumn: "p.member_id", dayArgument: "p.on_date"))
+            JOIN unit u ON u.id = e.unit_id
+            WHERE p.on_date BETWEEN ? AND ?
+            GROUP BY u.code
+            """, arguments: [from.description, to.description])
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0["code"] as String, $0["amount"] as Int64) })
+    }
+}
