@@ -353,6 +353,78 @@ BEGIN
     UPDATE content_version SET version = version + 1;
 END;
 
+-- migration: 5 audit chain and register identity
+
+-- The register's mark in the SQLite file header ("SODN"): sodoan recognises a register from
+-- the header's first 100 bytes before SQLite may write anything, and refuses another
+-- program's database (docs/SECURITY.md).
+PRAGMA application_id = 1397703758;
+
+-- Each audit row carries the SHA-256 of its content and of the row before it (hex), so a
+-- row changed, removed or slipped in behind sodoan's back breaks the chain from that row
+-- on; `sodoan check` recomputes it (docs/SECURITY.md says what this does not stop). The
+-- rows written before this migration are chained by it, in id order.
+ALTER TABLE audit_log ADD COLUMN hash TEXT;
+
+-- The hash of the last audit row, kept beside the content version: a log whose last rows
+-- were removed is still a whole chain, but it no longer ends at this head.
+ALTER TABLE content_version ADD COLUMN audit_head TEXT;
+
+-- The fingerprint now hashes every stored field (personal data and event reasons too):
+-- one kept from before this migration was computed without them.
+UPDATE content_version SET fingerprint = NULL, fingerprint_version = NULL;
+
+-- migration: 6 arrivals and departures
+
+-- A register starts with a past (docs/DOMAIN.md): members arrive from units outside the
+-- register (arrived), leave to them (left), are hosted here for a while (hosted) or work
+-- elsewhere for a while (away). `place` is that outside unit as the letter writes it,
+-- `letter_no` the letter's number, `until_on` the last day of a temporary stay. SQLite
+-- cannot change a CHECK in place, so the table is rebuilt the way its documentation says
+-- (create, copy, drop, rename, then the indexes and triggers again: those of migration 4).
+CREATE TABLE membership_event_new (
+    id           INTEGER PRIMARY KEY,
+    member_id    INTEGER NOT NULL REFERENCES member(id),
+    kind         TEXT NOT NULL CHECK (kind IN ('admitted', 'transferred', 'arrived', 'left', 'hosted',
+                                               'away', 'matured', 'removed', 'expelled', 'deceased')),
+    on_date      TEXT NOT NULL CHECK (date(on_date, '+0 days') IS on_date),
+    unit_id      INTEGER NOT NULL REFERENCES unit(id),
+    from_unit_id INTEGER REFERENCES unit(id),
+    reason       TEXT,
+    place        TEXT CHECK (place IS NULL OR length(trim(place)) > 0),
+    letter_no    TEXT,
+    until_on     TEXT CHECK (until_on IS NULL OR (date(until_on, '+0 days') IS until_on AND until_on >= on_date)),
+    CHECK ((kind = 'transferred') = (from_unit_id IS NOT NULL)),
+    CHECK (from_unit_id IS NULL OR from_unit_id <> unit_id),
+    CHECK ((kind IN ('arrived', 'left', 'hosted', 'away')) = (place IS NOT NULL)),
+    CHECK ((kind IN ('hosted', 'away')) = (until_on IS NOT NULL)),
+    CHECK (letter_no IS NULL OR kind IN ('arrived', 'left'))
+) STRICT;
+INSERT INTO membership_event_new (id, member_id, kind, on_date, unit_id, from_unit_id, reason)
+    SELECT id, member_id, kind, on_date, unit_id, from_unit_id, reason FROM membership_event;
+DROP TABLE membership_event;
+ALTER TABLE membership_event_new RENAME TO membership_event;
+CREATE INDEX membership_event_member ON membership_event(member_id, on_date, id);
+CREATE INDEX membership_event_day ON membership_event(on_date, kind, unit_id);
+
+CREATE TRIGGER content_version_membership_event_insert AFTER INSERT ON membership_event
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_membership_event_update AFTER UPDATE ON membership_event
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_membership_event_delete AFTER DELETE ON membership_event
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+-- The fingerprint now hashes the new columns too: the one kept for the old version is stale.
+UPDATE content_version SET version = version + 1;
+
 -- migration: 9 costs that follow the unit
 
 -- Membership events by the unit joined or left, so that a question about one unit

@@ -5,7 +5,8 @@ import UnionRegister
 ///
 /// Every write of the register appends exactly one (import appends one per member it
 /// touches, plus its own). The table's triggers refuse UPDATE and DELETE, so the log can
-/// only grow.
+/// only grow, and each row is chained to the one before by its hash (`AuditChain`), so a
+/// change made with the triggers dropped is found by `sodoan check`.
 public struct AuditEntry: Sendable, Equatable {
     public var id: Int64?
     /// UTC timestamp, ISO 8601, to the second.

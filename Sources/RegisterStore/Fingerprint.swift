@@ -8,11 +8,13 @@ import GRDBSQLite
 /// Canonical means independent of how the file came to be: rows are keyed by codes (member
 /// and unit codes, a referral's rank among the member's referrals), never by row ids, and
 /// read in an order fixed by those keys, so a register exported and imported into an empty
-/// one hashes the same. Left out: the audit log and register_info (they record when and how,
-/// not what), policy (no figure reads it), the free-text reasons of membership events, and
-/// a member's personal data (national ID, phone, e-mail, workplace, office), so that an
-/// export without personal data round-trips to the same fingerprint. Any change to what
-/// is hashed changes the fingerprint.
+/// one hashes the same. It covers every field a member, unit or record stores, personal
+/// data, the reasons of membership events and the outside unit and letter number of an
+/// arrival or a departure included, so a copy that lost any of them (an export without
+/// `--include-personal` imported elsewhere) does not pass for the register. Left out: the
+/// audit log and register_info (they record when and how, not what), policy (no figure
+/// reads it), and the columns derived from the name (search and sort keys, recomputed on
+/// import). Any change to what is hashed changes the fingerprint.
 ///
 /// Each value is written as a NULL mark or as its length and bytes (SQLite's text form; the
 /// tables are STRICT, so a column always holds one type), so no two different contents
@@ -36,13 +38,14 @@ enum Fingerprint {
             ORDER BY u.code
             """),
         Section(name: "member", sql: """
-            SELECT code, full_name, birth_date, gender, education, joined_on, party_joined_on
+            SELECT code, full_name, birth_date, gender, education, id_number, phone, email, workplace, office,
+                   joined_on, party_joined_on
             FROM member ORDER BY code
             """),
         // Events of one member on one day keep the order they were recorded in (ties by
         // id), because that order decides the member's state on that day.
         Section(name: "membership_event", sql: """
-            SELECT m.code, e.kind, e.on_date, u.code, f.code
+            SELECT m.code, e.kind, e.on_date, u.code, f.code, e.reason, e.place, e.letter_no, e.until_on
             FROM member m
             CROSS JOIN membership_event e ON e.member_id = m.id
             JOIN unit u ON u.id = e.unit_id

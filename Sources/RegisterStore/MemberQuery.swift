@@ -29,4 +29,7 @@ public struct MemberListing: Sendable, Equatable {
     /// The unit they are in (or left, for a member who left).
     public var unitCode: String
     public var flag: MaturityRule.Flag?
+    /// The member's last event on the day: where a hosted member comes from, where a member
+    /// away or gone is, and until when.
+    public var lastEvent: MembershipEvent
 }

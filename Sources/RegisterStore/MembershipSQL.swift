@@ -6,6 +6,8 @@ import UnionRegister
 /// A member's state at the end of day D is their last `membership_event` dated on or
 /// before D (ties broken by id, the order of recording). The index
 /// `membership_event_member(member_id, on_date, id)` makes each lookup one seek.
+import UnionRegister
+
 public enum MembershipSQL {
     /// A correlated subquery giving the id of member `memberColumn`'s last event on or
     /// before the day bound to the named argument `dayArgument` (e.g. `:asOf`).
@@ -55,6 +57,7 @@ public enum MembershipSQL {
         return (members, arguments)
     }
 
-    /// The event kinds after which a member is active, as an SQL list.
-    public static let activeKinds = "('admitted', 'transferred')"
+    /// The event kinds after which a member is active (and counted), as an SQL list: the
+    /// domain's `MembershipEventKind.leavesActive`. A hosted member is not among them.
+    public static let activeKinds = "(" + MembershipEventKind.allCases.filter(\.leavesActive).map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
 }

@@ -4,11 +4,15 @@ import UnionRegister
 
 extension Register {
     /// Everything `sodoan check` looks at: SQLite's integrity and foreign-key checks, the
-    /// derived columns and tables (search name, sort key, unit closure), the unit tree's
-    /// structural warnings, and the domain's consistency rules for every member.
+    /// damage only a change behind sodoan's back can cause (`DamageChecks`), the audit log's
+    /// hash chain (`AuditChain`), the derived columns and tables (search name, sort key,
+    /// unit closure), the unit tree's structural warnings, and the domain's consistency
+    /// rules for every member. Those last need every row readable as domain values, so
+    /// they wait until the impossible values found first are repaired.
     /// `asOf` is the day the rules take as today (`check --as-of`), by default the clock's.
     public func check(asOf: Day? = nil) throws -> [Finding] {
         let today = asOf ?? self.today
+        var readable = true
         var findings = try read { db -> [Finding] in
             var findings: [Finding] = []
             for problem in try String.fetchAll(db, sql: "PRAGMA integrity_check") where problem != "ok" {
@@ -21,25 +25,40 @@ extension Register {
                     vi: "Bảng \(table), dòng \(rowid.map(String.init) ?? "?"): tham chiếu tới \(parent) không tồn tại.",
                     en: "Table \(table), row \(rowid.map(String.init) ?? "?"): reference to a missing \(parent).")))
             }
+            let damage = try DamageChecks.findings(in: db, today: today)
+            findings += damage.findings
+            findings += try AuditChain.findings(in: db)
             findings += try closureFindings(db)
-            findings += try memberFindings(db, today: today)
-            findings += try duesFindings(db, today: today)
+            readable = !damage.unreadable
+            if readable {
+                findings += try memberFindings(db, today: today)
+                findings += try duesFindings(db, today: today)
+            } else {
+                findings.append(Finding(.error, code: "not-checked", subject: "register", Text(
+                    vi: "Chưa kiểm tra được các quy tắc của từng đoàn viên và cây đơn vị: sửa các giá trị không thể có ở trên trước.",
+                    en: "The members' rules and the unit tree were not checked: repair the impossible values above first.")))
+            }
             return findings
         }
-        findings += try unitTree(on: today).flatMap { summary in
-            summary.warnings.map { Finding(.warning, code: "unit-structure", subject: $0.unitCode, $0.message) }
+        if readable {
+            findings += try unitTree(on: today).flatMap { summary in
+                summary.warnings.map { Finding(.warning, code: "unit-structure", subject: $0.unitCode, $0.message) }
+            }
         }
         return findings.sorted { ($0.severity, $0.subject, $0.code) < ($1.severity, $1.subject, $1.code) }
     }
 
-    /// The closure table must hold exactly the pairs the parent links imply.
+    /// The closure table must hold exactly the pairs the parent links imply. The walk up
+    /// stops after as many steps as there are units, so a cycle ends it (and shows as
+    /// wrong rows; `DamageChecks` names the units in it).
     private func closureFindings(_ db: Database) throws -> [Finding] {
         let wrong = try Int.fetchOne(db, sql: """
             WITH RECURSIVE expected(ancestor_id, descendant_id, depth) AS (
                 SELECT id, id, 0 FROM unit
                 UNION ALL
                 SELECT u.parent_id, e.descendant_id, e.depth + 1
-                FROM expected e JOIN unit u ON u.id = e.ancestor_id WHERE u.parent_id IS NOT NULL
+                FROM expected e JOIN unit u ON u.id = e.ancestor_id
+                WHERE u.parent_id IS NOT NULL AND e.depth < (SELECT COUNT(*) FROM unit)
             )
             SELECT (SELECT COUNT(*) FROM (SELECT * FROM expected EXCEPT SELECT * FROM unit_closure))
                  + (SELECT COUNT(*) FROM (SELECT * FROM unit_closure EXCEPT SELECT * FROM expected))
@@ -67,7 +86,7 @@ extension Register {
     /// `MemberFactsTable` loads for all members in a few set-based queries.
     private func memberFindings(_ db: Database, today: Day) throws -> [Finding] {
         let units = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT \(UnitTable.columns) FROM \(UnitTable.from)")
-            .map { row in let unit = UnitTable.unit(from: row); return (unit.code, unit) })
+            .map { row in let unit = try UnitTable.unit(from: row); return (unit.code, unit) })
         var findings: [Finding] = []
         let rows = try Row.fetchCursor(db, sql: "SELECT code, full_name, search_name, sort_key FROM member ORDER BY id")
         while let row = try rows.next() {

@@ -40,7 +40,8 @@ extension Register {
     /// Grades, optionally of one year and of the members whose branch at the end of the
     /// graded year lies in `unitCode`'s subtree, by year then in Vietnamese name order.
     public func grades(year: Int? = nil, unitCode: String? = nil) throws -> [GradeListing] {
-        try read { db in
+        try Day.validateYear(year)
+        return try read { db in
             let unitID = try unitCode.map { try UnitTable.find($0, in: db).id }
             // The member's unit on 31 December of the graded year: a member who moved
             // in March is counted where they spent the end of the year.
@@ -55,9 +56,9 @@ extension Register {
                                                   WHERE c.ancestor_id = :unitID AND c.descendant_id = e.unit_id))
                 ORDER BY g.year, m.sort_key, m.code
                 """, arguments: ["year": year, "unitID": unitID])
-            return rows.map { row in
+            return try rows.map { row in
                 GradeListing(memberCode: row["code"], fullName: row["full_name"], unitCode: row["unit_code"],
-                             record: GradeTable.grade(from: row))
+                             record: try GradeTable.grade(from: row))
             }
         }
     }

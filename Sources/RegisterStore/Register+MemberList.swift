@@ -31,8 +31,14 @@ extension Register {
                 let bound = MaturityRule.latestBirthDate(olderThan: MaturityRule.dueAfter, on: query.asOf)
                 arguments += ["latestBirth": bound.description]
             } else if let status = query.status {
-                conditions.append(status == "active" ? "e.kind IN \(MembershipSQL.activeKinds)" : "e.kind = :status")
-                arguments += ["status": status]
+                switch status {
+                case "active": conditions.append("e.kind IN \(MembershipSQL.activeKinds)")
+                case MembershipStatus.temporaryCode: conditions.append("e.kind = 'hosted' AND e.until_on >= :asOf")
+                case MembershipStatus.temporaryEndedCode: conditions.append("e.kind = 'hosted' AND e.until_on < :asOf")
+                default:
+                    conditions.append("e.kind = :status")
+                    arguments += ["status": status]
+                }
             }
             let words = VietnameseText.fold(query.search ?? "").split(separator: " ").map(String.init)
             for (index, word) in words.enumerated() {
@@ -44,22 +50,22 @@ extension Register {
                 arguments += candidates.arguments
             }
             let sql = """
-                SELECT \(MemberTable.columns), e.kind AS last_kind, u.code AS unit_code
+                SELECT \(MemberTable.columns), \(EventTable.columns)
                 FROM member m
                 JOIN membership_event e ON e.id = \(MembershipSQL.lastEventID(memberColumn: "m.id", dayArgument: ":asOf"))
                 JOIN unit u ON u.id = e.unit_id
+                LEFT JOIN unit f ON f.id = e.from_unit_id
                 \(joins)
                 \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
                 ORDER BY m.sort_key, m.code
                 """
             return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
-                let member = MemberTable.member(from: row)
-                let kind = MembershipEventKind(rawValue: row["last_kind"])!
-                let active = !kind.endsMembership
-                let flag = active ? MaturityRule.flag(for: member, on: query.asOf) : nil
+                let member = try MemberTable.member(from: row)
+                let event = try EventTable.event(from: row)
+                let status = MembershipHistory(events: [event]).status(on: query.asOf)
+                let flag = status.isActive ? MaturityRule.flag(for: member, on: query.asOf) : nil
                 if query.dueMaturity && flag == nil { return nil }
-                return MemberListing(member: member, status: active ? "active" : kind.rawValue,
-                                     unitCode: row["unit_code"], flag: flag)
+                return MemberListing(member: member, status: status.code, unitCode: event.unitCode, flag: flag, lastEvent: event)
             }
         }
     }

@@ -2,21 +2,29 @@ import Foundation
 import UnionRegister
 
 extension Register {
-    /// Registers a new member admitted to `unitCode` on `member.joinedOn`, after the
-    /// admission rules (age, education) and the member's own facts are checked.
-    /// A member without a code gets the next free `DVnnnnnn`.
+    /// Registers a new member in `unitCode`: admitted there on `member.joinedOn`, or, with
+    /// an `arrival`, admitted to the Union elsewhere on that day and in the branch from the
+    /// arrival (hosted only, when the arrival has an end). The admission rules (age,
+    /// education) are judged on the admission day, the branch's opening on the day the
+    /// member comes into it. A member without a code gets the next free `DVnnnnnn`.
     @discardableResult
-    public func addMember(_ member: Member, unitCode: String) throws -> Member {
+    public func addMember(_ member: Member, unitCode: String, arrival: Arrival? = nil) throws -> Member {
         var member = member
         member.fullName = VietnameseText.normalized(member.fullName)
+        let arrival = arrival.map { Arrival(on: $0.on, from: VietnameseText.normalized($0.from), letterNo: $0.letterNo, until: $0.until) }
         return try write { tx in
             if member.code.isEmpty { member.code = try tx.nextMemberCode() }
             try tx.refuseDuplicate(member, exceptID: nil)
             let unit = try UnitTable.find(unitCode, in: tx.db)
-            try WriteTransaction.checkNewMember(member, in: unit.unit, today: tx.today)
-            try tx.admit(member, to: unit)
-            return (member, AuditEntry(action: "member.add", memberCode: member.code, unitCode: unit.unit.code,
-                                       newValue: AuditEntry.json(member)))
+            let entry = Arrival.entry(of: member, into: unit.unit.code, arrival)
+            try WriteTransaction.checkNewMember(member, entry: entry, in: unit.unit, today: tx.today)
+            try tx.admit(member, to: unit, by: entry)
+            // An arrival's audit row keeps the event too: where from, which letter.
+            let audit = arrival == nil
+                ? AuditEntry(action: "member.add", memberCode: member.code, unitCode: unit.unit.code, newValue: AuditEntry.json(member))
+                : AuditEntry(action: AuditEntry.action(of: entry.kind), memberCode: member.code, unitCode: unit.unit.code,
+                             newValue: AuditEntry.json(NewMemberAudit(member: member, membershipEvent: entry)))
+            return (member, audit)
         }
     }
 
@@ -45,6 +53,33 @@ extension Register {
         }
     }
 
+    /// Brings back a member who left the register (or was hosted here) into `unitCode` from
+    /// `arrival.on`, coming from `arrival.from`.
+    public func arriveMember(_ code: String, to unitCode: String, _ arrival: Arrival) throws {
+        try recordEvent(code, action: AuditEntry.action(of: .arrived)) { _ in
+            MembershipEvent(kind: .arrived, on: arrival.on, unitCode: unitCode, place: VietnameseText.normalized(arrival.from),
+                            letterNo: arrival.letterNo)
+        }
+    }
+
+    /// Ends a member's membership here by a transfer to `to`, a unit outside the register,
+    /// with the introduction letter's number (not a removal).
+    public func leaveMember(_ code: String, on day: Day, to: String, letterNo: String?) throws {
+        try recordEvent(code, action: AuditEntry.action(of: .left)) { history in
+            MembershipEvent(kind: .left, on: day, unitCode: history.events.last?.unitCode ?? "",
+                            place: VietnameseText.normalized(to), letterNo: letterNo)
+        }
+    }
+
+    /// Records that an active member works at `place` from `day` through `until`; they stay
+    /// counted in their branch.
+    public func sendAway(_ code: String, on day: Day, to place: String, until: Day) throws {
+        try recordEvent(code, action: AuditEntry.action(of: .away)) { history in
+            MembershipEvent(kind: .away, on: day, unitCode: history.events.last?.unitCode ?? "",
+                            place: VietnameseText.normalized(place), until: until)
+        }
+    }
+
     /// Ends a member's membership (matured, removed, deceased) on `day`.
     public func endMembership(_ code: String, _ kind: MembershipEventKind, on day: Day, reason: String?) throws {
         precondition(kind.endsMembership && kind != .expelled, "expulsion is recorded as discipline")
@@ -67,4 +102,24 @@ extension Register {
     public func memberFacts(_ code: String) throws -> MemberFacts {
         try read { db in try MemberFactsTable.facts(of: code, in: db).facts }
     }
+
+    /// The introduction letter of the member's latest departure (`member letter`).
+    public func departureLetter(_ code: String) throws -> DepartureLetter {
+        try read { db in
+            let (id, member) = try MemberTable.find(code, in: db)
+            let history = try EventTable.history(memberID: id, in: db)
+            let left = history.events.last { $0.kind == .left }
+            let ancestors = try left.map { try UnitTable.ancestors(of: $0.unitCode, in: db) } ?? []
+            let dues = try DuesTable.accounts(ofMembers: "SELECT :member", arguments: ["member": id], in: db).first
+            return try DepartureLetter(member: member, history: history, ancestors: ancestors,
+                                       duesPaidThrough: left.flatMap { dues?.paidThrough(on: $0.on) })
+        }
+    }
+}
+
+/// The audit value of a new member who arrived or is hosted: their facts and the event
+/// that brought them in.
+private struct NewMemberAudit: Encodable {
+    var member: Member
+    var membershipEvent: MembershipEvent
 }

@@ -52,7 +52,8 @@ extension Register {
     /// tree (`unitCode`'s subtree), by a year in which any stage is dated (lapsing
     /// included), and by the stage on `day`.
     public func referralList(unitCode: String?, year: Int?, stage: ReferralStage?, on day: Day) throws -> [ReferralEntry] {
-        try read { db in
+        try Day.validateYear(year)
+        return try read { db in
             var arguments: StatementArguments = [:]
             var members = "SELECT member_id FROM referral"
             var units: Set<String>?
@@ -84,12 +85,8 @@ extension Register {
         try read { db in
             let facts = try MemberFactsTable.facts(of: code, in: db).facts
             let resolution = facts.referrals.last { $0.step(.referred) != nil }?.step(.referred)
-            let ancestors = try resolution.flatMap { facts.history.status(on: $0.on).activeUnitCode }.map { unitCode in
-                try Row.fetchAll(db, sql: """
-                    SELECT \(UnitTable.columns) FROM \(UnitTable.from) JOIN unit_closure c ON c.ancestor_id = u.id
-                    WHERE c.descendant_id = ? ORDER BY c.depth
-                    """, arguments: [try UnitTable.find(unitCode, in: db).id]).map(UnitTable.unit(from:))
-            } ?? []
+            let ancestors = try resolution.flatMap { facts.history.status(on: $0.on).activeUnitCode }
+                .map { try UnitTable.ancestors(of: $0, in: db) } ?? []
             return try ReferralResolution(member: facts.member, referrals: facts.referrals, ancestors: ancestors)
         }
     }

@@ -18,7 +18,7 @@ extension Register {
                 start: try activeMemberCounts(on: period.dayBeforeStart, in: db),
                 end: try queries.membersAtEnd(), discipline: try queries.discipline(),
                 referral: try queries.referral(), training: try queries.training())
-            let figures = builder.tree(of: try queries.listedUnits(), rootID: rootID)
+            let figures = try builder.tree(of: try queries.listedUnits(), rootID: rootID)
             let (fingerprint, computedFor) = try ContentVersion.fingerprint(in: db)
             return (YearEndReport(period: period, root: figures, fingerprint: fingerprint), computedFor)
         }
@@ -32,6 +32,12 @@ extension Register {
     /// fingerprint's reading queries. sodoan-bench times it as the baseline of `report
     /// annual`; it is built from the very statements the report runs, so the two cannot
     /// drift apart.
+    /// The calendar-year reports of `unitCode` for each of `years`, in that order: what a
+    /// comparison with earlier years and a trend over years read.
+    public func yearEndReports(unitCode: String?, years: [Int]) throws -> [YearEndReport] {
+        try years.map { try yearEndReport(unitCode: unitCode, period: try ReportPeriod.year($0)) }
+    }
+
     public func yearEndReportScript(unitCode: String?, period: ReportPeriod) throws -> String {
         let rootID = try read { db in try unitCode.map { try UnitTable.find($0, in: db).id } ?? UnitTable.root(in: db).id }
         var values = ReportQueries.arguments(rootID: rootID, period: period).mapValues(\.databaseValue)
@@ -81,51 +87,61 @@ private struct ReportFiguresBuilder {
     var training: ReportQueries.Tally
 
     /// The listed units as a tree under `rootID`, children in code order (the rows come
-    /// ordered by code).
-    func tree(of listed: [(id: Int64, parentID: Int64?, unit: Unit)], rootID: Int64) -> UnitFigures {
+    /// ordered by code). The walk goes no deeper than there are units, so parent links
+    /// made into a cycle behind sodoan's back cannot make it endless (`check` reports them).
+    func tree(of listed: [(id: Int64, parentID: Int64?, unit: Unit)], rootID: Int64) throws -> UnitFigures {
         var children: [Int64: [(id: Int64, unit: Unit)]] = [:]
         var root: Unit?
         for row in listed {
             if row.id == rootID { root = row.unit } else if let parent = row.parentID { children[parent, default: []].append((row.id, row.unit)) }
         }
-        func build(_ id: Int64, _ unit: Unit) -> UnitFigures {
-            var figures = self.figures(of: id, unit)
-            figures.children = (children[id] ?? []).map { build($0.id, $0.unit) }
+        func build(_ id: Int64, _ unit: Unit, depth: Int) throws -> UnitFigures {
+            var figures = try self.figures(of: id, unit)
+            if depth < listed.count {
+                figures.children = try (children[id] ?? []).map { try build($0.id, $0.unit, depth: depth + 1) }
+            }
             return figures
         }
-        return build(rootID, root!)
+        return try build(rootID, root!, depth: 0)
     }
 
-    private func figures(of id: Int64, _ unit: Unit) -> UnitFigures {
+    /// A code counted by the report's SQL, read without trusting it (`StoredValue`): a row
+    /// changed behind sodoan's back gives a refusal naming it, not a crash.
+    private func code<T: RawRepresentable>(_ text: String) throws -> T where T.RawValue == String {
+        guard let value = T(rawValue: text) else { throw StoredValue.damaged(String(describing: T.self), text) }
+        return value
+    }
+
+    private func figures(of id: Int64, _ unit: Unit) throws -> UnitFigures {
         var figures = UnitFigures(unit: unit)
         for (code, count) in units[id] ?? [:] {
-            figures.units[UnitKind(rawValue: code)!] = count
+            figures.units[try self.code(code) as UnitKind] = count
         }
         figures.members.start = start[id] ?? 0
         for (code, count) in movements[id] ?? [:] {
             switch code {
             case "in": figures.members.transferredIn = count
             case "out": figures.members.transferredOut = count
-            default: figures.members.add(count, of: MembershipEventKind(rawValue: code)!)
+            default: figures.members.add(count, of: try self.code(code) as MembershipEventKind)
             }
         }
         for (code, count) in end[id] ?? [:] {
             let parts = code.split(separator: "/").map(String.init)
             figures.members.end += count
-            switch Gender(rawValue: parts[0])! {
+            switch try self.code(parts[0]) as Gender {
             case .female: figures.members.endFemale += count
             case .male: figures.members.endMale += count
             }
             if let grade = Grade(rawValue: parts[1]) { figures.grades.counts[grade, default: 0] += count } else { figures.grades.notGraded += count }
         }
         for (code, count) in discipline[id] ?? [:] {
-            figures.discipline[DisciplineLevel(rawValue: code)!] = count
+            figures.discipline[try self.code(code) as DisciplineLevel] = count
         }
         for (code, count) in referral[id] ?? [:] {
-            if code == "cohort" { figures.referral.referredToClassSinceAdmitted = count } else { figures.referral.add(count, of: ReferralStage(rawValue: code)!) }
+            if code == "cohort" { figures.referral.referredToClassSinceAdmitted = count } else { figures.referral.add(count, of: try self.code(code) as ReferralStage) }
         }
         for (code, count) in training[id] ?? [:] {
-            figures.training[TrainingKind(rawValue: code)!] = count
+            figures.training[try self.code(code) as TrainingKind] = count
         }
         return figures
     }

@@ -48,7 +48,8 @@ extension Register {
 
     /// Trainings matching `filter`, in Vietnamese name order, then by completion day.
     public func trainings(_ filter: TrainingFilter) throws -> [TrainingListing] {
-        try read { db in
+        try Day.validateYear(filter.year)
+        return try read { db in
             let memberID = try filter.memberCode.map { try MemberTable.find($0, in: db).id }
             let unitID = try filter.unitCode.map { try UnitTable.find($0, in: db).id }
             // The member's branch on the completion day; a class taken before admission
@@ -69,13 +70,12 @@ extension Register {
                                                   WHERE c.ancestor_id = :unitID AND c.descendant_id = e.unit_id))
                 ORDER BY m.sort_key, m.code, t.completed_on, t.id
                 """, arguments: ["memberID": memberID, "kind": filter.kind?.rawValue, "year": filter.year,
-                                 // Text bounds rather than `Day`s: any `--year` filters, even one no day exists in.
                                  "from": filter.year.map { String(format: "%04ld-01-01", $0) },
                                  "until": filter.year.map { String(format: "%04ld-01-01", $0 + 1) },
                                  "unitID": unitID])
-            return rows.map { row in
+            return try rows.map { row in
                 TrainingListing(memberCode: row["code"], fullName: row["full_name"], unitCode: row["unit_code"],
-                                record: TrainingTable.training(from: row))
+                                record: try TrainingTable.training(from: row))
             }
         }
     }

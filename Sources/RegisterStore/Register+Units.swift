@@ -23,9 +23,28 @@ extension Register {
                                                   en: "Unit code \(unit.code) is already in the register."))
             }
             let parent = try unit.parentCode.map { try UnitTable.find($0, in: tx.db) }
-            try UnitRules.validateNew(unit, parent: parent?.unit)
+            try UnitRules.validateNew(unit, parent: parent?.unit, today: tx.today)
             try UnitTable.insert(unit, parentID: parent?.id, in: tx.db)
             return ((), AuditEntry(action: "unit.add", unitCode: unit.code, newValue: AuditEntry.json(unit)))
+        }
+    }
+
+    /// Corrects a unit's name or opening day: the register was told a wrong fact (a bloc
+    /// created "today" that has existed for years). Nothing is dated: the unit's history
+    /// keeps its events, and the tree must stay consistent with the new day
+    /// (`UnitRules.validateCorrection`).
+    @discardableResult
+    public func updateUnit(_ code: String, name: String?, openedOn: Day?) throws -> Unit {
+        try write { tx in
+            let (id, old) = try UnitTable.find(code, in: tx.db)
+            var new = old
+            if let name { new.name = VietnameseText.normalized(name) }
+            if let openedOn { new.openedOn = openedOn }
+            let parent = try old.parentCode.map { try UnitTable.find($0, in: tx.db).unit }
+            try UnitRules.validateCorrection(new, parent: parent, children: try UnitTable.children(of: id, in: tx.db),
+                                             firstPlacement: try EventTable.firstPlacement(inUnit: id, in: tx.db), today: tx.today)
+            try UnitTable.correct(id: id, to: new, in: tx.db)
+            return (new, AuditEntry(action: "unit.update", unitCode: code, oldValue: AuditEntry.json(old), newValue: AuditEntry.json(new)))
         }
     }
 
@@ -55,21 +74,22 @@ extension Register {
         try read { db in
             let rows = try Row.fetchAll(db, sql: "SELECT \(UnitTable.columns), u.parent_id FROM \(UnitTable.from) ORDER BY u.code")
             let counts = try activeMemberCounts(on: day, in: db)
-            var children: [Int64?: [Row]] = [:]
-            for row in rows { children[row["parent_id"] as Int64?, default: []].append(row) }
+            // The walk starts from the roots and follows parent links down: each unit has one
+            // parent, so it is reached at most once, and units in a cycle made behind
+            // sodoan's back (which `check` reports) are never reached at all.
+            var children: [Int64?: [(id: Int64, unit: Unit)]] = [:]
+            for row in rows { children[row["parent_id"] as Int64?, default: []].append((row["id"], try UnitTable.unit(from: row))) }
             var result: [UnitSummary] = []
-            func visit(_ row: Row, depth: Int) {
-                let unit = UnitTable.unit(from: row)
+            func visit(_ id: Int64, _ unit: Unit, depth: Int) {
                 guard includeClosed || unit.isOpen(on: day) || day < unit.openedOn else { return }
-                let id: Int64 = row["id"]
                 let kids = children[id] ?? []
-                let openBranches = kids.filter { UnitTable.unit(from: $0).kind == .branch && UnitTable.unit(from: $0).isOpen(on: day) }.count
+                let openBranches = kids.filter { $0.unit.kind == .branch && $0.unit.isOpen(on: day) }.count
                 let members = counts[id] ?? 0
                 let warnings = unit.isOpen(on: day) ? StructureWarning.check(unit: unit, openBranches: openBranches, members: members) : []
                 result.append(UnitSummary(unit: unit, depth: depth, members: members, warnings: warnings))
-                for kid in kids { visit(kid, depth: depth + 1) }
+                for kid in kids { visit(kid.id, kid.unit, depth: depth + 1) }
             }
-            for root in children[nil] ?? [] { visit(root, depth: 0) }
+            for root in children[nil] ?? [] { visit(root.id, root.unit, depth: 0) }
             return result
         }
     }

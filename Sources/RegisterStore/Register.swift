@@ -54,29 +54,23 @@ public final class Register: @unchecked Sendable {
     /// only where the one who set the variable asked.
     public static let sqlTraceVariable = "SODOAN_SQL_TRACE"
 
-    /// Creates a new register file with its root bloc unit. Refuses if the file exists.
-    /// The file is created readable and writable by its owner only: it holds personal data.
+    /// Creates a new register file with its root bloc unit. Refuses if anything (a file, a
+    /// directory, a symbolic link) is at `path`. The register is built under a temporary name
+    /// in the same folder and linked into place only when complete (`NewFile`), so a killed
+    /// `init` leaves no half-made register. The file is readable and writable by its owner
+    /// only: it holds personal data.
     public static func create(at path: String, name: String, rootCode: String, openedOn: Day,
                               command: String, clock: RegisterClock = .system) throws -> Register {
         let root = Unit(code: rootCode, name: VietnameseText.normalized(name), kind: .bloc, parentCode: nil, openedOn: openedOn)
-        try UnitRules.validateNew(root, parent: nil)
-        guard !FileManager.default.fileExists(atPath: path) else {
-            throw RegisterError.badInput(
-                Text(vi: "Tệp \(path) đã tồn tại; không tạo đè lên sổ cũ.",
-                     en: "The file \(path) already exists; an existing register is never overwritten."),
-                fix: Text(vi: "Chọn tệp khác bằng --db.", en: "Choose another file with --db."))
-        }
-        guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw RegisterError(.missingFile, Text(vi: "Không tạo được tệp \(path).", en: "Could not create the file \(path)."))
-        }
-        do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration())
+        try UnitRules.validateNew(root, parent: nil, today: clock.read().today)
+        try NewFile.write(to: path, what: Text(vi: "sổ", en: "register")) { temporary in
+            let queue = try DatabaseQueue(path: temporary, configuration: configuration())
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
             }
             try SchemaMigrations.migrator().migrate(queue)
             try NameSortKeyVersion.bringUpToDate(queue)
-            let register = Register(path: path, command: command, clock: clock, queue: queue)
+            let register = Register(path: temporary, command: command, clock: clock, queue: queue)
             try register.write { tx in
                 try RegisterInfoTable.insert(name: root.name, createdAt: tx.now, in: tx.db)
                 // A new register keeps dues from the month it is created, by its own clock.
@@ -84,34 +78,35 @@ public final class Register: @unchecked Sendable {
                 try UnitTable.insert(root, parentID: nil, in: tx.db)
                 return ((), AuditEntry(action: "register.init", unitCode: root.code, newValue: AuditEntry.json(root)))
             }
-            return register
-        } catch {
-            try? FileManager.default.removeItem(atPath: path)
-            throw error
+            try queue.close()
         }
+        return try open(at: path, command: command, clock: clock)
     }
 
     /// Opens an existing register, migrating it forward (schema and stored name sort keys)
-    /// if an older sodoan made it.
+    /// if an older sodoan made it. Refuses, without writing anything, a file that is not a
+    /// register (`RegisterFile`) or that a newer sodoan made.
     public static func open(at path: String, command: String, clock: RegisterClock = .system) throws -> Register {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw RegisterError(.missingFile,
-                Text(vi: "Không tìm thấy sổ đoàn viên \(path).", en: "No register at \(path)."),
-                fix: Text(vi: "Tạo sổ mới bằng `sodoan init --name TÊN`, hoặc chọn tệp bằng --db / SODOAN_DB.",
-                          en: "Create one with `sodoan init --name NAME`, or choose the file with --db / SODOAN_DB."))
+        try RegisterFile.requireRegister(at: path)
+        return try StorageFailure.naming(path) {
+            var config = configuration()
+            // A file this user may not write is still readable: reads work, writes are
+            // refused with a message saying so.
+            config.readonly = !FileManager.default.isWritableFile(atPath: path)
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            let migrator = SchemaMigrations.migrator()
+            if try queue.read({ try migrator.hasBeenSuperseded($0) }) {
+                throw RegisterError.badInput(Text(
+                    vi: "Sổ \(path) được tạo bởi phiên bản sodoan mới hơn.",
+                    en: "The register \(path) was made by a newer sodoan."),
+                    fix: Text(vi: "Cập nhật sodoan.", en: "Update sodoan."))
+            }
+            if try !queue.read({ try migrator.hasCompletedMigrations($0) }) {
+                try migrator.migrate(queue)
+            }
+            try NameSortKeyVersion.bringUpToDate(queue)
+            return Register(path: path, command: command, clock: clock, queue: queue)
         }
-        let queue = try DatabaseQueue(path: path, configuration: configuration())
-        let migrator = SchemaMigrations.migrator()
-        let superseded = try queue.read { try migrator.hasBeenSuperseded($0) }
-        if superseded {
-            throw RegisterError.badInput(Text(
-                vi: "Sổ \(path) được tạo bởi phiên bản sodoan mới hơn.",
-                en: "The register \(path) was made by a newer sodoan."),
-                fix: Text(vi: "Cập nhật sodoan.", en: "Update sodoan."))
-        }
-        try migrator.migrate(queue)
-        try NameSortKeyVersion.bringUpToDate(queue)
-        return Register(path: path, command: command, clock: clock, queue: queue)
     }
 
     /// Runs `body` in one IMMEDIATE transaction and appends the audit row it returns; a
@@ -131,17 +126,19 @@ public final class Register: @unchecked Sendable {
     func inTransaction<T>(_ body: (WriteTransaction) throws -> (T, Database.TransactionCompletion)) throws -> T {
         var result: T?
         let (now, today) = clock.read()
-        try queue.inTransaction(.immediate) { db in
-            let (value, completion) = try body(WriteTransaction(db: db, command: command, now: now, today: today))
-            result = value
-            return completion
+        try StorageFailure.naming(path) {
+            try queue.inTransaction(.immediate) { db in
+                let (value, completion) = try body(WriteTransaction(db: db, command: command, now: now, today: today))
+                result = value
+                return completion
+            }
         }
         return result!
     }
 
     /// Runs `body` in one read transaction: a consistent view of the register.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try queue.read(body)
+        try StorageFailure.naming(path) { try queue.read(body) }
     }
 
     /// The day the register's rules take as today, from its clock.

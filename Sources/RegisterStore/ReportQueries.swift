@@ -49,9 +49,10 @@ struct ReportQueries {
     }
 
     /// The unit a member was in on `day`: that of their last membership event on or before
-    /// it (for an event that ended membership, the unit they left).
+    /// it (for an event that ended membership, the unit they left). A member only hosted
+    /// here that day is not the register's: their records count at their home unit.
     private static func memberUnit(memberColumn: String, day: String) -> String {
-        "JOIN membership_event at ON at.id = \(MembershipSQL.lastEventID(memberColumn: memberColumn, dayArgument: day))"
+        "JOIN membership_event at ON at.id = \(MembershipSQL.lastEventID(memberColumn: memberColumn, dayArgument: day)) AND at.kind <> 'hosted'"
     }
 
     /// Runs a query whose rows are (unit_id, code, n).
@@ -69,7 +70,7 @@ struct ReportQueries {
     /// listed with its movements; one closed before the period is not).
     func listedUnits() throws -> [(id: Int64, parentID: Int64?, unit: Unit)] {
         try Row.fetchAll(db, sql: Self.listedUnitsSQL, arguments: arguments)
-            .map { ($0["id"], $0["parent_id"], UnitTable.unit(from: $0)) }
+            .map { ($0["id"], $0["parent_id"], try UnitTable.unit(from: $0)) }
     }
 
     static let listedUnitsSQL = """
@@ -95,12 +96,16 @@ struct ReportQueries {
 
     /// Membership events of the period by kind, at the unit joined or left; transfers as
     /// `in` (to a unit of the subtree from one outside it) and `out` (the reverse), so a
-    /// move between two branches of one subtree is neither for that subtree.
+    /// move between two branches of one subtree is neither for that subtree. An arrival
+    /// from outside the register is `in` and a departure to outside it `out` at every unit
+    /// up to the root, since it crosses all their boundaries; temporary stays are no
+    /// movement (a hosted member is never counted, a member away still is).
     func movements() throws -> Tally { try tally(Self.movementsSQL) }
 
     static let movementsSQL = Self.rolledUp("""
-            SELECT e.unit_id, e.kind, COUNT(*) FROM membership_event e
-            WHERE e.on_date BETWEEN :from AND :to AND e.kind <> 'transferred'
+            SELECT e.unit_id, CASE e.kind WHEN 'arrived' THEN 'in' WHEN 'left' THEN 'out' ELSE e.kind END, COUNT(*)
+            FROM membership_event e
+            WHERE e.on_date BETWEEN :from AND :to AND e.kind NOT IN ('transferred', 'hosted', 'away')
             GROUP BY 1, 2
             """) + """
 

@@ -27,6 +27,12 @@ enum SchemaMigrations {
         return sections
     }
 
+    /// What a migration needs beyond its SQL, run in the same transaction right after it:
+    /// migration 5 chains the audit rows written before it (SQL has no SHA-256).
+    static let followUps: [String: @Sendable (Database) throws -> Void] = [
+        "5 audit chain and register identity": AuditChain.sealExisting(in:),
+    ]
+
     /// A migrator for the embedded schema, optionally stopping after section `last`
     /// (tests use it to make a register as an older version left it).
     static func migrator(upTo last: String? = nil) -> DatabaseMigrator {
@@ -34,6 +40,7 @@ enum SchemaMigrations {
         for section in sections(of: EmbeddedSchema.sql) {
             migrator.registerMigration(section.identifier) { db in
                 try db.execute(sql: section.sql)
+                try followUps[section.identifier]?(db)
             }
             if section.identifier == last { break }
         }

@@ -67,10 +67,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
             + (m.count == 1 ? "0" + m : m) + "-" + (d.count == 1 ? "0" + d : d)
     }
 
-    /// `DD/MM/YYYY`, the form printed in Vietnamese documents.
+    /// `DD/MM/YYYY`, the form printed in Vietnamese documents; the year has four digits
+    /// like the one `init(parsing:)` reads, so every printed day parses back.
     public var vietnamese: String {
-        let d = String(day), m = String(month)
-        return (d.count == 1 ? "0" + d : d) + "/" + (m.count == 1 ? "0" + m : m) + "/" + String(year)
+        let d = String(day), m = String(month), y = String(year)
+        return (d.count == 1 ? "0" + d : d) + "/" + (m.count == 1 ? "0" + m : m) + "/"
+            + String(repeating: "0", count: max(0, 4 - y.count)) + y
     }
 
     public static func < (lhs: Day, rhs: Day) -> Bool {
@@ -83,6 +85,16 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         case 4, 6, 9, 11: return 30
         default: return 31
         }
+    }
+
+    /// The years a `Day` can hold.
+    public static let years = 1...9999
+
+    /// Refuses a year filter no day can be in (bad input), before any arithmetic on it.
+    public static func validateYear(_ year: Int?) throws {
+        guard let year, !years.contains(year) else { return }
+        throw RegisterError.badInput(Text(vi: "Năm \(year) không hợp lệ.", en: "\(year) is not a valid year."),
+                                     fix: Text(vi: "Chọn năm từ 1 đến 9999.", en: "Choose a year from 1 to 9999."))
     }
 
     public static func isLeap(_ year: Int) -> Bool {

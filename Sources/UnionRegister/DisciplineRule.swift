@@ -15,6 +15,7 @@ public enum DisciplineRule {
                 fix: Text(vi: "Ghi lý do bằng --reason, ví dụ số quyết định và hành vi vi phạm.",
                           en: "Give the reason with --reason, e.g. the decision number and the offence."))
         }
+        try TextRules.check(record.reason, .reason)
         try MemberRules.notInFuture(record.on, what: Text(vi: "Ngày kỷ luật", en: "Discipline date"), today: today)
         switch history.status(on: record.on) {
         case .active:
@@ -26,10 +27,14 @@ public enum DisciplineRule {
                 vi: "\(member.fullName) chưa là đoàn viên vào ngày \(record.on)\(joined); không thể kỷ luật.",
                 en: "\(member.fullName) was not yet a member on \(record.on)\(joinedEN); cannot be disciplined."),
                 fix: Text(vi: "Kiểm tra ngày của quyết định kỷ luật.", en: "Check the date of the discipline decision."))
+        case .temporary(let unit, _), .temporaryEnded(let unit, _):
+            throw RegisterError.refused(.disciplineMembership, Text(
+                vi: "\(member.fullName) chỉ sinh hoạt tạm thời tại \(unit) vào ngày \(record.on); đơn vị gốc xét kỷ luật.",
+                en: "\(member.fullName) was only hosted temporarily in \(unit) on \(record.on); their home unit decides discipline."))
         case .left(let kind, let on, _):
             throw RegisterError.refused(.disciplineMembership, Text(
                 vi: "\(member.fullName) đã thôi sinh hoạt Đoàn (\(kind.name.vi)) từ ngày \(on); không thể kỷ luật ngày \(record.on).",
-                en: "\(member.fullName) left the Union (\(kind.name.en)) on \(on); cannot be disciplined on \(record.on)."),
+                en: "\(member.fullName) left \(kind == .left ? "this register" : "the Union") (\(kind.name.en)) on \(on); cannot be disciplined on \(record.on)."),
                 fix: Text(vi: "Kiểm tra ngày của quyết định kỷ luật.", en: "Check the date of the discipline decision."))
         }
     }

@@ -19,27 +19,29 @@ public enum MemberConsistency {
             } catch {
                 return findings
             }
-            if event.kind == .admitted || event.kind == .transferred, let unit = units[event.unitCode] {
-                do { try MemberPlacementRule.check(unit: unit, on: event.on) } catch let refusal as RegisterError {
+            if [.admitted, .transferred, .arrived, .hosted].contains(event.kind), let unit = units[event.unitCode] {
+                do { try MemberPlacementRule.check(unit: unit, on: event.on, kind: event.kind) } catch let refusal as RegisterError {
                     error("member-unit", refusal.message)
                 } catch {}
             }
         }
-        if let first = events.first, first.on != member.joinedOn {
+        if let first = events.first, first.kind == .admitted, first.on != member.joinedOn {
             error("joined-date", Text(
                 vi: "Ngày vào Đoàn \(member.joinedOn) khác ngày kết nạp trong lịch sử \(first.on).",
                 en: "The joining date \(member.joinedOn) differs from the admission event on \(first.on)."))
         }
+        if let first = events.first, first.kind != .admitted, first.on < member.joinedOn {
+            error("arrival-before-admission", Text(
+                vi: "Ngày chuyển đến \(first.on) trước ngày vào Đoàn \(member.joinedOn).",
+                en: "The arrival on \(first.on) is before the admission to the Union on \(member.joinedOn)."))
+        }
         if events.isEmpty {
-            error("no-admission", Text(vi: "Đoàn viên không có sự kiện kết nạp.", en: "The member has no admission event."))
+            error("no-admission", Text(vi: "Đoàn viên không có sự kiện kết nạp hay chuyển đến.", en: "The member has no admission nor arrival event."))
         }
         for grade in grades {
-            let months = history.wholeMonthsOfMembership(in: grade.year)
-            if months < GradeRule.minimumMonths {
-                error("grade-months", Text(
-                    vi: "Có xếp loại năm \(grade.year) nhưng chỉ sinh hoạt \(months) tháng trọn trong năm đó.",
-                    en: "Graded for \(grade.year) with only \(months) whole months of membership that year."))
-            }
+            do { try GradeRule.check(member, history: history, year: grade.year, today: today) } catch let refusal as RegisterError {
+                error(refusal.rule?.code ?? "grade-months", refusal.message)
+            } catch {}
         }
         if case .active(let unitCode) = history.status(on: today) {
             if let unit = units[unitCode], !unit.isOpen(on: today) {

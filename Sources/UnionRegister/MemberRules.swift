@@ -1,7 +1,8 @@
 /// Checks on a member's facts and on the dates of events, shared by every command that
 /// writes a member or an event.
 public enum MemberRules {
-    /// Validates a member's own facts: name, codes, national ID, dates in a sane order.
+    /// Validates a member's own facts: name, codes, national ID, text (`TextRules`), dates
+    /// in a sane order.
     public static func validate(_ member: Member, today: Day) throws {
         guard (1...32).contains(member.code.count),
               member.code.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._/-".unicodeScalars.contains($0)) }) else {
@@ -12,6 +13,11 @@ public enum MemberRules {
         guard !member.fullName.allSatisfy(\.isWhitespace) else {
             throw RegisterError.badInput(Text(vi: "Họ và tên không được để trống.", en: "The full name is empty."))
         }
+        try TextRules.check(member.fullName, .fullName)
+        try TextRules.check(member.phone, .line(Text(vi: "Số điện thoại", en: "The phone")))
+        try TextRules.check(member.email, .line(Text(vi: "Thư điện tử", en: "The e-mail")))
+        try TextRules.check(member.workplace, .line(Text(vi: "Nơi làm việc", en: "The workplace")))
+        try TextRules.check(member.office, .line(Text(vi: "Chức vụ Đoàn", en: "The Union office")))
         if let id = member.idNumber, !(id.count == 12 && id.allSatisfy { $0.isASCII && $0.isNumber }) {
             throw RegisterError.badInput(
                 Text(vi: "Số CCCD \"\(id)\" phải gồm đúng 12 chữ số.", en: "National ID \"\(id)\" must be exactly 12 digits."))

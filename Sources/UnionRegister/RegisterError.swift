@@ -2,7 +2,7 @@
 /// facts behind it and, where there is one, the fix (the style of Beancount's bean-check).
 ///
 /// The kind decides the exit status (docs/CLI.md): a rule refused is 1, bad input data 65,
-/// a missing register or input file 66.
+/// a missing register or input file 66, a register that cannot be read or written now 74.
 public struct RegisterError: Error, Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// A domain rule refused the request (exit 1).
@@ -11,6 +11,9 @@ public struct RegisterError: Error, Sendable, Equatable {
         case badInput
         /// The register or an input file is missing (exit 66).
         case missingFile
+        /// The register file could not be read or written: read-only, locked past the busy
+        /// timeout, disk full, an I/O error (exit 74). Nothing was changed.
+        case storageFailed
     }
 
     public let kind: Kind

@@ -4,6 +4,9 @@
 public enum RuleCode: Hashable, Sendable {
     case admissionAge
     case admissionEducation
+    case arrivalActive
+    case arrivalBeforeAdmission
+    case departureNotActive
     case disciplineMembership
     case duesAmount
     case duesExemption
@@ -11,6 +14,8 @@ public enum RuleCode: Hashable, Sendable {
     case duesRate
     case eventOrder
     case gradeMonths
+    case gradeNotHere
+    case letterNoDeparture
     case memberUnitKind
     case memberUnitOpen
     case probation
@@ -18,6 +23,8 @@ public enum RuleCode: Hashable, Sendable {
     case referralStage
     case reportBalance
     case stepOrder
+    case temporaryMember
+    case temporaryPeriod
     case transferSameUnit
     case unitClose
     case unitParent
@@ -33,6 +40,9 @@ public enum RuleCode: Hashable, Sendable {
         switch self {
         case .admissionAge: return "admission-age"
         case .admissionEducation: return "admission-education"
+        case .arrivalActive: return "arrival-active"
+        case .arrivalBeforeAdmission: return "arrival-before-admission"
+        case .departureNotActive: return "departure-not-active"
         case .disciplineMembership: return "discipline-membership"
         case .duesAmount: return "dues-amount"
         case .duesExemption: return "dues-exemption"
@@ -40,6 +50,8 @@ public enum RuleCode: Hashable, Sendable {
         case .duesRate: return "dues-rate"
         case .eventOrder: return "event-order"
         case .gradeMonths: return "grade-months"
+        case .gradeNotHere: return "grade-not-here"
+        case .letterNoDeparture: return "letter-no-departure"
         case .memberUnitKind: return "member-unit-kind"
         case .memberUnitOpen: return "member-unit-open"
         case .probation: return "probation"
@@ -47,6 +59,8 @@ public enum RuleCode: Hashable, Sendable {
         case .referralStage: return "referral-stage"
         case .reportBalance: return "report-balance"
         case .stepOrder: return "step-order"
+        case .temporaryMember: return "temporary-member"
+        case .temporaryPeriod: return "temporary-period"
         case .transferSameUnit: return "transfer-same-unit"
         case .unitClose: return "unit-close"
         case .unitParent: return "unit-parent"

@@ -1,7 +1,10 @@
-/// Checks on a training record before it is kept: dates in order, in the past, after the
-/// member's birth.
+/// Checks on a training record before it is kept: its text (`TextRules`), dates in order,
+/// in the past, after the member's birth.
 public enum TrainingRule {
     public static func check(_ record: TrainingRecord, of member: Member, today: Day) throws {
+        try TextRules.check(record.provider, .line(Text(vi: "Nơi tổ chức", en: "The provider")))
+        try TextRules.check(record.certificateNo, .line(Text(vi: "Số chứng nhận", en: "The certificate number")))
+        try TextRules.check(record.result, .line(Text(vi: "Kết quả", en: "The result")))
         try MemberRules.notInFuture(record.completedOn, what: Text(vi: "Ngày hoàn thành", en: "Completion date"), today: today)
         try MemberRules.notBeforeBirth(record.completedOn, of: member, what: Text(vi: "Ngày hoàn thành", en: "Completion date"))
         if let started = record.startedOn {

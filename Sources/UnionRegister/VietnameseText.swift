@@ -3,12 +3,16 @@ import Foundation
 /// Vietnamese text handling: normalisation, diacritic-blind search, and name order.
 public enum VietnameseText {
     /// Stored text is NFC so that the same name typed on two keyboards (precomposed or
-    /// with combining marks) is the same string.
+    /// with combining marks) is the same string, with runs of spaces (any Unicode space)
+    /// made one and none at the ends. Control characters, tabs and line breaks are left in
+    /// place for `TextRules` to refuse: normalising must not hide them.
     public static func normalized(_ text: String) -> String {
         if isPlainASCII(text) { return text }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
-            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            .precomposedStringWithCanonicalMapping
+        return text.split(whereSeparator: isSpace).joined(separator: " ").precomposedStringWithCanonicalMapping
+    }
+
+    private static func isSpace(_ character: Character) -> Bool {
+        character.unicodeScalars.allSatisfy { $0.properties.generalCategory == .spaceSeparator }
     }
 
     /// True for printable ASCII with single inner spaces and none at the ends: text that

@@ -11,8 +11,18 @@ public struct Vote: Hashable, Sendable, Codable {
         self.votesFor = votesFor
     }
 
+    /// The most people a meeting can convene: a bloc's congress is a few hundred, so a
+    /// larger figure is a typing error, refused before any rule (and before any arithmetic).
+    public static let maxConvened = 100_000
+
     /// Refuses numbers that cannot happen (bad input) before judging the vote.
     public func validateNumbers() throws {
+        guard convened <= Self.maxConvened else {
+            throw RegisterError.badInput(Text(
+                vi: "Số người triệu tập \(convened) vượt quá \(Self.maxConvened): không phải số liệu của một cuộc họp.",
+                en: "\(convened) convened is over \(Self.maxConvened): not the figure of a meeting."),
+                fix: Text(vi: "Kiểm tra lại --convened, --present, --for.", en: "Check --convened, --present and --for."))
+        }
         guard convened > 0, present >= 0, votesFor >= 0, present <= convened, votesFor <= present else {
             throw RegisterError.badInput(Text(
                 vi: "Số liệu biểu quyết không hợp lý: triệu tập \(convened), có mặt \(present), tán thành \(votesFor) (cần 0 ≤ tán thành ≤ có mặt ≤ triệu tập, triệu tập > 0).",
@@ -21,14 +31,23 @@ public struct Vote: Hashable, Sendable, Codable {
     }
 
     /// At least two thirds present: 3·present ≥ 2·convened, in integers to avoid rounding.
-    public var hasQuorum: Bool { 3 * present >= 2 * convened }
+    /// The products are taken at double width: a vote read from a damaged register may hold
+    /// any number, and must not crash the program that reads it.
+    public var hasQuorum: Bool { Self.product(3, present) >= Self.product(2, convened) }
 
     /// More than half of those present: exactly half does not pass.
-    public var passes: Bool { 2 * votesFor > present }
+    public var passes: Bool { Self.product(2, votesFor) > Self.product(1, present) }
 
-    /// "12/15 (80%)": votes for over those present, as documents print it.
+    /// "12/15 (80%)": votes for over those present, rounded half up, as documents print it.
+    /// In floating point, which is exact for every vote `validateNumbers` accepts and cannot
+    /// overflow for any other.
     public var ratio: String {
-        let percent = present == 0 ? 0 : (votesFor * 1000 / present + 5) / 10
+        let percent = present <= 0 ? 0 : Int(exactly: (Double(votesFor) * 100 / Double(present)).rounded()) ?? 0
         return "\(votesFor)/\(present) (\(percent)%)"
+    }
+
+    private static func product(_ factor: Int, _ value: Int) -> (high: Int, low: UInt) {
+        let (high, low) = factor.multipliedFullWidth(by: value)
+        return (high, low)
     }
 }

@@ -62,7 +62,7 @@ struct HistoryGenerator {
             let history = memberEvents(code: code, born: born, joined: joined, branch: branch, using: &rng)
             events += history.csv
             for year in first.year...Self.last.year
-            where history.membership.wholeMonthsOfMembership(in: year) >= GradeRule.minimumMonths {
+            where history.membership.wholeMonthsInUnion(in: year, joinedOn: joined) >= GradeRule.minimumMonths {
                 grades.append([code, String(year), rng.pick([("excellent", 15), ("good", 50), ("pass", 30), ("fail", 5)])])
             }
             if Int.random(in: 0..<10, using: &rng) < 4 {

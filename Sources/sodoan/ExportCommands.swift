@@ -21,7 +21,8 @@ struct ExportCommand: RegisterCommand {
     @Option(help: "csv or json.")
     var format: OutputFormat = .csv
 
-    @Flag(help: "Include the national ID number and phone (personal data).")
+    @Flag(help: ArgumentHelp("Include the members' personal data: birth date, national ID number, phone, e-mail, workplace.",
+                             discussion: "Left out by default. A members file without them updates registered members on import but cannot create new ones: use this flag for a full copy."))
     var includePersonal = false
 
     func validate() throws {
@@ -59,7 +60,7 @@ struct BufferedOutput {
     private var buffer: [UInt8] = []
 
     mutating func write(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
+        buffer.append(contentsOf: OutputText.safe(text).utf8)
         if buffer.count >= 1 << 16 { flush() }
     }
 

@@ -67,7 +67,7 @@ struct ImportCommand: RegisterCommand {
             let more = problems.count - Self.listed
             lines.append(global.language == .vi ? "… và \(more) dòng nữa." : "… and \(more) more.")
         }
-        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        FileHandle.standardError.write(Data(OutputText.safe(lines.joined(separator: "\n") + "\n").utf8))
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RegisterStore
 import UnionRegister
 
@@ -19,7 +20,18 @@ struct LogCommand: RegisterCommand {
     }
 
     func execute() throws {
-        let entries = try openRegister().auditLog(memberCode: member, since: try since.map { try day($0, option: "--since") })
+        let register = try openRegister()
+        let entries = try register.auditLog(memberCode: member, since: try since.map { try day($0, option: "--since") })
+        let broken = try register.auditChainFindings()
+        if !broken.isEmpty {
+            let vi = global.language == .vi
+            var subjects: [String] = []
+            for finding in broken where !subjects.contains(finding.subject) { subjects.append(finding.subject) }
+            let rows = subjects.joined(separator: ", ")
+            FileHandle.standardError.write(Data(OutputText.safe(vi
+                ? "Cảnh báo: nhật ký không khớp chuỗi mã băm (\(rows)): đã bị sửa ngoài sodoan; chạy `sodoan check`.\n"
+                : "Warning: the audit log does not match its hash chain (\(rows)): it was changed behind sodoan's back; run `sodoan check`.\n").utf8))
+        }
         let items = entries.map { Item(id: $0.id ?? 0, at: $0.at, command: $0.command, action: $0.action, member_code: $0.memberCode,
                                        unit_code: $0.unitCode, old_value: $0.oldValue, new_value: $0.newValue) }
         switch output.format {

@@ -6,34 +6,33 @@ struct MemberCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "member",
         abstract: "Register members and record every change in their membership.",
-        subcommands: [Add.self, Show.self, List.self, Update.self, Transfer.self,
-                      Mature.self, Remove.self, Decease.self, History.self])
+        subcommands: [Add.self, Show.self, List.self, Update.self, Transfer.self, Arrive.self, Leave.self,
+                      Host.self, Away.self, Letter.self, Mature.self, Remove.self, Decease.self, History.self])
 
-    struct Add: RegisterCommand {
-        static let configuration = CommandConfiguration(abstract: "Register a member admitted to a branch.")
+    struct Add: RegisterCommand, NewMemberCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Register a member admitted to a branch, or admitted elsewhere and arrived (--arrived --from).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The branch (or grassroots branch) the member joins.") var unit: String
         @Option(help: "Register code, e.g. the Union card number (default: the next DVnnnnnn).") var code: String?
         @OptionGroup var fields: MemberFieldOptions
+        @Option(help: "For a member admitted elsewhere (on --joined): the day they came into the branch.") var arrived: String?
+        @Option(help: "With --arrived: the unit they came from (chuyển đến từ).") var from: String?
+        @Option(help: "With --arrived: the transfer letter's number.") var letter: String?
 
         func validate() throws {
-            guard fields.name != nil, fields.born != nil, fields.gender != nil else {
-                throw ValidationError("member add needs --name, --born and --gender.")
+            try validateFields()
+            guard (arrived == nil) == (from == nil), letter == nil || arrived != nil else {
+                throw ValidationError("--arrived and --from go together (and --letter with them).")
             }
-            guard fields.education != nil else {
-                throw ValidationError("member add needs --education: the admission rule needs at least primary education.")
+            guard arrived == nil || fields.joined != nil else {
+                throw ValidationError("--arrived needs --joined: the day the member was admitted to the Union elsewhere.")
             }
         }
 
         func execute() throws {
-            let register = try openRegister()
-            var member = Member(code: code ?? "", fullName: "", birthDate: today, gender: .male,
-                                education: .none, joinedOn: today)
-            try fields.apply(to: &member) { try day($0, option: $1) }
-            let added = try register.addMember(member, unitCode: unit)
-            print(global.language == .vi
-                  ? "Đã kết nạp \(added.fullName) (mã \(added.code)) vào \(unit) ngày \(added.joinedOn)."
-                  : "Registered \(added.fullName) (code \(added.code)) in \(unit) from \(added.joinedOn).")
+            let arrival = try arrived.map { Arrival(on: try day($0, option: "--arrived"), from: from ?? "", letterNo: letter) }
+            say(Says.memberAdded(try addMember(arrival: arrival), to: unit, arrival))
         }
     }
 
@@ -119,14 +118,15 @@ struct MemberCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: DataFormatOption
         @Option(help: "Only members of this unit and the units below it.") var unit: String?
-        @Option(help: "active (default), matured, removed, expelled, deceased, or all.") var status: String = "active"
+        @Option(help: "active (default), temporary, temporary-ended, left, matured, removed, expelled, deceased, or all.")
+        var status: String = "active"
         @Option(help: "Words of the name or the code; case and diacritics ignored.") var search: String?
         @Flag(help: "Only members over 30 holding no office, and members over 35 still active.") var dueMaturity = false
         @Option(help: "The day to look at (default: today).") var asOf: String?
 
         func validate() throws {
             guard status == "all" || MembershipStatus.codes.contains(status), status != "not-yet-member" else {
-                throw ValidationError("--status takes active, matured, removed, expelled, deceased or all.")
+                throw ValidationError("--status takes active, temporary, temporary-ended, left, matured, removed, expelled, deceased or all.")
             }
         }
 

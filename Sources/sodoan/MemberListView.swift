@@ -20,7 +20,7 @@ struct MemberListView {
                                      : ["Code", "Full name", "Born", "Age", "Gender", "Unit", "Status", "Note"], rightAligned: [3])
             for (row, item) in zip(rows, items) {
                 table.append([item.code, item.full_name, item.birth_date, item.age.map(String.init) ?? "",
-                              row.member.gender.name(language), row.unitCode, statusName(row.status), row.flag?.name(language) ?? ""])
+                              row.member.gender.name(language), row.unitCode, statusName(row.status), note(row)])
             }
             let footer = vi ? "\(rows.count) đoàn viên, tính đến ngày \(asOf)." : "\(rows.count) members as of \(asOf)."
             return table.render() + footer + "\n"
@@ -28,7 +28,28 @@ struct MemberListView {
     }
 
     private func statusName(_ code: String) -> String {
-        if code == "active" { return language == .vi ? "Đang sinh hoạt" : "active" }
-        return MembershipEventKind(rawValue: code)?.name(language) ?? code
+        let vi = language == .vi
+        switch code {
+        case "active": return vi ? "Đang sinh hoạt" : "active"
+        case MembershipStatus.temporaryCode: return vi ? "Sinh hoạt tạm thời" : "temporary"
+        case MembershipStatus.temporaryEndedCode: return vi ? "Hết sinh hoạt tạm thời" : "temporary stay ended"
+        default: return MembershipEventKind(rawValue: code)?.name(language) ?? code
+        }
+    }
+
+    /// The maturity flag, and where a member hosted, away or gone is and until when.
+    private func note(_ row: MemberListing) -> String {
+        [row.flag?.name(language) ?? "", whereabouts(row.lastEvent)].filter { !$0.isEmpty }.joined(separator: "; ")
+    }
+
+    private func whereabouts(_ event: MembershipEvent) -> String {
+        let vi = language == .vi, place = event.place ?? ""
+        switch event.kind {
+        case .hosted: return (vi ? "từ \(place)" : "from \(place)") + (event.until.map { vi ? ", đến hết \($0)" : ", through \($0)" } ?? "")
+        case .away where event.until.map { asOf <= $0 } ?? false:
+            return vi ? "tạm thời tại \(place) đến hết \(event.until!)" : "away at \(place) through \(event.until!)"
+        case .left: return vi ? "đến \(place)" : "to \(place)"
+        default: return ""
+        }
     }
 }

@@ -64,11 +64,18 @@ struct MemberTimeline {
     static func describe(_ event: MembershipEvent, _ language: Language) -> String {
         let vi = language == .vi
         var text = event.kind.name(language)
+        let place = event.place ?? "?"
         switch event.kind {
         case .admitted: text += vi ? " vào \(event.unitCode)" : " into \(event.unitCode)"
         case .transferred: text += vi ? " từ \(event.fromUnitCode ?? "?") sang \(event.unitCode)" : " from \(event.fromUnitCode ?? "?") to \(event.unitCode)"
+        case .arrived: text += vi ? " từ \(place) vào \(event.unitCode)" : " from \(place) into \(event.unitCode)"
+        case .left: text += vi ? " từ \(event.unitCode) đến \(place)" : " from \(event.unitCode) to \(place)"
+        case .hosted: text += vi ? " tại \(event.unitCode) (đơn vị gốc: \(place))" : " in \(event.unitCode) (home unit: \(place))"
+        case .away: text += vi ? " tại \(place) (chi đoàn \(event.unitCode))" : " at \(place) (branch \(event.unitCode))"
         default: text += " (\(event.unitCode))"
         }
+        if let until = event.until { text += vi ? ", đến hết \(until)" : ", through \(until)" }
+        if let letter = event.letterNo { text += vi ? ", giấy giới thiệu số \(letter)" : ", letter no. \(letter)" }
         if let reason = event.reason, !reason.isEmpty { text += " — \(reason)" }
         return text
     }

@@ -27,6 +27,8 @@ struct MemberView {
         var office: String?
         var joined_on: String
         var party_joined_on: String?
+        /// The temporary stay in force today (hosted here, or away), if any.
+        var temporary: StayItem?
         var history: [EventItem]
         var grades: [GradeItem]
         var trainings: [TrainingItem]
@@ -40,20 +42,17 @@ struct MemberView {
         var convened, present, votes_for: Int?
         var resolution_no, decision_no, reason: String?
     }
-    struct EventItem: Encodable { var kind, on, unit: String; var from_unit, reason: String? }
+    struct EventItem: Encodable { var kind, on, unit: String; var from_unit, reason, place, letter_no, until: String? }
+    struct StayItem: Encodable { var kind, place, until: String }
     struct GradeItem: Encodable { var year: Int; var grade: String }
     struct TrainingItem: Encodable { var kind: String; var started_on: String?; var completed_on: String; var provider, certificate_no, result: String? }
     struct DisciplineItem: Encodable { var level, on, reason: String }
 
     private var status: MembershipStatus { record.history.status(on: today) }
 
-    private var unitCode: String? {
-        switch status {
-        case .active(let unit): return unit
-        case .left(_, _, let unit): return unit
-        case .notYetMember: return nil
-        }
-    }
+    private var unitCode: String? { status.unitCode }
+
+    private var stay: MembershipEvent? { record.history.temporaryStay(on: today) }
 
     private var flag: MaturityRule.Flag? {
         status.isActive ? MaturityRule.flag(for: record.member, on: today) : nil
@@ -78,7 +77,11 @@ struct MemberView {
             education: m.education.rawValue, id_number: m.idNumber, phone: m.phone,
             email: m.email, workplace: m.workplace, office: m.office, joined_on: m.joinedOn.description,
             party_joined_on: m.partyJoinedOn?.description,
-            history: record.history.events.map { EventItem(kind: $0.kind.rawValue, on: $0.on.description, unit: $0.unitCode, from_unit: $0.fromUnitCode, reason: $0.reason) },
+            temporary: stay.map { StayItem(kind: $0.kind.rawValue, place: $0.place ?? "", until: $0.until?.description ?? "") },
+            history: record.history.events.map {
+                EventItem(kind: $0.kind.rawValue, on: $0.on.description, unit: $0.unitCode, from_unit: $0.fromUnitCode,
+                          reason: $0.reason, place: $0.place, letter_no: $0.letterNo, until: $0.until?.description)
+            },
             grades: record.grades.map { GradeItem(year: $0.year, grade: $0.grade.rawValue) },
             trainings: record.trainings.map { TrainingItem(kind: $0.kind.rawValue, started_on: $0.startedOn?.description, completed_on: $0.completedOn.description, provider: $0.provider, certificate_no: $0.certificateNo, result: $0.result) },
             discipline: record.disciplines.map { DisciplineItem(level: $0.level.rawValue, on: $0.on.description, reason: $0.reason) },
@@ -138,8 +141,18 @@ struct MemberView {
     private var statusText: String {
         let vi = language == .vi
         switch status {
-        case .active(let unit): return vi ? "Đang sinh hoạt tại \(unit)" : "Active in \(unit)"
+        case .active(let unit):
+            let away = stay.map { vi ? "; sinh hoạt tạm thời tại \($0.place ?? "") đến hết \($0.until!)" : "; away at \($0.place ?? "") through \($0.until!)" }
+            return (vi ? "Đang sinh hoạt tại \(unit)" : "Active in \(unit)") + (away ?? "")
+        case .temporary(let unit, let until):
+            let home = stay?.place ?? ""
+            return vi ? "Sinh hoạt tạm thời tại \(unit) đến hết \(until) (đơn vị gốc: \(home)); không tính vào số đoàn viên"
+                      : "Hosted temporarily in \(unit) through \(until) (home unit: \(home)); not counted"
+        case .temporaryEnded(let unit, let on):
+            return vi ? "Đã hết sinh hoạt tạm thời tại \(unit) ngày \(on)" : "Temporary stay in \(unit) ended on \(on)"
         case .left(let kind, let on, let unit): return "\(kind.name(language)) \(on) (\(unit))"
+        case .notYetMember where today >= record.member.joinedOn:
+            return vi ? "Đoàn viên từ \(record.member.joinedOn), chưa sinh hoạt tại sổ này" : "In the Union since \(record.member.joinedOn), not yet in this register"
         case .notYetMember: return vi ? "Chưa kết nạp" : "Not yet admitted"
         }
     }

@@ -17,10 +17,13 @@ struct ReferralDocument {
 
     var committeeLine: String { "BCH " + resolution.committee.name.uppercased() }
 
-    var dateLine: String {
-        let d = resolution.resolution.on
+    var dateLine: String { Self.dateLine(place: place, on: resolution.resolution.on) }
+
+    /// "Quảng Ninh, ngày 05 tháng 03 năm 2025": the place and date line of a Vietnamese
+    /// administrative document (the departure letter writes it the same way).
+    static func dateLine(place: String?, on d: Day) -> String {
         let two = { (n: Int) in n < 10 ? "0\(n)" : "\(n)" }
-        return "\(place ?? Self.blank), ngày \(two(d.day)) tháng \(two(d.month)) năm \(d.year)"
+        return "\(place ?? blank), ngày \(two(d.day)) tháng \(two(d.month)) năm \(d.year)"
     }
 
     var recipients: [String] {
@@ -75,13 +78,16 @@ struct ReferralDocument {
 
     // MARK: - Renderings
 
+    /// Every value from the register or the options is escaped (`Escaping.markdown`): a
+    /// name holding `<script>` or `**` prints as those characters, never as markup.
     func markdown() -> String {
-        let upper = resolution.upperUnion?.name.uppercased() ?? ""
+        let e = Escaping.markdown
+        let upper = e(resolution.upperUnion?.name.uppercased() ?? "")
         var out = """
             | \(upper) | ĐOÀN TNCS HỒ CHÍ MINH |
             |:---:|:---:|
-            | **\(committeeLine)** | |
-            | Số: \(resolution.number) | *\(dateLine)* |
+            | **\(e(committeeLine))** | |
+            | Số: \(e(resolution.number)) | *\(e(dateLine))* |
 
             # NGHỊ QUYẾT
             **giới thiệu đoàn viên ưu tú để chi bộ xem xét, kết nạp vào Đảng**
@@ -89,21 +95,18 @@ struct ReferralDocument {
             Kính gửi:
 
             """
-        out += recipients.map { "- \($0)\n" }.joined() + "\n"
-        out += bases.map { "- \($0)\n" }.joined() + "\n"
-        out += meeting.joined(separator: "\n\n") + "\n\n"
-        out += "## QUYẾT NGHỊ\n\nGiới thiệu đồng chí **\(decision.name)**\(decision.rest)\n\n\(conclusion)\n\n"
-        out += "**\(signature.behalf)**  \n**\(signature.title)**  \n*\(signature.hint)*\n\n"
-        if !signature.name.isEmpty { out += "**\(signature.name)**\n\n" }
+        out += recipients.map { "- \(e($0))\n" }.joined() + "\n"
+        out += bases.map { "- \(e($0))\n" }.joined() + "\n"
+        out += meeting.map(e).joined(separator: "\n\n") + "\n\n"
+        out += "## QUYẾT NGHỊ\n\nGiới thiệu đồng chí **\(e(decision.name))**\(e(decision.rest))\n\n\(e(conclusion))\n\n"
+        out += "**\(e(signature.behalf))**  \n**\(e(signature.title))**  \n*\(e(signature.hint))*\n\n"
+        if !signature.name.isEmpty { out += "**\(e(signature.name))**\n\n" }
         out += "*Nơi nhận:*\n- Như kính gửi;\n- Lưu.\n"
         return out
     }
 
     func html() -> String {
-        func e(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+        let e = Escaping.html
         let upper = e(resolution.upperUnion?.name.uppercased() ?? "")
         return """
             <!DOCTYPE html>

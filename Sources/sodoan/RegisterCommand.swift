@@ -1,12 +1,12 @@
 import ArgumentParser
 import Foundation
-import GRDB
 import RegisterStore
 import UnionRegister
 
 /// A command that works on a register. `run()` opens nothing itself: it calls `execute`,
 /// and turns a refusal into a message on stderr and the exit status of docs/CLI.md
-/// (1 a rule refused, 65 bad input data, 66 register or input file missing).
+/// (1 a rule refused, 65 bad input data, 66 register or input file missing, 74 the
+/// register cannot be read or written now).
 protocol RegisterCommand: ParsableCommand {
     var global: GlobalOptions { get }
     func execute() throws
@@ -19,12 +19,8 @@ extension RegisterCommand {
         } catch let error as RegisterError {
             let prefix = global.language == .vi ? "Lỗi" : "Error"
             let rule = error.rule.map { " [\($0)]" } ?? ""
-            FileHandle.standardError.write(Data("\(prefix)\(rule): \(error.text(global.language))\n".utf8))
+            FileHandle.standardError.write(Data("\(prefix)\(rule): \(OutputText.safe(error.text(global.language)))\n".utf8))
             throw ExitCode(Self.exitStatus(for: error.kind))
-        } catch let error as DatabaseError {
-            let message = global.language == .vi ? "Lỗi cơ sở dữ liệu" : "Database error"
-            FileHandle.standardError.write(Data("\(message): \(error.message ?? "\(error)")\n".utf8))
-            throw ExitCode(error.resultCode == .SQLITE_CONSTRAINT ? 65 : 74)
         }
     }
 
@@ -33,6 +29,7 @@ extension RegisterCommand {
         case .ruleRefused: return 1
         case .badInput: return 65
         case .missingFile: return 66
+        case .storageFailed: return 74
         }
     }
 
@@ -57,7 +54,9 @@ extension RegisterCommand {
 
     var today: Day { Day.today() }
 
+    /// Writes to stdout through `OutputText.safe`: no value reaches the terminal raw.
     func print(_ text: String) {
+        let text = OutputText.safe(text)
         FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
     }
 }

@@ -53,13 +53,11 @@ extension ReportView {
             }
             out += "</tbody>\n</table>\n"
         }
+        if let trend {
+            out += "<h2>\(escaped(Text(vi: "Qua các năm", en: "Over the years")(language)))</h2>\n" + TrendView(trend: trend, language: language).charts
+        }
         return out + "</body>\n</html>\n"
     }
 
-    private func escaped(_ text: String) -> String {
-        // Most cells are numbers: skip the four passes when there is nothing to escape.
-        guard text.contains(where: { "&<>\"".contains($0) }) else { return text }
-        return text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    private func escaped(_ text: String) -> String { Escaping.html(text) }
 }

@@ -18,13 +18,5 @@ extension ReportView {
         return out
     }
 
-    /// Keeps a cell's text from breaking the table or turning into markup.
-    private func escaped(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            if "|\\*_`[]<>#".contains(character) { result.append("\\") }
-            result.append(character)
-        }
-        return result
-    }
+    private func escaped(_ text: String) -> String { Escaping.markdown(text) }
 }

@@ -9,6 +9,9 @@ import UnionRegister
 struct ReportView {
     var report: YearEndReport
     var language: Language
+    /// The years up to the report's, for the trend charts the HTML document ends with
+    /// (empty: no charts).
+    var trend: YearlyFigures? = nil
 
     func render(_ format: OutputFormat) throws -> String {
         switch format {

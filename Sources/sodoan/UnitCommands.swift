@@ -6,7 +6,7 @@ struct UnitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unit",
         abstract: "Build the tree of units: bloc, grassroots unions, branches.",
-        subcommands: [Add.self, Close.self, List.self])
+        subcommands: [Add.self, Update.self, Close.self, List.self])
 
     struct Add: RegisterCommand {
         static let configuration = CommandConfiguration(abstract: "Add a unit under its parent.")
@@ -23,6 +23,25 @@ struct UnitCommand: ParsableCommand {
                             openedOn: try day(opened, option: "--opened", default: today))
             try register.addUnit(unit)
             say(Says.unitAdded(kind, code, name))
+        }
+    }
+
+    struct Update: RegisterCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct a unit's name or opening day (a correction, not a dated change).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var code: String
+        @Option(help: "The unit's correct name.") var name: String?
+        @Option(help: "The day the unit was really set up.") var opened: String?
+
+        func validate() throws {
+            guard name != nil || opened != nil else { throw ValidationError("unit update needs --name or --opened.") }
+        }
+
+        func execute() throws {
+            let register = try openRegister()
+            let unit = try register.updateUnit(code, name: name, openedOn: try opened.map { try day($0, option: "--opened") })
+            say(Says.unitCorrected(unit))
         }
     }
 

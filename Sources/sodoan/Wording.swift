@@ -33,6 +33,39 @@ enum Says {
         Text(vi: "Đã giải thể \(code) từ ngày \(day).", en: "Closed \(code) from \(day).")
     }
 
+    static func unitCorrected(_ unit: Unit) -> Text {
+        Text(vi: "Đã sửa \(unit.code) — \(unit.name), thành lập \(unit.openedOn).",
+             en: "Corrected \(unit.code) — \(unit.name), opened \(unit.openedOn).")
+    }
+
+    static func memberAdded(_ member: Member, to unit: String, _ arrival: Arrival?) -> Text {
+        guard let arrival else {
+            return Text(vi: "Đã kết nạp \(member.fullName) (mã \(member.code)) vào \(unit) ngày \(member.joinedOn).",
+                        en: "Registered \(member.fullName) (code \(member.code)) in \(unit) from \(member.joinedOn).")
+        }
+        if let until = arrival.until {
+            return Text(vi: "Đã ghi \(member.fullName) (mã \(member.code)) sinh hoạt tạm thời tại \(unit) từ \(arrival.on) đến hết \(until).",
+                        en: "Recorded \(member.fullName) (code \(member.code)) hosted in \(unit) from \(arrival.on) through \(until).")
+        }
+        return Text(vi: "Đã ghi \(member.fullName) (mã \(member.code), vào Đoàn \(member.joinedOn)) chuyển đến \(unit) từ \(arrival.from) ngày \(arrival.on).",
+                    en: "Registered \(member.fullName) (code \(member.code), in the Union since \(member.joinedOn)) arriving in \(unit) from \(arrival.from) on \(arrival.on).")
+    }
+
+    static func memberArrived(_ code: String, in unit: String, _ arrival: Arrival) -> Text {
+        Text(vi: "Đã ghi \(code) chuyển sinh hoạt đến \(unit) từ \(arrival.from) ngày \(arrival.on).",
+             en: "Recorded \(code) arriving in \(unit) from \(arrival.from) on \(arrival.on).")
+    }
+
+    static func memberLeft(_ code: String, to place: String, on day: Day) -> Text {
+        Text(vi: "Đã ghi \(code) chuyển sinh hoạt đi \(place) ngày \(day); in giấy giới thiệu bằng `sodoan member letter \(code)`.",
+             en: "Recorded \(code) leaving to \(place) on \(day); print the letter with `sodoan member letter \(code)`.")
+    }
+
+    static func memberAway(_ code: String, at place: String, from day: Day, through last: Day) -> Text {
+        Text(vi: "Đã ghi \(code) sinh hoạt tạm thời tại \(place) từ \(day) đến hết \(last).",
+             en: "Recorded \(code) away at \(place) from \(day) through \(last).")
+    }
+
     static func backedUp(to path: String) -> Text {
         Text(vi: "Đã sao lưu sổ vào \(path).", en: "Backed up the register to \(path).")
     }

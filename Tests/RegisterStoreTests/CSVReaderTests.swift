@@ -50,10 +50,36 @@ struct CSVReaderTests {
         #expect(rows[2].invalidUTF8Field == 1)
     }
 
-    @Test func anUnterminatedQuoteNamesTheLineItStartsOn() throws {
-        #expect(throws: CSVReader.UnterminatedQuote(line: 2)) {
+    @Test func anUnterminatedQuoteNamesTheLineAndColumnItStartsOn() throws {
+        #expect(throws: CSVReader.SyntaxError(kind: .unterminatedQuote, line: 2, column: 3)) {
             try records("a,b\n1,\"open\n\nstill open")
         }
+    }
+
+    @Test func aNulByteIsRefusedWhereItIs() throws {
+        #expect(throws: CSVReader.SyntaxError(kind: .nulByte, line: 2, column: 5)) {
+            try records(Array("a,b\nNgu\u{1EC5}".utf8) + [0] + Array("n,1\n".utf8))
+        }
+        #expect(throws: CSVReader.SyntaxError(kind: .nulByte, line: 2, column: 5)) {
+            try records(Array("a,b\n1,\"x".utf8) + [0] + Array("\"\n".utf8))
+        }
+    }
+
+    @Test func aStrayQuoteInsideAQuotedCellIsRefusedNotMangled() throws {
+        #expect(throws: CSVReader.SyntaxError(kind: .textAfterClosingQuote, line: 2, column: 7)) {
+            try records("a,b\n1,\"ab\"c\",2\n")
+        }
+    }
+
+    @Test func aQuoteInsideAnUnquotedCellIsRefused() throws {
+        #expect(throws: CSVReader.SyntaxError(kind: .quoteInUnquotedCell, line: 3, column: 5)) {
+            try records("a,b\n1,2\nx,ab\"c\n")
+        }
+    }
+
+    @Test func anEmptyQuotedCellAndDoubledQuotesStillRead() throws {
+        let rows = try records("a,b,c\n\"\",\"\"\"\",x\n")
+        #expect(rows[1].fields == ["", "\"", "x"])
     }
 
     @Test func recordsSpanningChunkBoundariesAreWhole() throws {

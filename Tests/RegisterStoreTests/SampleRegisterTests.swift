@@ -19,7 +19,7 @@ struct SampleRegisterTests {
                                                     command: "test", clock: .fixed(today: today))
         #expect(reports.map { URL(fileURLWithPath: $0.file).lastPathComponent } == DataKind.allCases.map { "\($0.rawValue).csv" })
         #expect(reports.allSatisfy { $0.problems.isEmpty })
-        #expect(try register.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM member") } == 200)
+        #expect(try register.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM member") } == 204)
 
         for kind in DataKind.allCases {
             let again = try register.importFile(kind, from: Self.samples + "/\(kind.rawValue).csv", dryRun: false)

@@ -58,6 +58,17 @@ struct DuesTests {
         #expect(a.paidThrough(on: d("2024-07-10")) == m("2024-07"))
     }
 
+    @Test func aMemberWhoLeftAndCameBackOwesNothingForTheMonthsBetween() throws {
+        let away = [MembershipEvent(kind: .left, on: d("2024-04-01"), unitCode: "CD1"),
+                    MembershipEvent(kind: .arrived, on: d("2024-07-20"), unitCode: "CD1")]
+        let paid = DuesPayment(on: d("2024-03-20"), from: m("2024-03"), through: m("2024-03"), amount: 5_000)
+        let a = account(events: away, payments: [paid])
+        #expect(!a.owes(m("2024-05")) && a.owes(m("2024-07")))
+        #expect(a.behind(on: d("2024-09-01")) == [m("2024-07"), m("2024-08")])
+        let next = try a.payment(through: m("2024-08"), amount: nil, on: d("2024-08-05"), schedule: schedule, today: d("2024-08-05"))
+        #expect(next.from == m("2024-07") && next.amount == 10_000)
+    }
+
     @Test func exemptMonthsAreNeitherOwedNorCharged() throws {
         let exemption = DuesExemption(from: m("2024-04"), to: m("2024-05"), decisionNo: "12/QĐ", reason: "Ốm dài ngày")
         let a = account(exemptions: [exemption])

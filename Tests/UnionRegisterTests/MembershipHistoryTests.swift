@@ -17,18 +17,18 @@ struct MembershipHistoryTests {
     }
 
     @Test func admittedOn1JulyCountsSixMonthsOn2JulyFive() {
-        #expect(MembershipHistory(events: [admitted]).wholeMonthsOfMembership(in: 2024) == 6)
+        #expect(MembershipHistory(events: [admitted]).wholeMonthsInUnion(in: 2024, joinedOn: admitted.on) == 6)
         let late = MembershipEvent(kind: .admitted, on: d("2024-07-02"), unitCode: "A")
-        #expect(MembershipHistory(events: [late]).wholeMonthsOfMembership(in: 2024) == 5)
+        #expect(MembershipHistory(events: [late]).wholeMonthsInUnion(in: 2024, joinedOn: late.on) == 5)
     }
 
     @Test func aTransferDoesNotInterruptMembershipAndLeavingEndsIt() throws {
         let history = try MembershipHistory(events: [MembershipEvent(kind: .admitted, on: d("2020-01-01"), unitCode: "A")])
             .appending(MembershipEvent(kind: .transferred, on: d("2024-03-15"), unitCode: "B", fromUnitCode: "A"))
             .appending(MembershipEvent(kind: .removed, on: d("2024-07-01"), unitCode: "B"))
-        #expect(history.wholeMonthsOfMembership(in: 2024) == 6)
-        #expect(history.wholeMonthsOfMembership(in: 2023) == 12)
-        #expect(history.wholeMonthsOfMembership(in: 2025) == 0)
+        #expect(history.wholeMonthsInUnion(in: 2024, joinedOn: d("2020-01-01")) == 6)
+        #expect(history.wholeMonthsInUnion(in: 2023, joinedOn: d("2020-01-01")) == 12)
+        #expect(history.wholeMonthsInUnion(in: 2025, joinedOn: d("2020-01-01")) == 0)
     }
 
     @Test func aCorrectedJoiningDateMayReachTheNextEventButNotPassItAndNeedsAnOpenBranch() throws {

@@ -14,7 +14,7 @@ private func admitted(_ day: String, _ then: MembershipEvent...) -> MembershipHi
 struct GradeRuleTests {
     @Test func admittedOnFirstJulyCountsSixMonthsAndIsGraded() throws {
         let history = admitted("2024-07-01")
-        #expect(history.wholeMonthsOfMembership(in: 2024) == 6)
+        #expect(history.wholeMonthsInUnion(in: 2024, joinedOn: an.joinedOn) == 6)
         try GradeRule.check(an, history: history, year: 2024, today: recordsToday)
     }
 
@@ -32,7 +32,7 @@ struct GradeRuleTests {
     @Test func aMemberWhoLeftOnFirstJulyKeepsJanuaryToJune() throws {
         let history = admitted("2020-01-01",
                                 MembershipEvent(kind: .matured, on: d("2024-07-01"), unitCode: "YT-VP"))
-        #expect(history.wholeMonthsOfMembership(in: 2024) == 6)
+        #expect(history.wholeMonthsInUnion(in: 2024, joinedOn: an.joinedOn) == 6)
         try GradeRule.check(an, history: history, year: 2024, today: recordsToday)
     }
 
@@ -49,7 +49,7 @@ struct GradeRuleTests {
         let history = admitted("2024-03-01",
                                 MembershipEvent(kind: .transferred, on: d("2024-05-15"), unitCode: "YT-BV", fromUnitCode: "YT-VP"),
                                 MembershipEvent(kind: .transferred, on: d("2024-09-01"), unitCode: "TC", fromUnitCode: "YT-BV"))
-        #expect(history.wholeMonthsOfMembership(in: 2024) == 10)
+        #expect(history.wholeMonthsInUnion(in: 2024, joinedOn: an.joinedOn) == 10)
         try GradeRule.check(an, history: history, year: 2024, today: recordsToday)
     }
 

@@ -36,9 +36,12 @@ struct CLI {
             .deletingLastPathComponent().appending(path: ".build/debug/sodoan")
     }
 
-    /// Runs `sodoan ARGS --db <register>` (the --db is added unless `useDB` is false).
+    /// Runs `sodoan ARGS --db <register>` (the --db is added unless `useDB` is false). A
+    /// command still running after `timeout` seconds is killed, and the result says so
+    /// (status -1), so a hang fails its test instead of the whole run.
     @discardableResult
-    func run(_ arguments: [String], useDB: Bool = true, environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
+    func run(_ arguments: [String], useDB: Bool = true, environment: [String: String] = [:], stdin: String? = nil,
+             timeout: TimeInterval = 60) throws -> Result {
         let process = Process()
         process.executableURL = CLI.binary
         process.arguments = arguments + (useDB ? ["--db", db] : [])
@@ -48,11 +51,15 @@ struct CLI {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
         // Read both pipes to the end before waiting, so a large output cannot block.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus,
+        watchdog.cancel()
+        let killed = process.terminationReason == .uncaughtSignal
+        return Result(status: killed ? -1 : process.terminationStatus,
                       stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
     }
@@ -69,6 +76,31 @@ struct CLI {
     /// refused command changed nothing.
     func registerBytes() throws -> Data {
         try Data(contentsOf: URL(fileURLWithPath: db))
+    }
+
+    /// Runs a command on `file` (the register unless named) that must be refused with
+    /// `status`, and checks that it left the file byte-identical and no -wal, -shm or
+    /// -journal file beside it. Returns stderr, for the message's own checks.
+    @discardableResult
+    func refusedLeavingNoTrace(_ arguments: [String], file: String? = nil, status: Int32,
+                               sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let path = file ?? db
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let result = try run(arguments + ["--db", path], useDB: false, timeout: 20)
+        #expect(result.status == status, "sodoan \(arguments.joined(separator: " ")): \(result.stderr)", sourceLocation: sourceLocation)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "\(arguments) changed \(path)", sourceLocation: sourceLocation)
+        for suffix in ["-wal", "-shm", "-journal"] {
+            #expect(!FileManager.default.fileExists(atPath: path + suffix), "\(arguments) left \(path)\(suffix)", sourceLocation: sourceLocation)
+        }
+        #expect(!result.stderr.contains("Error(") && !result.stderr.contains("NSCocoaErrorDomain"), "\(result.stderr)", sourceLocation: sourceLocation)
+        return result.stderr
+    }
+
+    /// Writes `text` to a file in the test's directory and returns its path.
+    func file(_ name: String, _ text: String) throws -> String {
+        let url = directory.appending(path: name)
+        try Data(text.utf8).write(to: url)
+        return url.path
     }
 
     /// A register with a bloc, one grassroots union with two branches, and a grassroots

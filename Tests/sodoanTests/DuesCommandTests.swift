@@ -82,7 +82,7 @@ struct DuesCommandTests {
         try copy.ok(["init", "--name", "Đoàn Khối các cơ quan tỉnh", "--code", "DK", "--opened", "2015-01-01"])
         for kind in ["units", "members", "events", "grades", "trainings", "discipline", "referrals", "dues"] {
             let file = copy.directory.appending(path: "\(kind).csv").path
-            try cli.ok(["export", kind]).write(toFile: file, atomically: true, encoding: .utf8)
+            try cli.ok(["export", kind, "--include-personal"]).write(toFile: file, atomically: true, encoding: .utf8)
             try copy.ok(["import", kind, file])
         }
         #expect(try fingerprint(copy) == fingerprint(cli))

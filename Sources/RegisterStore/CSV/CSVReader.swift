@@ -23,12 +23,26 @@ public struct CSVRecord: Sendable, Equatable {
 /// What it accepts: an optional UTF-8 byte-order mark; comma or semicolon separators (the
 /// one used more often in the header line, as spreadsheets in a Vietnamese locale save
 /// with semicolons); quoted fields with doubled quotes and embedded line breaks; LF, CRLF
-/// or CR line ends; blank lines are skipped.
+/// or CR line ends; blank lines are skipped. What it refuses, with the line and column
+/// (`SyntaxError`): a NUL byte, a quote inside an unquoted cell, anything but a separator
+/// or a line end after a quoted cell's closing quote, and a quote never closed. Each
+/// would otherwise silently cut or mangle the text of a cell.
 public struct CSVReader {
-    /// The reader reached the end of the file inside a quoted field.
-    public struct UnterminatedQuote: Error, Equatable {
-        /// The line where the unterminated field starts.
+    /// Where and why the file is not CSV the reader can read without guessing.
+    public struct SyntaxError: Error, Equatable {
+        public enum Kind: Equatable, Sendable {
+            case nulByte
+            /// A quote in a cell that does not start with one: `ab"c`.
+            case quoteInUnquotedCell
+            /// Text after a quoted cell's closing quote: `"ab"c`, or an undoubled quote inside it.
+            case textAfterClosingQuote
+            /// The end of the file inside a quoted cell; line and column are where the cell starts.
+            case unterminatedQuote
+        }
+        public var kind: Kind
+        /// 1-based line and column (in characters) of the offending byte.
         public var line: Int
+        public var column: Int
     }
 
     public let delimiter: UInt8
@@ -37,6 +51,8 @@ public struct CSVReader {
     private var position = 0
     private var atEOF = false
     private var line = 1
+    /// Characters read on the current line so far (UTF-8 continuation bytes not counted).
+    private var column = 0
     /// Bytes consumed so far, for progress reports.
     public private(set) var bytesRead = 0
     private var field: [UInt8] = []
@@ -76,6 +92,7 @@ public struct CSVReader {
         let byte = chunk[position]
         position += 1
         bytesRead += 1
+        if byte & 0xC0 != 0x80 { column += 1 }
         return byte
     }
 
@@ -84,6 +101,7 @@ public struct CSVReader {
         guard let byte = try nextByte() else { return nil }
         position -= 1
         bytesRead -= 1
+        if byte & 0xC0 != 0x80 { column -= 1 }
         return byte
     }
 
@@ -100,8 +118,11 @@ public struct CSVReader {
     private mutating func readRecord() throws -> CSVRecord {
         var record = CSVRecord(line: line, fields: [], invalidUTF8Field: nil)
         var quoted = false
+        var closedQuote = false
+        var quoteStart = (line: line, column: 1)
         field.removeAll(keepingCapacity: true)
         while let byte = try nextByte() {
+            if byte == 0 { throw SyntaxError(kind: .nulByte, line: line, column: column) }
             if quoted {
                 if byte == Self.quote {
                     if try peekByte() == Self.quote {
@@ -109,27 +130,38 @@ public struct CSVReader {
                         field.append(Self.quote)
                     } else {
                         quoted = false
+                        closedQuote = true
                     }
                 } else {
-                    if byte == Self.lf { line += 1 } else if byte == Self.cr, try peekByte() != Self.lf { line += 1 }
+                    if byte == Self.lf { newLine() } else if byte == Self.cr, try peekByte() != Self.lf { newLine() }
                     field.append(byte)
                 }
             } else if byte == delimiter {
                 finishField(into: &record)
+                closedQuote = false
             } else if byte == Self.lf || byte == Self.cr {
                 if byte == Self.cr, try peekByte() == Self.lf { _ = try nextByte() }
-                line += 1
+                newLine()
                 finishField(into: &record)
                 return record
-            } else if byte == Self.quote && field.isEmpty {
+            } else if closedQuote {
+                throw SyntaxError(kind: .textAfterClosingQuote, line: line, column: column)
+            } else if byte == Self.quote {
+                guard field.isEmpty else { throw SyntaxError(kind: .quoteInUnquotedCell, line: line, column: column) }
                 quoted = true
+                quoteStart = (line, column)
             } else {
                 field.append(byte)
             }
         }
-        if quoted { throw UnterminatedQuote(line: record.line) }
+        if quoted { throw SyntaxError(kind: .unterminatedQuote, line: quoteStart.line, column: quoteStart.column) }
         finishField(into: &record)
         return record
+    }
+
+    private mutating func newLine() {
+        line += 1
+        column = 0
     }
 
     private mutating func finishField(into record: inout CSVRecord) {

@@ -31,10 +31,12 @@ struct CSVRow<Column: CSVColumns>: Sendable {
         cells[columns.firstIndex(of: column)!]
     }
 
-    /// The cell, trimmed; nil when the column is absent or the cell empty.
+    /// The cell, trimmed, with the apostrophe of `CSVFormula` read away; nil when the
+    /// column is absent or the cell empty.
     subscript(_ column: Column) -> String? {
         guard let cell = cell(column) else { return nil }
-        let text = Self.trimmed(cell)
+        var text = Self.trimmed(cell)
+        if text.utf8.first == UInt8(ascii: "'") { text = CSVFormula.restored(text) }
         return text.isEmpty ? nil : text
     }
 
@@ -105,10 +107,21 @@ struct CSVTable<Column: CSVColumns> {
     /// of line 1, thrown as `ImportRefused` since no row can be read without them.
     init(path: String) throws {
         file = path
-        guard FileManager.default.fileExists(atPath: path) else {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw RegisterError(.missingFile, Text(vi: "Không tìm thấy tệp \(path).", en: "No file at \(path)."))
         }
-        reader = try CSVReader(path: path)
+        guard !isDirectory.boolValue else {
+            throw RegisterError(.missingFile, Text(vi: "\(path) là một thư mục, không phải tệp CSV.", en: "\(path) is a directory, not a CSV file."),
+                                fix: Text(vi: "Chỉ đường dẫn tới tệp .csv.", en: "Give the path of the .csv file."))
+        }
+        do {
+            reader = try CSVReader(path: path)
+        } catch {
+            throw RegisterError(.missingFile, Text(vi: "Không đọc được tệp \(path) (không có quyền đọc hoặc lỗi đọc đĩa).",
+                                                   en: "The file \(path) cannot be read (no read permission, or a read error)."),
+                                fix: Text(vi: "Kiểm tra quyền của tệp (chmod u+r).", en: "Check the file's permissions (chmod u+r)."))
+        }
         var report = ImportReport(file: path)
         let header = try Self.nextRecord(&reader, file: path)
         var positions: [Column] = []
@@ -141,10 +154,32 @@ struct CSVTable<Column: CSVColumns> {
     private static func nextRecord(_ reader: inout CSVReader, file: String) throws -> CSVRecord? {
         do {
             return try reader.next()
-        } catch let error as CSVReader.UnterminatedQuote {
-            throw ImportProblem(file: file, line: error.line, column: nil, message: Text(
-                vi: "Dấu ngoặc kép mở ở dòng \(error.line) không được đóng đến hết tệp.",
-                en: "The quote opened on line \(error.line) is never closed."))
+        } catch let error as CSVReader.SyntaxError {
+            throw ImportProblem(file: file, line: error.line, column: nil, message: Self.message(error))
+        } catch let error as RegisterError {
+            throw error
+        } catch {
+            throw ImportProblem(file: file, line: 0, column: nil, message: Text(
+                vi: "Không đọc tiếp được tệp (lỗi đọc đĩa).", en: "The file could not be read to its end (a read error)."))
+        }
+    }
+
+    /// What is wrong at the place a syntax error names, and how to fix the file.
+    static func message(_ error: CSVReader.SyntaxError) -> Text {
+        let (l, c) = (error.line, error.column)
+        switch error.kind {
+        case .nulByte:
+            return Text(vi: "Dòng \(l), ký tự thứ \(c): có byte NUL (0x00); tệp không phải văn bản CSV hoặc đã hỏng.",
+                        en: "Line \(l), column \(c): a NUL byte (0x00); the file is not CSV text, or it is damaged.")
+        case .quoteInUnquotedCell:
+            return Text(vi: "Dòng \(l), ký tự thứ \(c): dấu ngoặc kép giữa một ô không đặt trong ngoặc kép; đặt cả ô trong ngoặc kép và viết \"\" cho mỗi dấu ngoặc kép bên trong.",
+                        en: "Line \(l), column \(c): a quote inside a cell that is not quoted; put the whole cell in quotes and write each quote inside it as \"\".")
+        case .textAfterClosingQuote:
+            return Text(vi: "Dòng \(l), ký tự thứ \(c): có chữ sau dấu ngoặc kép đóng ô; dấu ngoặc kép bên trong ô phải viết thành \"\".",
+                        en: "Line \(l), column \(c): text after the closing quote of a cell; a quote inside a quoted cell must be written \"\".")
+        case .unterminatedQuote:
+            return Text(vi: "Dấu ngoặc kép mở ở dòng \(l), ký tự thứ \(c) không được đóng đến hết tệp.",
+                        en: "The quote opened on line \(l), column \(c) is never closed.")
         }
     }
 

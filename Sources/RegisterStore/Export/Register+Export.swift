@@ -4,8 +4,10 @@ import UnionRegister
 
 /// `sodoan export`: every `DataKind` comes out in exactly the columns its import reads and
 /// in an order the import accepts (parents before children, each member's events and
-/// referral steps by date), so exporting every kind and importing the files in `DataKind`
-/// order into a new register rebuilds the same register (the same report fingerprint).
+/// referral steps by date), so exporting every kind with `--include-personal` and
+/// importing the files in `DataKind` order into a new register rebuilds the same register
+/// (the same report fingerprint). Without it the members file leaves the personal columns
+/// out (`MemberColumn.isPersonal`), birth dates included, so it cannot create members.
 extension Register {
     /// The header of an export: the import's column names.
     public static func exportHeader(_ kind: DataKind, includePersonal: Bool) -> [String] {
@@ -14,7 +16,7 @@ extension Register {
 
     /// Streams the rows of an export, in code order, to `body` (empty cells as ""), from
     /// one read transaction. With `unitCode`, only that unit's subtree: its units, and the
-    /// members whose latest unit is in it. The national ID and phone are left out unless `includePersonal`.
+    /// members whose latest unit is in it. Personal columns are left out unless `includePersonal`.
     public func export(_ kind: DataKind, unitCode: String?, includePersonal: Bool,
                        _ body: ([String]) throws -> Void) throws {
         try read { db in
@@ -22,6 +24,8 @@ extension Register {
             // The unit of the member's latest event, whatever its date.
             let latestEvent = MembershipSQL.lastEventID(memberColumn: "m.id", dayArgument: "'9999-12-31'")
             let latestUnit = "(SELECT lu.unit_id FROM membership_event lu WHERE lu.id = \(latestEvent))"
+            // The event that brought the member into the register: their admission, arrival or stay.
+            let firstEvent = "(SELECT fe.id FROM membership_event fe WHERE fe.member_id = m.id ORDER BY fe.on_date, fe.id LIMIT 1)"
             let filter = unitID == nil ? "" : "WHERE \(latestUnit) IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id = :unit)"
             let sql: String
             switch kind {
@@ -32,11 +36,12 @@ extension Register {
                     ORDER BY (SELECT MAX(depth) FROM unit_closure WHERE descendant_id = u.id), u.code
                     """
             case .events:
-                // Admissions are the members file; expulsions come with their discipline row.
+                // Each member's first event (admission, arrival or stay) is the members file;
+                // expulsions come with their discipline row.
                 sql = """
-                    SELECT m.code, e.kind, e.on_date, u.code, e.reason
+                    SELECT m.code, e.kind, e.on_date, u.code, e.reason, e.place, e.letter_no, e.until_on
                     FROM member m JOIN membership_event e ON e.member_id = m.id JOIN unit u ON u.id = e.unit_id
-                    \(filter.isEmpty ? "WHERE" : filter + " AND") e.kind NOT IN ('admitted', 'expelled')
+                    \(filter.isEmpty ? "WHERE" : filter + " AND") e.kind <> 'expelled' AND e.id <> \(firstEvent)
                     ORDER BY e.on_date, e.id
                     """
             case .discipline:
@@ -47,9 +52,10 @@ extension Register {
             case .members:
                 sql = """
                     SELECT m.code, m.full_name, m.birth_date, m.gender, u.code AS unit, m.joined_on, m.education,
-                           m.id_number, m.phone, m.email, m.workplace, m.office, m.party_joined_on
+                           m.id_number, m.phone, m.email, m.workplace, m.office, m.party_joined_on,
+                           CASE WHEN a.kind <> 'admitted' THEN a.on_date END, a.place, a.letter_no, a.until_on
                     FROM member m
-                    JOIN membership_event a ON a.member_id = m.id AND a.kind = 'admitted'
+                    JOIN membership_event a ON a.id = \(firstEvent)
                     JOIN unit u ON u.id = a.unit_id
                     \(filter) ORDER BY m.code
                     """

@@ -27,7 +27,7 @@ struct GradeImport: RowImport {
     private var keysInFile: [String: Int] = [:]
 
     static let action = "grade.import"
-    static let ruleColumns: [RuleCode: GradeColumn] = [.gradeMonths: .year]
+    static let ruleColumns: [RuleCode: GradeColumn] = [.gradeMonths: .year, .gradeNotHere: .year]
 
     init(file: String) {
         report = ImportReport(file: file)

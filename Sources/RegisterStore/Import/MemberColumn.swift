@@ -15,6 +15,13 @@ public enum MemberColumn: String, CSVColumns {
     case workplace
     case office
     case partyJoinedOn = "party_joined_on"
+    /// Set for a member admitted to the Union elsewhere: the day they came into the branch.
+    case arrivedOn = "arrived_on"
+    /// Where they came from (the sending unit, as the letter writes it).
+    case arrivedFrom = "arrived_from"
+    case arrivalLetter = "arrival_letter"
+    /// Set for a member of another unit hosted here: the last day of the stay.
+    case temporaryUntil = "temporary_until"
 
     public var aliases: [String] {
         switch self {
@@ -31,34 +38,50 @@ public enum MemberColumn: String, CSVColumns {
         case .workplace: return ["Đơn vị công tác"]
         case .office: return ["Chức vụ Đoàn"]
         case .partyJoinedOn: return ["Ngày vào Đảng"]
+        case .arrivedOn: return ["Ngày chuyển đến"]
+        case .arrivedFrom: return ["Nơi chuyển đến"]
+        case .arrivalLetter: return ["Số giấy giới thiệu"]
+        case .temporaryUntil: return ["Sinh hoạt tạm thời đến"]
         }
     }
 
+    /// The birth date is required of a new member only (`member(existing:)`): a file
+    /// exported without personal data still updates the members already registered.
     public var isRequired: Bool {
         switch self {
-        case .code, .fullName, .birthDate, .gender, .unit, .joinedOn, .education: return true
-        case .idNumber, .phone, .email, .workplace, .office, .partyJoinedOn: return false
+        case .code, .fullName, .gender, .unit, .joinedOn, .education: return true
+        case .birthDate, .idNumber, .phone, .email, .workplace, .office, .partyJoinedOn,
+             .arrivedOn, .arrivedFrom, .arrivalLetter, .temporaryUntil: return false
         }
     }
 
-    /// Personal data, written by `export` only with `--include-personal`.
-    public var isPersonal: Bool { self == .idNumber || self == .phone }
+    /// Personal data (birth date, national ID, phone, e-mail, workplace), written by
+    /// `export` only with `--include-personal`: a list of members sent round a bloc must
+    /// not carry them by default (docs/SECURITY.md).
+    public var isPersonal: Bool {
+        switch self {
+        case .birthDate, .idNumber, .phone, .email, .workplace: return true
+        case .code, .fullName, .gender, .unit, .joinedOn, .education, .office, .partyJoinedOn,
+             .arrivedOn, .arrivedFrom, .arrivalLetter, .temporaryUntil: return false
+        }
+    }
 }
 
 extension CSVRow where Column == MemberColumn {
-    /// The row as a member and the code of the unit they are placed in; `normalize` turns
+    /// The row as a member, the code of the unit they came into and, for a member admitted
+    /// elsewhere, their arrival (a hosted stay with `temporary_until`); `normalize` turns
     /// a text cell into the stored text (`VietnameseText.normalized`, cached by the import).
     /// Optional columns
     /// absent from the file are taken from `existing` (a re-import without personal
     /// columns keeps the personal data); every unreadable cell is a problem.
-    func member(existing: Member?, normalize: (MemberColumn, String) -> String) throws -> (member: Member, unitCode: String) {
+    func member(existing: Member?, normalize: (MemberColumn, String) -> String) throws -> (member: Member, unitCode: String, arrival: Arrival?) {
         func optional(_ column: MemberColumn, _ keep: String?) -> String? {
             has(column) ? self[column].map { normalize(column, $0) } : keep
         }
         let member = Member(
             code: try required(.code),
             fullName: normalize(.fullName, try required(.fullName)),
-            birthDate: try requiredDay(.birthDate),
+            birthDate: try existing.flatMap { has(.birthDate) ? nil : $0.birthDate } ?? requiredDay(.birthDate),
             gender: try required(.gender, as: Text(vi: "giới tính (Nam/Nữ)", en: "gender (male/female)"), Gender.init(parsing:)),
             education: try required(.education, as: Text(vi: "trình độ học vấn", en: "education level"), EducationLevel.init(parsing:)),
             idNumber: optional(.idNumber, existing?.idNumber),
@@ -68,6 +91,22 @@ extension CSVRow where Column == MemberColumn {
             office: optional(.office, existing?.office),
             joinedOn: try requiredDay(.joinedOn),
             partyJoinedOn: has(.partyJoinedOn) ? try day(.partyJoinedOn) : existing?.partyJoinedOn)
-        return (member, try required(.unit))
+        return (member, try required(.unit), try arrival())
+    }
+
+    /// The arrival the row describes, or nil for a member admitted in the branch.
+    private func arrival() throws -> Arrival? {
+        guard let on = try day(.arrivedOn) else {
+            for column in [MemberColumn.arrivedFrom, .arrivalLetter, .temporaryUntil] where self[column] != nil {
+                throw problem(column, Text(vi: "Cột \(column.rawValue) chỉ dùng cùng ngày chuyển đến (arrived_on).",
+                                           en: "The \(column.rawValue) column goes with an arrival day (arrived_on)."))
+            }
+            return nil
+        }
+        guard let from = self[.arrivedFrom] else {
+            throw problem(.arrivedFrom, Text(vi: "Thiếu nơi chuyển đến (đơn vị cũ của đoàn viên).",
+                                             en: "The unit the member arrived from is missing."))
+        }
+        return Arrival(on: on, from: VietnameseText.normalized(from), letterNo: self[.arrivalLetter], until: try day(.temporaryUntil))
     }
 }

@@ -6,17 +6,18 @@ import UnionRegister
 /// database, so it overlaps the writing of the rows before it.
 struct MemberDraft: Sendable {
     /// The row as a new member and their unit's code, or the problem with a cell.
-    var parsed: Result<(member: Member, unitCode: String), any Error>
+    var parsed: Result<(member: Member, unitCode: String, arrival: Arrival?), any Error>
     var keys: MemberTable.NameKeys?
     /// Why the admission rules refuse the member, if they do (used only if the code is new).
     var refusal: (any Error)?
 
     init(_ row: CSVRow<MemberColumn>, units: [String: (id: Int64, unit: UnionRegister.Unit)], today: Day, cache: Cache) {
         parsed = Result { try row.member(existing: nil, normalize: cache.normalized) }
-        guard case .success(let (member, unitCode)) = parsed else { return }
+        guard case .success(let (member, unitCode, arrival)) = parsed else { return }
         keys = cache.keys(member.fullName)
         if let unit = units[unitCode]?.unit {
-            refusal = Result { try WriteTransaction.checkNewMember(member, in: unit, today: today) }.failure
+            let entry = Arrival.entry(of: member, into: unitCode, arrival)
+            refusal = Result { try WriteTransaction.checkNewMember(member, entry: entry, in: unit, today: today) }.failure
         }
     }
 

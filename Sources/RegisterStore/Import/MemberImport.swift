@@ -26,14 +26,14 @@ struct MemberImport: RowImport {
     /// search index (migration 3) and the member's latest event, `member_state` (migration
     /// 9). Row by row the first doubles the cost of a large import, so the import drops them
     /// inside its transaction, derives the new members' rows in one statement each at the
-    /// end (bound to the last member id before the import; a new member's one event is
-    /// their admission), and puts the same triggers back: all in one transaction, so a
+    /// end (bound to the last member id before the import), and puts the same triggers back: all in one transaction, so a
     /// failed or killed import leaves the triggers and the derived data as they were.
     private static let suspendedTriggers = [
         ("member_name_search_insert", "INSERT INTO member_name_search (rowid, search_name) SELECT id, search_name FROM member WHERE id > ?"),
         ("member_state_event_insert", """
             INSERT INTO member_state (member_id, event_id, kind, on_date, unit_id)
-            SELECT e.member_id, e.id, e.kind, e.on_date, e.unit_id FROM membership_event e WHERE e.member_id > ?
+            SELECT e.member_id, e.id, e.kind, e.on_date, e.unit_id FROM membership_event e
+            WHERE e.member_id > ? AND e.id = \(MembershipSQL.lastEventID(memberColumn: "e.member_id", dayArgument: "'9999-12-31'"))
             """),
     ]
     /// The SQL of each dropped trigger, and the statement that catches up on its work.
@@ -56,13 +56,13 @@ struct MemberImport: RowImport {
     /// Which column a refusal of a domain rule points at.
     static let ruleColumns: [RuleCode: MemberColumn] = [
         .admissionAge: .birthDate, .admissionEducation: .education, .memberUnitKind: .unit,
-        .memberUnitOpen: .unit, .eventOrder: .joinedOn,
+        .memberUnitOpen: .unit, .eventOrder: .joinedOn, .arrivalBeforeAdmission: .arrivedOn, .temporaryPeriod: .temporaryUntil,
     ]
 
     mutating func prepare(in tx: WriteTransaction) throws {
         let db = tx.db
         for row in try Row.fetchAll(db, sql: "SELECT \(UnitTable.columns) FROM \(UnitTable.from)") {
-            units[row["code"]] = (row["id"], UnitTable.unit(from: row))
+            units[row["code"]] = (row["id"], try UnitTable.unit(from: row))
         }
         lastIDBefore = try MemberTable.lastID(in: db)
         try ImportLines.start(in: db)
@@ -130,9 +130,9 @@ struct MemberImport: RowImport {
         }
         // The draft read the row as a new member; an existing one keeps the optional fields
         // the file has no column for, so their row is read again with those.
-        let member: Member, unitCode: String
+        let member: Member, unitCode: String, arrival: Arrival?
         do {
-            (member, unitCode) = try existing.map { try row.member(existing: $0.member) { VietnameseText.normalized($1) } }
+            (member, unitCode, arrival) = try existing.map { try row.member(existing: $0.member) { VietnameseText.normalized($1) } }
                 ?? draft.parsed.get()
         } catch {
             throw try repeatIntoEmptyRegister(code: code, idNumber: nil, row: row, in: tx) ?? error
@@ -147,14 +147,15 @@ struct MemberImport: RowImport {
             throw Self.repeatedIDNumber(idNumber, first: first, row: row)
         }
         if let (id, old) = existing {
-            try update(id: id, from: old, to: member, unitCode: unitCode, row: row, in: tx)
+            try update(id: id, from: old, to: member, entry: Arrival.entry(of: member, into: unitCode, arrival), row: row, in: tx)
             return id
         }
         if let refusal = draft.refusal {
             throw try repeatIntoEmptyRegister(code: code, idNumber: member.idNumber, row: row, in: tx) ?? refusal
         }
         do {
-            return try add(member, keys: draft.keys ?? MemberTable.NameKeys(member.fullName), into: unit, row: row, in: tx)
+            return try add(member, keys: draft.keys ?? MemberTable.NameKeys(member.fullName), into: unit,
+                           entry: Arrival.entry(of: member, into: unitCode, arrival), row: row, in: tx)
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw try repeatIntoEmptyRegister(code: code, idNumber: member.idNumber, row: row, in: tx) ?? error
         }
@@ -184,9 +185,9 @@ struct MemberImport: RowImport {
                                     en: "National ID \(idNumber) already appears on line \(first) of the file."))
     }
 
-    /// A new member, already checked against the admission rules by the draft.
+    /// A new member and the event that brings them in, already checked by the draft.
     private mutating func add(_ member: Member, keys: MemberTable.NameKeys, into unit: (id: Int64, unit: UnionRegister.Unit),
-                              row: CSVRow<MemberColumn>, in tx: WriteTransaction) throws -> Int64 {
+                              entry: MembershipEvent, row: CSVRow<MemberColumn>, in tx: WriteTransaction) throws -> Int64 {
         if lastIDBefore > 0 {
             try tx.refuseDuplicate(member, exceptID: nil)
             if let other = try MemberTable.namesake(searchName: keys.search, birthDate: member.birthDate, upToID: lastIDBefore, in: tx.db) {
@@ -195,22 +196,26 @@ struct MemberImport: RowImport {
                     en: "Likely duplicate: \(member.fullName), born \(member.birthDate), is already in the register as \(other).")))
             }
         }
-        let id = try tx.admit(member, to: unit, keys: keys)
+        let id = try tx.admit(member, to: unit, by: entry, keys: keys)
         report.added += 1
         return id
     }
 
     /// An existing member's row: unchanged, or an audited update of their facts. The `unit`
-    /// column is the branch the member was admitted to (what `export members` writes, so a
-    /// file of admissions re-imports unchanged after the members have moved); import never
-    /// moves members: transfers are `import events` or `member transfer`.
-    private mutating func update(id: Int64, from old: Member, to new: Member, unitCode: String,
+    /// and arrival columns say how the member came into the register (what `export
+    /// members` writes, so a file of admissions re-imports unchanged after the members have
+    /// moved); import never moves members: transfers are `import events` or `member transfer`.
+    private mutating func update(id: Int64, from old: Member, to new: Member, entry: MembershipEvent,
                                  row: CSVRow<MemberColumn>, in tx: WriteTransaction) throws {
-        let admittedTo = try EventTable.history(memberID: id, in: tx.db).events.first?.unitCode
-        guard admittedTo == unitCode else {
+        let first = try EventTable.history(memberID: id, in: tx.db).events.first
+        // An admission moves with the joining day; an arrival's day is its own.
+        guard let first, first.unitCode == entry.unitCode, first.kind == entry.kind,
+              first.kind == .admitted || (first.on == entry.on && first.place == entry.place && first.until == entry.until) else {
+            let was = first.map { "\($0.kind.name.vi) \($0.unitCode) ngày \($0.on)" } ?? "?"
+            let wasEN = first.map { "\($0.kind.name.en) \($0.unitCode) on \($0.on)" } ?? "?"
             throw row.problem(.unit, Text(
-                vi: "Đoàn viên \(old.code) được kết nạp vào \(admittedTo ?? "?"), không phải \(unitCode); nhập tệp không chuyển sinh hoạt (dùng `sodoan member transfer` hoặc `sodoan import events`).",
-                en: "Member \(old.code) was admitted to \(admittedTo ?? "?"), not \(unitCode); an import does not transfer members (use `sodoan member transfer` or `sodoan import events`)."))
+                vi: "Đoàn viên \(old.code) vào sổ theo \(was), khác dòng này; nhập tệp không chuyển sinh hoạt (dùng `sodoan member transfer`, `sodoan member arrive` hoặc `sodoan import events`).",
+                en: "Member \(old.code) came into the register by \(wasEN), not as this row says; an import does not move members (use `sodoan member transfer`, `sodoan member arrive` or `sodoan import events`)."))
         }
         guard new != old else { report.unchanged += 1; return }
         try tx.updateMember(id: id, from: old, to: new)

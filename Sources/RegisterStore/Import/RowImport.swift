@@ -54,7 +54,9 @@ extension RowImport {
                     } catch let problem as ImportProblem {
                         report.problems.append(problem)
                     } catch let error as RegisterError {
-                        report.problems.append(row.problem(error.rule.flatMap { Self.ruleColumns[$0] }, error.message))
+                        // The fix goes with the message: a file's author needs it as much as a typist.
+                        let message = error.fix.map { Text(vi: error.message.vi + " " + $0.vi, en: error.message.en + " " + $0.en) }
+                        report.problems.append(row.problem(error.rule.flatMap { Self.ruleColumns[$0] }, message ?? error.message))
                     }
                 }
                 progress.rowDone(report.rows, bytes: batch.bytes)
@@ -81,15 +83,31 @@ extension Register {
     /// nothing (every row already kept, or no row at all) writes nothing, not even that row.
     func runImport<Import: RowImport>(_ kind: Import.Type, from path: String, dryRun: Bool,
                                       progress: ((BulkProgress) -> Void)?) throws -> ImportReport {
-        let table = try CSVTable<Import.Column>(path: path)
+        let table: CSVTable<Import.Column>
+        do {
+            table = try CSVTable<Import.Column>(path: path)
+        } catch let problem as ImportProblem {
+            var refused = ImportReport(file: path)
+            refused.problems = [problem]
+            throw ImportRefused(report: refused)
+        }
         let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
         let reporter = ImportProgressReporter(totalBytes: size, handler: progress)
         var run = Import(file: path)
-        let report = try inTransaction { tx in
-            let report = try ContentVersion.suspendingTriggers(in: tx.db) { try run.run(table, in: tx, progress: reporter) }
-            guard !dryRun, report.problems.isEmpty, report.added + report.updated > 0 else { return (report, .rollback) }
-            try tx.audit(AuditEntry(action: Import.action, newValue: AuditEntry.json(ImportSummary(report))))
-            return (report, .commit)
+        let report: ImportReport
+        do {
+            report = try inTransaction { tx in
+                let report = try ContentVersion.suspendingTriggers(in: tx.db) { try run.run(table, in: tx, progress: reporter) }
+                guard !dryRun, report.problems.isEmpty, report.added + report.updated > 0 else { return (report, .rollback) }
+                try tx.audit(AuditEntry(action: Import.action, newValue: AuditEntry.json(ImportSummary(report))))
+                return (report, .commit)
+            }
+        } catch let problem as ImportProblem {
+            // The file itself cannot be read on (a quote never closed, a read error): every
+            // row checked so far is rolled back with it.
+            var refused = run.report
+            refused.problems.append(problem)
+            throw ImportRefused(report: refused)
         }
         if !dryRun && !report.problems.isEmpty { throw ImportRefused(report: report) }
         return report

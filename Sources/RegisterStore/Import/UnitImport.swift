@@ -71,7 +71,7 @@ struct UnitImport: RowImport {
         }
         var opened = unit
         opened.closedOn = nil
-        try UnitRules.validateNew(opened, parent: parent)
+        try UnitRules.validateNew(opened, parent: parent, today: tx.today)
         if let closed = unit.closedOn {
             try UnitRules.validateClose(opened, on: closed, activeMembers: 0, openChildren: [], today: tx.today)
         }

@@ -3,14 +3,17 @@ import GRDB
 import UnionRegister
 
 /// Reads and appends rows of `audit_log`. Its triggers refuse UPDATE and DELETE, so this is
-/// the only way a row gets there, and none ever leaves.
+/// the only way a row gets there, and none ever leaves; each row is chained to the one
+/// before by its hash (`AuditChain`), so a change made with the triggers dropped is found
+/// by `sodoan check`.
 enum AuditTable {
     static func insert(_ entry: AuditEntry, command: String, at moment: Date, in db: Database) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO audit_log (at, command, action, member_code, unit_code, old_value, new_value)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [ISO8601DateFormatter().string(from: moment), command, entry.action, entry.memberCode,
-                                     entry.unitCode, entry.oldValue, entry.newValue])
+        try AuditChain.append([
+            ("at", ISO8601DateFormatter().string(from: moment).databaseValue), ("command", command.databaseValue),
+            ("action", entry.action.databaseValue), ("member_code", entry.memberCode.databaseValue),
+            ("unit_code", entry.unitCode.databaseValue), ("old_value", entry.oldValue.databaseValue),
+            ("new_value", entry.newValue.databaseValue),
+        ], in: db)
     }
 
     /// Rows oldest first, optionally for one member and from a day on.

@@ -3,14 +3,14 @@ import UnionRegister
 
 /// Reads and writes rows of `discipline`: the decisions taken about a member.
 enum DisciplineTable {
-    static func discipline(from row: Row) -> DisciplineRecord {
-        DisciplineRecord(level: DisciplineLevel(rawValue: row["level"])!, on: Day(parsing: row["on_date"])!, reason: row["reason"])
+    static func discipline(from row: Row) throws -> DisciplineRecord {
+        DisciplineRecord(level: try StoredValue.code(row, "level"), on: try StoredValue.day(row, "on_date"), reason: row["reason"])
     }
 
     static func disciplines(memberID: Int64, in db: Database) throws -> [DisciplineRecord] {
         try Row.fetchAll(db, sql: "SELECT level, on_date, reason FROM discipline WHERE member_id = ? ORDER BY on_date, id",
                          arguments: [memberID])
-            .map(discipline(from:))
+            .map { try discipline(from: $0) }
     }
 
     static func insert(_ record: DisciplineRecord, memberID: Int64, in db: Database) throws {

@@ -14,7 +14,7 @@ enum DuesTable {
 
     static func schedule(in db: Database) throws -> DuesSchedule {
         DuesSchedule(try Row.fetchAll(db, sql: "SELECT class, from_month, amount FROM dues_rate ORDER BY class, from_month").map {
-            DuesRate(DuesClass(rawValue: $0["class"])!, from: Month(parsing: $0["from_month"])!, amount: $0["amount"])
+            DuesRate(try StoredValue.code($0, "class"), from: try StoredValue.month($0, "from_month"), amount: $0["amount"])
         })
     }
 
@@ -54,7 +54,7 @@ enum DuesTable {
             """, arguments: arguments, in: db, EventTable.event(from:))
         let classes = try rowsByMember("""
             SELECT member_id, from_month, class FROM member_dues_class WHERE member_id IN (\(members)) ORDER BY member_id, from_month
-            """, arguments: arguments, in: db) { DuesClassChange(DuesClass(rawValue: $0["class"])!, from: Month(parsing: $0["from_month"])!) }
+            """, arguments: arguments, in: db) { DuesClassChange(try StoredValue.code($0, "class"), from: try StoredValue.month($0, "from_month")) }
         let payments = try rowsByMember("""
             SELECT member_id, on_date, from_month, through_month, amount FROM dues_payment
             WHERE member_id IN (\(members)) ORDER BY member_id, through_month, id
@@ -63,21 +63,21 @@ enum DuesTable {
             SELECT member_id, from_month, to_month, decision_no, reason FROM dues_exemption
             WHERE member_id IN (\(members)) ORDER BY member_id, from_month
             """, arguments: arguments, in: db) {
-            DuesExemption(from: Month(parsing: $0["from_month"])!, to: Month(parsing: $0["to_month"])!,
+            DuesExemption(from: try StoredValue.month($0, "from_month"), to: try StoredValue.month($0, "to_month"),
                           decisionNo: $0["decision_no"], reason: $0["reason"])
         }
         return try Row.fetchAll(db, sql: "SELECT \(MemberTable.columns) FROM member m WHERE m.id IN (\(members)) ORDER BY m.sort_key, m.code",
                                 arguments: arguments).map { row in
             let id: Int64 = row["id"]
-            return DuesAccount(member: MemberTable.member(from: row), history: MembershipHistory(events: events[id] ?? []),
+            return DuesAccount(member: try MemberTable.member(from: row), history: MembershipHistory(events: events[id] ?? []),
                                classes: classes[id] ?? [], payments: payments[id] ?? [], exemptions: exemptions[id] ?? [],
                                keptFrom: keptFrom)
         }
     }
 
-    static func payment(from row: Row) -> DuesPayment {
-        DuesPayment(on: Day(parsing: row["on_date"])!, from: Month(parsing: row["from_month"])!,
-                    through: Month(parsing: row["through_month"])!, amount: row["amount"])
+    static func payment(from row: Row) throws -> DuesPayment {
+        DuesPayment(on: try StoredValue.day(row, "on_date"), from: try StoredValue.month(row, "from_month"),
+                    through: try StoredValue.month(row, "through_month"), amount: row["amount"])
     }
 
     /// What members paid from `from` to `to` (by the day received), per branch-level unit

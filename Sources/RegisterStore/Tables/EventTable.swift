@@ -5,13 +5,15 @@ import UnionRegister
 enum EventTable {
     /// The columns `event(from:)` reads, for a query joining `membership_event e`, its unit
     /// `u` and the unit transferred from `f`.
-    static let columns = "e.kind, e.on_date, u.code AS unit_code, f.code AS from_code, e.reason"
+    static let columns = "e.kind, e.on_date, u.code AS unit_code, f.code AS from_code, e.reason, e.place, e.letter_no, e.until_on"
     static let from = "membership_event e JOIN unit u ON u.id = e.unit_id LEFT JOIN unit f ON f.id = e.from_unit_id"
 
-    /// An event from a row with `kind`, `on_date`, `unit_code`, `from_code` and `reason`.
-    static func event(from row: Row) -> MembershipEvent {
-        MembershipEvent(kind: MembershipEventKind(rawValue: row["kind"])!, on: Day(parsing: row["on_date"])!,
-                        unitCode: row["unit_code"], fromUnitCode: row["from_code"], reason: row["reason"])
+    /// An event from a row with the columns of `columns`.
+    static func event(from row: Row) throws -> MembershipEvent {
+        MembershipEvent(kind: try StoredValue.code(row, "kind"), on: try StoredValue.day(row, "on_date"),
+                        unitCode: row["unit_code"], fromUnitCode: row["from_code"], reason: row["reason"],
+                        place: row["place"], letterNo: row["letter_no"],
+                        until: try StoredValue.optionalDay(row, "until_on"))
     }
 
     /// A member's membership events in order, with unit codes.
@@ -19,7 +21,7 @@ enum EventTable {
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT \(columns) FROM \(from) WHERE e.member_id = ? ORDER BY e.on_date, e.id
             """), arguments: [memberID])
-        return MembershipHistory(events: rows.map(event(from:)))
+        return MembershipHistory(events: try rows.map(event(from:)))
     }
 
     static func insert(_ event: MembershipEvent, memberID: Int64, in db: Database) throws {
@@ -31,14 +33,24 @@ enum EventTable {
     /// Inserts an event whose unit ids the caller already knows (the bulk import does).
     static func insert(_ event: MembershipEvent, memberID: Int64, unitID: Int64, fromUnitID: Int64?, in db: Database) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO membership_event (member_id, kind, on_date, unit_id, from_unit_id, reason)
-            VALUES (?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [memberID, event.kind.rawValue, event.on.description, unitID, fromUnitID, event.reason])
+            INSERT INTO membership_event (member_id, kind, on_date, unit_id, from_unit_id, reason, place, letter_no, until_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [memberID, event.kind.rawValue, event.on.description, unitID, fromUnitID, event.reason,
+                                     event.place, event.letterNo, event.until?.description])
     }
 
     /// Moves a member's admission to another day (a corrected joining date).
     static func moveAdmission(memberID: Int64, to day: Day, in db: Database) throws {
         try db.execute(sql: "UPDATE membership_event SET on_date = ? WHERE member_id = ? AND kind = 'admitted'",
                        arguments: [day.description, memberID])
+    }
+
+    /// The earliest event placing a member in the unit with this row id, with the member's
+    /// code: a unit's opening day cannot be corrected to after it.
+    static func firstPlacement(inUnit id: Int64, in db: Database) throws -> (member: String, on: Day)? {
+        try Row.fetchOne(db, sql: """
+            SELECT m.code, e.on_date FROM membership_event e JOIN member m ON m.id = e.member_id
+            WHERE e.unit_id = ? ORDER BY e.on_date, e.id LIMIT 1
+            """, arguments: [id]).map { (member: $0["code"] as String, on: Day(parsing: $0["on_date"])!) }
     }
 }

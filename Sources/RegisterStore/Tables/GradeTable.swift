@@ -3,8 +3,8 @@ import UnionRegister
 
 /// Reads and writes rows of `grade`: one grade per member and year.
 enum GradeTable {
-    static func grade(from row: Row) -> GradeRecord {
-        GradeRecord(year: row["year"], grade: Grade(rawValue: row["grade"])!)
+    static func grade(from row: Row) throws -> GradeRecord {
+        GradeRecord(year: try StoredValue.year(row, "year"), grade: try StoredValue.code(row, "grade"))
     }
 
     /// The member's grade for `year`, if one is kept.

@@ -8,7 +8,7 @@ enum MemberFactsTable {
     /// Facts of the members whose ids `members` selects: an SQL subquery using named
     /// arguments only, run inside each query. In Vietnamese name order.
     static func facts(ofMembers members: String, arguments: StatementArguments, in db: Database) throws -> [MemberFacts] {
-        func grouped<T>(_ sql: String, _ make: (Row) -> T) throws -> [Int64: [T]] {
+        func grouped<T>(_ sql: String, _ make: (Row) throws -> T) throws -> [Int64: [T]] {
             try rowsByMember(sql, arguments: arguments, in: db, make)
         }
         let events = try grouped("""
@@ -29,7 +29,7 @@ enum MemberFactsTable {
         return try Row.fetchAll(db, sql: "SELECT \(MemberTable.columns) FROM member m WHERE m.id IN (\(members)) ORDER BY m.sort_key, m.code",
                                 arguments: arguments).map { row in
             let id: Int64 = row["id"]
-            return MemberFacts(member: MemberTable.member(from: row), history: MembershipHistory(events: events[id] ?? []),
+            return MemberFacts(member: try MemberTable.member(from: row), history: MembershipHistory(events: events[id] ?? []),
                                grades: grades[id] ?? [], trainings: trainings[id] ?? [],
                                disciplines: disciplines[id] ?? [], referrals: referrals[id] ?? [])
         }

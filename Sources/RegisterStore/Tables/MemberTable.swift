@@ -9,12 +9,12 @@ enum MemberTable {
         m.email, m.workplace, m.office, m.joined_on, m.party_joined_on
         """
 
-    static func member(from row: Row) -> Member {
-        Member(code: row["code"], fullName: row["full_name"], birthDate: Day(parsing: row["birth_date"])!,
-               gender: Gender(rawValue: row["gender"])!, education: EducationLevel(rawValue: row["education"])!,
+    static func member(from row: Row) throws -> Member {
+        Member(code: row["code"], fullName: row["full_name"], birthDate: try StoredValue.day(row, "birth_date"),
+               gender: try StoredValue.code(row, "gender"), education: try StoredValue.code(row, "education"),
                idNumber: row["id_number"], phone: row["phone"], email: row["email"], workplace: row["workplace"],
-               office: row["office"], joinedOn: Day(parsing: row["joined_on"])!,
-               partyJoinedOn: (row["party_joined_on"] as String?).flatMap(Day.init(parsing:)))
+               office: row["office"], joinedOn: try StoredValue.day(row, "joined_on"),
+               partyJoinedOn: try StoredValue.optionalDay(row, "party_joined_on"))
     }
 
     /// The columns derived from a full name: the folded form `--search` matches and the
@@ -81,7 +81,7 @@ enum MemberTable {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM member m WHERE m.code = ?"), arguments: [code]) else {
             throw RegisterError.unknownMember(code)
         }
-        return (row["id"], member(from: row))
+        return (row["id"], try member(from: row))
     }
 }
 

@@ -6,7 +6,7 @@ enum PolicyTable {
     static func load(in db: Database) throws -> Policy {
         var policy = Policy.defaults
         for row in try Row.fetchAll(db, sql: "SELECT key, value FROM policy ORDER BY key") {
-            try policy.set(Policy.Key(rawValue: row["key"])!, to: row["value"])
+            try policy.set(try StoredValue.code(row, "key"), to: row["value"])
         }
         return policy
     }

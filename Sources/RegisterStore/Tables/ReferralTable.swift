@@ -21,15 +21,15 @@ enum ReferralTable {
                 result[memberID, default: []].append(Referral(steps: []))
                 lastReferral = referralID
             }
-            result[memberID]![result[memberID]!.count - 1].steps.append(step(from: row))
+            result[memberID]![result[memberID]!.count - 1].steps.append(try step(from: row))
         }
         return result
     }
 
-    static func step(from row: Row) -> ReferralStep {
-        let convened: Int? = row["convened"]
-        let vote = convened.map { Vote(convened: $0, present: row["present"], votesFor: row["votes_for"]) }
-        return ReferralStep(stage: ReferralStage(rawValue: row["stage"])!, on: Day(parsing: row["on_date"])!, vote: vote,
+    static func step(from row: Row) throws -> ReferralStep {
+        let convened: Int? = row["convened"], present: Int? = row["present"], votesFor: Int? = row["votes_for"]
+        let vote = convened.map { Vote(convened: $0, present: present ?? 0, votesFor: votesFor ?? 0) }
+        return ReferralStep(stage: try StoredValue.code(row, "stage"), on: try StoredValue.day(row, "on_date"), vote: vote,
                             resolutionNo: row["resolution_no"], decisionNo: row["decision_no"], reason: row["reason"])
     }
 

@@ -6,10 +6,10 @@ import UnionRegister
 enum TrainingTable {
     static let columns = "t.kind, t.started_on, t.completed_on, t.provider, t.certificate_no, t.result"
 
-    static func training(from row: Row) -> TrainingRecord {
-        TrainingRecord(kind: TrainingKind(rawValue: row["kind"])!,
-                       startedOn: (row["started_on"] as String?).flatMap(Day.init(parsing:)),
-                       completedOn: Day(parsing: row["completed_on"])!, provider: row["provider"],
+    static func training(from row: Row) throws -> TrainingRecord {
+        TrainingRecord(kind: try StoredValue.code(row, "kind"),
+                       startedOn: try StoredValue.optionalDay(row, "started_on"),
+                       completedOn: try StoredValue.day(row, "completed_on"), provider: row["provider"],
                        certificateNo: row["certificate_no"], result: row["result"])
     }
 
@@ -18,7 +18,7 @@ enum TrainingTable {
         try Row.fetchOne(db.cachedStatement(sql: """
             SELECT t.id, \(columns) FROM training t WHERE t.member_id = ? AND t.kind = ? AND t.completed_on = ?
             """), arguments: [memberID, kind.rawValue, completedOn.description])
-            .map { ($0["id"], training(from: $0)) }
+            .map { ($0["id"], try training(from: $0)) }
     }
 
     private static func values(_ record: TrainingRecord) -> StatementArguments {

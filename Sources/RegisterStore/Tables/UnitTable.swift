@@ -6,10 +6,10 @@ enum UnitTable {
     static let columns = "u.id, u.code, u.name, u.kind, p.code AS parent_code, u.opened_on, u.closed_on"
     static let from = "unit u LEFT JOIN unit p ON p.id = u.parent_id"
 
-    static func unit(from row: Row) -> Unit {
-        Unit(code: row["code"], name: row["name"], kind: UnitKind(rawValue: row["kind"])!,
-             parentCode: row["parent_code"], openedOn: Day(parsing: row["opened_on"])!,
-             closedOn: (row["closed_on"] as String?).flatMap(Day.init(parsing:)))
+    static func unit(from row: Row) throws -> Unit {
+        Unit(code: row["code"], name: row["name"], kind: try StoredValue.code(row, "kind"),
+             parentCode: row["parent_code"], openedOn: try StoredValue.day(row, "opened_on"),
+             closedOn: try StoredValue.optionalDay(row, "closed_on"))
     }
 
     /// Inserts the unit and its closure rows (itself at depth 0, then every ancestor).
@@ -32,7 +32,7 @@ enum UnitTable {
         guard let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM \(from) WHERE u.code = ?", arguments: [code]) else {
             throw RegisterError.unknownUnit(code)
         }
-        return (row["id"], unit(from: row))
+        return (row["id"], try unit(from: row))
     }
 
     static func exists(code: String, in db: Database) throws -> Bool {
@@ -49,12 +49,26 @@ enum UnitTable {
         try db.execute(sql: "UPDATE unit SET closed_on = ? WHERE id = ?", arguments: [day.description, id])
     }
 
+    /// Corrects a unit's name and opening day (`unit update`).
+    static func correct(id: Int64, to unit: Unit, in db: Database) throws {
+        try db.execute(sql: "UPDATE unit SET name = ?, opened_on = ? WHERE id = ?",
+                       arguments: [unit.name, unit.openedOn.description, id])
+    }
+
+    /// The unit with this code and every unit above it, from the unit up to the root.
+    static func ancestors(of code: String, in db: Database) throws -> [Unit] {
+        try Row.fetchAll(db, sql: """
+            SELECT \(columns) FROM \(from) JOIN unit_closure c ON c.ancestor_id = u.id
+            WHERE c.descendant_id = ? ORDER BY c.depth
+            """, arguments: [try find(code, in: db).id]).map(unit(from:))
+    }
+
     /// The register's root bloc (the first by code, should a register hold several roots).
     static func root(in db: Database) throws -> (id: Int64, unit: Unit) {
         guard let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM \(from) WHERE u.parent_id IS NULL ORDER BY u.code LIMIT 1") else {
             throw RegisterError.badInput(Text(vi: "Sổ chưa có đơn vị nào.", en: "The register has no units."))
         }
-        return (row["id"], unit(from: row))
+        return (row["id"], try unit(from: row))
     }
 
     /// The unit with this code and every unit below it, by code.

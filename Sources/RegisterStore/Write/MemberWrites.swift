@@ -4,26 +4,28 @@ import UnionRegister
 /// The writes of a member's facts and membership history, shared by `member` commands and
 /// `import members|events`: each is decided by the domain's rules and written here only.
 extension WriteTransaction {
-    /// Writes a new member admitted to `unit` (whose row id the caller knows) on their
-    /// joining day. The caller has checked them with `checkNewMember` and `refuseDuplicate`
-    /// (the bulk import checks on its reading thread, and skips the duplicate look-ups in
-    /// an empty register). `keys` are the member's name keys when the caller has them (the
-    /// bulk import keeps them per distinct name). Returns the new member's row id.
+    /// Writes a new member who comes into `unit` (whose row id the caller knows) by `entry`:
+    /// their admission on the joining day, their arrival or their stay. The caller has
+    /// checked them with `checkNewMember` and `refuseDuplicate` (the bulk import checks on
+    /// its reading thread, and skips the duplicate look-ups in an empty register). `keys`
+    /// are the member's name keys when the caller has them (the bulk import keeps them per
+    /// distinct name). Returns the new member's row id.
     @discardableResult
-    func admit(_ member: Member, to unit: (id: Int64, unit: UnionRegister.Unit), keys: MemberTable.NameKeys? = nil) throws -> Int64 {
+    func admit(_ member: Member, to unit: (id: Int64, unit: UnionRegister.Unit), by entry: MembershipEvent,
+               keys: MemberTable.NameKeys? = nil) throws -> Int64 {
         let id = try MemberTable.insert(member, keys: keys, in: db)
-        try EventTable.insert(MembershipEvent(kind: .admitted, on: member.joinedOn, unitCode: unit.unit.code),
-                              memberID: id, unitID: unit.id, fromUnitID: nil, in: db)
+        try EventTable.insert(entry, memberID: id, unitID: unit.id, fromUnitID: nil, in: db)
         return id
     }
 
-    /// The rules a member must meet to be admitted into `unit`: their own facts, the
-    /// admission age and education, and a branch open on the joining day. `member add`
-    /// and `import members` both check exactly these.
-    static func checkNewMember(_ member: Member, in unit: UnionRegister.Unit, today: Day) throws {
+    /// The rules a new member must meet to come into `unit` by `entry` (their admission,
+    /// arrival or stay): their own facts, the admission age and education on the joining
+    /// day, and the checks of the entry event itself (a branch open on its day, an arrival
+    /// no earlier than the admission). `member add` and `import members` check exactly these.
+    static func checkNewMember(_ member: Member, entry: MembershipEvent, in unit: UnionRegister.Unit, today: Day) throws {
         try MemberRules.validate(member, today: today)
         try AdmissionRule.check(member, admittedOn: member.joinedOn)
-        try MemberPlacementRule.check(unit: unit, on: member.joinedOn)
+        _ = try MembershipHistory(events: []).recording(entry, of: member, today: today, destination: unit)
     }
 
     /// Checks and writes a change of a member's facts (`member update`, `import members`).
@@ -47,6 +49,7 @@ extension WriteTransaction {
         if new.joinedOn != old.joinedOn {
             let history = try EventTable.history(memberID: id, in: db)
             if let admittedTo = history.events.first?.unitCode {
+                // An admission moves with the joining day; an arrival must not come before it.
                 _ = try history.movingAdmission(to: new.joinedOn, admittedTo: try UnitTable.find(admittedTo, in: db).unit)
             }
         }
@@ -60,8 +63,10 @@ extension WriteTransaction {
                      _ makeEvent: (MembershipHistory) throws -> MembershipEvent?) throws -> AuditEntry? {
         let history = try EventTable.history(memberID: id, in: db)
         guard let event = try makeEvent(history) else { return nil }
-        let destination = event.kind == .transferred ? try UnitTable.find(event.unitCode, in: db).unit : nil
-        let updated = try history.recording(event, today: today, destination: destination)
+        let member = try MemberTable.find(code, in: db).member
+        let placing = event.kind == .transferred || event.kind == .arrived || event.kind == .hosted
+        let destination = placing ? try UnitTable.find(event.unitCode, in: db).unit : nil
+        let updated = try history.recording(event, of: member, today: today, destination: destination)
         try EventTable.insert(event, memberID: id, in: db)
         return AuditEntry(action: action, memberCode: code, unitCode: event.unitCode,
                           oldValue: AuditEntry.json(history.events.last), newValue: AuditEntry.json(updated.events.last))

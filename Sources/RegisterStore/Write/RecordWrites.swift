@@ -51,7 +51,7 @@ extension WriteTransaction {
         let expulsion = record.level == .expulsion
             ? MembershipEvent(kind: .expelled, on: record.on, unitCode: history.events.last?.unitCode ?? "", reason: record.reason)
             : nil
-        if let expulsion { _ = try history.recording(expulsion, today: today, destination: nil) }
+        if let expulsion { _ = try history.recording(expulsion, of: member, today: today, destination: nil) }
         try DisciplineTable.insert(record, memberID: id, in: db)
         if let expulsion { try EventTable.insert(expulsion, memberID: id, in: db) }
         return AuditEntry(action: "discipline.add", memberCode: member.code,

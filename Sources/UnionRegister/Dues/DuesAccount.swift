@@ -47,12 +47,14 @@ public struct DuesAccount: Sendable {
 
     public func isExempt(_ month: Month) -> Bool { exemptions.contains { $0.covers(month) } }
 
-    /// The first month a payment after those through `paidThrough` covers: the month after
-    /// it, or the first owed month.
+    /// The first month a payment after those through `paidThrough` covers: the first owed
+    /// month after it (a member who left and came back owes nothing for the months between),
+    /// or the month after it when none is owed any more (a payment is then refused).
     private func firstUnpaid(after paidThrough: Month?) -> Month? {
-        if let paidThrough { return paidThrough.advanced(by: 1) }
-        guard let admitted = history.events.first?.on else { return nil }
-        return max(keptFrom, Month(admitted))
+        guard let admitted = history.events.first?.on, let last = history.events.last?.on else { return nil }
+        let start = max(paidThrough?.advanced(by: 1) ?? keptFrom, keptFrom, Month(admitted))
+        // After the last event a member's standing no longer changes: the search ends there.
+        return (start...max(start, Month(last))).first(where: owes) ?? start
     }
 
     /// Owed months before the month of `day` that the payments received by `day` do not
@@ -130,7 +132,8 @@ public struct DuesAccount: Sendable {
         return DuesPayment(on: day, from: charge.from, through: through, amount: paid)
     }
 
-    /// Checks an exemption: at most six months, every one of them owed, overlapping no other.
+    /// Checks an exemption: at most six months, every one of them owed, overlapping no other,
+    /// its decision number and reason within `TextRules`.
     public func checkExemption(_ exemption: DuesExemption) throws {
         guard exemption.from <= exemption.to else {
             throw RegisterError.badInput(Text(
@@ -159,5 +162,7 @@ public struct DuesAccount: Sendable {
         where text.allSatisfy(\.isWhitespace) {
             throw RegisterError.badInput(Text(vi: "\(what.vi) không được để trống.", en: "\(what.en) is empty."))
         }
+        try TextRules.check(exemption.decisionNo, .line(Text(vi: "Số quyết định", en: "The decision number")))
+        try TextRules.check(exemption.reason, .reason)
     }
 }

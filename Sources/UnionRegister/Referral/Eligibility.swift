@@ -69,14 +69,27 @@ private struct Judge {
         case .active(let unit):
             return Criterion(.activeMember, passed: true, Text(
                 vi: "Đang sinh hoạt tại \(unit) ngày \(day)", en: "Active in \(unit) on \(day)"))
+        case .notYetMember where day >= member.joinedOn:
+            let arrival = facts.history.events.first.map { (vi: ", chuyển đến ngày \($0.on)", en: ", arrived on \($0.on)") }
+            return Criterion(.activeMember, passed: false, Text(
+                vi: "Đoàn viên từ \(member.joinedOn) nhưng chưa sinh hoạt tại sổ này ngày \(day)\(arrival?.vi ?? "")",
+                en: "In the Union since \(member.joinedOn) but not yet in this register on \(day)\(arrival?.en ?? "")"))
         case .notYetMember:
             return Criterion(.activeMember, passed: false, Text(
                 vi: "Chưa là đoàn viên ngày \(day) (vào Đoàn \(member.joinedOn))",
                 en: "Not yet a member on \(day) (joined \(member.joinedOn))"))
+        case .temporary(let unit, let until):
+            return Criterion(.activeMember, passed: false, Text(
+                vi: "Chỉ sinh hoạt tạm thời tại \(unit) đến hết \(until); đơn vị gốc giới thiệu",
+                en: "Only hosted temporarily in \(unit) through \(until); their home unit refers them"))
+        case .temporaryEnded(let unit, let on):
+            return Criterion(.activeMember, passed: false, Text(
+                vi: "Đã hết sinh hoạt tạm thời tại \(unit) ngày \(on)",
+                en: "The temporary stay in \(unit) ended on \(on)"))
         case .left(let kind, let on, let unit):
             return Criterion(.activeMember, passed: false, Text(
                 vi: "Đã thôi sinh hoạt (\(kind.name.vi)) tại \(unit) ngày \(on)",
-                en: "Left the Union (\(kind.name.en)) from \(unit) on \(on)"))
+                en: (kind == .left ? "Left this register" : "Left the Union") + " (\(kind.name.en)) from \(unit) on \(on)"))
         }
     }
 

@@ -50,6 +50,7 @@ public enum ReferralProcess {
     /// Bad input comes before any rule (exit 65, not 1): votes that cannot happen, a
     /// missing resolution number, a missing reason.
     static func validateInput(_ action: ReferralAction) throws {
+        let decision = TextRules.Field.line(Text(vi: "Số quyết định", en: "The decision number"))
         switch action {
         case .nominate(let vote):
             try vote.validateNumbers()
@@ -58,12 +59,16 @@ public enum ReferralProcess {
                 throw RegisterError.badInput(Text(vi: "Thiếu số nghị quyết (ví dụ 12-NQ/ĐTN).",
                                                   en: "The resolution number is missing (e.g. 12-NQ/ĐTN)."))
             }
+            try TextRules.check(number, .line(Text(vi: "Số nghị quyết", en: "The resolution number")))
             try vote.validateNumbers()
         case .reject(let reason), .withdraw(let reason):
             guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw RegisterError.badInput(Text(vi: "Cần ghi lý do (--reason).", en: "A reason is required (--reason)."))
             }
-        case .referToClass, .admit, .confirm:
+            try TextRules.check(reason, .reason)
+        case .admit(let number), .confirm(let number):
+            try TextRules.check(number, decision)
+        case .referToClass:
             break
         }
     }

@@ -10,9 +10,11 @@ public struct MemberFigures: Hashable, Sendable {
     public var end = 0
     /// Admitted into a branch of the subtree.
     public var admitted = 0
-    /// Transferred to a branch of the subtree from a branch outside it.
+    /// Moved into a branch of the subtree from outside it: from a branch of the register
+    /// outside the subtree, or arrived from a unit outside the register.
     public var transferredIn = 0
-    /// Transferred from a branch of the subtree to a branch outside it.
+    /// Moved from a branch of the subtree to outside it: to a branch of the register
+    /// outside the subtree, or left to a unit outside the register.
     public var transferredOut = 0
     /// Matured, removed, expelled or deceased while in a branch of the subtree.
     public var matured = 0
@@ -33,12 +35,14 @@ public struct MemberFigures: Hashable, Sendable {
     /// True when start plus movements equals end.
     public var isBalanced: Bool { expectedEnd == end }
 
-    /// Records `count` events of `kind` that cross the unit's boundary. Transfers are
-    /// counted by direction with `transferredIn`/`transferredOut` instead.
+    /// Records `count` events of `kind` that cross the unit's boundary. Transfers,
+    /// arrivals and departures are counted by direction with `transferredIn`/`transferredOut`
+    /// instead; temporary stays cross no boundary (a hosted member is never counted).
     public mutating func add(_ count: Int, of kind: MembershipEventKind) {
         switch kind {
         case .admitted: admitted += count
-        case .transferred: preconditionFailure("transfers are counted by direction")
+        case .transferred, .arrived, .left: preconditionFailure("moves are counted by direction")
+        case .hosted, .away: preconditionFailure("temporary stays are not movements")
         case .matured: matured += count
         case .removed: removed += count
         case .expelled: expelled += count

@@ -2,9 +2,11 @@
 /// with its own figures (docs/DOMAIN.md, "Year-end counts").
 ///
 /// Attribution, so that each figure is counted once at its unit and rolled up the tree:
-/// - movements by the unit of the event: joined (admitted, transferred) or left (matured,
-///   removed, expelled, deceased); a transfer between two branches of the same subtree is
-///   neither in nor out of it;
+/// - movements by the unit of the event: joined (admitted, transferred, arrived) or left
+///   (left, matured, removed, expelled, deceased); a transfer between two branches of the
+///   same subtree is neither in nor out of it, an arrival from or a departure to a unit
+///   outside the register is in or out of every unit up to the root; temporary stays are
+///   no movement;
 /// - discipline, referral steps and trainings by the unit the member was in on their date
 ///   (the unit of their last membership event on or before it; for an expulsion, the unit
 ///   they were expelled from);

@@ -1,0 +1,46 @@
+import GRDB
+import UnionRegister
+
+/// Reads the values the schema's CHECK constraints guard (dates, codes of enums, years)
+/// without trusting them: a row written behind sodoan's back (with the checks switched off
+/// in the sqlite3 shell) may hold anything, and must give a refusal that says so, not a
+/// crash.
+enum StoredValue {
+    static func day(_ row: Row, _ column: String) throws -> Day {
+        let text: String = row[column]
+        guard let day = Day(parsing: text) else { throw damaged(column, text) }
+        return day
+    }
+
+    static func optionalDay(_ row: Row, _ column: String) throws -> Day? {
+        guard let text: String = row[column] else { return nil }
+        return try day(row, column)
+    }
+
+    static func code<T: RawRepresentable>(_ row: Row, _ column: String) throws -> T where T.RawValue == String {
+        let text: String = row[column]
+        guard let value = T(rawValue: text) else { throw damaged(column, text) }
+        return value
+    }
+
+    static func month(_ row: Row, _ column: String) throws -> Month {
+        let text: String = row[column]
+        guard let month = Month(parsing: text) else { throw damaged(column, text) }
+        return month
+    }
+
+    /// A calendar year a `Day` can hold.
+    static func year(_ row: Row, _ column: String) throws -> Int {
+        let year: Int64 = row[column]
+        guard (1...9999).contains(year) else { throw damaged(column, String(year)) }
+        return Int(year)
+    }
+
+    static func damaged(_ column: String, _ value: String) -> RegisterError {
+        RegisterError.badInput(Text(
+            vi: "Sổ chứa giá trị \"\(value)\" ở cột \(column), giá trị sodoan không bao giờ ghi: tệp đã bị sửa ngoài sodoan.",
+            en: "The register holds \"\(value)\" in the column \(column), a value sodoan never writes: the file was changed behind its back."),
+            fix: Text(vi: "Chạy `sodoan check` để xem mọi dòng hỏng, rồi sửa chúng hoặc khôi phục từ bản sao.",
+                      en: "Run `sodoan check` to see every damaged row, then repair them or restore a backup."))
+    }
+}
