@@ -111,7 +111,7 @@ struct MemberImport: RowImport {
             try ImportLines.record(memberID: id, line: row.line, in: tx.db)
         } catch {
             if let code = row[.code] { unwrittenCodes[code] = row.line }
-            if case .success(let (member, _)) = draft.parsed, let idNumber = member.idNumber { unwrittenIDNumbers[idNumber] = row.line }
+            if case .success(let parsed) = draft.parsed, let idNumber = parsed.member.idNumber { unwrittenIDNumbers[idNumber] = row.line }
             throw error
         }
     }
