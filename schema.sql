@@ -457,6 +457,65 @@ CREATE INDEX account_session_account ON account_session(account_id);
 -- for the server. Rows written before this migration have none.
 ALTER TABLE audit_log ADD COLUMN actor TEXT;
 
+-- migration: 9 costs that follow the unit
+
+-- Membership events by the unit joined or left, so that a question about one unit
+-- (`member list --unit`, `referral candidates --unit`) starts from the events of that
+-- unit's subtree: only members who were ever there have their state on the day looked
+-- up, and the cost follows the unit, not the register. Without it, finding a unit's
+-- members read the last event of every member of the register (2.11 s at 6,500,000
+-- members for one 5,000-member unit). With the member id the index alone answers
+-- "who was ever in these units". (Numbers 5 to 8 are taken by other branches of work.)
+CREATE INDEX membership_event_unit ON membership_event(unit_id, member_id);
+
+-- Each member's latest membership event, derived from membership_event and kept equal to
+-- it by the triggers below (never written otherwise). A member's state on day D is their
+-- last event on or before D; for every member whose latest event is dated on or before D
+-- that is this row, so a count over the whole register (the year-end report's members at
+-- start and at end) reads this narrow table instead of looking up the last event of every
+-- member in the history, and looks up only the few members with an event after D. On the
+-- 1,000,000-member benchmark register that halved the CPU time of the report's two member
+-- counts in the sqlite3 shell (at start 0.79 to 0.40 s, at end 1.68 to 0.88 s). The
+-- history stays the one record: this table holds nothing it does not.
+CREATE TABLE member_state (
+    member_id INTEGER PRIMARY KEY,
+    event_id  INTEGER NOT NULL,
+    kind      TEXT NOT NULL,
+    on_date   TEXT NOT NULL,
+    unit_id   INTEGER NOT NULL
+) STRICT;
+INSERT INTO member_state (member_id, event_id, kind, on_date, unit_id)
+SELECT e.member_id, e.id, e.kind, e.on_date, e.unit_id FROM membership_event e
+WHERE e.id = (SELECT le.id FROM membership_event le WHERE le.member_id = e.member_id
+              ORDER BY le.on_date DESC, le.id DESC LIMIT 1);
+
+-- A new event becomes the latest unless the member has one dated later (a backdated event).
+CREATE TRIGGER member_state_event_insert AFTER INSERT ON membership_event
+BEGIN
+    INSERT OR REPLACE INTO member_state (member_id, event_id, kind, on_date, unit_id)
+    SELECT le.member_id, le.id, le.kind, le.on_date, le.unit_id FROM membership_event le
+    WHERE le.member_id = new.member_id ORDER BY le.on_date DESC, le.id DESC LIMIT 1;
+END;
+
+-- A changed or removed event may change the latest of the member it was and is about.
+CREATE TRIGGER member_state_event_update AFTER UPDATE ON membership_event
+BEGIN
+    DELETE FROM member_state WHERE member_id IN (old.member_id, new.member_id);
+    INSERT INTO member_state (member_id, event_id, kind, on_date, unit_id)
+    SELECT le.member_id, le.id, le.kind, le.on_date, le.unit_id FROM membership_event le
+    WHERE le.id IN (SELECT (SELECT x.id FROM membership_event x WHERE x.member_id = who.member_id
+                            ORDER BY x.on_date DESC, x.id DESC LIMIT 1)
+                    FROM (SELECT old.member_id AS member_id UNION SELECT new.member_id) AS who);
+END;
+
+CREATE TRIGGER member_state_event_delete AFTER DELETE ON membership_event
+BEGIN
+    DELETE FROM member_state WHERE member_id = old.member_id;
+    INSERT INTO member_state (member_id, event_id, kind, on_date, unit_id)
+    SELECT le.member_id, le.id, le.kind, le.on_date, le.unit_id FROM membership_event le
+    WHERE le.member_id = old.member_id ORDER BY le.on_date DESC, le.id DESC LIMIT 1;
+END;
+
 -- migration: 10 dues
 
 -- Union dues (docs/DOMAIN.md#union-dues). Money is whole VND in INTEGER columns; months are

@@ -19,6 +19,27 @@ public enum MembershipSQL {
         """
     }
 
+    /// `count` (an aggregate query reading `FROM state`, which has the columns member_id,
+    /// kind and unit_id) over every member's last event on or before the day bound to
+    /// `dayArgument`, for a question about the whole register: run once over the members
+    /// whose latest event (`member_state`, migration 9) is dated on or before the day, who
+    /// are in that state on the day (one narrow row each, read in order), and once over the
+    /// few with an event after the day, looked up in the history; the two counts follow each
+    /// other (`UNION ALL`), so the caller adds up the rows of each group. Two aggregates
+    /// rather than one over a union: SQLite would copy a union of a million states into a
+    /// temporary table first. Members with no event on or before the day are counted in
+    /// neither, as with `lastEventID`.
+    public static func counted(overStatesOn dayArgument: String, _ count: (_ state: String) -> String) -> String {
+        [
+            "(SELECT s.member_id, s.kind, s.unit_id FROM member_state s WHERE s.on_date <= \(dayArgument)) AS state",
+            """
+            (SELECT s.member_id, e.kind, e.unit_id FROM member_state s
+             JOIN membership_event e ON e.id = \(lastEventID(memberColumn: "s.member_id", dayArgument: dayArgument))
+             WHERE s.on_date > \(dayArgument)) AS state
+            """,
+        ].map(count).joined(separator: "\nUNION ALL\n")
+    }
+
     /// A subquery of the ids of the members active in `unitCode`'s subtree (the whole
     /// register when nil) on `day`, with its arguments.
     ///

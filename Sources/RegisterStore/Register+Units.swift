@@ -96,8 +96,8 @@ extension Register {
 
     /// Active members on `day` per unit id, each unit counting its whole subtree.
     ///
-    /// Members are counted per branch first and only those few thousand counts are rolled
-    /// up the closure table: joining every member to every ancestor costs several times more
+    /// Members are counted per branch first, from their state on the day
+    /// (`MembershipSQL.counted(overStatesOn:)`), and only those few thousand counts are rolled up the closure table: joining every member to every ancestor costs several times more
     /// at 100,000 members (the year-end report's "members at start" is this query).
     func activeMemberCounts(on day: Day, in db: Database) throws -> [Int64: Int] {
         let rows = try Row.fetchAll(db, sql: Self.activeMemberCountsSQL, arguments: ["day": day.description])
@@ -105,12 +105,9 @@ extension Register {
     }
 
     static let activeMemberCountsSQL = """
-        WITH branch(unit_id, n) AS (
-            SELECT e.unit_id, COUNT(*)
-            FROM member m
-            JOIN membership_event e ON e.id = \(MembershipSQL.lastEventID(memberColumn: "m.id", dayArgument: ":day"))
-            WHERE e.kind IN \(MembershipSQL.activeKinds)
-            GROUP BY e.unit_id)
+        WITH branch(unit_id, n) AS (\(MembershipSQL.counted(overStatesOn: ":day") { state in
+            "SELECT state.unit_id, COUNT(*) FROM \(state) WHERE state.kind IN \(MembershipSQL.activeKinds) GROUP BY state.unit_id"
+        }))
         SELECT c.ancestor_id AS unit_id, SUM(branch.n) AS n
         FROM branch CROSS JOIN unit_closure c ON c.descendant_id = branch.unit_id
         GROUP BY c.ancestor_id

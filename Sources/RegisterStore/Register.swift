@@ -47,11 +47,28 @@ public final class Register: @unchecked Sendable {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)
+        let trace = ProcessInfo.processInfo.environment[sqlTraceVariable].flatMap(FileHandle.init(forWritingAtPath:))
         config.prepareDatabase { db in
             VietnameseSQLFunctions.install(in: db)
+            if let trace {
+                trace.seekToEndOfFile()
+                db.trace(options: .statement) { event in
+                    // A trigger's statements run inside the statement that fired it.
+                    guard case .statement(let statement) = event, !statement.sql.hasPrefix("--") else { return }
+                    trace.write(Data((statement.expandedSQL + ";\n").utf8))
+                }
+            }
         }
         return config
     }
+
+    /// The environment variable naming a file to which every SQL statement the register runs
+    /// is appended, with its arguments written in: sodoan-bench replays a command's
+    /// statements in the sqlite3 shell, so the baseline does exactly the SQL work the command
+    /// does. The file must exist; unset (the normal case), nothing is traced. The trace
+    /// holds the values bound to each statement, personal data included: it is written
+    /// only where the one who set the variable asked.
+    public static let sqlTraceVariable = "SODOAN_SQL_TRACE"
 
     /// Creates a new register file with its root bloc unit. Refuses if anything (a file, a
     /// directory, a symbolic link) is at `path`. The register is built under a temporary name

@@ -7,8 +7,10 @@ import UnionRegister
 /// one statement: first per unit of attribution (a few thousand groups however many
 /// members), then rolled up the tree by joining those groups to `unit_closure` (a count in
 /// branch B counts for B and every ancestor of B), keeping only the units of the report's
-/// subtree. Rolling up the groups rather than the rows keeps the closure join small: at
-/// 100,000 members the per-member work is one index seek for their state, nothing more.
+/// subtree. Rolling up the groups rather than the rows keeps the closure join small; the
+/// members' states on a day come from the kept latest events (`MembershipSQL.counted(overStatesOn:)`), so
+/// the per-member work is reading one narrow row, and one index seek only for members with
+/// an event after the day.
 /// Nothing is counted member by member in Swift.
 struct ReportQueries {
     let db: Database
@@ -30,7 +32,8 @@ struct ReportQueries {
     /// at start, `Register.activeMemberCountsSQL`, binds `:day` and comes third).
     static let statements = [unitsByKindSQL, movementsSQL, membersAtEndSQL, disciplineSQL, referralSQL, trainingSQL, listedUnitsSQL]
 
-    /// Rolls `groups`, a query of rows (unit_id, code, n), up to every ancestor of each
+    /// Rolls `groups`, a query of rows (unit_id, code, n) (a (unit_id, code) may come in
+    /// several rows: they are added up), up to every ancestor of each
     /// unit inside the report's subtree. CROSS JOIN fixes the join order: the groups first,
     /// then their ancestors (SQLite would otherwise start from the subtree's units and
     /// scan the groups for each).
@@ -126,14 +129,16 @@ struct ReportQueries {
     /// when none), e.g. `female/excellent`.
     func membersAtEnd() throws -> Tally { try tally(Self.membersAtEndSQL) }
 
-    static let membersAtEndSQL = Self.rolledUp("""
-            SELECT e.unit_id, m.gender || '/' || COALESCE(g.grade, 'not_graded'), COUNT(*)
-            FROM member m
-            JOIN membership_event e ON e.id = \(MembershipSQL.lastEventID(memberColumn: "m.id", dayArgument: ":to"))
-            LEFT JOIN grade g ON g.member_id = m.id AND g.year = :year
-            WHERE e.kind IN \(MembershipSQL.activeKinds)
-            GROUP BY e.unit_id, m.gender, g.grade
-            """)
+    static let membersAtEndSQL = Self.rolledUp(MembershipSQL.counted(overStatesOn: ":to") { state in
+        """
+        SELECT state.unit_id, m.gender || '/' || COALESCE(g.grade, 'not_graded'), COUNT(*)
+        FROM \(state)
+        JOIN member m ON m.id = state.member_id
+        LEFT JOIN grade g ON g.member_id = state.member_id AND g.year = :year
+        WHERE state.kind IN \(MembershipSQL.activeKinds)
+        GROUP BY state.unit_id, m.gender, g.grade
+        """
+    })
 
     /// Discipline decisions of the period by level, at the member's unit on their date.
     func discipline() throws -> Tally { try tally(Self.disciplineSQL) }

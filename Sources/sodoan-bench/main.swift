@@ -2,7 +2,7 @@ import Foundation
 import RegisterStore
 import UnionRegister
 
-/// `swift run -c release sodoan-bench [--members N] [--runs R] [--dir DIR] [--sodoan PATH] [--reuse yes]`
+/// `swift run -c release sodoan-bench [--members N] [--runs R] [--import-runs I] [--skip NAME] [--dir DIR] [--sodoan PATH] [--reuse yes]`
 /// `swift run -c release sodoan-bench --report yes [--members N] [--units U] [--years Y] [--runs R] [--dir DIR]`
 ///
 /// `--report yes` times `report annual` on a register with history instead (issue 5): see
@@ -10,11 +10,15 @@ import UnionRegister
 ///
 /// `--reuse yes` keeps DIR from an earlier run of the same size and times only the commands
 /// on its imported register (for a newer sodoan without generating and importing again).
+/// `--skip NAME` leaves out the commands whose name in the table starts with NAME (e.g.
+/// `report`, which takes minutes at 6,500,000 members).
 ///
 /// Generates a deterministic register (units tree and a members CSV), then times, each R
 /// times, the sqlite3 shell's `.import` of the CSV into an equivalent table (the baseline),
-/// `sodoan import members` of the same file, and the everyday commands on the imported
-/// register; prints one table of medians and ratios against the limits of issue 6.
+/// `sodoan import members` of the same file (I times, default R: at 6,500,000 members one
+/// import takes minutes), and the everyday commands on the imported register, each against
+/// the sqlite3 shell running the same statements; prints one table of medians, ratios and
+/// the limits of issue 10.
 struct Options {
     var members = 1_000_000
     var reuse = false
@@ -22,6 +26,9 @@ struct Options {
     var units = 2_000
     var years = 5
     var runs = 5
+    var importRuns: Int?
+    /// Commands whose name starts with this are not timed (`--skip report`).
+    var skip: String?
     var dir = FileManager.default.temporaryDirectory.appending(path: "sodoan-bench").path
     var sodoan: String = {
         let own = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
@@ -35,13 +42,15 @@ struct Options {
             switch flag {
             case "--members": members = Int(value) ?? members
             case "--runs": runs = Int(value) ?? runs
+            case "--import-runs": importRuns = Int(value)
+            case "--skip": skip = value
             case "--dir": dir = value
             case "--sodoan": sodoan = value
             case "--reuse": reuse = value == "yes"
             case "--report": report = value == "yes"
             case "--units": units = Int(value) ?? units
             case "--years": years = Int(value) ?? years
-            default: throw BenchError("unknown flag \(flag); use --members N --runs R --dir DIR --sodoan PATH --reuse yes, or --report yes --members N --units U --years Y --runs R")
+            default: throw BenchError("unknown flag \(flag); use --members N --runs R --import-runs I --skip NAME --dir DIR --sodoan PATH --reuse yes, or --report yes --members N --units U --years Y --runs R")
             }
         }
     }
@@ -54,6 +63,8 @@ struct Line {
     var peakMB: Double
     var limit: String
     var pass: Bool?
+    /// The sqlite3 shell's times for the same work, when the line has its own baseline.
+    var baseline: [Double] = []
     var median: Double { times.sorted()[times.count / 2] }
 }
 
@@ -70,29 +81,40 @@ func main() throws {
         (baseline, lines) = try importTimings(options, generator: generator, register: register)
     }
 
-    // Everyday commands on the imported register; a command not in this build is skipped.
+    // Everyday commands on the imported register, each against the sqlite3 shell running
+    // the very statements the command ran (`Register.sqlTraceVariable`); a command not in
+    // this build is skipped. A unit-scoped command's limit is that it takes as long on any
+    // size of register: compare its line across sizes.
     let middle = RegisterGenerator.memberCode(options.members / 2)
     let union = RegisterGenerator.unionCode(0)
-    let queries: [(String, [String], Double)] = [
-        ("member show", ["member", "show", middle], 0.05),
-        ("member list --search", ["member", "list", "--search", "tran minh khoa"], 0.05),
-        ("referral check", ["referral", "check", middle, "--step", "nominate", "--on", "2025-12-31"], 0.05),
-        ("report annual (whole register)", ["report", "annual", "--year", "2025"], 2),
-        ("referral candidates (5,000-member unit)", ["referral", "candidates", "--step", "nominate", "--unit", union, "--on", "2025-12-31"], 2),
+    let large = options.members > 1_000_000
+    let queries: [(String, [String], Double?)] = [
+        ("member show (unit-scoped)", ["member", "show", middle], nil),
+        ("member list --search \"tran minh khoa\"", ["member", "list", "--search", "tran minh khoa"], large ? 0.05 : 0.03),
+        ("referral check (unit-scoped)", ["referral", "check", middle, "--step", "nominate", "--on", "2025-12-31"], nil),
+        ("member list --unit, a 5,000-member unit (unit-scoped)", ["member", "list", "--unit", union], nil),
+        ("referral candidates --unit, a 5,000-member unit (unit-scoped)", ["referral", "candidates", "--step", "nominate", "--unit", union, "--on", "2025-12-31"], nil),
+        ("report annual, whole register", ["report", "annual", "--year", "2025"], large ? 6 : 1),
     ]
-    for (name, arguments, limit) in queries {
-        let probe = try Timer.run([options.sodoan] + arguments + ["--db", register])
+    for (number, (name, arguments, limit)) in queries.enumerated() where !(options.skip.map(name.hasPrefix) ?? false) {
+        let command = [options.sodoan] + arguments + ["--db", register]
+        let probe = try Timer.run(command)
         guard probe.status == 0 else {
             log("skipping \(name): exit \(probe.status) (not in this build?)")
             continue
         }
-        var line = Line(operation: name, times: [], peakMB: 0, limit: "< \(limit < 1 ? "\(Int(limit * 1000)) ms" : "\(Int(limit)) s")", pass: nil)
+        let script = try traced(command, into: options.dir + "/statements-\(number + 1).sql")
+        var line = Line(operation: name, times: [], peakMB: 0, limit: limit.map { "< \($0 < 1 ? "\(Int($0 * 1000)) ms" : "\(Int($0)) s")" } ?? "same at any size", pass: nil)
+        // Alternating the two keeps a slow moment of the machine from landing on one only.
         for _ in 0..<options.runs {
-            let m = try Timer.run([options.sodoan] + arguments + ["--db", register])
+            let m = try Timer.run(command)
             line.times.append(m.seconds)
             line.peakMB = max(line.peakMB, m.peakMB)
+            let shell = try Timer.run(["sqlite3", "-batch", register], stdin: script)
+            guard shell.status == 0 else { throw BenchError("sqlite3 failed on the statements of \(name) (\(script))") }
+            line.baseline.append(shell.seconds)
         }
-        line.pass = line.median < limit
+        line.pass = limit.map { line.median < $0 }
         lines.append(line)
     }
 
@@ -100,14 +122,28 @@ func main() throws {
     printTable(lines, baseline: baseline, against: ".import")
 }
 
-/// The result table: each line's median, its ratio to `baseline`'s median, peak memory, limit.
+/// Runs `command` once with the register's SQL trace on, writing the statements it ran,
+/// in order, to `script` for the sqlite3 shell; returns `script`.
+func traced(_ command: [String], into script: String) throws -> String {
+    _ = FileManager.default.createFile(atPath: script, contents: nil)
+    setenv(Register.sqlTraceVariable, script, 1)
+    defer { unsetenv(Register.sqlTraceVariable) }
+    let m = try Timer.run(command)
+    guard m.status == 0 else { throw BenchError("\(command.joined(separator: " ")) failed while traced: exit \(m.status)") }
+    return script
+}
+
+/// The result table: each line's median, the median of its sqlite3 baseline (its own, or
+/// `baseline` for lines without one) and the ratio of the two, peak memory, limit.
 func printTable(_ lines: [Line], baseline: Line, against: String) {
-    print("| operation | median | ratio to \(against) | peak memory | limit | met |")
-    print("|---|---:|---:|---:|---|---|")
+    func time(_ seconds: Double) -> String { seconds < 1 ? String(format: "%.1f ms", seconds * 1000) : String(format: "%.2f s", seconds) }
+    print("| operation | median | sqlite3 shell, same work (median) | ratio | peak memory | limit | met |")
+    print("|---|---:|---:|---:|---:|---|---|")
     for line in lines {
-        let time = line.median < 1 ? String(format: "%.1f ms", line.median * 1000) : String(format: "%.2f s", line.median)
-        let ratio = baseline.times.isEmpty ? "" : String(format: "%.2f×", line.median / baseline.median)
-        print("| \(line.operation) | \(time) | \(ratio) | \(Int(line.peakMB)) MB | \(line.limit) | \(line.pass.map { $0 ? "yes" : "NO" } ?? "") |")
+        let own = line.baseline.isEmpty ? baseline.times : line.baseline
+        let shell = own.isEmpty ? "" : time(median(own)) + (line.baseline.isEmpty ? " (\(against))" : "")
+        let ratio = own.isEmpty ? "" : String(format: "%.2f×", line.median / median(own))
+        print("| \(line.operation) | \(time(line.median)) | \(shell) | \(ratio) | \(Int(line.peakMB)) MB | \(line.limit) | \(line.pass.map { $0 ? "yes" : "NO" } ?? "") |")
     }
 }
 
@@ -210,7 +246,7 @@ func importTimings(_ options: Options, generator: RegisterGenerator, register: S
         try (create + "\nBEGIN;\n.mode csv\n.import --skip 1 \(csv) member_csv\nCOMMIT;\n")
             .write(toFile: script, atomically: true, encoding: .utf8)
         baseline = Line(operation: name, times: [], peakMB: 0, limit: "", pass: nil)
-        for run in 0..<options.runs {
+        for run in 0..<(options.importRuns ?? options.runs) {
             let db = options.dir + "/baseline-\(run).db"
             let m = try Timer.run(["sqlite3", "-batch", db], stdin: script)
             guard m.status == 0 else { throw BenchError("sqlite3 .import failed") }
@@ -221,8 +257,8 @@ func importTimings(_ options: Options, generator: RegisterGenerator, register: S
         lines.append(baseline)
     }
 
-    var imported = Line(operation: "sodoan import members", times: [], peakMB: 0, limit: "≤ 2× baseline, < 300 MB", pass: nil)
-    for run in 0..<options.runs {
+    var imported = Line(operation: "sodoan import members", times: [], peakMB: 0, limit: "≤ 1.5× baseline, < 300 MB", pass: nil)
+    for run in 0..<(options.importRuns ?? options.runs) {
         try? fm.removeItem(atPath: register)
         try fm.copyItem(atPath: template, toPath: register)
         let m = try Timer.run([options.sodoan, "import", "members", csv, "--db", register])
@@ -231,7 +267,7 @@ func importTimings(_ options: Options, generator: RegisterGenerator, register: S
         imported.peakMB = max(imported.peakMB, m.peakMB)
         log("import run \(run + 1): \(String(format: "%.2f", m.seconds)) s, \(Int(m.peakMB)) MB")
     }
-    imported.pass = imported.median <= 2 * baseline.median && imported.peakMB < 300
+    imported.pass = imported.median <= 1.5 * baseline.median && imported.peakMB < 300
     lines.append(imported)
 
     return (baseline, lines)

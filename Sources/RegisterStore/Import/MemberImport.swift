@@ -7,37 +7,47 @@ import UnionRegister
 /// Every row is read and checked with the rules `member add` and `member update` use; all
 /// problems are collected, none stops the reading. Rows are written as they come, through
 /// cached prepared statements; the caller rolls the transaction back when the report has
-/// problems, so a bad row anywhere means nothing is written. Memory stays flat apart from
-/// the codes and ID numbers seen in the file, which it must remember to report a duplicate
-/// with the line of its first occurrence.
+/// problems, so a bad row anywhere means nothing is written. Memory stays flat in the
+/// number of rows: a row repeating the code or national ID of an earlier one is found by
+/// the member table's UNIQUE indexes (or the look-up of an existing member), and the
+/// earlier line is read from `ImportLines`; only the rows that could not be written (each
+/// already a problem of the report) are remembered here.
 struct MemberImport: RowImport {
     var report: ImportReport
     private var units: [String: (id: Int64, unit: UnionRegister.Unit)] = [:]
     /// Members with an id up to this one were in the register before the import.
     private var lastIDBefore: Int64 = 0
-    private var codesInFile: [String: Int] = [:]
-    private var idNumbersInFile: [String: Int] = [:]
+    /// Codes and ID numbers of rows that were not written, by line: the register cannot
+    /// name those lines for a later row repeating them.
+    private var unwrittenCodes: [String: Int] = [:]
+    private var unwrittenIDNumbers: [String: Int] = [:]
 
-    private let fileSize: Int
-
-    /// The trigger that adds each new member to the name search index (schema.sql,
-    /// migration 3). Row by row it doubles the cost of a large import, so the import drops
-    /// it inside its transaction, indexes the new members in one statement at the end, and
-    /// puts the same trigger back: all in one transaction, so a failed or killed import
-    /// leaves both the trigger and the index as they were.
-    private static let searchTrigger = "member_name_search_insert"
-    private var searchTriggerSQL: String?
+    /// The triggers that derive data from each new member's rows (schema.sql): the name
+    /// search index (migration 3) and the member's latest event, `member_state` (migration
+    /// 9). Row by row the first doubles the cost of a large import, so the import drops them
+    /// inside its transaction, derives the new members' rows in one statement each at the
+    /// end (bound to the last member id before the import), and puts the same triggers back: all in one transaction, so a
+    /// failed or killed import leaves the triggers and the derived data as they were.
+    private static let suspendedTriggers = [
+        ("member_name_search_insert", "INSERT INTO member_name_search (rowid, search_name) SELECT id, search_name FROM member WHERE id > ?"),
+        ("member_state_event_insert", """
+            INSERT INTO member_state (member_id, event_id, kind, on_date, unit_id)
+            SELECT e.member_id, e.id, e.kind, e.on_date, e.unit_id FROM membership_event e
+            WHERE e.member_id > ? AND e.id = \(MembershipSQL.lastEventID(memberColumn: "e.member_id", dayArgument: "'9999-12-31'"))
+            """),
+    ]
+    /// The SQL of each dropped trigger, and the statement that catches up on its work.
+    private var droppedTriggers: [(sql: String, catchUp: String)] = []
     /// Secondary indexes nothing reads while members are loaded into a register that has
     /// none yet. Such a load drops them inside its transaction and builds each once at the
     /// end, from sorted keys, instead of inserting a million keys in random order; the
     /// UNIQUE indexes (code, national ID) stay, as they are the duplicate checks. Into a
     /// register with members, the import reads these indexes and leaves them alone.
     private static let deferredIndexes = ["member_sort", "member_search", "member_code_nocase",
-                                          "membership_event_member", "membership_event_day"]
+                                          "membership_event_member", "membership_event_day", "membership_event_unit"]
     private var deferredIndexSQL: [String] = []
 
     init(file: String) {
-        fileSize = ((try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int) ?? 0
         report = ImportReport(file: file)
     }
 
@@ -55,13 +65,12 @@ struct MemberImport: RowImport {
             units[row["code"]] = (row["id"], try UnitTable.unit(from: row))
         }
         lastIDBefore = try MemberTable.lastID(in: db)
-        // About 100 bytes a row: room for every code and ID number without rehashing.
-        codesInFile.reserveCapacity(fileSize / 100)
-        idNumbersInFile.reserveCapacity(fileSize / 100)
-        if let trigger = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-                                                     arguments: [Self.searchTrigger]) {
-            searchTriggerSQL = trigger
-            try db.execute(sql: "DROP TRIGGER \(Self.searchTrigger)")
+        try ImportLines.start(in: db)
+        for (name, catchUp) in Self.suspendedTriggers {
+            guard let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                                                arguments: [name]) else { continue }
+            droppedTriggers.append((sql, catchUp))
+            try db.execute(sql: "DROP TRIGGER \(name)")
         }
         if lastIDBefore == 0 {
             for name in Self.deferredIndexes {
@@ -78,11 +87,12 @@ struct MemberImport: RowImport {
 
     mutating func finish(in tx: WriteTransaction) throws {
         let db = tx.db
+        try ImportLines.end(in: db)
         for sql in deferredIndexSQL { try db.execute(sql: sql) }
-        guard let searchTriggerSQL else { return }
-        try db.execute(sql: "INSERT INTO member_name_search (rowid, search_name) SELECT id, search_name FROM member WHERE id > ?",
-                       arguments: [lastIDBefore])
-        try db.execute(sql: searchTriggerSQL)
+        for (sql, catchUp) in droppedTriggers {
+            try db.execute(sql: catchUp, arguments: [lastIDBefore])
+            try db.execute(sql: sql)
+        }
     }
 
     /// Parses the row as a new member and checks the admission rules, on the reading thread.
@@ -96,34 +106,88 @@ struct MemberImport: RowImport {
     }
 
     mutating func importRow(_ row: CSVRow<MemberColumn>, prepared draft: MemberDraft, in tx: WriteTransaction) throws {
+        do {
+            let id = try write(row, prepared: draft, in: tx)
+            try ImportLines.record(memberID: id, line: row.line, in: tx.db)
+        } catch {
+            if let code = row[.code] { unwrittenCodes[code] = row.line }
+            if case .success(let parsed) = draft.parsed, let idNumber = parsed.member.idNumber { unwrittenIDNumbers[idNumber] = row.line }
+            throw error
+        }
+    }
+
+    /// Checks and writes one row; returns the row id of the member it added or matched.
+    private mutating func write(_ row: CSVRow<MemberColumn>, prepared draft: MemberDraft, in tx: WriteTransaction) throws -> Int64 {
         let code = try row.required(.code)
-        if let first = codesInFile.updateValue(row.line, forKey: code) {
-            throw row.problem(.code, Text(vi: "Mã \(code) đã xuất hiện ở dòng \(first) của tệp.",
-                                          en: "The code \(code) already appears on line \(first) of the file."))
+        // A repeat names the written row when there is one, else the refused one.
+        if let first = unwrittenCodes[code] {
+            throw Self.repeatedCode(code, first: try ImportLines.line(ofCode: code, in: tx.db) ?? first, row: row)
         }
         // A register empty before the import has nobody to update or to be a duplicate of.
         let existing = lastIDBefore > 0 ? try? MemberTable.find(code, in: tx.db) : nil
+        if let existing, let first = try ImportLines.line(ofMemberID: existing.id, in: tx.db) {
+            throw Self.repeatedCode(code, first: first, row: row)
+        }
         // The draft read the row as a new member; an existing one keeps the optional fields
         // the file has no column for, so their row is read again with those.
-        let (member, unitCode, arrival) = try existing.map { try row.member(existing: $0.member) { VietnameseText.normalized($1) } }
-            ?? draft.parsed.get()
-        guard let unit = units[unitCode] else { throw row.problem(.unit, RegisterError.unknownUnit(unitCode).message) }
-        if let idNumber = member.idNumber, let first = idNumbersInFile.updateValue(row.line, forKey: idNumber) {
-            throw row.problem(.idNumber, Text(vi: "Số CCCD \(idNumber) đã xuất hiện ở dòng \(first) của tệp.",
-                                              en: "National ID \(idNumber) already appears on line \(first) of the file."))
+        let member: Member, unitCode: String, arrival: Arrival?
+        do {
+            (member, unitCode, arrival) = try existing.map { try row.member(existing: $0.member) { VietnameseText.normalized($1) } }
+                ?? draft.parsed.get()
+        } catch {
+            throw try repeatIntoEmptyRegister(code: code, idNumber: nil, row: row, in: tx) ?? error
+        }
+        guard let unit = units[unitCode] else {
+            throw try repeatIntoEmptyRegister(code: code, idNumber: nil, row: row, in: tx)
+                ?? row.problem(.unit, RegisterError.unknownUnit(unitCode).message)
+        }
+        if let idNumber = member.idNumber,
+           let first = try (lastIDBefore > 0 || unwrittenIDNumbers[idNumber] != nil ? ImportLines.line(ofIDNumber: idNumber, in: tx.db) : nil)
+            ?? unwrittenIDNumbers[idNumber] {
+            throw Self.repeatedIDNumber(idNumber, first: first, row: row)
         }
         if let (id, old) = existing {
             try update(id: id, from: old, to: member, entry: Arrival.entry(of: member, into: unitCode, arrival), row: row, in: tx)
-        } else {
-            if let refusal = draft.refusal { throw refusal }
-            try add(member, keys: draft.keys ?? MemberTable.NameKeys(member.fullName), into: unit,
-                    entry: Arrival.entry(of: member, into: unitCode, arrival), row: row, in: tx)
+            return id
         }
+        if let refusal = draft.refusal {
+            throw try repeatIntoEmptyRegister(code: code, idNumber: member.idNumber, row: row, in: tx) ?? refusal
+        }
+        do {
+            return try add(member, keys: draft.keys ?? MemberTable.NameKeys(member.fullName), into: unit,
+                           entry: Arrival.entry(of: member, into: unitCode, arrival), row: row, in: tx)
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            throw try repeatIntoEmptyRegister(code: code, idNumber: member.idNumber, row: row, in: tx) ?? error
+        }
+    }
+
+    /// Into an empty register a row is not looked up before it is written: the member
+    /// table's UNIQUE indexes catch a code or national ID that an earlier row of the file
+    /// wrote. A row refused for another reason is looked up then, so that it is reported
+    /// for the repeat, as the checks of a register with members would report it.
+    private func repeatIntoEmptyRegister(code: String, idNumber: String?, row: CSVRow<MemberColumn>,
+                                         in tx: WriteTransaction) throws -> ImportProblem? {
+        guard lastIDBefore == 0 else { return nil }
+        if let first = try ImportLines.line(ofCode: code, in: tx.db) { return Self.repeatedCode(code, first: first, row: row) }
+        if let idNumber, let first = try ImportLines.line(ofIDNumber: idNumber, in: tx.db) {
+            return Self.repeatedIDNumber(idNumber, first: first, row: row)
+        }
+        return nil
+    }
+
+    private static func repeatedCode(_ code: String, first: Int, row: CSVRow<MemberColumn>) -> ImportProblem {
+        row.problem(.code, Text(vi: "Mã \(code) đã xuất hiện ở dòng \(first) của tệp.",
+                                en: "The code \(code) already appears on line \(first) of the file."))
+    }
+
+    private static func repeatedIDNumber(_ idNumber: String, first: Int, row: CSVRow<MemberColumn>) -> ImportProblem {
+        row.problem(.idNumber, Text(vi: "Số CCCD \(idNumber) đã xuất hiện ở dòng \(first) của tệp.",
+                                    en: "National ID \(idNumber) already appears on line \(first) of the file."))
     }
 
     /// A new member and the event that brings them in, already checked by the draft.
     private mutating func add(_ member: Member, keys: MemberTable.NameKeys, into unit: (id: Int64, unit: UnionRegister.Unit),
-                              entry: MembershipEvent, row: CSVRow<MemberColumn>, in tx: WriteTransaction) throws {
+                              entry: MembershipEvent, row: CSVRow<MemberColumn>, in tx: WriteTransaction) throws -> Int64 {
         if lastIDBefore > 0 {
             try tx.refuseDuplicate(member, exceptID: nil)
             if let other = try MemberTable.namesake(searchName: keys.search, birthDate: member.birthDate, upToID: lastIDBefore, in: tx.db) {
@@ -132,8 +196,9 @@ struct MemberImport: RowImport {
                     en: "Likely duplicate: \(member.fullName), born \(member.birthDate), is already in the register as \(other).")))
             }
         }
+        let id = try tx.admit(member, to: unit, by: entry, keys: keys)
         report.added += 1
-        try tx.admit(member, to: unit, by: entry, keys: keys)
+        return id
     }
 
     /// An existing member's row: unchanged, or an audited update of their facts. The `unit`
