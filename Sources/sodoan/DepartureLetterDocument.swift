@@ -66,10 +66,7 @@ struct DepartureLetterDocument {
             """
         out += facts.map { "- \(e($0.label)): **\(e($0.value))**\n" }.joined() + "\n"
         out += "\(e(request))\n\n\(e(validity))\n\n"
-        out += "**\(e(signature.behalf))**  \n**\(e(signature.title))**  \n*\(e(signature.hint))*\n\n"
-        if !signature.name.isEmpty { out += "**\(e(signature.name))**\n\n" }
-        out += "*Nơi nhận:*\n- Như trên;\n- Lưu.\n"
-        return out
+        return out + ReferralDocument.markdownClosing(signature, firstRecipient: "Như trên")
     }
 
     func html() -> String {

@@ -99,10 +99,17 @@ struct ReferralDocument {
         out += bases.map { "- \(e($0))\n" }.joined() + "\n"
         out += meeting.map(e).joined(separator: "\n\n") + "\n\n"
         out += "## QUYẾT NGHỊ\n\nGiới thiệu đồng chí **\(e(decision.name))**\(e(decision.rest))\n\n\(e(conclusion))\n\n"
-        out += "**\(e(signature.behalf))**  \n**\(e(signature.title))**  \n*\(e(signature.hint))*\n\n"
+        return out + Self.markdownClosing(signature, firstRecipient: "Như kính gửi")
+    }
+
+    /// The end of a Markdown document of this style: the signature block, then who
+    /// receives it (`firstRecipient`, then the file copy), every value escaped.
+    static func markdownClosing(_ signature: (behalf: String, title: String, hint: String, name: String),
+                                firstRecipient: String) -> String {
+        let e = Escaping.markdown
+        var out = "**\(e(signature.behalf))**  \n**\(e(signature.title))**  \n*\(e(signature.hint))*\n\n"
         if !signature.name.isEmpty { out += "**\(e(signature.name))**\n\n" }
-        out += "*Nơi nhận:*\n- Như kính gửi;\n- Lưu.\n"
-        return out
+        return out + "*Nơi nhận:*\n- \(firstRecipient);\n- Lưu.\n"
     }
 
     func html() -> String {
