@@ -129,12 +129,12 @@ struct DuesCommand: ParsableCommand {
         @Option(help: "The first month counted.") var from: String
         @Option(help: "The last month counted.") var to: String
         @Option(help: "The unit to report on, with everything below it (default: the root bloc).") var unit: String?
-        @OptionGroup var output: DataFormatOption
+        @Option(help: "Output format: text, md, html, csv or json.") var format: OutputFormat = .text
 
         func execute() throws {
             let period = try ReportPeriod(from: try month(from, option: "--from").firstDay, to: try month(to, option: "--to").lastDay)
             let (flow, fingerprint) = try openRegister().duesReport(unitCode: unit, period: period)
-            print(try DuesView.report(flow, period: period, fingerprint: fingerprint, output.format, global.language))
+            print(try DuesView.report(flow, period: period, fingerprint: fingerprint, format, global.language))
         }
     }
 }

@@ -114,23 +114,49 @@ enum DuesView {
                      String(row.flow.receivedFromBelow), String(row.flow.kept), String(row.flow.sentUp), String(row.flow.membersOwing)]
                 })
         default:
-            var table = TextTable([Heading.unit, Text(vi: "Thu của đoàn viên", en: "Collected"), Text(vi: "Cấp dưới nộp", en: "From below"),
-                                   Text(vi: "Giữ lại", en: "Kept"), Text(vi: "Nộp cấp trên", en: "Sent up"),
-                                   Text(vi: "Nợ từ 3 tháng", en: "Owing 3+ months")], language, rightAligned: [1, 2, 3, 4, 5])
-            for row in rows {
+            let headings = [Heading.unit, Text(vi: "Thu của đoàn viên", en: "Collected"), Text(vi: "Cấp dưới nộp", en: "From below"),
+                            Text(vi: "Giữ lại", en: "Kept"), Text(vi: "Nộp cấp trên", en: "Sent up"),
+                            Text(vi: "Nợ từ 3 tháng", en: "Owing 3+ months")]
+            let cells = rows.map { row -> [String] in
                 let f = row.flow
-                table.append([String(repeating: "  ", count: row.depth) + f.unit.code, Money.text(f.collected, language),
-                              Money.text(f.receivedFromBelow, language), Money.text(f.kept, language), Money.text(f.sentUp, language),
-                              String(f.membersOwing)])
+                return [Money.text(f.collected, language), Money.text(f.receivedFromBelow, language), Money.text(f.kept, language),
+                        Money.text(f.sentUp, language), String(f.membersOwing)]
             }
             let heading = Text(vi: "Đoàn phí từ tháng \(Month(period.from).vietnamese) đến tháng \(Month(period.to).vietnamese): \(flow.unit.name) (\(flow.unit.code))",
                                en: "Union dues from \(Month(period.from)) through \(Month(period.to)): \(flow.unit.name) (\(flow.unit.code))")
             let balance = flow.isBalanced ? Text(vi: "Cân đối: thu + cấp dưới nộp = giữ lại + nộp cấp trên ở mọi đơn vị",
                                                  en: "Balanced: collected + from below = kept + sent up at every unit")
                                           : Text(vi: "KHÔNG CÂN ĐỐI", en: "NOT BALANCED")
-            return heading(language) + "\n" + balance(language) + "\n"
-                + Text(vi: "Mã kiểm tra dữ liệu sổ (SHA-256): ", en: "Register fingerprint (SHA-256): ")(language) + fingerprint + "\n\n"
-                + table.render() + "\n"
+            let fingerprintLine = Text(vi: "Mã kiểm tra dữ liệu sổ (SHA-256): ", en: "Register fingerprint (SHA-256): ")(language) + fingerprint
+            switch format {
+            case .md:
+                return "# \(Escaping.markdown(heading(language)))\n\n\(Escaping.markdown(balance(language)))\n\n\(fingerprintLine)\n\n"
+                    + "| " + headings.map { Escaping.markdown($0(language)) }.joined(separator: " | ") + " |\n|---" + String(repeating: "|--:", count: 5) + "|\n"
+                    + zip(rows, cells).map { row, cells in
+                        "| " + ([String(repeating: "\u{2003}", count: row.depth) + Escaping.markdown("\(row.flow.unit.name) (\(row.flow.unit.code))")] + cells)
+                            .joined(separator: " | ") + " |\n"
+                    }.joined()
+            case .html:
+                return """
+                    <!DOCTYPE html>
+                    <html lang="\(language.rawValue)"><head><meta charset="utf-8"><title>\(Escaping.html(heading(language)))</title>
+                    <style>@page { size: A4 landscape; margin: 1.5cm } body { font-family: "Times New Roman", serif; } table { border-collapse: collapse; }
+                    td, th { border: 1px solid black; padding: 2px 6px; } td.n { text-align: right; }</style></head><body>
+                    <h1>\(Escaping.html(heading(language)))</h1>
+                    <p>\(Escaping.html(balance(language)))<br><small>\(Escaping.html(fingerprintLine))</small></p>
+                    <table><thead><tr>\(headings.map { "<th>\(Escaping.html($0(language)))</th>" }.joined())</tr></thead><tbody>
+                    \(zip(rows, cells).map { row, cells in
+                        "<tr><td style=\"padding-left: \(1 + row.depth * 5)mm\">\(Escaping.html("\(row.flow.unit.name) (\(row.flow.unit.code))"))</td>"
+                            + cells.map { "<td class=\"n\">\(Escaping.html($0))</td>" }.joined() + "</tr>"
+                    }.joined(separator: "\n"))
+                    </tbody></table></body></html>
+
+                    """
+            default:
+                var table = TextTable(headings, language, rightAligned: [1, 2, 3, 4, 5])
+                for (row, cells) in zip(rows, cells) { table.append([String(repeating: "  ", count: row.depth) + row.flow.unit.code] + cells) }
+                return heading(language) + "\n" + balance(language) + "\n" + fingerprintLine + "\n\n" + table.render() + "\n"
+            }
         }
     }
 }

@@ -41,6 +41,9 @@ struct DuesCommandTests {
         #expect(text.contains("Balanced: collected + from below = kept + sent up at every unit"))
         #expect(text.contains("30,000 VND"))
         #expect(try cli.ok(["check", "--as-of", "2025-12-31"]).contains("[dues-owing] DV1"))
+        let html = try cli.ok(["dues", "report", "--from", "2025-01", "--to", "2025-12", "--format", "html"])
+        #expect(html.contains("<td class=\"n\">30.000 đồng</td>") && html.contains("size: A4"))
+        #expect(try cli.ok(["dues", "report", "--from", "2025-01", "--to", "2025-12", "--format", "md"]).contains("| 30.000 đồng |"))
     }
 
     @Test(arguments: [
