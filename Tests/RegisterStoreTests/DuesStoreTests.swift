@@ -27,11 +27,8 @@ private struct DuesYear {
         for union in ["A", "B"] { try fixture.unit(union, .grassrootsUnion, parent: "DK") }
         for branch in Self.branches { try fixture.unit(branch, .branch, parent: String(branch.prefix(1))) }
         try register.setDuesKeptFrom(m("2025-01"))
-        var seed: UInt64 = 20_261_201
-        func next(_ bound: Int) -> Int {
-            seed = seed &* 6364136223846793005 &+ 1442695040888963407
-            return Int((seed >> 33) % UInt64(bound))
-        }
+        var random = SplitMix64(seed: 20_261_201)
+        func next(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &random) }
         for index in 0..<48 {
             let code = String(format: "M%02d", index)
             var branch = Self.branches[index % 6]
