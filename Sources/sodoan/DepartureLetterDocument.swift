@@ -94,10 +94,7 @@ struct DepartureLetterDocument {
             </style>
             </head>
             <body>
-            <table class="header"><tr>
-            <td>\(upper)<br><b>\(e(issuerLine))</b><br>***<br>\(e(number))</td>
-            <td><b><u>ĐOÀN TNCS HỒ CHÍ MINH</u></b><br><br><i>\(e(dateLine))</i></td>
-            </tr></table>
+            \(ReferralDocument.htmlHeader(upper: upper, issuer: issuerLine, number: number, dateLine: dateLine))
             <h1>GIẤY GIỚI THIỆU SINH HOẠT ĐOÀN</h1>
             <p>Kính gửi: <b>\(e(letter.destination))</b></p>
             <p>\(e(introduction))</p>
@@ -106,10 +103,7 @@ struct DepartureLetterDocument {
             </table>
             <p>\(e(request))</p>
             <p>\(e(validity))</p>
-            <div class="footer">
-            <div class="recipients"><i><b>Nơi nhận:</b></i><br>- Như trên;<br>- Lưu.</div>
-            <div class="signature">\(e(signature.behalf))<br>\(e(signature.title))<br><span class="hint">\(e(signature.hint))</span><div class="name">\(e(signature.name))</div></div>
-            </div>
+            \(ReferralDocument.htmlFooter(signature, firstRecipient: "Như trên"))
             </body>
             </html>
 

@@ -102,6 +102,31 @@ struct ReferralDocument {
         return out + Self.markdownClosing(signature, firstRecipient: "Như kính gửi")
     }
 
+    /// The two-column head of an HTML document of this style: the Union organisation above
+    /// (`upper`, already escaped) and the issuing committee with the number on the left, the
+    /// Union's name and the place and date on the right.
+    static func htmlHeader(upper: String, issuer: String, number: String, dateLine: String) -> String {
+        let e = Escaping.html
+        return """
+            <table class="header"><tr>
+            <td>\(upper)<br><b>\(e(issuer))</b><br>***<br>\(e(number))</td>
+            <td><b><u>ĐOÀN TNCS HỒ CHÍ MINH</u></b><br><br><i>\(e(dateLine))</i></td>
+            </tr></table>
+            """
+    }
+
+    /// The foot of an HTML document of this style: who receives it beside the signature block.
+    static func htmlFooter(_ signature: (behalf: String, title: String, hint: String, name: String),
+                           firstRecipient: String) -> String {
+        let e = Escaping.html
+        return """
+            <div class="footer">
+            <div class="recipients"><i><b>Nơi nhận:</b></i><br>- \(firstRecipient);<br>- Lưu.</div>
+            <div class="signature">\(e(signature.behalf))<br>\(e(signature.title))<br><span class="hint">\(e(signature.hint))</span><div class="name">\(e(signature.name))</div></div>
+            </div>
+            """
+    }
+
     /// The end of a Markdown document of this style: the signature block, then who
     /// receives it (`firstRecipient`, then the file copy), every value escaped.
     static func markdownClosing(_ signature: (behalf: String, title: String, hint: String, name: String),
@@ -138,10 +163,7 @@ struct ReferralDocument {
             </style>
             </head>
             <body>
-            <table class="header"><tr>
-            <td>\(upper)<br><b>\(e(committeeLine))</b><br>***<br>Số: \(e(resolution.number))</td>
-            <td><b><u>ĐOÀN TNCS HỒ CHÍ MINH</u></b><br><br><i>\(e(dateLine))</i></td>
-            </tr></table>
+            \(Self.htmlHeader(upper: upper, issuer: committeeLine, number: "Số: " + resolution.number, dateLine: dateLine))
             <h1>NGHỊ QUYẾT</h1>
             <p class="subtitle">giới thiệu đoàn viên ưu tú để chi bộ xem xét, kết nạp vào Đảng</p>
             <p>Kính gửi:</p>
@@ -151,10 +173,7 @@ struct ReferralDocument {
             <h2>QUYẾT NGHỊ</h2>
             <p>Giới thiệu đồng chí <b>\(e(decision.name))</b>\(e(decision.rest))</p>
             <p>\(e(conclusion))</p>
-            <div class="footer">
-            <div class="recipients"><i><b>Nơi nhận:</b></i><br>- Như kính gửi;<br>- Lưu.</div>
-            <div class="signature">\(e(signature.behalf))<br>\(e(signature.title))<br><span class="hint">\(e(signature.hint))</span><div class="name">\(e(signature.name))</div></div>
-            </div>
+            \(Self.htmlFooter(signature, firstRecipient: "Như kính gửi"))
             </body>
             </html>
 
