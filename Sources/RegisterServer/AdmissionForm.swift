@@ -16,7 +16,6 @@ struct AdmissionForm: Decodable, Sendable {
     var phone: String?
     var email: String?
     var workplace: String?
-    var office: String?
     var party_joined_on: String?
 
     init() {}
@@ -35,7 +34,6 @@ struct AdmissionForm: Decodable, Sendable {
         phone = field("phone")
         email = field("email")
         workplace = field("workplace")
-        office = field("office")
         party_joined_on = field("party_joined_on")
     }
 
@@ -54,7 +52,7 @@ struct AdmissionForm: Decodable, Sendable {
         }
         return Member(code: code ?? "", fullName: full_name, birthDate: try Self.day(birth_date, "birth_date"),
                       gender: gender, education: education, idNumber: id_number, phone: phone, email: email,
-                      workplace: workplace, office: office,
+                      workplace: workplace,
                       joinedOn: try joined_on.map { try Self.day($0, "joined_on") } ?? today,
                       partyJoinedOn: try party_joined_on.map { try Self.day($0, "party_joined_on") })
     }

@@ -51,7 +51,6 @@ enum PageWords {
         "fullName": MemberLabel.fullName, "born": MemberLabel.born, "gender": MemberLabel.gender,
         "education": MemberLabel.education, "joined": MemberLabel.joined, "idNumber": MemberLabel.idNumber,
         "phone": MemberLabel.phone, "email": MemberLabel.email, "workplace": MemberLabel.workplace,
-        "office": MemberLabel.office,
         "submit": Text(vi: "Kết nạp", en: "Admit"),
         "refused": Text(vi: "Chưa kết nạp được", en: "Not admitted"),
     ]
