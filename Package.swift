@@ -70,6 +70,7 @@ let package = Package(
                 "RegisterStore",
                 "RegisterViews",
                 "RegisterServer",
+                "Spreadsheet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
