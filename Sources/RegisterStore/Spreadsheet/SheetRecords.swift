@@ -112,6 +112,7 @@ struct SheetRecords {
             return .success(day.iso)
         case .number(let number, let digits):
             guard abs(number) < 1e15 else {
+                let number = abs(number) < 9e18 ? String(Int64(number)) : String(number)
                 return .failure(Unreadable(message: Text(
                     vi: "Ô là số \(number) có hơn 15 chữ số; Excel chỉ giữ 15 chữ số nên các chữ số cuối có thể đã mất. Định dạng cột là Văn bản (Text) rồi nhập lại số.",
                     en: "The cell is the number \(number), of more than 15 digits; Excel keeps only 15, so the last ones may be lost. Format the column as Text and type the number again.")))
