@@ -118,6 +118,8 @@ enum DamageChecks {
         (column("unit", "kind"), UnitKind.allCases.map(\.rawValue)),
         (column("member", "gender"), Gender.allCases.map(\.rawValue)),
         (column("member", "education"), EducationLevel.allCases.map(\.rawValue)),
+        (column("member", "ethnicity"), Ethnicity.all.map(\.code)),
+        (column("member", "theory_level"), TheoryLevel.allCases.map(\.rawValue)),
         (column("membership_event", "kind"), MembershipEventKind.allCases.map(\.rawValue)),
         (column("grade", "grade"), Grade.allCases.map(\.rawValue)),
         (column("training", "kind"), TrainingKind.allCases.map(\.rawValue)),

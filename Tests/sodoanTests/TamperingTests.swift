@@ -20,12 +20,7 @@ struct TamperingTests {
 
     /// Runs SQL on the register as the sqlite3 shell would, with every guard off.
     func tamper(_ cli: CLI, _ sql: String) throws {
-        let queue = try DatabaseQueue(path: cli.db)
-        try queue.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON")
-            try db.execute(sql: sql)
-        }
-        try queue.close()
+        try cli.tamper(sql)
     }
 
     /// `check --format json`: the findings as (code, subject) pairs, and the exit status.
