@@ -87,6 +87,7 @@ let package = Package(
         ),
 
         .testTarget(name: "UnionRegisterTests", dependencies: ["UnionRegister"]),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
         .testTarget(
             name: "RegisterStoreTests",
             dependencies: ["RegisterStore", "UnionRegister", .product(name: "GRDB", package: "GRDB.swift")]
