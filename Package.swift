@@ -76,7 +76,7 @@ let package = Package(
         ),
 
         // Benchmarks at scale (issue 6): `swift run -c release sodoan-bench`. Not part of `swift test`.
-        .executableTarget(name: "sodoan-bench", dependencies: ["RegisterStore", "UnionRegister"]),
+        .executableTarget(name: "sodoan-bench", dependencies: ["RegisterStore", "UnionRegister", "Spreadsheet"]),
 
         // Build-time helper: turns schema.sql into a Swift string constant.
         .executableTarget(name: "schema-embedder"),

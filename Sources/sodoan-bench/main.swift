@@ -4,6 +4,10 @@ import UnionRegister
 
 /// `swift run -c release sodoan-bench [--members N] [--runs R] [--import-runs I] [--skip NAME] [--dir DIR] [--sodoan PATH] [--reuse yes]`
 /// `swift run -c release sodoan-bench --report yes [--members N] [--units U] [--years Y] [--runs R] [--dir DIR]`
+/// `swift run -c release sodoan-bench --xlsx yes [--members N] [--runs R] [--dir DIR]`
+///
+/// `--xlsx yes` times the import of a members workbook against the CSV of the same rows
+/// instead (issue 17): see `xlsxTimings`.
 ///
 /// `--report yes` times `report annual` on a register with history instead (issue 5): see
 /// `reportTimings`.
@@ -23,6 +27,7 @@ struct Options {
     var members = 1_000_000
     var reuse = false
     var report = false
+    var xlsx = false
     var units = 2_000
     var years = 5
     var runs = 5
@@ -48,9 +53,10 @@ struct Options {
             case "--sodoan": sodoan = value
             case "--reuse": reuse = value == "yes"
             case "--report": report = value == "yes"
+            case "--xlsx": xlsx = value == "yes"
             case "--units": units = Int(value) ?? units
             case "--years": years = Int(value) ?? years
-            default: throw BenchError("unknown flag \(flag); use --members N --runs R --import-runs I --skip NAME --dir DIR --sodoan PATH --reuse yes, or --report yes --members N --units U --years Y --runs R")
+            default: throw BenchError("unknown flag \(flag); use --members N --runs R --import-runs I --skip NAME --dir DIR --sodoan PATH --reuse yes, or --report yes --members N --units U --years Y --runs R, or --xlsx yes --members N --runs R")
             }
         }
     }
@@ -73,6 +79,7 @@ func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 func main() throws {
     let options = try Options(Array(CommandLine.arguments.dropFirst()))
     if options.report { return try reportTimings(options) }
+    if options.xlsx { return try xlsxTimings(options) }
     let generator = RegisterGenerator(members: options.members)
     let register = options.dir + "/register.db"
     var lines: [Line] = []
