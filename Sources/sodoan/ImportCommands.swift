@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegisterStore
+import RegisterViews
 import UnionRegister
 
 /// `sodoan import KIND FILE.csv|FILE.xlsx [--sheet NAME] [--dry-run]`: spreadsheets in, all or nothing.

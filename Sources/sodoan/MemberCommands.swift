@@ -48,8 +48,7 @@ struct MemberCommand: ParsableCommand {
             let updated = try register.updateMember(code) { member in
                 try fields.apply(to: &member) { try day($0, option: $1) }
             }
-            print(global.language == .vi ? "Đã cập nhật \(updated.code) — \(updated.fullName)."
-                                         : "Updated \(updated.code) — \(updated.fullName).")
+            say(Says.memberUpdated(updated))
         }
     }
 
