@@ -21,15 +21,7 @@ func xlsxTimings(_ options: Options) throws {
     var lines: [Line] = []
     for (name, file) in [("sodoan import members, CSV", csv), ("sodoan import members, .xlsx", xlsx)] {
         var line = Line(operation: name, times: [], peakMB: 0, limit: "", pass: nil)
-        for run in 0..<options.runs {
-            try? fm.removeItem(atPath: register)
-            try fm.copyItem(atPath: template, toPath: register)
-            let m = try Timer.run([options.sodoan, "import", "members", file, "--db", register])
-            guard m.status == 0 else { throw BenchError("sodoan import of \(file) failed (run \(run + 1))") }
-            line.times.append(m.seconds)
-            line.peakMB = max(line.peakMB, m.peakMB)
-            log("\(name) run \(run + 1): \(String(format: "%.2f", m.seconds)) s, \(Int(m.peakMB)) MB")
-        }
+        try timeImports(of: file, runs: options.runs, options: options, template: template, register: register, into: &line)
         lines.append(line)
     }
     let size = { (path: String) in String(format: "%.1f MB", Double((try? fm.attributesOfItem(atPath: path))?[.size] as? Int ?? 0) / 1e6) }

@@ -277,19 +277,26 @@ func importTimings(_ options: Options, generator: RegisterGenerator, register: S
     }
 
     var imported = Line(operation: "sodoan import members", times: [], peakMB: 0, limit: "≤ 1.5× baseline, < 300 MB", pass: nil)
-    for run in 0..<(options.importRuns ?? options.runs) {
-        try? fm.removeItem(atPath: register)
-        try fm.copyItem(atPath: template, toPath: register)
-        let m = try Timer.run([options.sodoan, "import", "members", csv, "--db", register])
-        guard m.status == 0 else { throw BenchError("sodoan import failed (run \(run + 1))") }
-        imported.times.append(m.seconds)
-        imported.peakMB = max(imported.peakMB, m.peakMB)
-        log("import run \(run + 1): \(String(format: "%.2f", m.seconds)) s, \(Int(m.peakMB)) MB")
-    }
+    try timeImports(of: csv, runs: options.importRuns ?? options.runs, options: options, template: template, register: register, into: &imported)
     imported.pass = imported.median <= 1.5 * baseline.median && imported.peakMB < 300
     lines.append(imported)
 
     return (baseline, lines)
+}
+
+/// Imports `file` as members `runs` times, each into a fresh copy of the units-only register
+/// `template` at `register`, adding each run's time and peak memory to `line`.
+func timeImports(of file: String, runs: Int, options: Options, template: String, register: String, into line: inout Line) throws {
+    let fm = FileManager.default
+    for run in 0..<runs {
+        try? fm.removeItem(atPath: register)
+        try fm.copyItem(atPath: template, toPath: register)
+        let m = try Timer.run([options.sodoan, "import", "members", file, "--db", register])
+        guard m.status == 0 else { throw BenchError("sodoan import of \(file) failed (run \(run + 1))") }
+        line.times.append(m.seconds)
+        line.peakMB = max(line.peakMB, m.peakMB)
+        log("\(line.operation) run \(run + 1): \(String(format: "%.2f", m.seconds)) s, \(Int(m.peakMB)) MB")
+    }
 }
 
 func log(_ text: String) {
