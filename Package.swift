@@ -78,7 +78,7 @@ let package = Package(
         ),
 
         // Benchmarks at scale (issue 6): `swift run -c release sodoan-bench`. Not part of `swift test`.
-        .executableTarget(name: "sodoan-bench", dependencies: ["RegisterStore", "UnionRegister"]),
+        .executableTarget(name: "sodoan-bench", dependencies: ["RegisterStore", "UnionRegister", "Spreadsheet"]),
 
         // Build-time helper: turns schema.sql into a Swift string constant.
         .executableTarget(name: "schema-embedder"),
@@ -89,6 +89,7 @@ let package = Package(
         ),
 
         .testTarget(name: "UnionRegisterTests", dependencies: ["UnionRegister"]),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
         .testTarget(
             name: "RegisterStoreTests",
             dependencies: ["RegisterStore", "UnionRegister", .product(name: "GRDB", package: "GRDB.swift")]

@@ -5,8 +5,11 @@ import UnionRegister
 /// `swift run -c release sodoan-bench [--members N] [--runs R] [--import-runs I] [--skip NAME] [--dir DIR] [--sodoan PATH] [--reuse yes]`
 /// `swift run -c release sodoan-bench --report yes [--members N] [--units U] [--years Y] [--runs R] [--dir DIR]`
 /// `swift run -c release sodoan-bench --serve yes [--members N] [--seconds S] [--readers R] [--writers W] [--dir DIR] [--reuse yes]`
+/// `swift run -c release sodoan-bench --xlsx yes [--members N] [--runs R] [--dir DIR]`
 ///
 /// `--serve yes` load-tests `sodoan serve` on loopback instead (issue 14): see `serveLoad`.
+/// `--xlsx yes` times the import of a members workbook against the CSV of the same rows
+/// instead (issue 17): see `xlsxTimings`.
 ///
 /// `--report yes` times `report annual` on a register with history instead (issue 5): see
 /// `reportTimings`.
@@ -26,6 +29,7 @@ struct Options {
     var members = 1_000_000
     var reuse = false
     var report = false
+    var xlsx = false
     var units = 2_000
     var years = 5
     var runs = 5
@@ -56,13 +60,14 @@ struct Options {
             case "--sodoan": sodoan = value
             case "--reuse": reuse = value == "yes"
             case "--report": report = value == "yes"
+            case "--xlsx": xlsx = value == "yes"
             case "--serve": serve = value == "yes"
             case "--seconds": seconds = Int(value) ?? seconds
             case "--readers": readers = Int(value) ?? readers
             case "--writers": writers = Int(value) ?? writers
             case "--units": units = Int(value) ?? units
             case "--years": years = Int(value) ?? years
-            default: throw BenchError("unknown flag \(flag); use --members N --runs R --import-runs I --skip NAME --dir DIR --sodoan PATH --reuse yes, or --report yes --members N --units U --years Y --runs R, or --serve yes --members N --seconds S --readers R --writers W")
+            default: throw BenchError("unknown flag \(flag); use --members N --runs R --import-runs I --skip NAME --dir DIR --sodoan PATH --reuse yes, or --report yes --members N --units U --years Y --runs R, or --serve yes --members N --seconds S --readers R --writers W, or --xlsx yes --members N --runs R")
             }
         }
     }
@@ -85,6 +90,7 @@ func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 func main() throws {
     let options = try Options(Array(CommandLine.arguments.dropFirst()))
     if options.report { return try reportTimings(options) }
+    if options.xlsx { return try xlsxTimings(options) }
     if options.serve { return try serveLoad(options) }
     let generator = RegisterGenerator(members: options.members)
     let register = options.dir + "/register.db"
@@ -271,19 +277,26 @@ func importTimings(_ options: Options, generator: RegisterGenerator, register: S
     }
 
     var imported = Line(operation: "sodoan import members", times: [], peakMB: 0, limit: "≤ 1.5× baseline, < 300 MB", pass: nil)
-    for run in 0..<(options.importRuns ?? options.runs) {
-        try? fm.removeItem(atPath: register)
-        try fm.copyItem(atPath: template, toPath: register)
-        let m = try Timer.run([options.sodoan, "import", "members", csv, "--db", register])
-        guard m.status == 0 else { throw BenchError("sodoan import failed (run \(run + 1))") }
-        imported.times.append(m.seconds)
-        imported.peakMB = max(imported.peakMB, m.peakMB)
-        log("import run \(run + 1): \(String(format: "%.2f", m.seconds)) s, \(Int(m.peakMB)) MB")
-    }
+    try timeImports(of: csv, runs: options.importRuns ?? options.runs, options: options, template: template, register: register, into: &imported)
     imported.pass = imported.median <= 1.5 * baseline.median && imported.peakMB < 300
     lines.append(imported)
 
     return (baseline, lines)
+}
+
+/// Imports `file` as members `runs` times, each into a fresh copy of the units-only register
+/// `template` at `register`, adding each run's time and peak memory to `line`.
+func timeImports(of file: String, runs: Int, options: Options, template: String, register: String, into line: inout Line) throws {
+    let fm = FileManager.default
+    for run in 0..<runs {
+        try? fm.removeItem(atPath: register)
+        try fm.copyItem(atPath: template, toPath: register)
+        let m = try Timer.run([options.sodoan, "import", "members", file, "--db", register])
+        guard m.status == 0 else { throw BenchError("sodoan import of \(file) failed (run \(run + 1))") }
+        line.times.append(m.seconds)
+        line.peakMB = max(line.peakMB, m.peakMB)
+        log("\(line.operation) run \(run + 1): \(String(format: "%.2f", m.seconds)) s, \(Int(m.peakMB)) MB")
+    }
 }
 
 func log(_ text: String) {
