@@ -161,4 +161,17 @@ struct HostileInputTests {
         let html = try cli.ok(["referral", "document", "DV001", "--format", "html", "--signer", "<script>x</script>"])
         #expect(!html.contains("<img") && !html.contains("<script>") && html.contains("&lt;script&gt;"))
     }
+
+    /// The argument parser's own messages quote what was typed: an escape sequence in a
+    /// mistyped option or value reaches the terminal replaced, with the usage status 64.
+    @Test func usageErrorsQuoteTypedValuesWithoutTheirControlCharacters() throws {
+        let cli = try makeRegister()
+        defer { cli.cleanUp() }
+        for arguments in [["member", "show", "DV001", "--format", "\u{1B}[31mred"], ["member", "list", "x\u{1B}]0;owned\u{07}"],
+                          ["member", "list", "--bogus\u{1B}[2J"]] {
+            let stderr = try cli.refusedLeavingNoTrace(arguments, status: 64)
+            #expect(stderr.contains("\u{FFFD}") && !stderr.contains("\u{1B}") && !stderr.contains("\u{07}"), "\(stderr)")
+        }
+        #expect(try cli.ok(["--help"]).contains("USAGE: sodoan"))
+    }
 }
