@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RegisterViews
 
 /// The command tree, read top to bottom. Each group lives in its own file; commands parse
 /// and render, the domain decides, the store writes.
