@@ -9,6 +9,7 @@ struct ImportCommand: RegisterCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import a CSV file or an .xlsx workbook into the register, all or nothing.",
+        usage: "sodoan import <kind> <file> [--sheet <name>] [--dry-run] [--db <db>]",
         discussion: ImportHelp.text)
 
     @OptionGroup var global: GlobalOptions
