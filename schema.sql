@@ -665,3 +665,73 @@ CREATE UNIQUE INDEX member_central_id ON member(central_id) WHERE central_id IS 
 
 -- The fingerprint hashes the new columns: the one kept for the old version is stale.
 UPDATE content_version SET version = version + 1;
+
+-- Union offices with their terms (docs/DOMAIN.md#union-offices): a member holds `role` in
+-- `unit_id` from `from_on` up to `to_on`, the day the office ends (NULL: held still), so
+-- a successor starts on the day the predecessor's term ends. `title` is the office as
+-- written, kept for the offices moved here from the free-text member.office.
+CREATE TABLE office (
+    id        INTEGER PRIMARY KEY,
+    member_id INTEGER NOT NULL REFERENCES member(id),
+    unit_id   INTEGER NOT NULL REFERENCES unit(id),
+    role      TEXT NOT NULL CHECK (role IN ('secretary', 'deputy-secretary', 'standing-committee', 'committee', 'full-time-cadre')),
+    from_on   TEXT NOT NULL CHECK (date(from_on, '+0 days') IS from_on),
+    to_on     TEXT CHECK (to_on IS NULL OR (date(to_on, '+0 days') IS to_on AND to_on > from_on)),
+    title     TEXT CHECK (title IS NULL OR length(trim(title)) > 0)
+) STRICT;
+CREATE INDEX office_member ON office(member_id, from_on);
+CREATE INDEX office_unit ON office(unit_id, role, from_on);
+
+CREATE TRIGGER content_version_office_insert AFTER INSERT ON office
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_office_update AFTER UPDATE ON office
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_office_delete AFTER DELETE ON office
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+-- The free-text member.office had no unit and no dates. Each non-empty one becomes an office
+-- (the migration's follow-up, `OfficeMigration`, which reads the role from the text):
+-- in the unit of the member's latest membership event, from the day of that event (the day
+-- they came into that unit: the text said they held it there), held still for an active
+-- member and ended on the day membership ended otherwise; the text is kept as the title.
+-- A second "secretary" of one unit over the same days becomes a committee member, keeping
+-- its title. Then the column goes: the office in force on a day is what maturity reads.
+
+-- Removal from office (cách chức) is a discipline level: the CHECK of discipline.level
+-- changes, so the table is rebuilt as migration 6 rebuilt membership_event, with its
+-- indexes and the content version's triggers (those of migration 4) again.
+CREATE TABLE discipline_new (
+    id        INTEGER PRIMARY KEY,
+    member_id INTEGER NOT NULL REFERENCES member(id),
+    level     TEXT NOT NULL CHECK (level IN ('reprimand', 'warning', 'removal-from-office', 'expulsion')),
+    on_date   TEXT NOT NULL CHECK (date(on_date, '+0 days') IS on_date),
+    reason    TEXT NOT NULL CHECK (length(trim(reason)) > 0)
+) STRICT;
+INSERT INTO discipline_new (id, member_id, level, on_date, reason) SELECT id, member_id, level, on_date, reason FROM discipline;
+DROP TABLE discipline;
+ALTER TABLE discipline_new RENAME TO discipline;
+CREATE INDEX discipline_member ON discipline(member_id, on_date);
+CREATE INDEX discipline_day ON discipline(on_date, level, member_id);
+
+CREATE TRIGGER content_version_discipline_insert AFTER INSERT ON discipline
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_discipline_update AFTER UPDATE ON discipline
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_discipline_delete AFTER DELETE ON discipline
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;

@@ -18,7 +18,8 @@ enum MemberFields {
         FormField(name: "phone", label: MemberLabel.phone),
         FormField(name: "email", label: MemberLabel.email),
         FormField(name: "workplace", label: MemberLabel.workplace),
-        FormField(name: "office", label: MemberLabel.office),
+        FormField(name: "qualification", label: MemberLabel.qualification),
+        FormField(name: "central_id", label: MemberLabel.centralID),
         FormField(name: "party_joined_on", label: MemberLabel.party, kind: .day),
     ]
 
@@ -27,12 +28,13 @@ enum MemberFields {
 
     /// The optional text facts by field name (computed: key paths are not Sendable).
     private static var optionalText: [(String, WritableKeyPath<Member, String?>)] {
-        [("id_number", \.idNumber), ("phone", \.phone), ("email", \.email), ("workplace", \.workplace), ("office", \.office)]
+        [("id_number", \.idNumber), ("phone", \.phone), ("email", \.email), ("workplace", \.workplace),
+         ("qualification", \.qualification), ("central_id", \.centralID)]
     }
 
     /// Sets the facts that were typed. A blank name, date, gender or education leaves the
     /// fact as it was (as an option not given on the command line does); a blank optional
-    /// fact that was sent clears it (as `member update --office ""` does).
+    /// fact that was sent clears it (as `member update --phone ""` does).
     static func apply(_ input: FormInput, to member: inout Member) throws {
         if input.optional("full_name") != nil { member.fullName = try input.required("full_name") }
         if input.optional("birth_date") != nil { member.birthDate = try input.day("birth_date") }

@@ -43,7 +43,7 @@ struct MemberPage {
             (MemberLabel.born, m.birthDate.description + (m.age(on: today).map { " (\($0.text(language)))" } ?? "")),
             (MemberLabel.gender, m.gender.name(language)), (MemberLabel.education, m.education.name(language)),
             (MemberLabel.idNumber, m.idNumber), (MemberLabel.phone, m.phone), (MemberLabel.email, m.email),
-            (MemberLabel.workplace, m.workplace), (MemberLabel.office, m.office),
+            (MemberLabel.workplace, m.workplace), (MemberLabel.office, RecordWording.officesHeld(record.offices, on: today, language)),
             (MemberLabel.joined, m.joinedOn.description), (MemberLabel.party, m.partyJoinedOn?.description),
             (MemberLabel.status, standing.statusText(language)), (Heading.note, standing.flag?.name(language)),
         ]

@@ -15,7 +15,8 @@ enum DamageChecks {
         var findings = try schemaFindings(in: db)
         let impossible = try impossibleValues(in: db) + impossibleDuesValues(in: db)
         findings += impossible
-        findings += try rows(in: db, code: "future-date", arguments: ["today": today.description], dateColumns.map { column in
+        findings += try rows(in: db, code: "future-date", arguments: ["today": today.description],
+                               dateColumns.filter { $0.table != "office" || $0.name != "to_on" }.map { column in
             ("SELECT \(column.subject), t.\(column.name) FROM \(column.table) t \(column.join) WHERE t.\(column.name) > :today",
              { value in Text(vi: "\(column.table).\(column.name) là \(value), sau hôm nay (\(today)).",
                              en: "\(column.table).\(column.name) is \(value), after today (\(today)).") })
@@ -29,6 +30,8 @@ enum DamageChecks {
              { Text(vi: "Sự kiện sinh hoạt ngày \($0) không sau ngày sinh.", en: "A membership event on \($0) is not after the birth date.") }),
             ("SELECT m.code, t.completed_on FROM training t JOIN member m ON m.id = t.member_id WHERE t.started_on > t.completed_on",
              { Text(vi: "Khóa học kết thúc ngày \($0), trước ngày bắt đầu.", en: "A training ends on \($0), before it starts.") }),
+            ("SELECT m.code, o.to_on FROM office o JOIN member m ON m.id = o.member_id WHERE o.to_on <= o.from_on",
+             { Text(vi: "Chức vụ kết thúc ngày \($0), không sau ngày bắt đầu.", en: "An office ends on \($0), not after it starts.") }),
         ])
         findings += try rows(in: db, code: "vote-numbers", [
             ("""
@@ -112,6 +115,7 @@ enum DamageChecks {
         column("member", "party_joined_on"), column("membership_event", "on_date"), column("membership_event", "until_on"),
         column("training", "started_on"),
         column("training", "completed_on"), column("discipline", "on_date"), column("referral_step", "on_date"),
+        column("office", "from_on"), column("office", "to_on"),
     ]
 
     private static let codeColumns: [(Column, [String])] = [
@@ -124,6 +128,7 @@ enum DamageChecks {
         (column("grade", "grade"), Grade.allCases.map(\.rawValue)),
         (column("training", "kind"), TrainingKind.allCases.map(\.rawValue)),
         (column("discipline", "level"), DisciplineLevel.allCases.map(\.rawValue)),
+        (column("office", "role"), OfficeRole.allCases.map(\.rawValue)),
         (column("referral_step", "stage"), ReferralStage.allCases.filter { $0 != .lapsed }.map(\.rawValue)),
         (column("policy", "key"), Policy.Key.allCases.map(\.rawValue)),
         (column("account", "role"), AccountRole.allCases.map(\.rawValue)),

@@ -38,7 +38,7 @@ enum Fingerprint {
             ORDER BY u.code
             """),
         Section(name: "member", sql: """
-            SELECT code, full_name, birth_date, gender, education, id_number, phone, email, workplace, office,
+            SELECT code, full_name, birth_date, gender, education, id_number, phone, email, workplace,
                    joined_on, party_joined_on, ethnicity, religion, qualification, theory_level, central_id
             FROM member ORDER BY code
             """),
@@ -77,6 +77,12 @@ enum Fingerprint {
             CROSS JOIN referral r ON r.member_id = m.id
             CROSS JOIN referral_step s ON s.referral_id = r.id
             ORDER BY m.code, r.id, s.on_date, s.id
+            """),
+        // Offices of one member and unit keep the order they were recorded in.
+        Section(name: "office", sql: """
+            SELECT m.code, u.code, o.role, o.from_on, o.to_on, o.title
+            FROM member m CROSS JOIN office o ON o.member_id = m.id JOIN unit u ON u.id = o.unit_id
+            ORDER BY m.code, o.from_on, u.code, o.role
             """),
         Section(name: "dues_start", sql: "SELECT kept_from FROM dues_start"),
         Section(name: "dues_rate", sql: "SELECT class, from_month, amount FROM dues_rate ORDER BY class, from_month"),

@@ -97,8 +97,12 @@ extension Register {
                     en: "The search/sort columns do not match the name; run `sodoan member update \(code) --name` to recompute.")))
             }
         }
-        for facts in try MemberFactsTable.facts(ofMembers: "SELECT id FROM member", arguments: [], in: db) {
-            findings += MemberConsistency.check(facts.member, events: facts.history.events, grades: facts.grades, units: units, today: today)
+        let all = try MemberFactsTable.facts(ofMembers: "SELECT id FROM member", arguments: [], in: db)
+        findings += OfficeConsistency.check(all.flatMap(\.offices), facts: Dictionary(all.map { ($0.member.code, $0) }, uniquingKeysWith: { a, _ in a }),
+                                            units: units, today: today)
+        for facts in all {
+            findings += MemberConsistency.check(facts.member, events: facts.history.events, grades: facts.grades,
+                                                offices: facts.offices, units: units, today: today)
         }
         return findings
     }

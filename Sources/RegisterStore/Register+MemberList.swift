@@ -7,7 +7,8 @@ extension Register {
     /// One query: each member's last event on the day (an index seek per member, only for
     /// members ever in the unit's subtree when a unit is given), the unit subtree through
     /// `unit_closure`, the search on the folded name. The maturity
-    /// flag is the domain's rule applied to the rows the birth-date bound lets through.
+    /// flag is the domain's rule applied to the rows the birth-date bound lets through, with
+    /// whether each holds an office on the day.
     public func members(_ query: MemberQuery) throws -> [MemberListing] {
         try read { db in
             var conditions: [String] = []
@@ -50,7 +51,8 @@ extension Register {
                 arguments += candidates.arguments
             }
             let sql = """
-                SELECT \(MemberTable.columns), \(EventTable.columns)
+                SELECT \(MemberTable.columns), \(EventTable.columns),
+                       \(OfficeTable.heldSQL(memberColumn: "m.id", dayArgument: ":asOf")) AS holds_office
                 FROM member m
                 JOIN membership_event e ON e.id = \(MembershipSQL.lastEventID(memberColumn: "m.id", dayArgument: ":asOf"))
                 JOIN unit u ON u.id = e.unit_id
@@ -63,7 +65,7 @@ extension Register {
                 let member = try MemberTable.member(from: row)
                 let event = try EventTable.event(from: row)
                 let status = MembershipHistory(events: [event]).status(on: query.asOf)
-                let flag = status.isActive ? MaturityRule.flag(for: member, on: query.asOf) : nil
+                let flag = status.isActive ? MaturityRule.flag(for: member, holdsOffice: row["holds_office"], on: query.asOf) : nil
                 if query.dueMaturity && flag == nil { return nil }
                 return MemberListing(member: member, status: status.code, unitCode: event.unitCode, flag: flag, lastEvent: event)
             }

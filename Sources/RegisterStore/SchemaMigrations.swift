@@ -28,9 +28,11 @@ enum SchemaMigrations {
     }
 
     /// What a migration needs beyond its SQL, run in the same transaction right after it:
-    /// migration 5 chains the audit rows written before it (SQL has no SHA-256).
+    /// migration 5 chains the audit rows written before it (SQL has no SHA-256), migration
+    /// 12 turns the free-text offices into dated ones (SQL cannot read a role in a text).
     static let followUps: [String: @Sendable (Database) throws -> Void] = [
         "5 audit chain and register identity": AuditChain.sealExisting(in:),
+        "12 union book": OfficeMigration.moveFreeTextOffices(in:),
     ]
 
     /// A migrator for the embedded schema, optionally stopping after section `last`

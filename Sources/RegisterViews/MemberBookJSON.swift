@@ -20,7 +20,6 @@ public struct MemberBookJSON: Encodable, Sendable {
         public var phone: String?
         public var email: String?
         public var workplace: String?
-        public var office: String?
         public var joined_on: String
         public var party_joined_on: String?
         public var ethnicity: String?
@@ -33,6 +32,8 @@ public struct MemberBookJSON: Encodable, Sendable {
         public var central_id: String?
         /// The temporary stay in force today (hosted here, or away), if any.
         public var temporary: StayItem?
+        /// Every office term, held today or not (`held`), by first day.
+        public var offices: [OfficeItem]
         public var history: [EventItem]
         public var grades: [GradeItem]
         public var trainings: [TrainingItem]
@@ -48,6 +49,11 @@ public struct MemberBookJSON: Encodable, Sendable {
     }
     public struct EventItem: Encodable, Sendable { public var kind, on, unit: String; public var from_unit, reason, place, letter_no, until: String? }
     public struct StayItem: Encodable, Sendable { public var kind, place, until: String }
+    public struct OfficeItem: Encodable, Sendable {
+        public var unit, role, from: String
+        public var to, title: String?
+        public var held: Bool
+    }
     public struct GradeItem: Encodable, Sendable { public var year: Int; public var grade: String }
     public struct TrainingItem: Encodable, Sendable { public var kind: String; public var started_on: String?; public var completed_on: String; public var provider, certificate_no, result: String? }
     public struct DisciplineItem: Encodable, Sendable { public var level, on, reason: String }
@@ -59,11 +65,15 @@ public struct MemberBookJSON: Encodable, Sendable {
         member = MemberJSON(m, unit: standing.unitCode, status: standing.status.code, flag: standing.flag, on: today)
         book = Book(
             education: m.education.rawValue, id_number: m.idNumber, phone: m.phone,
-            email: m.email, workplace: m.workplace, office: m.office, joined_on: m.joinedOn.description,
+            email: m.email, workplace: m.workplace, joined_on: m.joinedOn.description,
             party_joined_on: m.partyJoinedOn?.description,
             ethnicity: m.ethnicity?.code, religion: m.religion?.stored, qualification: m.qualification,
             theory: record.theoryLevel(on: today)?.rawValue, theory_entered: m.enteredTheory?.rawValue, central_id: m.centralID,
             temporary: stay.map { StayItem(kind: $0.kind.rawValue, place: $0.place ?? "", until: $0.until?.description ?? "") },
+            offices: record.offices.map {
+                OfficeItem(unit: $0.unitCode, role: $0.role.rawValue, from: $0.from.description, to: $0.to?.description,
+                           title: $0.title, held: $0.isHeld(on: today))
+            },
             history: record.history.events.map {
                 EventItem(kind: $0.kind.rawValue, on: $0.on.description, unit: $0.unitCode, from_unit: $0.fromUnitCode,
                           reason: $0.reason, place: $0.place, letter_no: $0.letterNo, until: $0.until?.description)

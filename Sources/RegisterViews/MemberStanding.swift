@@ -13,7 +13,7 @@ public struct MemberStanding: Sendable {
 
     public init(_ record: MemberFacts, today: Day) {
         status = record.history.status(on: today)
-        flag = status.isActive ? MaturityRule.flag(for: record.member, on: today) : nil
+        flag = status.isActive ? MaturityRule.flag(for: record.member, offices: record.offices, on: today) : nil
         stay = record.history.temporaryStay(on: today)
         self.today = today
         joinedOn = record.member.joinedOn

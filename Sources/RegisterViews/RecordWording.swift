@@ -40,6 +40,19 @@ public enum RecordWording {
         return parts.joined(separator: ", ")
     }
 
+    /// "Bí thư YT-VP, đến 2027-10-01 (Bí thư Chi đoàn Văn phòng)": the office without its first day.
+    public static func describe(_ office: Office, _ language: Language) -> String {
+        var text = "\(office.role.name(language)) \(office.unitCode)"
+        if let to = office.to { text += language == .vi ? ", đến \(to)" : ", until \(to)" }
+        if let title = office.title { text += " (\(title))" }
+        return text
+    }
+
+    /// The offices held on `day`, joined: what a member's facts show as their office.
+    public static func officesHeld(_ offices: [Office], on day: Day, _ language: Language) -> String {
+        offices.filter { $0.isHeld(on: day) }.map { describe($0, language) }.joined(separator: "; ")
+    }
+
     public static func describe(_ discipline: DisciplineRecord, _ language: Language) -> String {
         "\(discipline.level.name(language)) — \(discipline.reason)"
     }
@@ -57,6 +70,7 @@ public enum MemberLabel {
     public static let email = Text(vi: "Email", en: "E-mail")
     public static let workplace = Text(vi: "Nơi công tác", en: "Workplace")
     public static let office = Text(vi: "Chức vụ Đoàn", en: "Union office")
+    public static let offices = Text(vi: "Chức vụ Đoàn đã giữ", en: "Union offices")
     public static let ethnicity = Text(vi: "Dân tộc", en: "Ethnicity")
     public static let religion = Text(vi: "Tôn giáo", en: "Religion")
     public static let qualification = Text(vi: "Chuyên môn", en: "Qualification")

@@ -23,6 +23,9 @@ public enum Heading {
     public static let missing = Text(vi: "Còn thiếu", en: "Missing")
     public static let started = Text(vi: "Bắt đầu", en: "Started")
     public static let completed = Text(vi: "Hoàn thành", en: "Completed")
+    public static let role = Text(vi: "Chức vụ", en: "Office")
+    public static let from = Text(vi: "Từ ngày", en: "From")
+    public static let to = Text(vi: "Đến ngày", en: "Until")
 }
 
 /// What a command prints when it has done what was asked.
@@ -90,6 +93,18 @@ public enum Says {
                     en: "Recorded \(step.stage.name.en) for \(code) on \(step.on)\(vote.en).")
     }
 
+    public static func officeAdded(_ office: Office) -> Text {
+        Text(vi: "Đã ghi \(office.memberCode) giữ chức vụ \(office.role.name.vi) của \(office.unitCode) từ \(office.from)"
+                 + (office.to.map { " đến \($0)" } ?? "") + ".",
+             en: "Recorded \(office.memberCode) as \(office.role.name.en) of \(office.unitCode) from \(office.from)"
+                 + (office.to.map { " until \($0)" } ?? "") + ".")
+    }
+
+    public static func officeEnded(_ office: Office) -> Text {
+        Text(vi: "Đã kết thúc chức vụ \(office.role.name.vi) của \(office.unitCode) của \(office.memberCode) ngày \(office.to!).",
+             en: "Ended \(office.memberCode)'s office of \(office.role.name.en) of \(office.unitCode) on \(office.to!).")
+    }
+
     public static func gradeSet(_ change: GradeChange) -> Text {
         let was = change.old.flatMap { $0 == change.new ? nil : $0 }
         return Text(vi: "Đã xếp loại \(change.fullName) (\(change.memberCode)) năm \(change.year): \(change.new.name.vi)"
@@ -106,9 +121,11 @@ public enum Says {
     public static func disciplineRecorded(_ record: DisciplineRecord, of code: String) -> Text {
         let ends = record.level == .expulsion
         return Text(vi: "Đã ghi kỷ luật \(record.level.name.vi.lowercased()) đoàn viên \(code) ngày \(record.on)."
-                        + (ends ? " Đoàn viên thôi sinh hoạt Đoàn từ ngày \(record.on)." : ""),
+                        + (ends ? " Đoàn viên thôi sinh hoạt Đoàn từ ngày \(record.on)." : "")
+                        + (record.level == .removalFromOffice ? " Các chức vụ Đoàn đang giữ kết thúc ngày \(record.on)." : ""),
                     en: "Recorded a \(record.level.name.en) of member \(code) on \(record.on)."
-                        + (ends ? " Membership ends on \(record.on)." : ""))
+                        + (ends ? " Membership ends on \(record.on)." : "")
+                        + (record.level == .removalFromOffice ? " The offices held end on \(record.on)." : ""))
     }
 
     public static func checkDone(errors: Int, warnings: Int) -> Text {

@@ -1,13 +1,16 @@
-/// Discipline levels (Charter arts. 32-34), mildest first. Expulsion ends membership.
+/// Discipline levels (Charter arts. 32-34), mildest first. Removal from office ends the
+/// offices held; expulsion ends membership.
 public enum DisciplineLevel: String, CaseIterable, Codable, Sendable {
     case reprimand
     case warning
+    case removalFromOffice = "removal-from-office"
     case expulsion
 
     public var name: Text {
         switch self {
         case .reprimand: return Text(vi: "Khiển trách", en: "reprimand")
         case .warning: return Text(vi: "Cảnh cáo", en: "warning")
+        case .removalFromOffice: return Text(vi: "Cách chức", en: "removal from office")
         case .expulsion: return Text(vi: "Khai trừ", en: "expulsion")
         }
     }

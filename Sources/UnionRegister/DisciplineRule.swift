@@ -8,6 +8,23 @@ import Foundation
 /// ended, not before the latest event) is `MembershipHistory.appending`'s rule, checked
 /// when the store writes the `expelled` event.
 public enum DisciplineRule {
+    /// The offices a removal from office on `record.on` ends: every office begun before
+    /// that day and not ended before it. One already ending on that day (kept as the
+    /// removal left it, e.g. by an import of an export) is ended by it too and stays as it
+    /// is. Refused (`discipline-office`) when there is none: the member holds no office to
+    /// be removed from.
+    public static func officesEnded(by record: DisciplineRecord, of member: Member, offices: [Office]) throws -> [Office] {
+        let held = offices.filter { $0.from < record.on && ($0.to.map { $0 >= record.on } ?? true) }
+        guard !held.isEmpty else {
+            throw RegisterError.refused(.disciplineOffice, Text(
+                vi: "\(member.fullName) không giữ chức vụ Đoàn nào vào ngày \(record.on); không thể cách chức.",
+                en: "\(member.fullName) holds no Union office on \(record.on); cannot be removed from office."),
+                fix: Text(vi: "Xem `sodoan office list`; chọn hình thức kỷ luật khác nếu đoàn viên không giữ chức vụ.",
+                          en: "See `sodoan office list`; choose another level if the member holds no office."))
+        }
+        return held.filter { $0.to != record.on }
+    }
+
     public static func check(_ record: DisciplineRecord, of member: Member, history: MembershipHistory, today: Day) throws {
         guard !record.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw RegisterError.badInput(

@@ -24,9 +24,15 @@ public enum MaturityRule {
     }
 
     /// The flag for an active member on `day`, or nil when there is nothing to say.
-    public static func flag(for member: Member, on day: Day) -> Flag? {
+    /// `offices` are the member's: the ones held on `day` keep a member over 30.
+    public static func flag(for member: Member, offices: [Office], on day: Day) -> Flag? {
+        flag(for: member, holdsOffice: offices.contains { $0.isHeld(on: day) }, on: day)
+    }
+
+    /// The flag when the caller already knows whether the member holds an office on `day`
+    /// (a list asks SQL for it).
+    public static func flag(for member: Member, holdsOffice: Bool, on day: Day) -> Flag? {
         if Age.isOlder(born: member.birthDate, than: limit, on: day) { return .overAgeLimit }
-        let holdsOffice = !(member.office ?? "").trimmingCharacters(in: .whitespaces).isEmpty
         if Age.isOlder(born: member.birthDate, than: dueAfter, on: day), !holdsOffice { return .dueForMaturity }
         return nil
     }

@@ -1,7 +1,8 @@
 /// A member's identity and contact facts: who they are, not where they are.
 ///
 /// Where a member is (their branch) and whether they are a member on a day comes from
-/// their `MembershipHistory`, so that any past day can be asked about.
+/// their `MembershipHistory`, and the offices they hold from their `Office` terms, so that
+/// any past day can be asked about.
 public struct Member: Hashable, Sendable, Codable {
     /// The register code, unique: usually the Union card number (số thẻ đoàn viên).
     public var code: String
@@ -14,9 +15,6 @@ public struct Member: Hashable, Sendable, Codable {
     public var phone: String?
     public var email: String?
     public var workplace: String?
-    /// A Union office held (committee member, full-time cadre): keeps a member over 30
-    /// from being due for maturity.
-    public var office: String?
     /// The day the member was admitted to the Union.
     public var joinedOn: Day
     /// Set when the member joined the Party before the register knew them.
@@ -36,7 +34,7 @@ public struct Member: Hashable, Sendable, Codable {
 
     public init(code: String, fullName: String, birthDate: Day, gender: Gender,
                 education: EducationLevel, idNumber: String? = nil, phone: String? = nil,
-                email: String? = nil, workplace: String? = nil, office: String? = nil,
+                email: String? = nil, workplace: String? = nil,
                 joinedOn: Day, partyJoinedOn: Day? = nil, ethnicity: Ethnicity? = nil, religion: Religion? = nil,
                 qualification: String? = nil, enteredTheory: TheoryLevel? = nil, centralID: String? = nil) {
         self.code = code
@@ -48,7 +46,6 @@ public struct Member: Hashable, Sendable, Codable {
         self.phone = phone
         self.email = email
         self.workplace = workplace
-        self.office = office
         self.joinedOn = joinedOn
         self.partyJoinedOn = partyJoinedOn
         self.ethnicity = ethnicity

@@ -3,7 +3,7 @@
 /// The write paths refuse all of these; a finding here means the file was changed behind
 /// sodoan's back or by an older version, so each one names what to fix.
 public enum MemberConsistency {
-    public static func check(_ member: Member, events: [MembershipEvent], grades: [GradeRecord],
+    public static func check(_ member: Member, events: [MembershipEvent], grades: [GradeRecord], offices: [Office],
                              units: [String: Unit], today: Day) -> [Finding] {
         var findings: [Finding] = []
         func error(_ code: String, _ message: Text) { findings.append(Finding(.error, code: code, subject: member.code, message)) }
@@ -49,7 +49,7 @@ public enum MemberConsistency {
                     vi: "Đang sinh hoạt tại \(unitCode), đơn vị đã giải thể.",
                     en: "Active in \(unitCode), a closed unit."))
             }
-            if let flag = MaturityRule.flag(for: member, on: today) {
+            if let flag = MaturityRule.flag(for: member, offices: offices, on: today) {
                 let text = Text(vi: "\(member.fullName) (sinh \(member.birthDate)): \(flag.name.vi).",
                                 en: "\(member.fullName) (born \(member.birthDate)): \(flag.name.en).")
                 if flag == .overAgeLimit { error(flag.rawValue, text) } else {

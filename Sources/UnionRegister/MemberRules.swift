@@ -16,7 +16,6 @@ public enum MemberRules {
         try TextRules.check(member.phone, .line(Text(vi: "Số điện thoại", en: "The phone")))
         try TextRules.check(member.email, .line(Text(vi: "Thư điện tử", en: "The e-mail")))
         try TextRules.check(member.workplace, .line(Text(vi: "Nơi làm việc", en: "The workplace")))
-        try TextRules.check(member.office, .line(Text(vi: "Chức vụ Đoàn", en: "The Union office")))
         if case .named(let religion) = member.religion { try TextRules.check(religion, .line(Text(vi: "Tôn giáo", en: "The religion"))) }
         try TextRules.check(member.qualification, .line(Text(vi: "Trình độ chuyên môn", en: "The professional qualification")))
         if let central = member.centralID, !isCode(central) {

@@ -8,6 +8,7 @@ public enum RuleCode: Hashable, Sendable {
     case arrivalBeforeAdmission
     case departureNotActive
     case disciplineMembership
+    case disciplineOffice
     case duesAmount
     case duesExemption
     case duesMonths
@@ -18,6 +19,11 @@ public enum RuleCode: Hashable, Sendable {
     case letterNoDeparture
     case memberUnitKind
     case memberUnitOpen
+    case officeMember
+    case officeOverlap
+    case officeSecretary
+    case officeTerm
+    case officeUnit
     case passwordStrength
     case probation
     case referralCommittee
@@ -45,6 +51,7 @@ public enum RuleCode: Hashable, Sendable {
         case .arrivalBeforeAdmission: return "arrival-before-admission"
         case .departureNotActive: return "departure-not-active"
         case .disciplineMembership: return "discipline-membership"
+        case .disciplineOffice: return "discipline-office"
         case .duesAmount: return "dues-amount"
         case .duesExemption: return "dues-exemption"
         case .duesMonths: return "dues-months"
@@ -55,6 +62,11 @@ public enum RuleCode: Hashable, Sendable {
         case .letterNoDeparture: return "letter-no-departure"
         case .memberUnitKind: return "member-unit-kind"
         case .memberUnitOpen: return "member-unit-open"
+        case .officeMember: return "office-member"
+        case .officeOverlap: return "office-overlap"
+        case .officeSecretary: return "office-secretary"
+        case .officeTerm: return "office-term"
+        case .officeUnit: return "office-unit"
         case .passwordStrength: return "password-strength"
         case .probation: return "probation"
         case .referralCommittee: return "referral-committee"

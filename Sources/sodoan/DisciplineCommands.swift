@@ -26,4 +26,7 @@ struct DisciplineCommand: ParsableCommand {
     }
 }
 
-extension DisciplineLevel: ExpressibleByArgument {}
+extension DisciplineLevel: ExpressibleByArgument {
+    /// The code or the Vietnamese name (`Cách chức`).
+    public init?(argument: String) { self.init(codeOrName: argument) }
+}

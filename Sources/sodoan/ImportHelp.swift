@@ -25,6 +25,7 @@ enum ImportHelp {
         case .units: return "(parents before children)"
         case .members: return "(unit: the branch the member was admitted to)"
         case .events: return "(event: transferred, matured, removed, deceased)"
+        case .offices: return "(to: the day the office ends; empty: held still)"
         case .referrals: return "(each member's steps in date order)"
         case .dues: return "(record: start, rate, class, exemption, payment; in that order)"
         case .grades, .trainings, .discipline: return nil

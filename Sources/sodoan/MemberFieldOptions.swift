@@ -2,7 +2,7 @@ import ArgumentParser
 import UnionRegister
 
 /// The member fields `member add` and `member update` share. On update, an option given
-/// as an empty string clears an optional field (e.g. `--office ""`).
+/// as an empty string clears an optional field (e.g. `--phone ""`).
 struct MemberFieldOptions: ParsableArguments {
     @Option(help: "Full name, e.g. \"Nguyễn Thị Lan\".") var name: String?
     @Option(help: "Birth date (YYYY-MM-DD or DD/MM/YYYY).") var born: String?
@@ -14,7 +14,6 @@ struct MemberFieldOptions: ParsableArguments {
     @Option var phone: String?
     @Option var email: String?
     @Option(help: "Occupation or workplace.") var workplace: String?
-    @Option(help: "Union office held (committee member, full-time cadre).") var office: String?
     @Option(name: .customLong("party-joined"), help: "Day the member joined the Party, if before this register.")
     var partyJoined: String?
     @Option(help: "Ethnic group by its official name (diacritics and case ignored), e.g. \"Tày\", \"Ê Đê\", or \"foreign\".")
@@ -36,7 +35,6 @@ struct MemberFieldOptions: ParsableArguments {
         if let phone { member.phone = phone.isEmpty ? nil : phone }
         if let email { member.email = email.isEmpty ? nil : email }
         if let workplace { member.workplace = workplace.isEmpty ? nil : workplace }
-        if let office { member.office = office.isEmpty ? nil : office }
         if let partyJoined { member.partyJoinedOn = partyJoined.isEmpty ? nil : try day(partyJoined, "--party-joined") }
         if let ethnicity { member.ethnicity = ethnicity.isEmpty ? nil : try Ethnicity(parsing: ethnicity) }
         if let religion { member.religion = Religion(parsing: religion) }

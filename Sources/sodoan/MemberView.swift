@@ -40,7 +40,7 @@ struct MemberView {
         field(MemberLabel.phone, m.phone)
         field(MemberLabel.email, m.email)
         field(MemberLabel.workplace, m.workplace)
-        field(MemberLabel.office, m.office)
+        field(MemberLabel.office, RecordWording.officesHeld(record.offices, on: today, language))
         field(MemberLabel.ethnicity, m.ethnicity?.name(language))
         field(MemberLabel.religion, m.religion?.name(language))
         field(MemberLabel.qualification, m.qualification)
@@ -55,6 +55,9 @@ struct MemberView {
         lines.append("")
         lines.append(MemberLabel.history(language))
         lines += record.history.events.map { "  \($0.on)  " + RecordWording.describe($0, language) }
+        lines.append("")
+        lines.append(MemberLabel.offices(language))
+        lines += record.offices.isEmpty ? ["  —"] : record.offices.map { "  \($0.from)  " + RecordWording.describe($0, language) }
         lines.append("")
         lines.append(MemberLabel.grades(language))
         lines += record.grades.isEmpty ? ["  —"] : record.grades.map { "  \($0.year)  \($0.grade.name(language))" }

@@ -17,6 +17,7 @@ struct Sodoan: AsyncParsableCommand {
             MemberCommand.self,
             TrainingCommand.self,
             GradeCommand.self,
+            OfficeCommand.self,
             DisciplineCommand.self,
             ReportCommand.self,
             DuesCommand.self,

@@ -44,7 +44,7 @@ struct MemberStoreTests {
         let temp = try TemporaryRegister()
         try temp.addMember("OLD", "Phạm Văn Cao", born: "1995-01-01", joined: "2015-06-01")
         try temp.addMember("CADRE", "Hồ Thị Dung", born: "1995-01-01", joined: "2015-06-01")
-        _ = try temp.register.updateMember("CADRE") { $0.office = "Bí thư chi đoàn" }
+        try temp.register.addOffice(Office(memberCode: "CADRE", unitCode: "YT-VP", role: .secretary, from: day("2020-01-01")))
         try temp.addMember("YOUNG", "Vũ Văn Em", born: "2000-01-01", joined: "2016-01-01")
         let due = try temp.register.members(MemberQuery(dueMaturity: true, asOf: today))
         #expect(due.map(\.member.code) == ["OLD"])

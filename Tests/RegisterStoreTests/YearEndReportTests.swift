@@ -281,7 +281,8 @@ struct FingerprintTests {
         var seen = [try f.register.fingerprint()]
         let changes: [(inout Member) -> Void] = [
             { $0.phone = "0912345678" }, { $0.idNumber = "001099012345" }, { $0.email = "m1@example.vn" },
-            { $0.workplace = "Sở Tài chính" }, { $0.office = "Bí thư chi đoàn" },
+            { $0.workplace = "Sở Tài chính" }, { $0.ethnicity = .kinh }, { $0.religion = Religion.none },
+            { $0.qualification = "Kỹ sư" }, { $0.enteredTheory = .elementary }, { $0.centralID = "TW-1" },
         ]
         for change in changes {
             _ = try f.register.updateMember("M1", change)

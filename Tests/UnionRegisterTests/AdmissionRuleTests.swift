@@ -34,24 +34,32 @@ struct AdmissionRuleTests {
 struct MaturityRuleTests {
     @Test func dueForMaturityFromTheDayAfterThe30thBirthday() {
         let m = member(born: "1994-05-10")
-        #expect(MaturityRule.flag(for: m, on: d("2024-05-10")) == nil)
-        #expect(MaturityRule.flag(for: m, on: d("2024-05-11")) == .dueForMaturity)
+        #expect(MaturityRule.flag(for: m, offices: [], on: d("2024-05-10")) == nil)
+        #expect(MaturityRule.flag(for: m, offices: [], on: d("2024-05-11")) == .dueForMaturity)
     }
 
-    @Test func anOfficeHolderOver30IsNotDue() {
-        #expect(MaturityRule.flag(for: member(born: "1990-01-01", office: "Bí thư chi đoàn"), on: d("2024-05-11")) == nil)
+    @Test func anOfficeHolderOver30IsNotDueWhileTheOfficeIsInForce() {
+        let m = member(born: "1990-01-01")
+        let office = Office(memberCode: m.code, unitCode: "CD", role: .secretary, from: d("2022-10-01"), to: d("2024-05-11"))
+        // The office's last day, and the day it ends.
+        #expect(MaturityRule.flag(for: m, offices: [office], on: d("2024-05-10")) == nil)
+        #expect(MaturityRule.flag(for: m, offices: [office], on: d("2024-05-11")) == .dueForMaturity)
+        // Not yet in office the day before it starts.
+        #expect(MaturityRule.flag(for: m, offices: [office], on: d("2022-09-30")) == .dueForMaturity)
+        #expect(MaturityRule.flag(for: m, offices: [office], on: d("2022-10-01")) == nil)
     }
 
     @Test func over35IsFlaggedEvenWithAnOffice() {
-        let m = member(born: "1989-05-10", office: "Ủy viên BCH")
-        #expect(MaturityRule.flag(for: m, on: d("2024-05-10")) == nil)
-        #expect(MaturityRule.flag(for: m, on: d("2024-05-11")) == .overAgeLimit)
+        let m = member(born: "1989-05-10")
+        let office = Office(memberCode: m.code, unitCode: "CD", role: .committee, from: d("2020-01-01"))
+        #expect(MaturityRule.flag(for: m, offices: [office], on: d("2024-05-10")) == nil)
+        #expect(MaturityRule.flag(for: m, offices: [office], on: d("2024-05-11")) == .overAgeLimit)
     }
 
     @Test func theBirthDateBoundLetsEveryoneFlaggedThrough() {
         for born in ["1994-02-28", "1996-02-29", "1994-05-10", "1994-05-11"] {
             for on in ["2024-02-29", "2025-02-28", "2026-03-01", "2024-05-11", "2027-02-28"] {
-                if MaturityRule.flag(for: member(born: born), on: d(on)) != nil {
+                if MaturityRule.flag(for: member(born: born), offices: [], on: d(on)) != nil {
                     #expect(d(born) <= MaturityRule.latestBirthDate(olderThan: 30, on: d(on)), "born \(born) on \(on)")
                 }
             }

@@ -5,9 +5,9 @@ func d(_ text: String) -> Day { Day(parsing: text)! }
 
 /// A member with sensible defaults, for rule tests.
 func member(born: String, joined: String = "2020-01-01", education: EducationLevel = .university,
-            office: String? = nil, name: String = "Nguyễn Văn An") -> Member {
+            name: String = "Nguyễn Văn An") -> Member {
     Member(code: "DV1", fullName: name, birthDate: d(born), gender: .male, education: education,
-           office: office, joinedOn: d(joined))
+           joinedOn: d(joined))
 }
 
 /// The refusal's rule code, or nil when `body` does not throw a RegisterError.

@@ -65,9 +65,9 @@ struct MemberCommandTests {
     @Test func updateChangesFieldsAndIsAudited() throws {
         let cli = try registerWithOneMember()
         defer { cli.cleanUp() }
-        try cli.ok(["member", "update", "DV001", "--office", "Bí thư chi đoàn", "--phone", ""])
+        try cli.ok(["member", "update", "DV001", "--qualification", "Kỹ sư", "--phone", ""])
         let json = try JSONSerialization.jsonObject(with: Data(try cli.ok(["member", "show", "DV001", "--format", "json"]).utf8)) as! [String: Any]
-        #expect(json["office"] as? String == "Bí thư chi đoàn")
+        #expect(json["qualification"] as? String == "Kỹ sư")
         #expect(json["phone"] == nil)
         let log = try cli.ok(["log", "--member", "DV001", "--format", "csv"])
         #expect(log.contains("member.add"))

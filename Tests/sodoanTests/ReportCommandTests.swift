@@ -44,7 +44,7 @@ struct ReportCommandTests {
         #expect(keys(dk["members"]) == ["start", "end", "admitted", "transferred_in", "transferred_out", "matured",
                                         "removed", "expelled", "deceased", "end_female", "end_male"])
         #expect(keys(dk["grades"]) == ["excellent", "good", "pass", "fail", "not_graded"])
-        #expect(keys(dk["discipline"]) == ["reprimand", "warning", "expulsion"])
+        #expect(keys(dk["discipline"]) == ["reprimand", "warning", "removal-from-office", "expulsion"])
         #expect(keys(dk["referral"]) == ["nominated", "referred_to_class", "referred", "admitted", "official",
                                          "referred_to_class_since_admitted"])
         #expect(keys(dk["training"]) == ["party-awareness", "new-member", "theory-elementary", "theory-intermediate",
@@ -59,7 +59,7 @@ struct ReportCommandTests {
                             "removed": 1, "expelled": 0, "deceased": 0, "end_female": 2, "end_male": 2])
         #expect(dk["units"] as? [String: Int] == ["grassroots-union": 1, "grassroots-branch": 1, "branch": 2])
         #expect(dk["grades"] as? [String: Int] == ["excellent": 1, "good": 1, "pass": 0, "fail": 0, "not_graded": 2])
-        #expect(dk["discipline"] as? [String: Int] == ["reprimand": 1, "warning": 0, "expulsion": 0])
+        #expect(dk["discipline"] as? [String: Int] == ["reprimand": 1, "warning": 0, "removal-from-office": 0, "expulsion": 0])
         #expect((dk["training"] as? [String: Int])?["party-awareness"] == 1)
 
         let children = try #require(dk["children"] as? [[String: Any]])

@@ -52,13 +52,19 @@ extension Register {
             case .members:
                 sql = """
                     SELECT m.code, m.full_name, m.birth_date, m.gender, u.code AS unit, m.joined_on, m.education,
-                           m.id_number, m.phone, m.email, m.workplace, m.office, m.party_joined_on,
+                           m.id_number, m.phone, m.email, m.workplace, m.party_joined_on,
                            CASE WHEN a.kind <> 'admitted' THEN a.on_date END, a.place, a.letter_no, a.until_on,
                            m.ethnicity, m.religion, m.qualification, m.theory_level, m.central_id
                     FROM member m
                     JOIN membership_event a ON a.id = \(firstEvent)
                     JOIN unit u ON u.id = a.unit_id
                     \(filter) ORDER BY m.code
+                    """
+            case .offices:
+                sql = """
+                    SELECT m.code, u.code, o.role, o.from_on, o.to_on, o.title
+                    FROM member m JOIN office o ON o.member_id = m.id JOIN unit u ON u.id = o.unit_id
+                    \(filter) ORDER BY o.from_on, o.id
                     """
             case .grades:
                 sql = "SELECT m.code, g.year, g.grade FROM member m JOIN grade g ON g.member_id = m.id \(filter) ORDER BY m.code, g.year"

@@ -27,7 +27,7 @@ struct DisciplineImport: RowImport {
     var report: ImportReport
 
     static let action = "discipline.import"
-    static let ruleColumns: [RuleCode: DisciplineColumn] = [.disciplineMembership: .on, .eventOrder: .on]
+    static let ruleColumns: [RuleCode: DisciplineColumn] = [.disciplineMembership: .on, .eventOrder: .on, .disciplineOffice: .level]
 
     init(file: String) {
         report = ImportReport(file: file)

@@ -13,7 +13,6 @@ public enum MemberColumn: String, CSVColumns {
     case phone
     case email
     case workplace
-    case office
     case partyJoinedOn = "party_joined_on"
     /// Set for a member admitted to the Union elsewhere: the day they came into the branch.
     case arrivedOn = "arrived_on"
@@ -44,7 +43,6 @@ public enum MemberColumn: String, CSVColumns {
         case .phone: return ["Điện thoại", "Số điện thoại"]
         case .email: return ["Thư điện tử"]
         case .workplace: return ["Đơn vị công tác"]
-        case .office: return ["Chức vụ Đoàn"]
         case .partyJoinedOn: return ["Ngày vào Đảng"]
         case .arrivedOn: return ["Ngày chuyển đến"]
         case .arrivedFrom: return ["Nơi chuyển đến"]
@@ -63,7 +61,7 @@ public enum MemberColumn: String, CSVColumns {
     public var isRequired: Bool {
         switch self {
         case .code, .fullName, .gender, .unit, .joinedOn, .education: return true
-        case .birthDate, .idNumber, .phone, .email, .workplace, .office, .partyJoinedOn,
+        case .birthDate, .idNumber, .phone, .email, .workplace, .partyJoinedOn,
              .arrivedOn, .arrivedFrom, .arrivalLetter, .temporaryUntil, .ethnicity, .religion, .qualification,
              .theory, .centralID: return false
         }
@@ -76,7 +74,7 @@ public enum MemberColumn: String, CSVColumns {
     public var isPersonal: Bool {
         switch self {
         case .birthDate, .idNumber, .phone, .email, .workplace, .ethnicity, .religion: return true
-        case .code, .fullName, .gender, .unit, .joinedOn, .education, .office, .partyJoinedOn,
+        case .code, .fullName, .gender, .unit, .joinedOn, .education, .partyJoinedOn,
              .arrivedOn, .arrivedFrom, .arrivalLetter, .temporaryUntil, .qualification, .theory, .centralID: return false
         }
     }
@@ -103,7 +101,6 @@ extension CSVRow where Column == MemberColumn {
             phone: optional(.phone, existing?.phone),
             email: optional(.email, existing?.email),
             workplace: optional(.workplace, existing?.workplace),
-            office: optional(.office, existing?.office),
             joinedOn: try requiredDay(.joinedOn),
             partyJoinedOn: has(.partyJoinedOn) ? try day(.partyJoinedOn) : existing?.partyJoinedOn,
             ethnicity: has(.ethnicity) ? try ethnicity() : existing?.ethnicity,

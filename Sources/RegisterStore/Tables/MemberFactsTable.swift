@@ -1,8 +1,8 @@
 import GRDB
 import UnionRegister
 
-/// Loads `MemberFacts` (member, history, grades, trainings, discipline, referrals) for a
-/// set of members in seven set-based queries, whatever the number of members: one member
+/// Loads `MemberFacts` (member, history, grades, trainings, discipline, referrals, offices)
+/// for a set of members in eight set-based queries, whatever the number of members: one member
 /// for `referral check`, a whole subtree for `referral candidates`.
 enum MemberFactsTable {
     /// Facts of the members whose ids `members` selects: an SQL subquery using named
@@ -25,13 +25,17 @@ enum MemberFactsTable {
             SELECT member_id, level, on_date, reason FROM discipline
             WHERE member_id IN (\(members)) ORDER BY member_id, on_date, id
             """, DisciplineTable.discipline(from:))
+        let offices = try grouped("""
+            SELECT o.member_id, \(OfficeTable.columns) FROM \(OfficeTable.from)
+            WHERE o.member_id IN (\(members)) ORDER BY o.member_id, o.from_on, o.id
+            """, OfficeTable.office(from:))
         let referrals = try ReferralTable.referrals(ofMembers: members, arguments: arguments, in: db)
         return try Row.fetchAll(db, sql: "SELECT \(MemberTable.columns) FROM member m WHERE m.id IN (\(members)) ORDER BY m.sort_key, m.code",
                                 arguments: arguments).map { row in
             let id: Int64 = row["id"]
             return MemberFacts(member: try MemberTable.member(from: row), history: MembershipHistory(events: events[id] ?? []),
                                grades: grades[id] ?? [], trainings: trainings[id] ?? [],
-                               disciplines: disciplines[id] ?? [], referrals: referrals[id] ?? [])
+                               disciplines: disciplines[id] ?? [], referrals: referrals[id] ?? [], offices: offices[id] ?? [])
         }
     }
 

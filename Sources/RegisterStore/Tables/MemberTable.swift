@@ -6,7 +6,7 @@ import UnionRegister
 enum MemberTable {
     static let columns = """
         m.id, m.code, m.full_name, m.birth_date, m.gender, m.education, m.id_number, m.phone,
-        m.email, m.workplace, m.office, m.joined_on, m.party_joined_on, m.ethnicity, m.religion, m.qualification,
+        m.email, m.workplace, m.joined_on, m.party_joined_on, m.ethnicity, m.religion, m.qualification,
         m.theory_level, m.central_id
         """
 
@@ -14,7 +14,7 @@ enum MemberTable {
         Member(code: row["code"], fullName: row["full_name"], birthDate: try StoredValue.day(row, "birth_date"),
                gender: try StoredValue.code(row, "gender"), education: try StoredValue.code(row, "education"),
                idNumber: row["id_number"], phone: row["phone"], email: row["email"], workplace: row["workplace"],
-               office: row["office"], joinedOn: try StoredValue.day(row, "joined_on"),
+               joinedOn: try StoredValue.day(row, "joined_on"),
                partyJoinedOn: try StoredValue.optionalDay(row, "party_joined_on"),
                ethnicity: try StoredValue.optionalEthnicity(row, "ethnicity"),
                religion: (row["religion"] as String?).flatMap(Religion.init(parsing:)),
@@ -39,7 +39,7 @@ enum MemberTable {
         let keys = keys ?? NameKeys(member.fullName)
         return [member.code, member.fullName, keys.search, keys.sort, member.birthDate.description,
          member.gender.rawValue, member.education.rawValue, member.idNumber, member.phone,
-         member.email, member.workplace, member.office, member.joinedOn.description,
+         member.email, member.workplace, member.joinedOn.description,
          member.partyJoinedOn?.description, member.ethnicity?.code, member.religion?.stored, member.qualification,
          member.enteredTheory?.rawValue, member.centralID]
     }
@@ -49,9 +49,9 @@ enum MemberTable {
         // Cached: `import members` inserts a million rows through this one statement.
         try db.cachedStatement(sql: """
             INSERT INTO member (code, full_name, search_name, sort_key, birth_date, gender, education,
-                                id_number, phone, email, workplace, office, joined_on, party_joined_on,
+                                id_number, phone, email, workplace, joined_on, party_joined_on,
                                 ethnicity, religion, qualification, theory_level, central_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: arguments(for: member, keys: keys))
         return db.lastInsertedRowID
     }
@@ -62,7 +62,7 @@ enum MemberTable {
         try db.execute(sql: """
             UPDATE member SET code = ?, full_name = ?, search_name = ?, sort_key = ?, birth_date = ?,
                 gender = ?, education = ?, id_number = ?, phone = ?, email = ?, workplace = ?,
-                office = ?, joined_on = ?, party_joined_on = ?, ethnicity = ?, religion = ?, qualification = ?,
+                joined_on = ?, party_joined_on = ?, ethnicity = ?, religion = ?, qualification = ?,
                 theory_level = ?, central_id = ?
             WHERE id = ?
             """, arguments: args)

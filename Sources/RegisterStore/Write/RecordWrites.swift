@@ -28,15 +28,17 @@ extension WriteTransaction {
         return existing?.record
     }
 
-    /// What the audit row of a discipline decision records: the decision, and for an
-    /// expulsion the membership event it wrote.
+    /// What the audit row of a discipline decision records: the decision, for an
+    /// expulsion the membership event it wrote, for a removal from office the offices it ended.
     private struct DisciplineAudit: Encodable {
         var discipline: DisciplineRecord
         var membershipEvent: MembershipEvent?
+        var endedOffices: [Office]?
 
         enum CodingKeys: String, CodingKey {
             case discipline
             case membershipEvent = "membership_event"
+            case endedOffices = "ended_offices"
         }
     }
 
@@ -52,12 +54,22 @@ extension WriteTransaction {
             ? MembershipEvent(kind: .expelled, on: record.on, unitCode: history.events.last?.unitCode ?? "", reason: record.reason)
             : nil
         if let expulsion { _ = try history.recording(expulsion, of: member, today: today, destination: nil) }
+        var ended: [Office]?
+        if record.level == .removalFromOffice {
+            let offices = try OfficeTable.offices(ofMember: id, in: db)
+            let ending = try DisciplineRule.officesEnded(by: record, of: member, offices: offices.map(\.office))
+            ended = try offices.filter { ending.contains($0.office) }.map { row in
+                let office = try OfficeRule.ending(row.office, on: record.on, today: today)
+                try OfficeTable.end(id: row.id, on: record.on, in: db)
+                return office
+            }
+        }
         try DisciplineTable.insert(record, memberID: id, in: db)
         if let expulsion { try EventTable.insert(expulsion, memberID: id, in: db) }
         return AuditEntry(action: "discipline.add", memberCode: member.code,
                           unitCode: history.events.last(where: { $0.on <= record.on })?.unitCode,
                           oldValue: expulsion == nil ? nil : AuditEntry.json(history.events.last),
-                          newValue: AuditEntry.json(DisciplineAudit(discipline: record, membershipEvent: expulsion)))
+                          newValue: AuditEntry.json(DisciplineAudit(discipline: record, membershipEvent: expulsion, endedOffices: ended)))
     }
 
     /// Decides one referral stage (eligibility re-checked on its date, votes, stage order,

@@ -9,15 +9,19 @@ public struct MemberFacts: Hashable, Sendable {
     public var disciplines: [DisciplineRecord]
     /// The member's referrals, oldest nomination first.
     public var referrals: [Referral]
+    /// The offices the member held or holds, by first day.
+    public var offices: [Office]
 
     public init(member: Member, history: MembershipHistory, grades: [GradeRecord] = [],
-                trainings: [TrainingRecord] = [], disciplines: [DisciplineRecord] = [], referrals: [Referral] = []) {
+                trainings: [TrainingRecord] = [], disciplines: [DisciplineRecord] = [], referrals: [Referral] = [],
+                offices: [Office] = []) {
         self.member = member
         self.history = history
         self.grades = grades
         self.trainings = trainings
         self.disciplines = disciplines
         self.referrals = referrals
+        self.offices = offices
     }
 
     /// The member's political theory level on `day` (docs/DOMAIN.md#the-union-book).

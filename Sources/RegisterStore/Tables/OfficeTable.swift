@@ -1,0 +1,44 @@
+import GRDB
+import UnionRegister
+
+/// Reads and writes rows of `office`: the Union offices members hold, with their terms.
+enum OfficeTable {
+    /// The columns `office(from:)` reads; `o` is the office, `om` its member, `ou` its unit.
+    static let columns = "o.id, om.code AS member_code, ou.code AS unit_code, o.role, o.from_on, o.to_on, o.title"
+    static let from = "office o JOIN member om ON om.id = o.member_id JOIN unit ou ON ou.id = o.unit_id"
+
+    static func office(from row: Row) throws -> Office {
+        Office(memberCode: row["member_code"], unitCode: row["unit_code"], role: try StoredValue.code(row, "role"),
+               from: try StoredValue.day(row, "from_on"), to: try StoredValue.optionalDay(row, "to_on"), title: row["title"])
+    }
+
+    static func insert(_ office: Office, memberID: Int64, unitID: Int64, in db: Database) throws {
+        try db.execute(sql: "INSERT INTO office (member_id, unit_id, role, from_on, to_on, title) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [memberID, unitID, office.role.rawValue, office.from.description, office.to?.description, office.title])
+    }
+
+    /// Sets the end of the office row `id`.
+    static func end(id: Int64, on day: Day, in db: Database) throws {
+        try db.execute(sql: "UPDATE office SET to_on = ? WHERE id = ?", arguments: [day.description, id])
+    }
+
+    /// The offices of a unit (every member's), with their row ids, by first day.
+    static func offices(ofUnit unitID: Int64, in db: Database) throws -> [(id: Int64, office: Office)] {
+        try Row.fetchAll(db, sql: "SELECT \(columns) FROM \(from) WHERE o.unit_id = ? ORDER BY o.from_on, o.id", arguments: [unitID])
+            .map { ($0["id"], try office(from: $0)) }
+    }
+
+    /// The offices of a member, with their row ids, by first day.
+    static func offices(ofMember memberID: Int64, in db: Database) throws -> [(id: Int64, office: Office)] {
+        try Row.fetchAll(db, sql: "SELECT \(columns) FROM \(from) WHERE o.member_id = ? ORDER BY o.from_on, o.id", arguments: [memberID])
+            .map { ($0["id"], try office(from: $0)) }
+    }
+
+    /// SQL true when the member in `memberColumn` holds an office on the day `dayArgument`.
+    static func heldSQL(memberColumn: String, dayArgument: String) -> String {
+        """
+        EXISTS (SELECT 1 FROM office h WHERE h.member_id = \(memberColumn) AND h.from_on <= \(dayArgument)
+                AND (h.to_on IS NULL OR h.to_on > \(dayArgument)))
+        """
+    }
+}

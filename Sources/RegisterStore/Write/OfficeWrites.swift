@@ -1,0 +1,30 @@
+import GRDB
+import UnionRegister
+
+/// The writes of offices, shared by `office add|end`, `import offices` and a removal from
+/// office: each decided by `OfficeRule`, written here only.
+extension WriteTransaction {
+    /// Checks and writes a new office of the member `memberID`; returns its audit entry.
+    func addOffice(_ office: Office, memberID: Int64, member: Member) throws -> AuditEntry {
+        let unit = try UnitTable.find(office.unitCode, in: db)
+        let history = try EventTable.history(memberID: memberID, in: db)
+        let others = try OfficeTable.offices(ofUnit: unit.id, in: db).map(\.office)
+        try OfficeRule.check(office, holder: member, history: history, unit: unit.unit,
+                             lineage: { try UnitTable.ancestors(of: $0, in: db).map(\.code) }, others: others, today: today)
+        try TextRules.check(office.title, .line(Text(vi: "Tên chức vụ", en: "The office's title")))
+        try OfficeTable.insert(office, memberID: memberID, unitID: unit.id, in: db)
+        return AuditEntry(action: "office.add", memberCode: member.code, unitCode: office.unitCode, newValue: AuditEntry.json(office))
+    }
+
+    /// Ends on `day` the member's offices that `select` picks among those held on that day;
+    /// returns each as ended with its audit entry, none when no office was held.
+    func endOffices(memberID: Int64, on day: Day, action: String,
+                    where select: (Office) -> Bool) throws -> [(ended: Office, audit: AuditEntry)] {
+        try OfficeTable.offices(ofMember: memberID, in: db).filter { $0.office.isHeld(on: day) && select($0.office) }.map { id, office in
+            let ended = try OfficeRule.ending(office, on: day, today: today)
+            try OfficeTable.end(id: id, on: day, in: db)
+            return (ended, AuditEntry(action: action, memberCode: office.memberCode, unitCode: office.unitCode,
+                                      oldValue: AuditEntry.json(office), newValue: AuditEntry.json(ended)))
+        }
+    }
+}
