@@ -62,6 +62,7 @@ struct PageRoutes {
         MemberPages(services: services).add(to: pages)
         MemberActionRoutes(services: services).addPages(to: pages)
         DocumentPages(services: services).add(to: pages)
+        DataPages(services: services).add(to: pages)
     }
 
     func language(_ request: Request) -> Language { request.language(default: services.settings.language) }

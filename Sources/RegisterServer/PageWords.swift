@@ -11,6 +11,8 @@ enum PageWords {
         "members": Text(vi: "Đoàn viên", en: "Members"),
         "admit": Text(vi: "Kết nạp đoàn viên", en: "Admit a member"),
         "report": Text(vi: "Báo cáo cuối năm", en: "Year-end report"),
+        "import": Text(vi: "Nhập tệp", en: "Import"),
+        "export": Text(vi: "Xuất dữ liệu", en: "Export"),
         "logout": Text(vi: "Đăng xuất", en: "Sign out"),
         "signedInAs": Text(vi: "Tài khoản", en: "Signed in as"),
     ]
@@ -89,6 +91,33 @@ enum PageWords {
         "submit": Text(vi: "Ghi", en: "Record"),
         "refused": Text(vi: "Không ghi được", en: "Not recorded"),
         "back": Text(vi: "Về trang đoàn viên", en: "Back to the member"),
+    ]
+
+    /// The words of the import and export pages.
+    static let data: [String: Text] = [
+        "import": Text(vi: "Nhập tệp CSV", en: "Import a CSV file"),
+        "export": Text(vi: "Xuất dữ liệu", en: "Export"),
+        "kind": Text(vi: "Loại dữ liệu", en: "What the file holds"),
+        "file": Text(vi: "Tệp", en: "File"),
+        "line": Text(vi: "Dòng", en: "Line"),
+        "column": Text(vi: "Cột", en: "Column"),
+        "problem": Text(vi: "Lỗi", en: "Problem"),
+        "problems": Text(vi: "lỗi; sửa tệp rồi nhập lại.", en: "problem(s); fix the file and import it again."),
+        "warnings": Text(vi: "Cảnh báo", en: "Warnings"),
+        "dryRun": Text(vi: "Chạy thử (chỉ kiểm tra, không ghi gì)", en: "Dry run (check only, write nothing)"),
+        "submitImport": Text(vi: "Nhập", en: "Import"),
+        "refused": Text(vi: "Không nhập được", en: "Not imported"),
+        "nothingWritten": Text(vi: "Không ghi gì vào sổ:", en: "Nothing was written:"),
+        "imported": Text(vi: "Đã nhập vào sổ.", en: "Imported."),
+        "dryRunDone": Text(vi: "Chạy thử xong; chưa ghi gì vào sổ.", en: "Dry run done; nothing was written."),
+        "rows": Text(vi: "dòng", en: "rows"),
+        "added": Text(vi: "thêm", en: "added"),
+        "updated": Text(vi: "cập nhật", en: "updated"),
+        "unchanged": Text(vi: "không đổi", en: "unchanged"),
+        "unit": Text(vi: "Đơn vị (và các đơn vị trực thuộc)", en: "Unit (and the units below it)"),
+        "personal": Text(vi: "Kèm dữ liệu cá nhân (ngày sinh, CCCD, điện thoại, email, nơi công tác)",
+                         en: "Include personal data (birth date, national ID, phone, e-mail, workplace)"),
+        "download": Text(vi: "Tải về CSV", en: "Download CSV"),
     ]
 
     static let report: [String: Text] = [

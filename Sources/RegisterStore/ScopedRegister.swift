@@ -57,6 +57,11 @@ public struct ScopedRegister: Sendable {
 
     public func policy() throws -> Policy { try register.policy() }
 
+    /// An export (`Register.export`) of a unit of the subtree (the account's own when nil).
+    public func export(_ kind: DataKind, unitCode: String?, includePersonal: Bool, _ body: ([String]) throws -> Void) throws {
+        try register.export(kind, unitCode: try inScope(unit: unitCode, .read), includePersonal: includePersonal, body)
+    }
+
     /// The referral resolution (form 4-KNĐ) of the member's latest referral.
     public func referralResolution(_ code: String) throws -> ReferralResolution {
         try requireMember(code, .read)
@@ -117,6 +122,18 @@ public struct ScopedRegister: Sendable {
     public func addTraining(_ code: String, _ record: TrainingRecord) throws {
         try requireMember(code, .write)
         try register.addTraining(code, record)
+    }
+
+    /// Imports a file (`Register.importFile`, all or nothing, or a dry run). The rows name
+    /// their own units, so an import needs the whole register in scope: an office account
+    /// of the top unit (`AccessRefused.wholeRegister`).
+    public func importFile(_ kind: DataKind, from path: String, dryRun: Bool) throws -> ImportReport {
+        try requireRole(.write)
+        let top = try register.read { db in try UnitTable.root(in: db).unit.code }
+        guard account.role == .office, account.unitCode == top else {
+            throw AccessRefused.wholeRegister(account: account.name, scope: account.unitCode, top: top)
+        }
+        return try register.importFile(kind, from: path, dryRun: dryRun)
     }
 
     public func recordReferral(_ code: String, _ action: ReferralAction, on day: Day) throws -> ReferralStep {

@@ -54,6 +54,14 @@ public struct AccessRefused: Error, Sendable, Equatable {
             en: "The account \(account) works in \(scope) and the units below it only; \(unit) is outside."))
     }
 
+    /// An import writes wherever its rows say and is checked row by row, not by scope: it
+    /// needs an office account of the top unit, whose subtree is the whole register.
+    public static func wholeRegister(account: String, scope: String, top: String) -> AccessRefused {
+        AccessRefused(.outsideScope, Text(
+            vi: "Nhập tệp có thể ghi vào mọi đơn vị của sổ nên chỉ tài khoản văn phòng của \(top) được nhập; tài khoản \(account) làm việc trong \(scope).",
+            en: "An import may write into any unit of the register, so only an office account of \(top) may import; the account \(account) works in \(scope)."))
+    }
+
     public static func role(_ role: AccountRole, account: String) -> AccessRefused {
         AccessRefused(.role, Text(
             vi: "Tài khoản \(account) có vai trò \(role.name.vi), không được thay đổi sổ.",

@@ -4,7 +4,7 @@ import FoundationNetworking
 #endif
 import RegisterStore
 
-/// `sodoan-bench --serve yes [--members 100000] [--seconds 30] [--readers 100] [--writers 10]`:
+/// `sodoan-bench --serve yes [--members 100000] [--seconds 30] [--readers 100] [--writers 10] [--think MS]`:
 /// the load test of `sodoan serve` (issue 14) on loopback.
 ///
 /// Generates the register as the other modes do (`RegisterGenerator`: grassroots unions of
@@ -17,7 +17,9 @@ import RegisterStore
 /// - `--writers` threads write through the API, each with its own session, alternating an
 ///   admission (a new code) and a phone update (a member of its own);
 /// then reads `/health` and member pages alone, each for 10 s over `--readers` connections,
-/// for the throughput ratio. After the server stops, every write it acknowledged is looked
+/// for the throughput ratio. With `--think MS`, every session waits about MS (half to one
+/// and a half times) between its requests during the mixed load, as a person at a page
+/// does; without it every connection sends its next request as soon as it has the answer. After the server stops, every write it acknowledged is looked
 /// for in the register file. Prints one Markdown table.
 func serveLoad(_ options: Options) throws {
     let fm = FileManager.default
@@ -43,13 +45,15 @@ func serveLoad(_ options: Options) throws {
 
     let pageReaders = max(1, options.readers * 4 / 5)
     let pages = try WrkRun(name: "pages", dir: options.dir, base: server.base, connections: pageReaders,
-                           cookies: readerSessions.prefix(pageReaders).map(\.cookie), members: options.members, paths: .memberPages)
+                           cookies: readerSessions.prefix(pageReaders).map(\.cookie), members: options.members, paths: .memberPages,
+                           think: options.think)
     let lists = try WrkRun(name: "lists", dir: options.dir, base: server.base, connections: options.readers - pageReaders,
-                           cookies: readerSessions.dropFirst(pageReaders).map(\.cookie), members: options.members, paths: .memberLists)
+                           cookies: readerSessions.dropFirst(pageReaders).map(\.cookie), members: options.members, paths: .memberLists,
+                           think: options.think)
     log("\(options.seconds) s of \(options.readers) reading and \(options.writers) writing sessions …")
     let runningPages = try pages.start(seconds: options.seconds)
     let runningLists = try lists.start(seconds: options.seconds)
-    let writes = WriteLoad.run(writers, seconds: options.seconds, units: generator)
+    let writes = WriteLoad.run(writers, seconds: options.seconds, units: generator, think: options.think)
     let pageResult = try pages.finish(runningPages)
     let listResult = try lists.finish(runningLists)
 
@@ -64,7 +68,8 @@ func serveLoad(_ options: Options) throws {
 
     let lost = try writes.lost(in: register)
     print("sodoan-bench --serve: \(options.members) members, \(options.readers) reading sessions (\(pageReaders) on member pages), "
-          + "\(options.writers) writing, \(options.seconds) s on loopback")
+          + "\(options.writers) writing, \(options.seconds) s on loopback, "
+          + (options.think > 0 ? "about \(options.think) ms between a session's requests" : "no pause between a session's requests"))
     print("| load | requests | errors | throughput | p50 | p99 | max |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for (name, result) in [("member pages, during the mixed load", pageResult), ("member lists, during the mixed load", listResult),

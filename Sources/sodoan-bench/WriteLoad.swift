@@ -19,7 +19,7 @@ final class WriteLoad: @unchecked Sendable {
     var acknowledged: Int { lock.withLock { latencies.count - errors } }
     var result: LoadResult { lock.withLock { LoadResult(latencies: latencies, errors: errors, seconds: seconds) } }
 
-    static func run(_ clients: [LoadClient], seconds: Int, units: RegisterGenerator) -> WriteLoad {
+    static func run(_ clients: [LoadClient], seconds: Int, units: RegisterGenerator, think: Int) -> WriteLoad {
         let load = WriteLoad()
         let group = DispatchGroup()
         let start = DispatchTime.now().uptimeNanoseconds
@@ -27,7 +27,7 @@ final class WriteLoad: @unchecked Sendable {
         for (writer, client) in clients.enumerated() {
             group.enter()
             Thread {
-                load.write(writer, client, until: deadline, units: units)
+                load.write(writer, client, until: deadline, units: units, think: think)
                 group.leave()
             }.start()
         }
@@ -36,13 +36,16 @@ final class WriteLoad: @unchecked Sendable {
         return load
     }
 
-    private func write(_ writer: Int, _ client: LoadClient, until deadline: UInt64, units: RegisterGenerator) {
+    private func write(_ writer: Int, _ client: LoadClient, until deadline: UInt64, units: RegisterGenerator, think: Int) {
         var n = 0
+        // New codes differ from one run to the next, so a run may reuse an earlier run's register.
+        let run = Int(Date().timeIntervalSince1970) % 100_000
         while DispatchTime.now().uptimeNanoseconds < deadline {
+            if think > 0 { Thread.sleep(forTimeInterval: Double.random(in: 0.5...1.5) * Double(think) / 1000) }
             n += 1
             let (status, seconds, body): (Int, Double, String)
             if n % 2 == 1 {
-                let code = "LT\(writer)-\(n)"
+                let code = "LT\(run)-\(writer)-\(n)"
                 let branch = RegisterGenerator.branchCode(union: n % units.unions, branch: writer % RegisterGenerator.branchesPerUnion)
                 (status, seconds, body) = (try? client.post("/api/members", [
                     "code": code, "unit": branch, "full_name": "Tải Thử \(writer) \(n)", "birth_date": "2000-01-01",

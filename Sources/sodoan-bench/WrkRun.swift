@@ -18,7 +18,10 @@ struct WrkRun {
     var connections: Int
     var script: String
 
-    init(name: String, dir: String, base: URL, connections: Int, cookies: [String], members: Int, paths: Paths) throws {
+    /// `think`: the milliseconds each connection waits before its next request (0: none, a
+    /// closed loop keeping every connection busy).
+    init(name: String, dir: String, base: URL, connections: Int, cookies: [String], members: Int, paths: Paths,
+         think: Int = 0) throws {
         (self.name, self.dir, self.base, self.connections) = (name, dir, base, connections)
         script = dir + "/\(name).lua"
         let path: String
@@ -52,6 +55,7 @@ struct WrkRun {
               local cookie = cookies[((thread_index * 7919 + n) % #cookies) + 1]
               return wrk.format("GET", \(path), {["Cookie"] = "sodoan_session=" .. cookie})
             end
+            \(think > 0 ? "function delay() return math.random(\(think / 2), \(think * 3 / 2)) end" : "")
             function done(summary, latency, requests)
               local e = summary.errors
               io.write(string.format("RESULT requests=%d errors=%d seconds=%f p50=%d p99=%d max=%d\\n", summary.requests,

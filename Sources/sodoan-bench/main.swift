@@ -4,7 +4,7 @@ import UnionRegister
 
 /// `swift run -c release sodoan-bench [--members N] [--runs R] [--import-runs I] [--skip NAME] [--dir DIR] [--sodoan PATH] [--reuse yes]`
 /// `swift run -c release sodoan-bench --report yes [--members N] [--units U] [--years Y] [--runs R] [--dir DIR]`
-/// `swift run -c release sodoan-bench --serve yes [--members N] [--seconds S] [--readers R] [--writers W] [--dir DIR] [--reuse yes]`
+/// `swift run -c release sodoan-bench --serve yes [--members N] [--seconds S] [--readers R] [--writers W] [--think MS] [--dir DIR] [--reuse yes]`
 /// `swift run -c release sodoan-bench --xlsx yes [--members N] [--runs R] [--dir DIR]`
 ///
 /// `--serve yes` load-tests `sodoan serve` on loopback instead (issue 14): see `serveLoad`.
@@ -41,6 +41,7 @@ struct Options {
     var seconds = 30
     var readers = 100
     var writers = 10
+    var think = 0
     var dir = FileManager.default.temporaryDirectory.appending(path: "sodoan-bench").path
     var sodoan: String = {
         let own = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
@@ -65,9 +66,10 @@ struct Options {
             case "--seconds": seconds = Int(value) ?? seconds
             case "--readers": readers = Int(value) ?? readers
             case "--writers": writers = Int(value) ?? writers
+            case "--think": think = Int(value) ?? think
             case "--units": units = Int(value) ?? units
             case "--years": years = Int(value) ?? years
-            default: throw BenchError("unknown flag \(flag); use --members N --runs R --import-runs I --skip NAME --dir DIR --sodoan PATH --reuse yes, or --report yes --members N --units U --years Y --runs R, or --serve yes --members N --seconds S --readers R --writers W, or --xlsx yes --members N --runs R")
+            default: throw BenchError("unknown flag \(flag); use --members N --runs R --import-runs I --skip NAME --dir DIR --sodoan PATH --reuse yes, or --report yes --members N --units U --years Y --runs R, or --serve yes --members N --seconds S --readers R --writers W --think MS, or --xlsx yes --members N --runs R")
             }
         }
     }

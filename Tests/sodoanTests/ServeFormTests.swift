@@ -82,7 +82,7 @@ extension ServePageTests {
         }
     }
 
-    /// Every new page route, as each role, on the member inside every account's subtree
+    /// Every new page route (the forms, the documents, import and export), as each role, on the member inside every account's subtree
     /// (DV-VP) and the one outside all of them (DV-TC).
     @Test func everyFormAndDocumentAsEveryRoleInsideAndOutsideTheSubtree() async throws {
         for (name, role, _) in ServerFixture.accounts {
@@ -98,6 +98,14 @@ extension ServePageTests {
                 let graded = try await client.send("POST", "/members/DV-VP/grade", form: ["csrf": csrf, "year": "2025", "grade": "good"])
                 #expect(graded.status == (role == "viewer" ? 403 : 200), "\(name) grade: \(graded.status)")
                 if role == "viewer" { #expect(graded.text.contains("[account-role]")) }
+                #expect(try await client.send("GET", "/export/download?kind=members&unit=YT-VP").status == 200, "\(name) export")
+                #expect(try await client.send("GET", "/export/download?kind=events&unit=TC").status == 403, "\(name) export outside")
+                let (upload, headers) = Self.upload(csrf: csrf, kind: "grades", file: "code,year,grade\nDV-VP,2025,good\n",
+                                                    name: "g.csv", dryRun: true)
+                let imported = try await client.send("POST", "/import", body: upload, headers: headers)
+                // No fixture account is an office of the top unit DK: an import would reach outside.
+                #expect(imported.status == 403 && imported.text.contains(role == "viewer" ? "[account-role]" : "[account-scope]"),
+                        "\(name) import")
                 for path in ["document", "letter"] {
                     #expect(try await client.send("GET", "/members/DV-TC/\(path)").status == 403, "\(name) \(path) outside")
                     // Inside, the member has neither document: refused by the rule, not by scope.
