@@ -43,8 +43,9 @@ struct ContentVersionTests {
             try temp.count("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'content_version_*'")
         }
         let all = try triggers()
-        // Three per hashed table of migration 4, and those of the dues (migration 10).
-        #expect(all == 24 + 13)
+        // Three per hashed table of migration 4, those of the dues (migration 10) and of the
+        // unit changes (migration 11).
+        #expect(all == 24 + 13 + 3)
         let version = try state(temp).version
         let good = temp.directory.appending(path: "members.csv").path
         try """
