@@ -49,10 +49,10 @@ extension Register {
     }
 
     /// The closure table must hold exactly the dated pairs the parent links and the moves
-    /// imply (`UnitClosureTable.wrongRows`). A tree that loops is left to `DamageChecks`,
-    /// which names the units in it.
+    /// imply (`UnitClosureTable.wrongRows`).
     private func closureFindings(_ db: Database) throws -> [Finding] {
-        guard let wrong = try UnitClosureTable.wrongRows(in: db), wrong > 0 else { return [] }
+        let wrong = try UnitClosureTable.wrongRows(in: db)
+        guard wrong > 0 else { return [] }
         return [Finding(.error, code: "unit-closure", subject: "register", Text(
             vi: "Bảng unit_closure sai \(wrong) dòng so với cây đơn vị và lịch sử sắp xếp.",
             en: "unit_closure differs from the unit tree and its reorganisations in \(wrong) rows."))]

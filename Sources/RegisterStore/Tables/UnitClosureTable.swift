@@ -37,11 +37,14 @@ enum UnitClosureTable {
         }
     }
 
-    /// How many rows of the closure table differ from what the history implies (`check`);
-    /// nil when the history loops, which `DamageChecks` names.
-    static func wrongRows(in db: Database) throws -> Int? {
+    /// How many rows of the closure table differ from what the history implies (`check`).
+    /// A tree that loops (`DamageChecks` names its units) implies no closure at all, so
+    /// every row is wrong then.
+    static func wrongRows(in db: Database) throws -> Int {
         let lineage = try lineage(in: db)
-        guard let spans = try? lineage.spans(of: lineage.parents.keys.sorted()) else { return nil }
+        guard let spans = try? lineage.spans(of: lineage.parents.keys.sorted()) else {
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM unit_closure") ?? 0
+        }
         struct Key: Hashable { var a, d: Int64; var depth: Int; var from, until: String? }
         let expected = Set(spans.map { Key(a: $0.ancestor, d: $0.descendant, depth: $0.depth, from: $0.from?.description, until: $0.until?.description) })
         var stored: [Key] = []
