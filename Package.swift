@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The domain: dates, members, units, rules. Foundation only.
@@ -27,6 +28,7 @@ let package = Package(
             name: "RegisterStore",
             dependencies: [
                 "UnionRegister",
+                "Spreadsheet",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C API, which GRDB links: the fingerprint reads values in place.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -49,9 +51,15 @@ let package = Package(
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                // The hash of a printed document's own style sheet, for its Content-Security-Policy.
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Templates"), .copy("Static")]
         ),
+
+        // .xlsx in and out (issue 17): ZIPFoundation for the container, Foundation's XMLParser
+        // for the parts, read as streams; only the mapping to cells is this target's own.
+        .target(name: "Spreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
 
         // What the CLI and the server both show: the JSON shapes of `--format json` and their wording.
         .target(name: "RegisterViews", dependencies: ["UnionRegister", "RegisterStore"]),
@@ -64,6 +72,7 @@ let package = Package(
                 "RegisterStore",
                 "RegisterViews",
                 "RegisterServer",
+                "Spreadsheet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

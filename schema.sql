@@ -780,4 +780,29 @@ BEGIN
 END;
 
 -- The fingerprint now hashes the unit changes too: the one kept for the old version is stale.
+
+-- migration: 12 union book
+
+-- The Union book's profile of a member (docs/DOMAIN.md#the-union-book): the ethnic group
+-- by its code (the official name folded to ASCII, hyphens between words; 'foreign' for a
+-- member of no Vietnamese group), the religion ('none' or its name as written), the
+-- professional qualification as written, the political theory level the secretary
+-- entered (the level in force is derived from the theory trainings where any is kept),
+-- and the member's identifier in the Central Union's member system, unique like the card
+-- number. NULL everywhere is "not recorded".
+ALTER TABLE member ADD COLUMN ethnicity TEXT CHECK (ethnicity IS NULL OR ethnicity IN (
+        'kinh', 'tay', 'thai', 'muong', 'khmer', 'hoa', 'nung', 'mong', 'dao', 'gia-rai', 'e-de',
+        'ba-na', 'san-chay', 'cham', 'co-ho', 'xo-dang', 'san-diu', 'hre', 'ra-glai', 'mnong', 'tho',
+        'xtieng', 'kho-mu', 'bru-van-kieu', 'co-tu', 'giay', 'ta-oi', 'ma', 'gie-trieng', 'co',
+        'cho-ro', 'xinh-mun', 'ha-nhi', 'chu-ru', 'lao', 'la-chi', 'khang', 'phu-la', 'la-hu', 'la-ha',
+        'pa-then', 'lu', 'ngai', 'chut', 'lo-lo', 'mang', 'co-lao', 'bo-y', 'cong', 'si-la', 'pu-peo',
+        'ro-mam', 'brau', 'o-du', 'foreign'));
+ALTER TABLE member ADD COLUMN religion TEXT CHECK (religion IS NULL OR length(trim(religion)) > 0);
+ALTER TABLE member ADD COLUMN qualification TEXT CHECK (qualification IS NULL OR length(trim(qualification)) > 0);
+ALTER TABLE member ADD COLUMN theory_level TEXT CHECK (theory_level IS NULL OR theory_level IN ('none', 'elementary', 'intermediate', 'advanced'));
+ALTER TABLE member ADD COLUMN central_id TEXT CHECK (central_id IS NULL OR (length(central_id) BETWEEN 1 AND 32
+                                                     AND central_id NOT GLOB '*[^A-Za-z0-9._/-]*'));
+CREATE UNIQUE INDEX member_central_id ON member(central_id) WHERE central_id IS NOT NULL;
+
+-- The fingerprint hashes the new columns: the one kept for the old version is stale.
 UPDATE content_version SET version = version + 1;

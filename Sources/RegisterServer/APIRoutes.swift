@@ -30,9 +30,9 @@ struct APIRoutes {
         }
         api.post("members") { request, context in
             try context.requireCSRF(request.headers[.csrfToken])
-            let form = try await request.json(AdmissionForm.self, context: context)
+            let input = FormInput(try await request.jsonFields(context: context))
             let register = try services.scoped(context, request)
-            let added = try register.addMember(try form.member(today: register.today), unitCode: form.unit)
+            let added = try register.addMember(try MemberFields.newMember(input, today: register.today), unitCode: try input.required("unit"))
             return try APIResponse.json(MemberBookJSON(try register.memberFacts(added.code), today: register.today), status: .created)
         }
         api.get("members/:code") { request, context in
@@ -40,15 +40,7 @@ struct APIRoutes {
             let register = try services.scoped(context, request)
             return try APIResponse.json(MemberBookJSON(try register.memberFacts(code), today: register.today))
         }
-        api.post("members/:code/transfer") { request, context in
-            try context.requireCSRF(request.headers[.csrfToken])
-            let code = try context.parameters.require("code")
-            let body = try await request.json(TransferBody.self, context: context)
-            guard let day = Day(parsing: body.on) else { throw RegisterError.badDate(body.on, field: "on") }
-            let register = try services.scoped(context, request)
-            try register.transferMember(code, to: body.to, on: day)
-            return try APIResponse.json(MemberBookJSON(try register.memberFacts(code), today: register.today))
-        }
+        MemberActionRoutes(services: services).addAPI(to: api)
         api.get("referral/candidates") { request, context in
             let step = try Self.step(request.query("step"))
             let register = try services.scoped(context, request)
@@ -70,7 +62,6 @@ struct APIRoutes {
     private func language(_ request: Request) -> Language { request.language(default: services.settings.language) }
 
     struct Credentials: Decodable { var name: String; var password: String }
-    struct TransferBody: Decodable { var to: String; var on: String }
 
     /// What a login answers: the account, and the token every write must send back in
     /// the `X-CSRF-Token` header.

@@ -10,6 +10,8 @@ struct MemberPage {
     struct Fact { var label: String; var value: String }
     struct Dated { var on: String; var text: String }
     struct Criterion { var passed: Bool; var name: String; var detail: String }
+    /// A link to one of the member's forms or documents.
+    struct Link { var href: String; var id: String; var text: String }
 
     var code: String
     var codePath: String
@@ -23,9 +25,15 @@ struct MemberPage {
     var eligible: Bool
     var criteria: [Criterion]
     var notice: String?
+    var actions: [Link]
+    /// Whether the member has a referral resolution (form 4-KNĐ) to print.
+    var hasResolution: Bool
+    /// Whether the member has left, so that there is an introduction letter to print.
+    var hasDeparture: Bool
     var t: [String: String]
 
-    init(_ record: MemberFacts, today: Day, eligibility: Eligibility?, language: Language, notice: String?) {
+    init(_ record: MemberFacts, today: Day, eligibility: Eligibility?, language: Language, notice: String?,
+         actions: [MemberAction]) {
         let m = record.member
         let standing = MemberStanding(record, today: today)
         code = m.code
@@ -52,6 +60,10 @@ struct MemberPage {
         eligible = eligibility?.isEligible ?? false
         criteria = eligibility.map { Self.criteria(of: $0, language) } ?? []
         self.notice = notice
+        let path = codePath
+        hasResolution = record.referrals.contains { $0.step(.referred) != nil }
+        hasDeparture = record.history.events.contains { $0.kind == .left }
+        self.actions = actions.map { Link(href: "/members/\(path)/\($0.path)", id: "action-\($0.path)", text: $0.title(language)) }
         t = PageWords.words(PageWords.member, language)
     }
 

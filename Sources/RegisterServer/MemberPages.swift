@@ -12,34 +12,29 @@ struct MemberPages {
 
     func add(to pages: RouterGroup<ServerContext>) {
         pages.get("/members/new") { request, context in
-            var form = AdmissionForm()
-            form.unit = try request.query("unit") ?? services.scoped(context, request).account.unitCode
-            return admissionPage(request, context, form: form, refusal: nil)
+            let unit = try request.query("unit") ?? services.scoped(context, request).account.unitCode
+            return admissionPage(request, context, values: ["unit": unit], refusal: nil)
         }
         pages.post("/members") { request, context in
             let fields = try await request.formFields(context: context)
             try context.requireCSRF(fields["csrf"])
-            let form = AdmissionForm(fields: fields)
+            let input = FormInput(fields)
             do {
                 let register = try services.scoped(context, request)
-                let added = try register.addMember(try form.member(today: register.today), unitCode: form.unit)
+                let added = try register.addMember(try MemberFields.newMember(input, today: register.today),
+                                                   unitCode: try input.required("unit"))
                 return Response.redirect(to: "/members/\(Self.pathEscaped(added.code))?admitted=1", type: .normal)
             } catch let error where error is RegisterError || error is AccessRefused {
-                return admissionPage(request, context, form: form, refusal: Refusal(error, language: routes.language(request)))
+                return admissionPage(request, context, values: fields, refusal: Refusal(error, language: routes.language(request)))
             }
         }
         pages.get("/members/:code") { request, context in
-            let language = routes.language(request)
             let code = try context.parameters.require("code")
             let register = try services.scoped(context, request)
             let facts = try register.memberFacts(code)
-            let today = register.today
-            let next = Self.nextStep(facts, today: today)
-            let eligibility = try next.map { try register.checkReferral(code, step: $0, on: today) }
             let notice = request.query("admitted") != nil
-                ? Says.memberAdded(facts.member, to: MemberStanding(facts, today: today).unitCode ?? "", nil)(language) : nil
-            return routes.page(request, context, "member", title: facts.member.fullName,
-                               model: MemberPage(facts, today: today, eligibility: eligibility, language: language, notice: notice))
+                ? Says.memberAdded(facts.member, to: MemberStanding(facts, today: register.today).unitCode ?? "", nil) : nil
+            return try memberPage(request, context, register, code, notice: notice)
         }
         pages.get("/members/:code/referral") { request, context in
             let code = try context.parameters.require("code")
@@ -54,16 +49,14 @@ struct MemberPages {
             let register = try services.scoped(context, request)
             let facts = try register.memberFacts(code)
             do {
-                let form = ReferralStepForm(fields: fields)
+                let form = ReferralStepForm(input: FormInput(fields))
                 let step = try register.recordReferral(code, try form.action(), on: try form.day())
-                let page = MemberPage(try register.memberFacts(code), today: register.today, eligibility: nil,
-                                      language: routes.language(request),
-                                      notice: Says.referralRecorded(step, of: code)(routes.language(request)))
-                return routes.page(request, context, "member", title: facts.member.fullName, model: page)
+                return try memberPage(request, context, register, code, notice: Says.referralRecorded(step, of: code))
             } catch let error where error is RegisterError || error is AccessRefused {
                 // A step the eligibility rules refused is shown with every criterion and its evidence.
-                let step = (try? ReferralStepForm(fields: fields).action())?.eligibilityStep
-                let day = try? ReferralStepForm(fields: fields).day()
+                let form = ReferralStepForm(input: FormInput(fields))
+                let step = (try? form.action())?.eligibilityStep
+                let day = try? form.day()
                 let eligibility = try step.flatMap { step in try day.map { try register.checkReferral(code, step: step, on: $0) } }
                 return referralPage(request, context, facts: facts, fields: fields, eligibility: eligibility,
                                     refusal: Refusal(error, language: routes.language(request)))
@@ -80,15 +73,22 @@ struct MemberPages {
         return EligibilityStep.allCases.first { $0.follows == stage }
     }
 
-    func admissionPage(_ request: Request, _ context: ServerContext, form: AdmissionForm, refusal: Refusal?) -> Response {
+    /// The member's page, with `notice` saying what was just written.
+    func memberPage(_ request: Request, _ context: ServerContext, _ register: ScopedRegister, _ code: String,
+                    notice: Text?) throws -> Response {
         let language = routes.language(request)
-        let genders = Gender.allCases.map { Choice(value: $0.rawValue, label: $0.name(language), selected: $0.rawValue == form.gender) }
-        let levels = EducationLevel.allCases.map { Choice(value: $0.rawValue, label: $0.name(language), selected: $0.rawValue == form.education) }
-        var model: [String: Any] = ["form": form, "genders": genders, "levels": levels, "t": PageWords.words(PageWords.admit, language)]
-        // Mustache would enter a section for an Optional wrapped in Any even when it is nil.
-        if let refusal { model["refusal"] = refusal }
-        return routes.page(request, context, "admit", title: PageWords.admit["heading"]!(language), model: model,
-                           status: refusal.map(\.status) ?? .ok)
+        let facts = try register.memberFacts(code)
+        let today = register.today
+        let eligibility = try Self.nextStep(facts, today: today).map { try register.checkReferral(code, step: $0, on: today) }
+        return routes.page(request, context, "member", title: facts.member.fullName,
+                           model: MemberPage(facts, today: today, eligibility: eligibility, language: language,
+                                             notice: notice?(language), actions: MemberAction.all))
+    }
+
+    func admissionPage(_ request: Request, _ context: ServerContext, values: [String: String], refusal: Refusal?) -> Response {
+        FormPage(id: "admit", action: "/members", title: PageWords.admit["heading"]!, fields: MemberFields.admission,
+                 words: PageWords.admit)
+            .render(routes, request, context, values: values, member: nil, refusal: refusal)
     }
 
     func referralPage(_ request: Request, _ context: ServerContext, facts: MemberFacts, fields: [String: String],
@@ -98,7 +98,7 @@ struct MemberPages {
             Choice(value: $0.rawValue, label: $0.name(language), selected: $0.rawValue == fields["stage"])
         }
         var model: [String: Any] = [
-            "member": ["code": facts.member.code, "name": facts.member.fullName, "path": Self.pathEscaped(facts.member.code)],
+            "member": Self.heading(facts.member),
             "fields": fields, "stages": stages, "t": PageWords.words(PageWords.referral, language),
         ]
         if let refusal { model["refusal"] = refusal }
@@ -107,15 +107,13 @@ struct MemberPages {
                            status: refusal.map(\.status) ?? .ok)
     }
 
+    /// Whom a form is about, as the form pages show it above the form.
+    static func heading(_ member: Member) -> [String: String] {
+        ["code": member.code, "name": member.fullName, "path": pathEscaped(member.code)]
+    }
+
     /// A member code in a URL path: codes may hold `/` (card numbers like 12/2019).
     static func pathEscaped(_ code: String) -> String {
         code.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._"))) ?? code
     }
-}
-
-/// One option of a select box.
-struct Choice {
-    var value: String
-    var label: String
-    var selected: Bool
 }

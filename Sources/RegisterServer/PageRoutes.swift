@@ -60,6 +60,8 @@ struct PageRoutes {
                         model: ReportPage(report, language: language, unit: unit, year: year))
         }
         MemberPages(services: services).add(to: pages)
+        MemberActionRoutes(services: services).addPages(to: pages)
+        DocumentPages(services: services).add(to: pages)
     }
 
     func language(_ request: Request) -> Language { request.language(default: services.settings.language) }

@@ -46,14 +46,15 @@ enum PageWords {
 
     static let admit: [String: Text] = [
         "heading": Text(vi: "Kết nạp đoàn viên", en: "Admit a member"),
-        "unit": Text(vi: "Chi đoàn", en: "Branch"),
-        "code": Text(vi: "Mã (để trống: tự cấp)", en: "Code (blank: the next one)"),
-        "fullName": MemberLabel.fullName, "born": MemberLabel.born, "gender": MemberLabel.gender,
-        "education": MemberLabel.education, "joined": MemberLabel.joined, "idNumber": MemberLabel.idNumber,
-        "phone": MemberLabel.phone, "email": MemberLabel.email, "workplace": MemberLabel.workplace,
-        "office": MemberLabel.office,
         "submit": Text(vi: "Kết nạp", en: "Admit"),
         "refused": Text(vi: "Chưa kết nạp được", en: "Not admitted"),
+    ]
+
+    /// The words of the member's write forms (`MemberAction`).
+    static let form: [String: Text] = [
+        "submit": Text(vi: "Ghi", en: "Save"),
+        "refused": Text(vi: "Không ghi được", en: "Not recorded"),
+        "back": Text(vi: "Về trang đoàn viên", en: "Back to the member"),
     ]
 
     static let member: [String: Text] = [
@@ -64,6 +65,14 @@ enum PageWords {
         "eligible": Text(vi: "Đủ điều kiện", en: "Eligible"),
         "notEligible": Text(vi: "Chưa đủ điều kiện", en: "Not eligible"),
         "recordStep": Text(vi: "Ghi một bước giới thiệu", en: "Record a referral step"),
+        "actions": Text(vi: "Ghi thay đổi", en: "Record a change"),
+        "resolution": Text(vi: "Nghị quyết giới thiệu đoàn viên ưu tú (mẫu 4-KNĐ)", en: "Referral resolution (form 4-KNĐ)"),
+        "letter": Text(vi: "Giấy giới thiệu sinh hoạt Đoàn", en: "Introduction letter"),
+        "place": Text(vi: "Địa danh", en: "Place"),
+        "partyCell": Text(vi: "Chi bộ", en: "Party cell"),
+        "partyCommittee": Text(vi: "Đảng ủy", en: "Party committee"),
+        "signer": Text(vi: "Người ký", en: "Signer"),
+        "print": Text(vi: "Xem để in", en: "Show for printing"),
         "none": Text(vi: "—", en: "—"),
     ]
 

@@ -56,6 +56,28 @@ extension Request {
         }
     }
 
+    /// The body as a JSON object of fields, as a form would send them: strings as they
+    /// are, numbers and booleans as text, null as absent. Anything else is bad input (400).
+    func jsonFields(context: ServerContext) async throws -> [String: String] {
+        let buffer = try await body.collect(upTo: context.maxUploadSize)
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(buffer: buffer))) as? [String: Any] else {
+            throw RegisterError.badInput(Text(vi: "Dữ liệu JSON không hợp lệ: cần một đối tượng.",
+                                              en: "The JSON body is not valid: an object is needed."))
+        }
+        var fields: [String: String] = [:]
+        for (key, value) in object {
+            switch value {
+            case let text as String: fields[key] = text
+            case is NSNull: continue
+            case let number as NSNumber: fields[key] = number.stringValue
+            default:
+                throw RegisterError.badInput(Text(vi: "Dữ liệu JSON không hợp lệ: \"\(key)\" phải là chuỗi hoặc số.",
+                                                  en: "The JSON body is not valid: \"\(key)\" must be a string or a number."))
+            }
+        }
+        return fields
+    }
+
     private static func describe(_ error: DecodingError) -> String {
         switch error {
         case .keyNotFound(let key, _): return "\"\(key.stringValue)\" missing"

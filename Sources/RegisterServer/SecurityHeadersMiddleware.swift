@@ -18,7 +18,8 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             var response = try await next(request, context)
-            response.headers.append(contentsOf: Self.headers)
+            // A printed document brings its own policy, allowing its style sheet by hash.
+            for field in Self.headers where response.headers[field.name] == nil { response.headers.append(field) }
             return response
         } catch let error as any HTTPResponseError {
             var response = try error.response(from: request, context: context)

@@ -7,8 +7,8 @@ enum AccountTable {
     static let columns = "a.id, a.name, a.role, u.code AS unit_code, a.password_hash, a.disabled_at"
     static let from = "account a JOIN unit u ON u.id = a.unit_id"
 
-    static func account(from row: Row) -> Account {
-        Account(name: row["name"], role: AccountRole(rawValue: row["role"])!, unitCode: row["unit_code"],
+    static func account(from row: Row) throws -> Account {
+        Account(name: row["name"], role: try StoredValue.code(row, "role"), unitCode: row["unit_code"],
                 disabled: (row["disabled_at"] as String?) != nil)
     }
 
@@ -22,7 +22,7 @@ enum AccountTable {
                                          fix: Text(vi: "Xem các tài khoản bằng `sodoan user list`.",
                                                    en: "See the accounts with `sodoan user list`."))
         }
-        return (row["id"], account(from: row))
+        return (row["id"], try account(from: row))
     }
 
     static func insert(_ account: Account, unitID: Int64, passwordHash: String, at stamp: String, in db: Database) throws {

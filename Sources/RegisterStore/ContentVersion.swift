@@ -7,7 +7,9 @@ enum ContentVersion {
     /// when there is one, else computed now. `computedFor` is the version a freshly
     /// computed fingerprint belongs to (nil when it was kept), for `Register.keep`.
     static func fingerprint(in db: Database) throws -> (fingerprint: String, computedFor: Int64?) {
-        let row = try Row.fetchOne(db, sql: "SELECT version, fingerprint, fingerprint_version FROM content_version")!
+        guard let row = try Row.fetchOne(db, sql: "SELECT version, fingerprint, fingerprint_version FROM content_version") else {
+            throw StoredValue.damaged("content_version.version", "")
+        }
         let version: Int64 = row["version"]
         if let kept: String = row["fingerprint"], row["fingerprint_version"] == version { return (kept, nil) }
         return (try Fingerprint.compute(in: db), version)

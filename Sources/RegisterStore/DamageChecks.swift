@@ -13,7 +13,7 @@ enum DamageChecks {
     /// read every row as domain values, cannot run until it is repaired.
     static func findings(in db: Database, today: Day) throws -> (findings: [Finding], unreadable: Bool) {
         var findings = try schemaFindings(in: db)
-        let impossible = try impossibleValues(in: db)
+        let impossible = try impossibleValues(in: db) + impossibleDuesValues(in: db)
         findings += impossible
         findings += try rows(in: db, code: "future-date", arguments: ["today": today.description], dateColumns.map { column in
             ("SELECT \(column.subject), t.\(column.name) FROM \(column.table) t \(column.join) WHERE t.\(column.name) > :today",
@@ -44,6 +44,7 @@ enum DamageChecks {
             ("SELECT COALESCE(m.code, 'referral #' || r.id), r.id FROM referral r LEFT JOIN member m ON m.id = r.member_id WHERE NOT EXISTS (SELECT 1 FROM referral_step s WHERE s.referral_id = r.id)",
              { Text(vi: "Hồ sơ giới thiệu #\($0) không có bước nào.", en: "Referral #\($0) has no step.") }),
         ])
+        findings += try duesBounds(in: db)
         findings += try unitCycles(in: db)
         return (findings, !impossible.isEmpty)
     }
@@ -84,7 +85,7 @@ enum DamageChecks {
 
     // MARK: - Values
 
-    private struct Column {
+    struct Column {
         var table: String
         var name: String
         /// SQL giving the row's member or unit code (`t` is the table).
@@ -96,10 +97,11 @@ enum DamageChecks {
     private static let byStep = ("COALESCE(m.code, 'referral_step #' || t.id)",
                                  "LEFT JOIN referral r ON r.id = t.referral_id LEFT JOIN member m ON m.id = r.member_id")
 
-    private static func column(_ table: String, _ name: String) -> Column {
+    static func column(_ table: String, _ name: String) -> Column {
         switch table {
         case "unit", "member": return Column(table: table, name: name, subject: "t.code", join: "")
         case "policy": return Column(table: table, name: name, subject: "'policy'", join: "")
+        case "account": return Column(table: table, name: name, subject: "t.name", join: "")
         case "referral_step": return Column(table: table, name: name, subject: byStep.0, join: byStep.1)
         default: return Column(table: table, name: name, subject: byMember.0, join: byMember.1)
         }
@@ -116,12 +118,15 @@ enum DamageChecks {
         (column("unit", "kind"), UnitKind.allCases.map(\.rawValue)),
         (column("member", "gender"), Gender.allCases.map(\.rawValue)),
         (column("member", "education"), EducationLevel.allCases.map(\.rawValue)),
+        (column("member", "ethnicity"), Ethnicity.all.map(\.code)),
+        (column("member", "theory_level"), TheoryLevel.allCases.map(\.rawValue)),
         (column("membership_event", "kind"), MembershipEventKind.allCases.map(\.rawValue)),
         (column("grade", "grade"), Grade.allCases.map(\.rawValue)),
         (column("training", "kind"), TrainingKind.allCases.map(\.rawValue)),
         (column("discipline", "level"), DisciplineLevel.allCases.map(\.rawValue)),
         (column("referral_step", "stage"), ReferralStage.allCases.filter { $0 != .lapsed }.map(\.rawValue)),
         (column("policy", "key"), Policy.Key.allCases.map(\.rawValue)),
+        (column("account", "role"), AccountRole.allCases.map(\.rawValue)),
     ]
 
     /// Dates that do not exist and codes no enum has: the values `StoredValue` refuses.
@@ -139,11 +144,14 @@ enum DamageChecks {
         }
         queries.append(("SELECT \(byMember.0), t.year FROM grade t \(byMember.1) WHERE t.year NOT BETWEEN \(GradeRule.firstYear) AND 9999",
                         { Text(vi: "grade.year là \($0), ngoài \(GradeRule.firstYear)–9999.", en: "grade.year is \($0), outside \(GradeRule.firstYear)–9999.") }))
+        queries.append(("SELECT 'register', 'content_version' WHERE NOT EXISTS (SELECT 1 FROM content_version)",
+                        { _ in Text(vi: "Thiếu dòng content_version (phiên bản nội dung của sổ).",
+                                    en: "The content_version row (the register's content version) is missing.") }))
         return try rows(in: db, code: "impossible-value", queries)
     }
 
     /// Runs queries returning (subject, value) and makes one error per row.
-    private static func rows(in db: Database, code: String, arguments: StatementArguments = [:],
+    static func rows(in db: Database, code: String, arguments: StatementArguments = [:],
                              _ queries: [(String, (String) -> Text)]) throws -> [Finding] {
         var findings: [Finding] = []
         for (sql, message) in queries {

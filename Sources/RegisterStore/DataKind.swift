@@ -49,12 +49,13 @@ extension RowImport {
 }
 
 extension Register {
-    /// Imports a file of `kind` (its columns: `kind.columns`), all or nothing: every row is
-    /// checked and written by the same rules and writes as the matching command. With
-    /// problems nothing is written and `ImportRefused` carries the report; with `dryRun`
-    /// the report says what would happen and nothing is written.
-    public func importFile(_ kind: DataKind, from path: String, dryRun: Bool,
+    /// Imports a file of `kind` (its columns: `kind.columns`), CSV or a sheet of an .xlsx
+    /// workbook (`sheet`, default the first), all or nothing: every row is checked and
+    /// written by the same rules and writes as the matching command. With problems nothing
+    /// is written and `ImportRefused` carries the report; with `dryRun` the report says
+    /// what would happen and nothing is written.
+    public func importFile(_ kind: DataKind, from path: String, sheet: String? = nil, dryRun: Bool,
                            progress: ((BulkProgress) -> Void)? = nil) throws -> ImportReport {
-        try runImport(kind.importer, from: path, dryRun: dryRun, progress: progress)
+        try runImport(kind.importer, from: path, sheet: sheet, dryRun: dryRun, progress: progress)
     }
 }

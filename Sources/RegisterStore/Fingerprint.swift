@@ -43,7 +43,7 @@ enum Fingerprint {
             """),
         Section(name: "member", sql: """
             SELECT code, full_name, birth_date, gender, education, id_number, phone, email, workplace, office,
-                   joined_on, party_joined_on
+                   joined_on, party_joined_on, ethnicity, religion, qualification, theory_level, central_id
             FROM member ORDER BY code
             """),
         // Events of one member on one day keep the order they were recorded in (ties by

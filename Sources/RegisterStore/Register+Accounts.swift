@@ -68,7 +68,7 @@ extension Register {
         let row = try read { db in try AccountTable.find(name, in: db) }
         let verified = Bcrypt.verify(password, hash: row?["password_hash"] ?? Self.decoyHash)
         guard let row, verified else { return nil }
-        let account = AccountTable.account(from: row)
+        let account = try AccountTable.account(from: row)
         guard !account.disabled else { return nil }
         let token = Self.randomToken(), csrf = Self.randomToken()
         let expires = try write { tx in
@@ -91,7 +91,7 @@ extension Register {
                 FROM \(AccountTable.from) JOIN account_session s ON s.account_id = a.id
                 WHERE s.token_hash = ? AND s.expires_at > ? AND a.disabled_at IS NULL
                 """, arguments: [Self.tokenHash(token), Self.stamp(now)]) else { return nil }
-            return AccountSession(account: AccountTable.account(from: row), csrfToken: row["csrf_token"], expiresAt: row["expires_at"])
+            return AccountSession(account: try AccountTable.account(from: row), csrfToken: row["csrf_token"], expiresAt: row["expires_at"])
         }
     }
 

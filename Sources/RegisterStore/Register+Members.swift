@@ -11,6 +11,7 @@ extension Register {
     public func addMember(_ member: Member, unitCode: String, arrival: Arrival? = nil) throws -> Member {
         var member = member
         member.fullName = VietnameseText.normalized(member.fullName)
+        member.qualification = member.qualification.map(VietnameseText.normalized)
         let arrival = arrival.map { Arrival(on: $0.on, from: VietnameseText.normalized($0.from), letterNo: $0.letterNo, until: $0.until) }
         return try write { tx in
             if member.code.isEmpty { member.code = try tx.nextMemberCode() }
@@ -37,6 +38,7 @@ extension Register {
             var new = old
             try change(&new)
             new.fullName = VietnameseText.normalized(new.fullName)
+            new.qualification = new.qualification.map(VietnameseText.normalized)
             guard new != old else { return (old, nil) }
             try tx.updateMember(id: id, from: old, to: new)
             return (new, AuditEntry(action: "member.update", memberCode: new.code,

@@ -57,6 +57,19 @@ public struct ScopedRegister: Sendable {
 
     public func policy() throws -> Policy { try register.policy() }
 
+    /// The referral resolution (form 4-KNĐ) of the member's latest referral.
+    public func referralResolution(_ code: String) throws -> ReferralResolution {
+        try requireMember(code, .read)
+        return try register.referralResolution(code)
+    }
+
+    /// The introduction letter of the member's latest departure: the member left from a
+    /// unit of the subtree, so their latest event is still there.
+    public func departureLetter(_ code: String) throws -> DepartureLetter {
+        try requireMember(code, .read)
+        return try register.departureLetter(code)
+    }
+
     /// The day the register's rules take as today.
     public var today: Day { register.today }
 
@@ -74,6 +87,36 @@ public struct ScopedRegister: Sendable {
         try requireMember(code, .write)
         _ = try inScope(unit: unitCode, .write)
         try register.transferMember(code, to: unitCode, on: day)
+    }
+
+    @discardableResult
+    public func updateMember(_ code: String, _ change: (inout Member) throws -> Void) throws -> Member {
+        try requireMember(code, .write)
+        return try register.updateMember(code, change)
+    }
+
+    /// As for a transfer, both the unit the member was last in and the one they come into
+    /// must be in the subtree.
+    public func arriveMember(_ code: String, to unitCode: String, _ arrival: Arrival) throws {
+        try requireMember(code, .write)
+        _ = try inScope(unit: unitCode, .write)
+        try register.arriveMember(code, to: unitCode, arrival)
+    }
+
+    public func leaveMember(_ code: String, on day: Day, to place: String, letterNo: String?) throws {
+        try requireMember(code, .write)
+        try register.leaveMember(code, on: day, to: place, letterNo: letterNo)
+    }
+
+    @discardableResult
+    public func setGrade(_ code: String, year: Int, grade: Grade) throws -> GradeChange {
+        try requireMember(code, .write)
+        return try register.setGrade(code, year: year, grade: grade)
+    }
+
+    public func addTraining(_ code: String, _ record: TrainingRecord) throws {
+        try requireMember(code, .write)
+        try register.addTraining(code, record)
     }
 
     public func recordReferral(_ code: String, _ action: ReferralAction, on day: Day) throws -> ReferralStep {

@@ -23,6 +23,18 @@ enum StoredValue {
         return value
     }
 
+    static func optionalCode<T: RawRepresentable>(_ row: Row, _ column: String) throws -> T? where T.RawValue == String {
+        guard let _: String = row[column] else { return nil }
+        return try code(row, column) as T
+    }
+
+    /// An ethnic group's stored code.
+    static func optionalEthnicity(_ row: Row, _ column: String) throws -> Ethnicity? {
+        guard let text: String = row[column] else { return nil }
+        guard let group = Ethnicity(code: text) else { throw damaged(column, text) }
+        return group
+    }
+
     static func month(_ row: Row, _ column: String) throws -> Month {
         let text: String = row[column]
         guard let month = Month(parsing: text) else { throw damaged(column, text) }

@@ -23,6 +23,14 @@ public struct MemberBookJSON: Encodable, Sendable {
         public var office: String?
         public var joined_on: String
         public var party_joined_on: String?
+        public var ethnicity: String?
+        public var religion: String?
+        public var qualification: String?
+        /// The political theory level in force today, and the one entered (which only
+        /// counts while no theory training is recorded).
+        public var theory: String?
+        public var theory_entered: String?
+        public var central_id: String?
         /// The temporary stay in force today (hosted here, or away), if any.
         public var temporary: StayItem?
         public var history: [EventItem]
@@ -53,6 +61,8 @@ public struct MemberBookJSON: Encodable, Sendable {
             education: m.education.rawValue, id_number: m.idNumber, phone: m.phone,
             email: m.email, workplace: m.workplace, office: m.office, joined_on: m.joinedOn.description,
             party_joined_on: m.partyJoinedOn?.description,
+            ethnicity: m.ethnicity?.code, religion: m.religion?.stored, qualification: m.qualification,
+            theory: record.theoryLevel(on: today)?.rawValue, theory_entered: m.enteredTheory?.rawValue, central_id: m.centralID,
             temporary: stay.map { StayItem(kind: $0.kind.rawValue, place: $0.place ?? "", until: $0.until?.description ?? "") },
             history: record.history.events.map {
                 EventItem(kind: $0.kind.rawValue, on: $0.on.description, unit: $0.unitCode, from_unit: $0.fromUnitCode,

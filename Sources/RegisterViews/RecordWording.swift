@@ -57,6 +57,13 @@ public enum MemberLabel {
     public static let email = Text(vi: "Email", en: "E-mail")
     public static let workplace = Text(vi: "Nơi công tác", en: "Workplace")
     public static let office = Text(vi: "Chức vụ Đoàn", en: "Union office")
+    public static let ethnicity = Text(vi: "Dân tộc", en: "Ethnicity")
+    public static let religion = Text(vi: "Tôn giáo", en: "Religion")
+    public static let qualification = Text(vi: "Chuyên môn", en: "Qualification")
+    public static let theory = Text(vi: "Lý luận chính trị", en: "Political theory")
+    public static let centralID = Text(vi: "Mã định danh", en: "Central Union ID")
+    /// After the theory level when it comes from the recorded courses, not the entered value.
+    public static let fromTrainings = Text(vi: "theo các khóa học đã ghi", en: "from the recorded courses")
     public static let joined = Text(vi: "Ngày vào Đoàn", en: "Joined")
     public static let party = Text(vi: "Ngày vào Đảng", en: "Party member")
     public static let status = Text(vi: "Tình trạng", en: "Status")

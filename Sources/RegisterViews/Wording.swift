@@ -73,6 +73,10 @@ public enum Says {
                     en: "Registered \(member.fullName) (code \(member.code), in the Union since \(member.joinedOn)) arriving in \(unit) from \(arrival.from) on \(arrival.on).")
     }
 
+    public static func memberUpdated(_ member: Member) -> Text {
+        Text(vi: "Đã cập nhật \(member.code) — \(member.fullName).", en: "Updated \(member.code) — \(member.fullName).")
+    }
+
     public static func memberArrived(_ code: String, in unit: String, _ arrival: Arrival) -> Text {
         Text(vi: "Đã ghi \(code) chuyển sinh hoạt đến \(unit) từ \(arrival.from) ngày \(arrival.on).",
              en: "Recorded \(code) arriving in \(unit) from \(arrival.from) on \(arrival.on).")

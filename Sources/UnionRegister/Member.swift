@@ -21,11 +21,24 @@ public struct Member: Hashable, Sendable, Codable {
     public var joinedOn: Day
     /// Set when the member joined the Party before the register knew them.
     public var partyJoinedOn: Day?
+    /// The Union book's profile (docs/DOMAIN.md#the-union-book). Ethnicity and religion are
+    /// personal data: exported only when asked, like the national ID.
+    public var ethnicity: Ethnicity?
+    public var religion: Religion?
+    /// Professional qualification (trình độ chuyên môn), as written: "Kỹ sư xây dựng".
+    public var qualification: String?
+    /// The political theory level the secretary entered; the level in force on a day is
+    /// `TheoryLevel.level(entered:trainings:on:)`, which prefers the recorded courses.
+    public var enteredTheory: TheoryLevel?
+    /// The member's identifier in the Central Union's member system, separate from the
+    /// Union card number that is the register code.
+    public var centralID: String?
 
     public init(code: String, fullName: String, birthDate: Day, gender: Gender,
                 education: EducationLevel, idNumber: String? = nil, phone: String? = nil,
                 email: String? = nil, workplace: String? = nil, office: String? = nil,
-                joinedOn: Day, partyJoinedOn: Day? = nil) {
+                joinedOn: Day, partyJoinedOn: Day? = nil, ethnicity: Ethnicity? = nil, religion: Religion? = nil,
+                qualification: String? = nil, enteredTheory: TheoryLevel? = nil, centralID: String? = nil) {
         self.code = code
         self.fullName = fullName
         self.birthDate = birthDate
@@ -38,6 +51,11 @@ public struct Member: Hashable, Sendable, Codable {
         self.office = office
         self.joinedOn = joinedOn
         self.partyJoinedOn = partyJoinedOn
+        self.ethnicity = ethnicity
+        self.religion = religion
+        self.qualification = qualification
+        self.enteredTheory = enteredTheory
+        self.centralID = centralID
     }
 
     public func age(on day: Day) -> Age? { Age(born: birthDate, on: day) }

@@ -4,8 +4,7 @@ public enum MemberRules {
     /// Validates a member's own facts: name, codes, national ID, text (`TextRules`), dates
     /// in a sane order.
     public static func validate(_ member: Member, today: Day) throws {
-        guard (1...32).contains(member.code.count),
-              member.code.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._/-".unicodeScalars.contains($0)) }) else {
+        guard isCode(member.code) else {
             throw RegisterError.badInput(
                 Text(vi: "Mã đoàn viên \"\(member.code)\" không hợp lệ.", en: "Member code \"\(member.code)\" is not valid."),
                 fix: Text(vi: "Dùng 1–32 ký tự: chữ không dấu, số, . _ / -.", en: "Use 1–32 characters: ASCII letters, digits, . _ / -."))
@@ -18,6 +17,13 @@ public enum MemberRules {
         try TextRules.check(member.email, .line(Text(vi: "Thư điện tử", en: "The e-mail")))
         try TextRules.check(member.workplace, .line(Text(vi: "Nơi làm việc", en: "The workplace")))
         try TextRules.check(member.office, .line(Text(vi: "Chức vụ Đoàn", en: "The Union office")))
+        if case .named(let religion) = member.religion { try TextRules.check(religion, .line(Text(vi: "Tôn giáo", en: "The religion"))) }
+        try TextRules.check(member.qualification, .line(Text(vi: "Trình độ chuyên môn", en: "The professional qualification")))
+        if let central = member.centralID, !isCode(central) {
+            throw RegisterError.badInput(
+                Text(vi: "Mã định danh đoàn viên \"\(central)\" không hợp lệ.", en: "Central member identifier \"\(central)\" is not valid."),
+                fix: Text(vi: "Dùng 1–32 ký tự: chữ không dấu, số, . _ / -.", en: "Use 1–32 characters: ASCII letters, digits, . _ / -."))
+        }
         if let id = member.idNumber, !(id.count == 12 && id.allSatisfy { $0.isASCII && $0.isNumber }) {
             throw RegisterError.badInput(
                 Text(vi: "Số CCCD \"\(id)\" phải gồm đúng 12 chữ số.", en: "National ID \"\(id)\" must be exactly 12 digits."))
@@ -37,6 +43,12 @@ public enum MemberRules {
                     en: "The Party admission date \(party) cannot be before the birth date \(member.birthDate)."))
             }
         }
+    }
+
+    /// 1–32 ASCII letters, digits and `. _ / -`: a register code, or the Central Union's identifier.
+    private static func isCode(_ text: String) -> Bool {
+        (1...32).contains(text.count)
+            && text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._/-".unicodeScalars.contains($0)) }
     }
 
     /// Refuses a date after today where a past event is meant.

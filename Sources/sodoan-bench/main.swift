@@ -4,6 +4,9 @@ import UnionRegister
 
 /// `swift run -c release sodoan-bench [--members N] [--runs R] [--import-runs I] [--skip NAME] [--dir DIR] [--sodoan PATH] [--reuse yes]`
 /// `swift run -c release sodoan-bench --report yes [--members N] [--units U] [--years Y] [--runs R] [--dir DIR]`
+/// `swift run -c release sodoan-bench --serve yes [--members N] [--seconds S] [--readers R] [--writers W] [--dir DIR] [--reuse yes]`
+///
+/// `--serve yes` load-tests `sodoan serve` on loopback instead (issue 14): see `serveLoad`.
 ///
 /// `--report yes` times `report annual` on a register with history instead (issue 5): see
 /// `reportTimings`.
@@ -29,6 +32,11 @@ struct Options {
     var importRuns: Int?
     /// Commands whose name starts with this are not timed (`--skip report`).
     var skip: String?
+    /// `--serve yes`: the load test of `sodoan serve` (`serveLoad`).
+    var serve = false
+    var seconds = 30
+    var readers = 100
+    var writers = 10
     var dir = FileManager.default.temporaryDirectory.appending(path: "sodoan-bench").path
     var sodoan: String = {
         let own = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
@@ -48,9 +56,13 @@ struct Options {
             case "--sodoan": sodoan = value
             case "--reuse": reuse = value == "yes"
             case "--report": report = value == "yes"
+            case "--serve": serve = value == "yes"
+            case "--seconds": seconds = Int(value) ?? seconds
+            case "--readers": readers = Int(value) ?? readers
+            case "--writers": writers = Int(value) ?? writers
             case "--units": units = Int(value) ?? units
             case "--years": years = Int(value) ?? years
-            default: throw BenchError("unknown flag \(flag); use --members N --runs R --import-runs I --skip NAME --dir DIR --sodoan PATH --reuse yes, or --report yes --members N --units U --years Y --runs R")
+            default: throw BenchError("unknown flag \(flag); use --members N --runs R --import-runs I --skip NAME --dir DIR --sodoan PATH --reuse yes, or --report yes --members N --units U --years Y --runs R, or --serve yes --members N --seconds S --readers R --writers W")
             }
         }
     }
@@ -73,6 +85,7 @@ func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
 func main() throws {
     let options = try Options(Array(CommandLine.arguments.dropFirst()))
     if options.report { return try reportTimings(options) }
+    if options.serve { return try serveLoad(options) }
     let generator = RegisterGenerator(members: options.members)
     let register = options.dir + "/register.db"
     var lines: [Line] = []

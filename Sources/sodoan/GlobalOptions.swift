@@ -26,7 +26,23 @@ enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
 /// What a data-printing command writes: a text table, JSON or CSV (and, for reports and
 /// documents, Markdown or HTML).
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, csv, md, html
+    case text, json, csv, md, html, xlsx
+}
+
+/// The `--format` and `--output` of the lists that also come out as a workbook.
+struct ListFormatOption: ParsableArguments {
+    @Option(name: .long, help: "Output format: text, json, csv or xlsx.")
+    var format: OutputFormat = .text
+
+    @Option(name: .long, help: "The workbook --format xlsx writes (required with it).")
+    var output: String?
+
+    func validate() throws {
+        guard [.text, .json, .csv, .xlsx].contains(format) else {
+            throw ValidationError("--format takes text, json, csv or xlsx here.")
+        }
+        try WorkbookOutput.validate(format, output: output)
+    }
 }
 
 /// The `--format` option of commands that print data but not documents.

@@ -1,13 +1,15 @@
 import ArgumentParser
 import Foundation
 import RegisterStore
+import RegisterViews
 import UnionRegister
 
-/// `sodoan import KIND FILE.csv [--dry-run]`: spreadsheets in, all or nothing.
+/// `sodoan import KIND FILE.csv|FILE.xlsx [--sheet NAME] [--dry-run]`: spreadsheets in, all or nothing.
 struct ImportCommand: RegisterCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a CSV file into the register, all or nothing.",
+        abstract: "Import a CSV file or an .xlsx workbook into the register, all or nothing.",
+        usage: "sodoan import <kind> <file> [--sheet <name>] [--dry-run] [--db <db>]",
         discussion: ImportHelp.text)
 
     @OptionGroup var global: GlobalOptions
@@ -15,8 +17,11 @@ struct ImportCommand: RegisterCommand {
     @Argument(help: "What the file holds: units, members, events, grades, trainings, discipline or referrals.")
     var kind: DataKind
 
-    @Argument(help: "The CSV file (UTF-8, comma or semicolon separated, header row first).")
+    @Argument(help: "The CSV file (UTF-8, comma or semicolon separated, header row first), or an .xlsx workbook (header row first).")
     var file: String
+
+    @Option(help: "The sheet of an .xlsx workbook to read (default: the first).")
+    var sheet: String?
 
     @Flag(help: "Check every row and report what would change, writing nothing.")
     var dryRun = false
@@ -29,7 +34,7 @@ struct ImportCommand: RegisterCommand {
         let progress = ProgressLine(language: global.language)
         let report: ImportReport
         do {
-            report = try register.importFile(kind, from: file, dryRun: dryRun, progress: progress?.show)
+            report = try register.importFile(kind, from: file, sheet: sheet, dryRun: dryRun, progress: progress?.show)
             progress?.finish()
         } catch let refused as ImportRefused {
             progress?.finish()
@@ -61,7 +66,7 @@ struct ImportCommand: RegisterCommand {
     private func show(_ problems: [ImportProblem], heading: String) {
         guard !problems.isEmpty else { return }
         var lines = problems.prefix(Self.listed).map { problem in
-            "\(heading): \(problem.file):\(problem.line): \(problem.column.map { $0 + ": " } ?? "")\(problem.message(global.language))"
+            "\(heading): \(problem.place): \(problem.column.map { $0 + ": " } ?? "")\(problem.message(global.language))"
         }
         if problems.count > Self.listed {
             let more = problems.count - Self.listed

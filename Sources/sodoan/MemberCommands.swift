@@ -48,8 +48,7 @@ struct MemberCommand: ParsableCommand {
             let updated = try register.updateMember(code) { member in
                 try fields.apply(to: &member) { try day($0, option: $1) }
             }
-            print(global.language == .vi ? "Đã cập nhật \(updated.code) — \(updated.fullName)."
-                                         : "Updated \(updated.code) — \(updated.fullName).")
+            say(Says.memberUpdated(updated))
         }
     }
 
@@ -116,7 +115,7 @@ struct MemberCommand: ParsableCommand {
     struct List: RegisterCommand {
         static let configuration = CommandConfiguration(abstract: "List members in Vietnamese name order.")
         @OptionGroup var global: GlobalOptions
-        @OptionGroup var output: DataFormatOption
+        @OptionGroup var output: ListFormatOption
         @Option(help: "Only members of this unit and the units below it.") var unit: String?
         @Option(help: "active (default), temporary, temporary-ended, left, matured, removed, expelled, deceased, or all.")
         var status: String = "active"
@@ -135,7 +134,12 @@ struct MemberCommand: ParsableCommand {
             let day = try day(asOf, option: "--as-of", default: today)
             let query = MemberQuery(unitCode: unit, status: status == "all" ? nil : status, search: search,
                                     dueMaturity: dueMaturity, asOf: day)
-            print(try MemberListView(rows: try register.members(query), asOf: day, language: global.language).render(output.format))
+            let view = MemberListView(rows: try register.members(query), asOf: day, language: global.language)
+            if let file = output.output {
+                try WorkbookOutput.write(try view.workbook(), to: file)
+            } else {
+                print(try view.render(output.format))
+            }
         }
     }
 }

@@ -1,24 +1,44 @@
 import RegisterStore
 import RegisterViews
+import Spreadsheet
 import UnionRegister
 
-/// Renders `member list` as a table, JSON or CSV.
+/// Renders `member list` as a table, JSON, CSV or a workbook.
 struct MemberListView {
     var rows: [MemberListing]
     var asOf: Day
     var language: Language
+
+    /// The CSV header; the workbook has the same columns under the table's headings.
+    static let csvHeader = ["code", "full_name", "birth_date", "age", "gender", "unit", "status", "flag"]
+
+    var headings: [String] {
+        language == .vi ? ["Mã", "Họ và tên", "Ngày sinh", "Tuổi", "Giới tính", "Chi đoàn", "Tình trạng", "Lưu ý"]
+                        : ["Code", "Full name", "Born", "Age", "Gender", "Unit", "Status", "Note"]
+    }
+
+    /// The cells of the CSV and the workbook, one row per member.
+    var cells: [[String]] {
+        rows.map { MemberJSON($0, on: asOf) }.map {
+            [$0.code, $0.full_name, $0.birth_date, $0.age.map(String.init) ?? "", $0.gender, $0.unit ?? "", $0.status, $0.flag ?? ""]
+        }
+    }
+
+    /// `--format xlsx`: the CSV's cells as one sheet with the table's headings.
+    func workbook() throws -> WorkbookWriter {
+        let title = language == .vi ? "Danh sách đoàn viên ngày \(asOf)" : "Members as of \(asOf)"
+        return try WorkbookOutput.table(language == .vi ? "Đoàn viên" : "Members", header: headings, rows: cells, title: title)
+    }
 
     func render(_ format: OutputFormat) throws -> String {
         let items = rows.map { MemberJSON($0, on: asOf) }
         switch format {
         case .json: return try JSONOutput.encode(items)
         case .csv:
-            return CSVWriter.document(header: ["code", "full_name", "birth_date", "age", "gender", "unit", "status", "flag"],
-                                      rows: items.map { [$0.code, $0.full_name, $0.birth_date, $0.age.map(String.init) ?? "", $0.gender, $0.unit ?? "", $0.status, $0.flag ?? ""] })
+            return CSVWriter.document(header: Self.csvHeader, rows: cells)
         default:
             let vi = language == .vi
-            var table = TextTable(vi ? ["Mã", "Họ và tên", "Ngày sinh", "Tuổi", "Giới tính", "Chi đoàn", "Tình trạng", "Lưu ý"]
-                                     : ["Code", "Full name", "Born", "Age", "Gender", "Unit", "Status", "Note"], rightAligned: [3])
+            var table = TextTable(headings, rightAligned: [3])
             for (row, item) in zip(rows, items) {
                 table.append([item.code, item.full_name, item.birth_date, item.age.map(String.init) ?? "",
                               row.member.gender.name(language), row.unitCode, ListingWording.status(row.status, language), note(row)])

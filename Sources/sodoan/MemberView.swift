@@ -28,7 +28,8 @@ struct MemberView {
         var lines: [String] = []
         func field(_ label: Text, _ value: String?) {
             guard let value, !value.isEmpty else { return }
-            lines.append(label(language).padding(toLength: 16, withPad: " ", startingAt: 0) + value)
+            let label = label(language)
+            lines.append(label.padding(toLength: max(16, label.count + 1), withPad: " ", startingAt: 0) + value)
         }
         field(MemberLabel.code, m.code)
         field(MemberLabel.fullName, m.fullName)
@@ -40,6 +41,13 @@ struct MemberView {
         field(MemberLabel.email, m.email)
         field(MemberLabel.workplace, m.workplace)
         field(MemberLabel.office, m.office)
+        field(MemberLabel.ethnicity, m.ethnicity?.name(language))
+        field(MemberLabel.religion, m.religion?.name(language))
+        field(MemberLabel.qualification, m.qualification)
+        field(MemberLabel.theory, record.theoryLevel(on: today).map { level in
+            level.name(language) + (record.theoryFromTrainings ? " (\(MemberLabel.fromTrainings(language)))" : "")
+        })
+        field(MemberLabel.centralID, m.centralID)
         field(MemberLabel.joined, m.joinedOn.description)
         field(MemberLabel.party, m.partyJoinedOn?.description)
         field(MemberLabel.status, standing.statusText(language))

@@ -118,7 +118,7 @@ struct ReferralCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The referrals, in Vietnamese name order, with stage dates, numbers and votes.")
         @OptionGroup var global: GlobalOptions
-        @OptionGroup var output: DataFormatOption
+        @OptionGroup var output: ListFormatOption
         @Option(help: "Only referrals nominated by branches in this unit's subtree.") var unit: String?
         @Option(help: "Only referrals with a stage dated in this year.") var year: Int?
         @Option(help: "Only referrals at this stage on --on (lapsed included).") var stage: ReferralStage?
@@ -127,7 +127,12 @@ struct ReferralCommand: ParsableCommand {
         func execute() throws {
             let day = try day(on, option: "--on", default: today)
             let entries = try openRegister().referralList(unitCode: unit, year: year, stage: stage, on: day)
-            print(try ReferralListView(entries: entries, on: day, language: global.language).render(output.format))
+            let view = ReferralListView(entries: entries, on: day, language: global.language)
+            if let file = output.output {
+                try WorkbookOutput.write(try view.workbook(), to: file)
+            } else {
+                print(try view.render(output.format))
+            }
         }
     }
 

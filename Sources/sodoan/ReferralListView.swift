@@ -1,8 +1,9 @@
 import RegisterStore
 import RegisterViews
+import Spreadsheet
 import UnionRegister
 
-/// Renders `referral list`: each referral's member, branch, stage on the day, stage dates,
+/// Renders `referral list` (a table, JSON, CSV or a workbook): each referral's member, branch, stage on the day, stage dates,
 /// resolution and decision numbers, and vote ratios.
 struct ReferralListView {
     var entries: [ReferralEntry]
@@ -40,20 +41,42 @@ struct ReferralListView {
                     official_on: r.step(.official)?.on.description, closed_on: r.closedOn(asOf: on)?.description, reason: exit?.reason)
     }
 
+    /// The CSV header; the workbook has the same columns under Vietnamese (or English) headings.
+    static let csvHeader = ["member", "full_name", "unit", "stage", "nominated_on", "nomination_vote", "referred_to_class_on", "referred_on",
+                            "resolution_no", "resolution_vote", "admitted_on", "admission_decision_no", "official_on", "closed_on", "reason"]
+
+    var headings: [Text] {
+        [Heading.code, Heading.fullName, Heading.branch, Heading.stage, Text(vi: "Ngày đề xuất", en: "Nominated on"),
+         Text(vi: "Biểu quyết đề xuất", en: "Nomination vote"), Text(vi: "Ngày giới thiệu học lớp", en: "Referred to class on"),
+         Text(vi: "Ngày giới thiệu", en: "Referred on"), Text(vi: "Số nghị quyết", en: "Resolution no."),
+         Text(vi: "Biểu quyết nghị quyết", en: "Resolution vote"), Text(vi: "Ngày kết nạp Đảng", en: "Admitted on"),
+         Text(vi: "Số quyết định kết nạp", en: "Admission decision no."), Text(vi: "Ngày chính thức", en: "Official on"),
+         Text(vi: "Ngày kết thúc", en: "Closed on"), Text(vi: "Lý do", en: "Reason")]
+    }
+
+    /// The cells of the CSV and the workbook, one row per referral.
+    func cells(_ items: [Item]) -> [[String]] {
+        items.map { i in
+            [i.member, i.full_name, i.unit, i.stage, i.nominated_on, i.nomination_vote, i.referred_to_class_on, i.referred_on,
+             i.resolution_no, i.resolution_vote, i.admitted_on, i.admission_decision_no, i.official_on, i.closed_on, i.reason]
+                .map { $0 ?? "" }
+        }
+    }
+
+    /// `--format xlsx`: the CSV's cells as one sheet with the headings of `headings`.
+    func workbook() throws -> WorkbookWriter {
+        let title = language == .vi ? "Giới thiệu đoàn viên ưu tú cho Đảng, ngày \(on)" : "Referrals to the Party as of \(on)"
+        return try WorkbookOutput.table(language == .vi ? "Giới thiệu" : "Referrals", header: headings.map { $0(language) },
+                                        rows: cells(entries.map(item)), title: title)
+    }
+
     func render(_ format: OutputFormat) throws -> String {
         let items = entries.map(item)
         switch format {
         case .json:
             return try JSONOutput.encode(items)
         case .csv:
-            return CSVWriter.document(
-                header: ["member", "full_name", "unit", "stage", "nominated_on", "nomination_vote", "referred_to_class_on", "referred_on",
-                         "resolution_no", "resolution_vote", "admitted_on", "admission_decision_no", "official_on", "closed_on", "reason"],
-                rows: items.map { i in
-                    [i.member, i.full_name, i.unit, i.stage, i.nominated_on, i.nomination_vote, i.referred_to_class_on, i.referred_on,
-                     i.resolution_no, i.resolution_vote, i.admitted_on, i.admission_decision_no, i.official_on, i.closed_on, i.reason]
-                        .map { $0 ?? "" }
-                })
+            return CSVWriter.document(header: Self.csvHeader, rows: cells(items))
         default:
             var table = TextTable([Heading.code, Heading.fullName, Heading.branch, Heading.stage, Text(vi: "Đề xuất", en: "Nominated"),
                                    Text(vi: "Học lớp", en: "Class"), Text(vi: "Nghị quyết", en: "Resolution"),

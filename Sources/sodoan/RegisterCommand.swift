@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RegisterStore
+import RegisterViews
 import UnionRegister
 
 /// A command that works on a register. `run()` opens nothing itself: it calls `execute`,

@@ -14,8 +14,13 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "The unit to report on, with everything below it (default: the root bloc).")
         var unit: String?
 
-        @Option(help: "Output format: text, md, html, csv or json.")
+        @Option(help: "Output format: text, md, html, csv, json or xlsx.")
         var format: OutputFormat = .text
+
+        @Option(help: "The workbook --format xlsx writes (required with it).")
+        var output: String?
+
+        func validate() throws { try WorkbookOutput.validate(format, output: output) }
     }
 
     struct Annual: RegisterCommand {
@@ -56,7 +61,12 @@ struct ReportCommand: ParsableCommand {
         let trend = try trendYears.map { years in
             YearlyFigures(reports: try register.yearEndReports(unitCode: options.unit, years: Array(years)))
         }
-        command.print(try ReportView(report: report, language: command.global.language, trend: trend).render(options.format))
+        let view = ReportView(report: report, language: command.global.language, trend: trend)
+        if let output = options.output {
+            try WorkbookOutput.write(try view.workbook(), to: output)
+        } else {
+            command.print(try view.render(options.format))
+        }
         if let failure = report.balance.failure { throw failure }
     }
 
@@ -71,7 +81,7 @@ struct ReportCommand: ParsableCommand {
 
         func validate() throws {
             guard (0...10).contains(compare) else { throw ValidationError("--compare takes 0 to 10 years.") }
-            guard format != .csv else { throw ValidationError("--format takes text, md, html or json here.") }
+            guard format != .csv, format != .xlsx else { throw ValidationError("--format takes text, md, html or json here.") }
         }
 
         func execute() throws {

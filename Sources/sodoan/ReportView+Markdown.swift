@@ -1,3 +1,4 @@
+import RegisterViews
 import UnionRegister
 
 extension ReportView {

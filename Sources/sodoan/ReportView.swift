@@ -1,9 +1,11 @@
+import ArgumentParser
 import RegisterStore
 import RegisterViews
 import UnionRegister
 
 /// Renders a year-end report: a text table for the terminal, Markdown or HTML for the
-/// conference document, CSV with one row per unit, or the JSON shape of docs/CLI.md.
+/// conference document, CSV with one row per unit, the JSON shape of docs/CLI.md, or a
+/// workbook (`workbook()`, ReportView+Workbook.swift).
 ///
 /// Every rendering is a function of the report alone (no clock, no locale of the
 /// machine), so the same register prints the same bytes.
@@ -21,6 +23,7 @@ struct ReportView {
         case .html: return html()
         case .csv: return csv()
         case .json: return try JSONOutput.encode(ReportJSON(report.root, report: report))
+        case .xlsx: throw ValidationError("--format xlsx writes a workbook: give --output FILE.xlsx.")
         }
     }
 

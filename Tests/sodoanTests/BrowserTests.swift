@@ -2,8 +2,8 @@ import Foundation
 import Testing
 
 /// A secretary's day in a real browser (headless chromium through WebDriver), without
-/// JavaScript on the pages: sign in, admit a member, be refused a referral step and read
-/// why, then open and print the year-end report.
+/// JavaScript on the pages: sign in, admit a member, be refused a referral step and a grade
+/// and read why, then open and print the year-end report.
 @Suite("sodoan serve in a browser", .serialized)
 struct BrowserTests {
     @Test func signInAdmitBeRefusedAReferralStepAndPrintTheReport() async throws {
@@ -56,6 +56,18 @@ struct BrowserTests {
         #expect(try await browser.text(of: "#criteria").contains("Xếp loại gần nhất"))
         #expect(try await browser.attribute("value", of: "input[name=votes_for]") == "10")
 
+        // A grade the rules refuse (a year before the member was admitted): the form says
+        // which rule and keeps the year and the grade chosen.
+        try await browser.click("a[href='/members/DV-BR']")
+        try await browser.click("#action-grade")
+        try await browser.type("2012", into: "input[name=year]")
+        try await browser.click("select[name=grade] option[value=good]")
+        try await browser.click("#grade button[type=submit]")
+        let gradeRefusal = try await browser.text(of: "#refusal")
+        #expect(gradeRefusal.contains("Không ghi được") && gradeRefusal.contains("[grade-"), "\(gradeRefusal)")
+        #expect(try await browser.attribute("value", of: "input[name=year]") == "2012")
+        #expect(try await browser.attribute("value", of: "select[name=grade]") == "good")
+
         // The year-end report of the branch, in English with the switch, then printed.
         try await browser.click("a[href='/reports/annual']")
         #expect(try await browser.text(of: "dl.report-header").contains("Chi đoàn Văn phòng Sở (YT-VP)"))
@@ -66,5 +78,6 @@ struct BrowserTests {
         #expect(pdf.count > 1000)
         #expect(server.log.contains("POST /members 303"))
         #expect(server.log.contains("POST /members/DV-BR/referral 422"))
+        #expect(server.log.contains("POST /members/DV-BR/grade 422"))
     }
 }

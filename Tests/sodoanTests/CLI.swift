@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// Runs the built `sodoan` binary, as a secretary would, on a register in a fresh
@@ -100,6 +101,16 @@ struct CLI {
         }
         #expect(!result.stderr.contains("Error(") && !result.stderr.contains("NSCocoaErrorDomain"), "\(result.stderr)", sourceLocation: sourceLocation)
         return result.stderr
+    }
+
+    /// Runs SQL on the register as the sqlite3 shell would, with every guard off.
+    func tamper(_ sql: String) throws {
+        let queue = try DatabaseQueue(path: db)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON")
+            try db.execute(sql: sql)
+        }
+        try queue.close()
     }
 
     /// Writes `text` to a file in the test's directory and returns its path.

@@ -47,6 +47,7 @@ struct ServeAPITests {
             let client = HTTPClient(server.base)
             for (method, path) in [("GET", "/api/units"), ("GET", "/api/members"), ("POST", "/api/members"),
                                    ("GET", "/api/members/DV-VP"), ("POST", "/api/members/DV-VP/transfer"),
+                                   ("POST", "/api/members/DV-VP/update"), ("POST", "/api/members/DV-VP/grade"),
                                    ("GET", "/api/referral/candidates?step=nominate"), ("GET", "/api/reports/annual?year=2025"),
                                    ("DELETE", "/api/session")] {
                 let answer = try await client.send(method, path, json: method == "GET" ? nil : [:])
@@ -93,7 +94,7 @@ struct ServeAPITests {
                                   rule: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws {
                     let answer = try await client.send(method, path, json: json)
                     #expect(answer.status == expected, "\(name) \(method) \(path): \(answer.text)", sourceLocation: sourceLocation)
-                    if let rule { #expect(try answer.refusal()["rule"] as? String == rule, "\(name) \(method) \(path)", sourceLocation: sourceLocation) }
+                    if let rule { #expect(try answer.refusal()["rule"] as? String == rule, "\(name) \(method) \(path): \(answer.text)", sourceLocation: sourceLocation) }
                 }
                 try await expectStatus("GET", "/api/members/DV-VP", nil, 200)
                 try await expectStatus("GET", "/api/members/DV-TC", nil, 403, rule: "account-scope")
@@ -116,6 +117,19 @@ struct ServeAPITests {
                 if role == "office" {
                     // Put the member back for the next account.
                     try await expectStatus("POST", "/api/members/DV-VP/transfer", ["to": "YT-VP", "on": "2026-02-15"], 200)
+                }
+                // The member's other writes: a viewer refused by role, inside the subtree or not; a
+                // writer refused by scope outside it, answered by the store's own rules inside.
+                let writesInside: [(String, [String: Any], Int)] = [
+                    ("update", ["phone": "0900 000 00\(name.count)"], 200), ("grade", ["year": 2025, "grade": "good"], 200),
+                    ("training", ["kind": "other", "completed": "2025-05-02"], 200),
+                    ("arrive", ["unit": "YT-VP", "on": "2026-01-20", "from": "Tỉnh đoàn Hà Nam"], 422),
+                    ("leave", ["on": "2010-01-01", "to": "Tỉnh đoàn Hà Nam"], 422),
+                ]
+                for (path, body, status) in writesInside {
+                    try await expectStatus("POST", "/api/members/DV-TC/\(path)", body, 403, rule: writes ? "account-scope" : "account-role")
+                    try await expectStatus("POST", "/api/members/DV-VP/\(path)", body, writes ? status : 403,
+                                           rule: writes ? nil : "account-role")
                 }
                 let units = try #require(try await client.send("GET", "/api/units").json() as? [[String: Any]])
                 #expect(units.first?["code"] as? String == unit)
@@ -238,6 +252,8 @@ struct ServeAPITests {
             #expect(operations == [
                 "GET /api/openapi.json", "POST /api/session", "DELETE /api/session", "GET /api/units", "GET /api/members",
                 "POST /api/members", "GET /api/members/{code}", "POST /api/members/{code}/transfer",
+                "POST /api/members/{code}/update", "POST /api/members/{code}/arrive", "POST /api/members/{code}/leave",
+                "POST /api/members/{code}/grade", "POST /api/members/{code}/training",
                 "GET /api/referral/candidates", "GET /api/reports/annual",
             ])
             for operation in operations where !operation.contains("session") {

@@ -20,12 +20,7 @@ struct TamperingTests {
 
     /// Runs SQL on the register as the sqlite3 shell would, with every guard off.
     func tamper(_ cli: CLI, _ sql: String) throws {
-        let queue = try DatabaseQueue(path: cli.db)
-        try queue.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA foreign_keys = OFF; PRAGMA ignore_check_constraints = ON")
-            try db.execute(sql: sql)
-        }
-        try queue.close()
+        try cli.tamper(sql)
     }
 
     /// `check --format json`: the findings as (code, subject) pairs, and the exit status.
@@ -64,6 +59,60 @@ struct TamperingTests {
         #expect(items.contains { $0.code == "not-checked" })
         let show = try cli.run(["member", "show", "DV001", "--lang", "en"])
         #expect(show.status == 65 && show.stderr.contains("\"2000-02-30\" in the column birth_date"), "\(show.stderr)")
+    }
+
+    @Test func duesRowsAreCheckedValueByValue() throws {
+        let cli = try makeRegister()
+        defer { cli.cleanUp() }
+        try cli.ok(["dues", "start", "2025-01"])
+        try cli.ok(["dues", "class", "DV002", "unsalaried", "--from", "2025-01"])
+        try cli.ok(["dues", "pay", "DV001", "--through", "2025-06", "--on", "2025-01-15"])
+        try cli.ok(["dues", "exempt", "DV002", "--from", "2025-04", "--to", "2025-09", "--decision", "7/QĐ-ĐTN", "--reason", "Ốm dài ngày"])
+        #expect(try findings(cli).items.filter { $0.code == "impossible-value" || $0.code == "dues-value" }.isEmpty)
+        try tamper(cli, """
+            UPDATE dues_payment SET amount = 0;
+            UPDATE dues_exemption SET to_month = '2025-10';
+            UPDATE dues_rate SET amount = 0 WHERE class = 'abroad';
+            """)
+        let bounds = try findings(cli).items.filter { $0.code == "dues-value" }
+        #expect(bounds.contains { $0.subject == "DV001" && $0.message.contains("2025-01-15: 0") }, "\(bounds)")
+        #expect(bounds.contains { $0.subject == "DV002" && $0.message.contains("2025-04…2025-10") }, "\(bounds)")
+        #expect(bounds.contains { $0.subject == "dues" && $0.message.contains("abroad 2011-01: 0") }, "\(bounds)")
+        try tamper(cli, """
+            UPDATE dues_payment SET through_month = '2025-13';
+            UPDATE member_dues_class SET class = 'gold';
+            UPDATE dues_start SET kept_from = 2025;
+            """)
+        let (status, items) = try findings(cli)
+        #expect(status == 1)
+        let impossible = items.filter { $0.code == "impossible-value" }
+        #expect(impossible.contains { $0.subject == "DV001" && $0.message.contains("\"2025-13\"") }, "\(impossible)")
+        #expect(impossible.contains { $0.subject == "DV002" && $0.message.contains("\"gold\"") }, "\(impossible)")
+        #expect(impossible.contains { $0.subject == "dues" && $0.message.contains("dues_start.kept_from") }, "\(impossible)")
+        #expect(items.contains { $0.code == "not-checked" })
+        for command in [["dues", "status"], ["dues", "report", "--from", "2025-01", "--to", "2025-12"], ["dues", "status", "--owing", "1"]] {
+            let result = try cli.run(command + ["--lang", "en"], timeout: 20)
+            #expect(result.status == 65 && result.stderr.contains("behind its back"), "\(command): \(result.status) \(result.stderr)")
+        }
+        try tamper(cli, "DELETE FROM dues_start")
+        #expect(try findings(cli).items.contains { $0.code == "impossible-value" && $0.message.contains("dues_start row") })
+        #expect(try cli.run(["dues", "status", "--lang", "en"], timeout: 20).status == 65)
+    }
+
+    @Test func aDamagedAccountRoleOrAMissingContentVersionIsReportedNotACrash() throws {
+        let cli = try makeRegister()
+        defer { cli.cleanUp() }
+        let added = try cli.run(["user", "add", "bt.vp", "--role", "secretary", "--unit", "YT-VP", "--password-stdin"],
+                                stdin: "Mật khẩu đủ dài 2026\n")
+        #expect(added.status == 0, "\(added.stderr)")
+        try tamper(cli, "UPDATE account SET role = 'god'; DELETE FROM content_version")
+        let impossible = try findings(cli).items.filter { $0.code == "impossible-value" }
+        #expect(impossible.contains { $0.subject == "bt.vp" && $0.message.contains("\"god\"") }, "\(impossible)")
+        #expect(impossible.contains { $0.message.contains("content_version row") }, "\(impossible)")
+        for command in [["user", "list"], ["report", "annual", "--year", "2025"]] {
+            let result = try cli.run(command + ["--lang", "en"], timeout: 20)
+            #expect(result.status == 65 && result.stderr.contains("behind its back"), "\(command): \(result.status) \(result.stderr)")
+        }
     }
 
     @Test func ordersOrphansVotesAndFutureDatesAreReported() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Spreadsheet
 import UnionRegister
 
 /// The columns an import reads: English names with the Vietnamese headers accepted as aliases.
@@ -23,6 +24,8 @@ struct CSVRow<Column: CSVColumns>: Sendable {
     let columns: [Column]
     /// The cells in the order of `columns`; nil for a column the file does not have.
     let cells: [String?]
+    /// For a row of a workbook: the sheet and each column's letters, for problems.
+    var sheet: SheetPlace? = nil
 
     /// True when the file has this column at all (an absent column leaves a field as it is).
     func has(_ column: Column) -> Bool { cell(column) != nil }
@@ -52,7 +55,8 @@ struct CSVRow<Column: CSVColumns>: Sendable {
     }
 
     func problem(_ column: Column?, _ message: Text) -> ImportProblem {
-        ImportProblem(file: file, line: line, column: column?.rawValue, message: message)
+        ImportProblem(file: file, line: line, column: column?.rawValue, message: message, sheet: sheet?.name,
+                      sheetColumn: column.flatMap { column in sheet?.letters[columns.firstIndex(of: column)!] })
     }
 
     /// The cell of a required column, or a problem saying it is empty.
@@ -91,59 +95,84 @@ struct CSVRow<Column: CSVColumns>: Sendable {
 
 extension ImportProblem: Error {}
 
-/// A CSV file read through its header: each row's cells by column, with every row that
-/// cannot be read (wrong field count, invalid UTF-8) reported as a problem with its line.
+/// Where the rows of a workbook come from: the sheet's name, and for each column (by its
+/// index in `Column.allCases`) the letters of the sheet column holding it.
+struct SheetPlace: Sendable {
+    var name: String
+    var letters: [String?]
+}
+
+/// A data file read through its header, CSV or a sheet of an .xlsx workbook: each row's
+/// cells by column, with every row that cannot be read (wrong field count, invalid UTF-8,
+/// an ambiguous cell) reported as a problem with its line or cell.
 struct CSVTable<Column: CSVColumns> {
     let file: String
-    private var reader: CSVReader
+    private var source: TableSource
     /// For each field position, the column it holds.
     private let positions: [Column]
     /// For each field position, the index of its column in `columns`.
     private let ordinals: [Int]
     private let columns = Array(Column.allCases)
-    var bytesRead: Int { reader.bytesRead }
+    private let sheetPlace: SheetPlace?
+    var bytesRead: Int { source.bytesRead }
 
     /// Opens `path` and maps its header; unknown, repeated or missing columns are problems
-    /// of line 1, thrown as `ImportRefused` since no row can be read without them.
-    init(path: String) throws {
+    /// of the header line, thrown as `ImportRefused` since no row can be read without them.
+    /// The file is read as a workbook when it is one (or `sheet` names a sheet of it);
+    /// `sheet` chooses the sheet, the first one by default.
+    init(path: String, sheet: String? = nil) throws {
         file = path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw RegisterError(.missingFile, Text(vi: "Không tìm thấy tệp \(path).", en: "No file at \(path)."))
         }
         guard !isDirectory.boolValue else {
-            throw RegisterError(.missingFile, Text(vi: "\(path) là một thư mục, không phải tệp CSV.", en: "\(path) is a directory, not a CSV file."),
-                                fix: Text(vi: "Chỉ đường dẫn tới tệp .csv.", en: "Give the path of the .csv file."))
+            throw RegisterError(.missingFile, Text(vi: "\(path) là một thư mục, không phải tệp dữ liệu.", en: "\(path) is a directory, not a data file."),
+                                fix: Text(vi: "Chỉ đường dẫn tới tệp .csv hoặc .xlsx.", en: "Give the path of the .csv or .xlsx file."))
         }
-        do {
-            reader = try CSVReader(path: path)
-        } catch {
+        guard FileManager.default.isReadableFile(atPath: path) else {
             throw RegisterError(.missingFile, Text(vi: "Không đọc được tệp \(path) (không có quyền đọc hoặc lỗi đọc đĩa).",
                                                    en: "The file \(path) cannot be read (no read permission, or a read error)."),
                                 fix: Text(vi: "Kiểm tra quyền của tệp (chmod u+r).", en: "Check the file's permissions (chmod u+r)."))
         }
+        source = try TableSource(path: path, sheet: sheet)
         var report = ImportReport(file: path)
-        let header = try Self.nextRecord(&reader, file: path)
+        let header = try source.next(file: path)
+        let sheetName = source.sheetName
+        let headerLine = header?.line ?? 1
+        func headerProblem(_ column: String, at position: Int?, _ message: Text) -> ImportProblem {
+            ImportProblem(file: path, line: headerLine, column: column, message: message, sheet: sheetName,
+                          sheetColumn: position.map(CellReference.letters(ofColumn:)))
+        }
         var positions: [Column] = []
         let byName = Dictionary(Column.allCases.flatMap { column in ([column.rawValue] + column.aliases).map { (Self.key($0), column) } },
                                 uniquingKeysWith: { first, _ in first })
-        for name in header?.fields ?? [] {
+        for (position, name) in (header?.fields ?? []).enumerated() {
             if let column = byName[Self.key(name)], !positions.contains(column) {
                 positions.append(column)
             } else {
-                report.problems.append(ImportProblem(file: path, line: 1, column: name, message: Text(
+                report.problems.append(headerProblem(name, at: position, Text(
                     vi: "Cột \"\(name)\" không rõ hoặc bị lặp.", en: "The column \"\(name)\" is unknown or repeated.")))
             }
         }
         for column in Column.allCases where column.isRequired && !positions.contains(column) {
-            report.problems.append(ImportProblem(file: path, line: 1, column: column.rawValue, message: Text(
+            report.problems.append(headerProblem(column.rawValue, at: nil, Text(
                 vi: "Thiếu cột bắt buộc \(column.rawValue) (\(column.aliases.joined(separator: " / "))).",
                 en: "The required column \(column.rawValue) is missing.")))
         }
-        guard report.problems.isEmpty else { throw ImportRefused(report: report) }
+        guard report.problems.isEmpty else {
+            if let merged = source.problemAtEnd() { report.problems = [merged] }
+            throw ImportRefused(report: report)
+        }
         self.positions = positions
         let all = Array(Column.allCases)
-        ordinals = positions.map { all.firstIndex(of: $0)! }
+        let ordinals = positions.map { all.firstIndex(of: $0)! }
+        self.ordinals = ordinals
+        sheetPlace = sheetName.map { name in
+            var letters = [String?](repeating: nil, count: all.count)
+            for (position, ordinal) in ordinals.enumerated() { letters[ordinal] = CellReference.letters(ofColumn: position) }
+            return SheetPlace(name: name, letters: letters)
+        }
     }
 
     /// Header names compare folded (no case, no diacritics) with `_` read as a space.
@@ -151,46 +180,13 @@ struct CSVTable<Column: CSVColumns> {
         VietnameseText.fold(name.replacingOccurrences(of: "_", with: " "))
     }
 
-    private static func nextRecord(_ reader: inout CSVReader, file: String) throws -> CSVRecord? {
-        do {
-            return try reader.next()
-        } catch let error as CSVReader.SyntaxError {
-            throw ImportProblem(file: file, line: error.line, column: nil, message: Self.message(error))
-        } catch let error as RegisterError {
-            throw error
-        } catch {
-            throw ImportProblem(file: file, line: 0, column: nil, message: Text(
-                vi: "Không đọc tiếp được tệp (lỗi đọc đĩa).", en: "The file could not be read to its end (a read error)."))
-        }
-    }
-
-    /// What is wrong at the place a syntax error names, and how to fix the file.
-    static func message(_ error: CSVReader.SyntaxError) -> Text {
-        let (l, c) = (error.line, error.column)
-        switch error.kind {
-        case .nulByte:
-            return Text(vi: "Dòng \(l), ký tự thứ \(c): có byte NUL (0x00); tệp không phải văn bản CSV hoặc đã hỏng.",
-                        en: "Line \(l), column \(c): a NUL byte (0x00); the file is not CSV text, or it is damaged.")
-        case .quoteInUnquotedCell:
-            return Text(vi: "Dòng \(l), ký tự thứ \(c): dấu ngoặc kép giữa một ô không đặt trong ngoặc kép; đặt cả ô trong ngoặc kép và viết \"\" cho mỗi dấu ngoặc kép bên trong.",
-                        en: "Line \(l), column \(c): a quote inside a cell that is not quoted; put the whole cell in quotes and write each quote inside it as \"\".")
-        case .textAfterClosingQuote:
-            return Text(vi: "Dòng \(l), ký tự thứ \(c): có chữ sau dấu ngoặc kép đóng ô; dấu ngoặc kép bên trong ô phải viết thành \"\".",
-                        en: "Line \(l), column \(c): text after the closing quote of a cell; a quote inside a quoted cell must be written \"\".")
-        case .unterminatedQuote:
-            return Text(vi: "Dấu ngoặc kép mở ở dòng \(l), ký tự thứ \(c) không được đóng đến hết tệp.",
-                        en: "The quote opened on line \(l), column \(c) is never closed.")
-        }
-    }
-
     /// The next row, a problem for a row that cannot be read, or nil at the end.
     mutating func next() throws -> Result<CSVRow<Column>, ImportProblem>? {
-        guard let record = try Self.nextRecord(&reader, file: file) else { return nil }
-        if let bad = record.invalidUTF8Field {
+        guard let record = try source.next(file: file) else { return nil }
+        if let (bad, message) = record.problem {
             let name = positions.indices.contains(bad) ? positions[bad].rawValue : nil
-            return .failure(ImportProblem(file: file, line: record.line, column: name, message: Text(
-                vi: "Dữ liệu không phải UTF-8 hợp lệ; lưu lại tệp với mã hóa UTF-8.",
-                en: "The text is not valid UTF-8; save the file as UTF-8.")))
+            return .failure(ImportProblem(file: file, line: record.line, column: name, message: message, sheet: sheetPlace?.name,
+                                          sheetColumn: sheetPlace == nil ? nil : CellReference.letters(ofColumn: bad)))
         }
         guard record.fields.count == positions.count else {
             return .failure(ImportProblem(file: file, line: record.line, column: nil, message: Text(
@@ -199,6 +195,6 @@ struct CSVTable<Column: CSVColumns> {
         }
         var cells = [String?](repeating: nil, count: columns.count)
         for (ordinal, text) in zip(ordinals, record.fields) { cells[ordinal] = text }
-        return .success(CSVRow(file: file, line: record.line, columns: columns, cells: cells))
+        return .success(CSVRow(file: file, line: record.line, columns: columns, cells: cells, sheet: sheetPlace))
     }
 }

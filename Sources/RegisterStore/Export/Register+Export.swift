@@ -53,7 +53,8 @@ extension Register {
                 sql = """
                     SELECT m.code, m.full_name, m.birth_date, m.gender, u.code AS unit, m.joined_on, m.education,
                            m.id_number, m.phone, m.email, m.workplace, m.office, m.party_joined_on,
-                           CASE WHEN a.kind <> 'admitted' THEN a.on_date END, a.place, a.letter_no, a.until_on
+                           CASE WHEN a.kind <> 'admitted' THEN a.on_date END, a.place, a.letter_no, a.until_on,
+                           m.ethnicity, m.religion, m.qualification, m.theory_level, m.central_id
                     FROM member m
                     JOIN membership_event a ON a.id = \(firstEvent)
                     JOIN unit u ON u.id = a.unit_id

@@ -1,3 +1,4 @@
+import Spreadsheet
 import UnionRegister
 
 /// One thing wrong with an input file, pointing at the cell: file, line, column, reason.
@@ -8,12 +9,28 @@ public struct ImportProblem: Sendable, Equatable {
     /// The column's English name (`birth_date`), or nil when the whole row or file is at fault.
     public var column: String?
     public var message: Text
+    /// For a workbook: the sheet, and the letters of the cell's column when one cell is at
+    /// fault (`line` is then the sheet's row number).
+    public var sheet: String?
+    public var sheetColumn: String?
 
-    public init(file: String, line: Int, column: String?, message: Text) {
+    public init(file: String, line: Int, column: String?, message: Text, sheet: String? = nil, sheetColumn: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.message = message
+        self.sheet = sheet
+        self.sheetColumn = sheetColumn
+    }
+
+    /// Where the problem is, as its file's own notation names it: `members.csv:7` for a
+    /// CSV line, `members.xlsx: Sheet1!C7` for a cell and `members.xlsx: Sheet1!7:7` for a
+    /// whole row of a sheet; the file alone when the whole file is at fault (line 0).
+    public var place: String {
+        guard line > 0 else { return file }
+        guard let sheet else { return "\(file):\(line)" }
+        let prefix = CellReference.sheetPrefix(sheet)
+        return "\(file): " + prefix + (sheetColumn.map { "\($0)\(line)" } ?? "\(line):\(line)")
     }
 }
 

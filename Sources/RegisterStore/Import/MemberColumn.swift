@@ -22,6 +22,14 @@ public enum MemberColumn: String, CSVColumns {
     case arrivalLetter = "arrival_letter"
     /// Set for a member of another unit hosted here: the last day of the stay.
     case temporaryUntil = "temporary_until"
+    /// The Union book's profile (docs/DOMAIN.md#the-union-book).
+    case ethnicity
+    case religion
+    case qualification
+    /// The political theory level entered (none, elementary, intermediate, advanced).
+    case theory
+    /// The member's identifier in the Central Union's member system.
+    case centralID = "central_id"
 
     public var aliases: [String] {
         switch self {
@@ -42,6 +50,11 @@ public enum MemberColumn: String, CSVColumns {
         case .arrivedFrom: return ["Nơi chuyển đến"]
         case .arrivalLetter: return ["Số giấy giới thiệu"]
         case .temporaryUntil: return ["Sinh hoạt tạm thời đến"]
+        case .ethnicity: return ["Dân tộc"]
+        case .religion: return ["Tôn giáo"]
+        case .qualification: return ["Trình độ chuyên môn", "Chuyên môn"]
+        case .theory: return ["Lý luận chính trị", "Trình độ lý luận chính trị"]
+        case .centralID: return ["Mã định danh đoàn viên", "Mã định danh"]
         }
     }
 
@@ -51,18 +64,20 @@ public enum MemberColumn: String, CSVColumns {
         switch self {
         case .code, .fullName, .gender, .unit, .joinedOn, .education: return true
         case .birthDate, .idNumber, .phone, .email, .workplace, .office, .partyJoinedOn,
-             .arrivedOn, .arrivedFrom, .arrivalLetter, .temporaryUntil: return false
+             .arrivedOn, .arrivedFrom, .arrivalLetter, .temporaryUntil, .ethnicity, .religion, .qualification,
+             .theory, .centralID: return false
         }
     }
 
-    /// Personal data (birth date, national ID, phone, e-mail, workplace), written by
-    /// `export` only with `--include-personal`: a list of members sent round a bloc must
-    /// not carry them by default (docs/SECURITY.md).
+    /// Personal data (birth date, national ID, phone, e-mail, workplace; ethnicity and
+    /// religion, which the law on personal data counts as sensitive), written by `export`
+    /// only with `--include-personal`: a list of members sent round a bloc must not carry
+    /// them by default (docs/SECURITY.md).
     public var isPersonal: Bool {
         switch self {
-        case .birthDate, .idNumber, .phone, .email, .workplace: return true
+        case .birthDate, .idNumber, .phone, .email, .workplace, .ethnicity, .religion: return true
         case .code, .fullName, .gender, .unit, .joinedOn, .education, .office, .partyJoinedOn,
-             .arrivedOn, .arrivedFrom, .arrivalLetter, .temporaryUntil: return false
+             .arrivedOn, .arrivedFrom, .arrivalLetter, .temporaryUntil, .qualification, .theory, .centralID: return false
         }
     }
 }
@@ -90,8 +105,21 @@ extension CSVRow where Column == MemberColumn {
             workplace: optional(.workplace, existing?.workplace),
             office: optional(.office, existing?.office),
             joinedOn: try requiredDay(.joinedOn),
-            partyJoinedOn: has(.partyJoinedOn) ? try day(.partyJoinedOn) : existing?.partyJoinedOn)
+            partyJoinedOn: has(.partyJoinedOn) ? try day(.partyJoinedOn) : existing?.partyJoinedOn,
+            ethnicity: has(.ethnicity) ? try ethnicity() : existing?.ethnicity,
+            religion: has(.religion) ? self[.religion].flatMap(Religion.init(parsing:)) : existing?.religion,
+            qualification: optional(.qualification, existing?.qualification),
+            enteredTheory: has(.theory)
+                ? try parsed(.theory, as: Text(vi: "trình độ lý luận chính trị", en: "political theory level"), TheoryLevel.init(parsing:))
+                : existing?.enteredTheory,
+            centralID: optional(.centralID, existing?.centralID))
         return (member, try required(.unit), try arrival())
+    }
+
+    /// The ethnic group of the row, its refusal (with the nearest names) pointing at the cell.
+    private func ethnicity() throws -> Ethnicity? {
+        guard let text = self[.ethnicity] else { return nil }
+        do { return try Ethnicity(parsing: text) } catch let refusal as RegisterError { throw problem(.ethnicity, refusal.message) }
     }
 
     /// The arrival the row describes, or nil for a member admitted in the branch.

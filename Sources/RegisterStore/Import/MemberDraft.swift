@@ -21,7 +21,7 @@ struct MemberDraft: Sendable {
         }
     }
 
-    /// Name, workplace or office cell → normalised text, and stored name → its derived keys:
+    /// Name, workplace, office or qualification cell → normalised text, and stored name → its derived keys:
     /// these repeat a great deal. Each is emptied when it grows large, so a file of
     /// all-different values cannot make them hold a million entries. Used by the reading
     /// thread only.
@@ -31,7 +31,7 @@ struct MemberDraft: Sendable {
         private static let limit = 100_000
 
         func normalized(_ column: MemberColumn, _ cell: String) -> String {
-            guard column == .fullName || column == .workplace || column == .office else { return VietnameseText.normalized(cell) }
+            guard column == .fullName || column == .workplace || column == .office || column == .qualification else { return VietnameseText.normalized(cell) }
             if let known = texts[cell] { return known }
             if texts.count >= Self.limit { texts.removeAll(keepingCapacity: true) }
             let text = VietnameseText.normalized(cell)

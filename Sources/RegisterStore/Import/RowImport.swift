@@ -81,11 +81,11 @@ extension Register {
     /// a real import with any problem is rolled back too (throwing `ImportRefused`), and one
     /// without ends with the import's own audit row (file and counts). A file that changes
     /// nothing (every row already kept, or no row at all) writes nothing, not even that row.
-    func runImport<Import: RowImport>(_ kind: Import.Type, from path: String, dryRun: Bool,
+    func runImport<Import: RowImport>(_ kind: Import.Type, from path: String, sheet: String?, dryRun: Bool,
                                       progress: ((BulkProgress) -> Void)?) throws -> ImportReport {
         let table: CSVTable<Import.Column>
         do {
-            table = try CSVTable<Import.Column>(path: path)
+            table = try CSVTable<Import.Column>(path: path, sheet: sheet)
         } catch let problem as ImportProblem {
             var refused = ImportReport(file: path)
             refused.problems = [problem]

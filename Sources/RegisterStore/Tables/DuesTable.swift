@@ -4,8 +4,12 @@ import UnionRegister
 /// Reads and writes the dues tables: `dues_start`, `dues_rate`, `member_dues_class`,
 /// `dues_payment` and `dues_exemption`.
 enum DuesTable {
+    /// The month dues are kept from; the row is read without trusting it (`StoredValue`).
     static func keptFrom(in db: Database) throws -> Month {
-        try String.fetchOne(db, sql: "SELECT kept_from FROM dues_start").flatMap(Month.init(parsing:))!
+        guard let row = try Row.fetchOne(db, sql: "SELECT kept_from FROM dues_start") else {
+            throw StoredValue.damaged("dues_start.kept_from", "")
+        }
+        return try StoredValue.month(row, "kept_from")
     }
 
     static func setKeptFrom(_ month: Month, in db: Database) throws {

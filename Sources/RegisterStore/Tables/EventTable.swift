@@ -51,6 +51,6 @@ enum EventTable {
         try Row.fetchOne(db, sql: """
             SELECT m.code, e.on_date FROM membership_event e JOIN member m ON m.id = e.member_id
             WHERE e.unit_id = ? ORDER BY e.on_date, e.id LIMIT 1
-            """, arguments: [id]).map { (member: $0["code"] as String, on: Day(parsing: $0["on_date"])!) }
+            """, arguments: [id]).map { (member: $0["code"] as String, on: try StoredValue.day($0, "on_date")) }
     }
 }

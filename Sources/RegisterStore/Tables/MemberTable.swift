@@ -6,7 +6,8 @@ import UnionRegister
 enum MemberTable {
     static let columns = """
         m.id, m.code, m.full_name, m.birth_date, m.gender, m.education, m.id_number, m.phone,
-        m.email, m.workplace, m.office, m.joined_on, m.party_joined_on
+        m.email, m.workplace, m.office, m.joined_on, m.party_joined_on, m.ethnicity, m.religion, m.qualification,
+        m.theory_level, m.central_id
         """
 
     static func member(from row: Row) throws -> Member {
@@ -14,7 +15,11 @@ enum MemberTable {
                gender: try StoredValue.code(row, "gender"), education: try StoredValue.code(row, "education"),
                idNumber: row["id_number"], phone: row["phone"], email: row["email"], workplace: row["workplace"],
                office: row["office"], joinedOn: try StoredValue.day(row, "joined_on"),
-               partyJoinedOn: try StoredValue.optionalDay(row, "party_joined_on"))
+               partyJoinedOn: try StoredValue.optionalDay(row, "party_joined_on"),
+               ethnicity: try StoredValue.optionalEthnicity(row, "ethnicity"),
+               religion: (row["religion"] as String?).flatMap(Religion.init(parsing:)),
+               qualification: row["qualification"], enteredTheory: try StoredValue.optionalCode(row, "theory_level"),
+               centralID: row["central_id"])
     }
 
     /// The columns derived from a full name: the folded form `--search` matches and the
@@ -35,7 +40,8 @@ enum MemberTable {
         return [member.code, member.fullName, keys.search, keys.sort, member.birthDate.description,
          member.gender.rawValue, member.education.rawValue, member.idNumber, member.phone,
          member.email, member.workplace, member.office, member.joinedOn.description,
-         member.partyJoinedOn?.description]
+         member.partyJoinedOn?.description, member.ethnicity?.code, member.religion?.stored, member.qualification,
+         member.enteredTheory?.rawValue, member.centralID]
     }
 
     @discardableResult
@@ -43,8 +49,9 @@ enum MemberTable {
         // Cached: `import members` inserts a million rows through this one statement.
         try db.cachedStatement(sql: """
             INSERT INTO member (code, full_name, search_name, sort_key, birth_date, gender, education,
-                                id_number, phone, email, workplace, office, joined_on, party_joined_on)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                id_number, phone, email, workplace, office, joined_on, party_joined_on,
+                                ethnicity, religion, qualification, theory_level, central_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: arguments(for: member, keys: keys))
         return db.lastInsertedRowID
     }
@@ -55,7 +62,8 @@ enum MemberTable {
         try db.execute(sql: """
             UPDATE member SET code = ?, full_name = ?, search_name = ?, sort_key = ?, birth_date = ?,
                 gender = ?, education = ?, id_number = ?, phone = ?, email = ?, workplace = ?,
-                office = ?, joined_on = ?, party_joined_on = ?
+                office = ?, joined_on = ?, party_joined_on = ?, ethnicity = ?, religion = ?, qualification = ?,
+                theory_level = ?, central_id = ?
             WHERE id = ?
             """, arguments: args)
     }
@@ -105,6 +113,12 @@ extension MemberTable {
     static func holder(ofIDNumber idNumber: String, exceptID: Int64?, in db: Database) throws -> (code: String, fullName: String)? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT code, full_name FROM member WHERE id_number = ? AND id IS NOT ?"),
                          arguments: [idNumber, exceptID]).map { ($0["code"], $0["full_name"]) }
+    }
+
+    /// The member other than `exceptID` who has this Central Union identifier.
+    static func holder(ofCentralID centralID: String, exceptID: Int64?, in db: Database) throws -> (code: String, fullName: String)? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT code, full_name FROM member WHERE central_id = ? AND id IS NOT ?"),
+                         arguments: [centralID, exceptID]).map { ($0["code"], $0["full_name"]) }
     }
 
     /// A member already in the register (row id up to `lastID`) with this folded name and

@@ -93,5 +93,10 @@ extension WriteTransaction {
                 vi: "Số CCCD \(idNumber) đã có ở đoàn viên \(other.code) (\(other.fullName)).",
                 en: "National ID \(idNumber) already belongs to member \(other.code) (\(other.fullName))."))
         }
+        if let central = member.centralID, let other = try MemberTable.holder(ofCentralID: central, exceptID: exceptID, in: db) {
+            throw RegisterError.badInput(Text(
+                vi: "Mã định danh đoàn viên \(central) đã có ở đoàn viên \(other.code) (\(other.fullName)).",
+                en: "Central member identifier \(central) already belongs to member \(other.code) (\(other.fullName))."))
+        }
     }
 }

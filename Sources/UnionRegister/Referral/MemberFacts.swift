@@ -20,6 +20,14 @@ public struct MemberFacts: Hashable, Sendable {
         self.referrals = referrals
     }
 
+    /// The member's political theory level on `day` (docs/DOMAIN.md#the-union-book).
+    public func theoryLevel(on day: Day) -> TheoryLevel? {
+        TheoryLevel.level(entered: member.enteredTheory, trainings: trainings, on: day)
+    }
+
+    /// True when the theory level comes from recorded theory courses, not the entered value.
+    public var theoryFromTrainings: Bool { trainings.contains { TheoryLevel(course: $0.kind) != nil } }
+
     /// The latest referral: the only one that can be open, since a nomination needs none open.
     public var latestReferral: Referral? { referrals.last }
 

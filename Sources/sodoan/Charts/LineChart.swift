@@ -1,3 +1,5 @@
+import RegisterViews
+
 /// A line chart of one value over the years per series (members at each year's end per
 /// unit), readable in black and white: each series has its own dash pattern and marker, and
 /// its name written at the end of its line.

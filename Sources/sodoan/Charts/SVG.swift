@@ -1,3 +1,5 @@
+import RegisterViews
+
 /// The few SVG elements the charts draw, with every text escaped, and numbers written with
 /// one decimal at most so the same chart is always the same bytes.
 enum SVG {

@@ -1,9 +1,9 @@
 /// Keeps text from the register (names, places, numbers a user typed) from turning into
 /// markup in the documents sodoan prints. Both go through `OutputText.safe` first, so no
 /// control character reaches a document either.
-enum Escaping {
+public enum Escaping {
     /// For HTML text and attribute values.
-    static func html(_ text: String) -> String {
+    public static func html(_ text: String) -> String {
         let text = OutputText.safe(text)
         // Most cells are numbers: skip the passes when there is nothing to escape.
         guard text.contains(where: { "&<>\"'".contains($0) }) else { return text }
@@ -16,7 +16,7 @@ enum Escaping {
     /// CommonMark may read as inline markup, inline HTML (`<`), an entity (`&`) or a table
     /// cell border (`|`), and a line break read as a space, so a value never starts a line
     /// (a heading, a list) either.
-    static func markdown(_ text: String) -> String {
+    public static func markdown(_ text: String) -> String {
         var result = ""
         for character in OutputText.safe(text) {
             if character == "\n" || character == "\t" { result.append(" "); continue }

@@ -6,10 +6,16 @@ import UnionRegister
 /// signature block. What the register does not hold (the place, how long the
 /// letter is valid, the signer) is given as an option or left as dotted lines to fill in
 /// by hand, as on the paper form. Every value from the register is escaped for its format.
-struct DepartureLetterDocument {
+public struct DepartureLetterDocument {
     var letter: DepartureLetter
     var place: String?
     var signer: String?
+
+    public init(letter: DepartureLetter, place: String?, signer: String?) {
+        self.letter = letter
+        self.place = place
+        self.signer = signer
+    }
 
     private static let blank = ReferralDocument.blank
 
@@ -47,7 +53,7 @@ struct DepartureLetterDocument {
         ("T/M BAN CHẤP HÀNH", "BÍ THƯ", "(Ký, ghi rõ họ và tên, đóng dấu)", signer ?? "")
     }
 
-    func markdown() -> String {
+    public func markdown() -> String {
         let e = Escaping.markdown
         let upper = e(letter.upperUnion?.name.uppercased() ?? "")
         var out = """
@@ -69,7 +75,22 @@ struct DepartureLetterDocument {
         return out + ReferralDocument.markdownClosing(signature, firstRecipient: "Như trên")
     }
 
-    func html() -> String {
+    /// The style sheet inside the HTML rendering: a page serving the document allows
+    /// exactly this (by its hash) and nothing else inline.
+    public static let style = """
+
+        @page { size: A4; margin: 2cm }
+        body { font-family: "Times New Roman", serif; font-size: 13pt; line-height: 1.4; max-width: 17cm; margin: 0 auto; }
+        table.header { width: 100%; border-collapse: collapse; }
+        table.header td { width: 50%; text-align: center; vertical-align: top; }
+        h1 { font-size: 15pt; text-align: center; margin: 1.2em 0 0.8em; }
+        p { text-align: justify; margin: 0.4em 0; }
+        table.facts td { padding: 0.15em 0.6em 0.15em 0; vertical-align: top; }
+        .footer { display: flex; margin-top: 1em; break-inside: avoid; }
+
+        """ + ReferralDocument.signatureStyle
+
+    public func html() -> String {
         let e = Escaping.html
         let upper = e(letter.upperUnion?.name.uppercased() ?? "")
         return """
@@ -78,20 +99,7 @@ struct DepartureLetterDocument {
             <head>
             <meta charset="utf-8">
             <title>Giấy giới thiệu sinh hoạt Đoàn — \(e(letter.member.fullName))</title>
-            <style>
-            @page { size: A4; margin: 2cm }
-            body { font-family: "Times New Roman", serif; font-size: 13pt; line-height: 1.4; max-width: 17cm; margin: 0 auto; }
-            table.header { width: 100%; border-collapse: collapse; }
-            table.header td { width: 50%; text-align: center; vertical-align: top; }
-            h1 { font-size: 15pt; text-align: center; margin: 1.2em 0 0.8em; }
-            p { text-align: justify; margin: 0.4em 0; }
-            table.facts td { padding: 0.15em 0.6em 0.15em 0; vertical-align: top; }
-            .footer { display: flex; margin-top: 1em; break-inside: avoid; }
-            .recipients { width: 50%; font-size: 11pt; }
-            .signature { width: 50%; text-align: center; font-weight: bold; }
-            .signature .hint { font-weight: normal; font-style: italic; }
-            .signature .name { margin-top: 2.2cm; }
-            </style>
+            <style>\(Self.style)</style>
             </head>
             <body>
             \(ReferralDocument.htmlHeader(upper: upper, issuer: issuerLine, number: number, dateLine: dateLine))

@@ -4,12 +4,20 @@ import UnionRegister
 /// prints on A4. The wording follows the form of guidance 12-HD/BTCTW; what the register
 /// does not hold (the place, the Party cell and committee, the signer) is given as options
 /// or left as dotted lines to fill in by hand, as on the paper form.
-struct ReferralDocument {
+public struct ReferralDocument {
     var resolution: ReferralResolution
     var place: String?
     var partyCell: String?
     var partyCommittee: String?
     var signer: String?
+
+    public init(resolution: ReferralResolution, place: String?, partyCell: String?, partyCommittee: String?, signer: String?) {
+        self.resolution = resolution
+        self.place = place
+        self.partyCell = partyCell
+        self.partyCommittee = partyCommittee
+        self.signer = signer
+    }
 
     static let blank = "……………………"
 
@@ -80,7 +88,7 @@ struct ReferralDocument {
 
     /// Every value from the register or the options is escaped (`Escaping.markdown`): a
     /// name holding `<script>` or `**` prints as those characters, never as markup.
-    func markdown() -> String {
+    public func markdown() -> String {
         let e = Escaping.markdown
         let upper = e(resolution.upperUnion?.name.uppercased() ?? "")
         var out = """
@@ -137,7 +145,32 @@ struct ReferralDocument {
         return out + "*Nơi nhận:*\n- \(firstRecipient);\n- Lưu.\n"
     }
 
-    func html() -> String {
+    /// The style sheet inside the HTML rendering: a page serving the document allows
+    /// exactly this (by its hash) and nothing else inline.
+    public static let style = """
+
+        @page { size: A4; margin: 2cm }
+        body { font-family: "Times New Roman", serif; font-size: 13pt; line-height: 1.35; max-width: 17cm; margin: 0 auto; }
+        table.header { width: 100%; border-collapse: collapse; }
+        table.header td { width: 50%; text-align: center; vertical-align: top; }
+        h1 { font-size: 15pt; text-align: center; margin: 1.2em 0 0; }
+        h2 { font-size: 14pt; text-align: center; }
+        p.subtitle { text-align: center; font-weight: bold; margin-top: 0; }
+        p { text-align: justify; margin: 0.4em 0; }
+        .footer { display: flex; margin-top: 0.8em; break-inside: avoid; }
+
+        """ + signatureStyle
+
+    /// The style of the foot both documents share (`htmlFooter`): who receives it, and the signature block.
+    static let signatureStyle = """
+        .recipients { width: 50%; font-size: 11pt; }
+        .signature { width: 50%; text-align: center; font-weight: bold; }
+        .signature .hint { font-weight: normal; font-style: italic; }
+        .signature .name { margin-top: 2.2cm; }
+
+        """
+
+    public func html() -> String {
         let e = Escaping.html
         let upper = e(resolution.upperUnion?.name.uppercased() ?? "")
         return """
@@ -146,21 +179,7 @@ struct ReferralDocument {
             <head>
             <meta charset="utf-8">
             <title>Nghị quyết \(e(resolution.number)) — \(e(resolution.member.fullName))</title>
-            <style>
-            @page { size: A4; margin: 2cm }
-            body { font-family: "Times New Roman", serif; font-size: 13pt; line-height: 1.35; max-width: 17cm; margin: 0 auto; }
-            table.header { width: 100%; border-collapse: collapse; }
-            table.header td { width: 50%; text-align: center; vertical-align: top; }
-            h1 { font-size: 15pt; text-align: center; margin: 1.2em 0 0; }
-            h2 { font-size: 14pt; text-align: center; }
-            p.subtitle { text-align: center; font-weight: bold; margin-top: 0; }
-            p { text-align: justify; margin: 0.4em 0; }
-            .footer { display: flex; margin-top: 0.8em; break-inside: avoid; }
-            .recipients { width: 50%; font-size: 11pt; }
-            .signature { width: 50%; text-align: center; font-weight: bold; }
-            .signature .hint { font-weight: normal; font-style: italic; }
-            .signature .name { margin-top: 2.2cm; }
-            </style>
+            <style>\(Self.style)</style>
             </head>
             <body>
             \(Self.htmlHeader(upper: upper, issuer: committeeLine, number: "Số: " + resolution.number, dateLine: dateLine))

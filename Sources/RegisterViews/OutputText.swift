@@ -5,10 +5,10 @@ import UnionRegister
 /// spreadsheets by `CSVWriter`. The register refuses these characters on input
 /// (`TextRules`); this guards the output too, for files changed behind sodoan's back and
 /// for the options a document prints without storing them.
-enum OutputText {
+public enum OutputText {
     /// Every control character except line break and tab, and every bidirectional
     /// control, replaced with U+FFFD: what sodoan writes to stdout and stderr.
-    static func safe(_ text: String) -> String {
+    public static func safe(_ text: String) -> String {
         // Fast path, byte by byte: the characters replaced all start with a byte below
         // 0x20, 0x7F, 0xC2 (C1 controls), 0xD8 (U+061C) or 0xE2 (U+200E… U+2069).
         guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }) else {

@@ -1,0 +1,199 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import RegisterStore
+
+/// `sodoan-bench --serve yes [--members 100000] [--seconds 30] [--readers 100] [--writers 10]`:
+/// the load test of `sodoan serve` (issue 14) on loopback.
+///
+/// Generates the register as the other modes do (`RegisterGenerator`: grassroots unions of
+/// 20 branches of 250 members, imported with `sodoan import members`), adds an office
+/// account over the whole bloc, starts `sodoan serve --port 0`, opens one session per
+/// reader and per writer, then for `--seconds` at once:
+/// - wrk (Debian's package) reads member pages of random members over 80% of the reader
+///   sessions and member lists (a branch's roll, a search in a grassroots union) over the
+///   rest, each connection's requests rotating over its thread's session cookies;
+/// - `--writers` threads write through the API, each with its own session, alternating an
+///   admission (a new code) and a phone update (a member of its own);
+/// then reads `/health` and member pages alone, each for 10 s over `--readers` connections,
+/// for the throughput ratio. After the server stops, every write it acknowledged is looked
+/// for in the register file. Prints one Markdown table.
+func serveLoad(_ options: Options) throws {
+    let fm = FileManager.default
+    let generator = RegisterGenerator(members: options.members)
+    let register = options.dir + "/register.db"
+    let password = "tải-thử-\(options.members)-vòng"
+    if !options.reuse {
+        try? fm.removeItem(atPath: options.dir)
+        try fm.createDirectory(atPath: options.dir, withIntermediateDirectories: true)
+        log("generating \(options.members) members in \(generator.unions) grassroots unions …")
+        try generator.writeMembersCSV(to: options.dir + "/members.csv")
+        try generator.makeUnits(at: register)
+        try sodoan(options, ["import", "members", options.dir + "/members.csv", "--db", register])
+        try password.appending("\n").write(toFile: options.dir + "/password", atomically: true, encoding: .utf8)
+        try sodoan(options, ["user", "add", LoadClient.account, "--role", "office", "--unit", "DK", "--password-stdin",
+                             "--db", register], stdin: options.dir + "/password")
+    }
+    let server = try ServeProcess(sodoan: options.sodoan, register: register, log: options.dir + "/serve.log")
+    defer { server.stop() }
+    log("serving at \(server.base); opening \(options.readers + options.writers) sessions …")
+    let readerSessions = try (0..<options.readers).map { _ in try LoadClient(server.base, password: password) }
+    let writers = try (0..<options.writers).map { _ in try LoadClient(server.base, password: password) }
+
+    let pageReaders = max(1, options.readers * 4 / 5)
+    let pages = try WrkRun(name: "pages", dir: options.dir, base: server.base, connections: pageReaders,
+                           cookies: readerSessions.prefix(pageReaders).map(\.cookie), members: options.members, paths: .memberPages)
+    let lists = try WrkRun(name: "lists", dir: options.dir, base: server.base, connections: options.readers - pageReaders,
+                           cookies: readerSessions.dropFirst(pageReaders).map(\.cookie), members: options.members, paths: .memberLists)
+    log("\(options.seconds) s of \(options.readers) reading and \(options.writers) writing sessions …")
+    let runningPages = try pages.start(seconds: options.seconds)
+    let runningLists = try lists.start(seconds: options.seconds)
+    let writes = WriteLoad.run(writers, seconds: options.seconds, units: generator)
+    let pageResult = try pages.finish(runningPages)
+    let listResult = try lists.finish(runningLists)
+
+    log("10 s of /health alone, then of member pages alone …")
+    let health = try WrkRun(name: "health", dir: options.dir, base: server.base, connections: options.readers,
+                            cookies: [readerSessions[0].cookie], members: options.members, paths: .health)
+    let healthResult = try health.finish(try health.start(seconds: 10))
+    let alone = try WrkRun(name: "pages-alone", dir: options.dir, base: server.base, connections: options.readers,
+                           cookies: readerSessions.map(\.cookie), members: options.members, paths: .memberPages)
+    let aloneResult = try alone.finish(try alone.start(seconds: 10))
+    server.stop()
+
+    let lost = try writes.lost(in: register)
+    print("sodoan-bench --serve: \(options.members) members, \(options.readers) reading sessions (\(pageReaders) on member pages), "
+          + "\(options.writers) writing, \(options.seconds) s on loopback")
+    print("| load | requests | errors | throughput | p50 | p99 | max |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for (name, result) in [("member pages, during the mixed load", pageResult), ("member lists, during the mixed load", listResult),
+                           ("API writes, during the mixed load", writes.result), ("/health alone", healthResult),
+                           ("member pages alone", aloneResult)] {
+        print("| \(name) | \(result.requests) | \(result.errors) | \(String(format: "%.0f", result.perSecond))/s | "
+              + "\(ms(result.p50)) | \(ms(result.p99)) | \(ms(result.max)) |")
+    }
+    print("")
+    print("- member page p99 under the mixed load: \(ms(pageResult.p99)) (limit 50 ms: \(pageResult.p99 < 0.05 ? "met" : "NOT met"))")
+    print("- member pages alone / /health alone: \(String(format: "%.2f", aloneResult.perSecond / healthResult.perSecond))")
+    print("- acknowledged writes: \(writes.acknowledged) (\(writes.admitted.count) admissions, \(writes.phones.count) members updated); "
+          + "missing afterwards: \(lost.count)\(lost.isEmpty ? "" : " — " + lost.prefix(5).joined(separator: ", "))")
+    if let failure = writes.firstFailure { print("- first refused write: \(failure)") }
+}
+
+func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }
+
+/// Runs the built `sodoan` once, failing the bench when it fails.
+func sodoan(_ options: Options, _ arguments: [String], stdin: String? = nil) throws {
+    let m = try Timer.run([options.sodoan] + arguments, stdin: stdin)
+    guard m.status == 0 else { throw BenchError("sodoan \(arguments.prefix(2).joined(separator: " ")) failed: exit \(m.status)") }
+    log("sodoan \(arguments.prefix(2).joined(separator: " ")): \(String(format: "%.2f", m.seconds)) s")
+}
+
+/// The counts and latencies of one load.
+struct LoadResult {
+    var requests = 0
+    var errors = 0
+    var seconds = 0.0
+    var p50 = 0.0
+    var p99 = 0.0
+    var max = 0.0
+    var perSecond: Double { seconds > 0 ? Double(requests) / seconds : 0 }
+
+    init(requests: Int, errors: Int, seconds: Double, p50: Double, p99: Double, max: Double) {
+        (self.requests, self.errors, self.seconds, self.p50, self.p99, self.max) = (requests, errors, seconds, p50, p99, max)
+    }
+
+    init(latencies: [Double], errors: Int, seconds: Double) {
+        let sorted = latencies.sorted()
+        func at(_ q: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * q))] }
+        self.init(requests: sorted.count + errors, errors: errors, seconds: seconds, p50: at(0.5), p99: at(0.99), max: sorted.last ?? 0)
+    }
+}
+
+/// `sodoan serve --port 0` over the register, its stderr (the access log) in a file.
+final class ServeProcess {
+    let process = Process()
+    let base: URL
+
+    init(sodoan: String, register: String, log: String) throws {
+        FileManager.default.createFile(atPath: log, contents: nil)
+        process.executableURL = URL(fileURLWithPath: sodoan)
+        process.arguments = ["serve", "--db", register, "--port", "0"]
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        for _ in 0..<600 {
+            let text = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            if let range = text.range(of: #"http://127\.0\.0\.1:[0-9]+"#, options: .regularExpression) {
+                base = URL(string: String(text[range]))!
+                return
+            }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        process.terminate()
+        throw BenchError("sodoan serve did not start; see \(log)")
+    }
+
+    func stop() {
+        guard process.isRunning else { return }
+        process.terminate()
+        process.waitUntilExit()
+    }
+}
+
+/// One session of the office account, over URLSession, with blocking calls (each writer
+/// is its own thread).
+final class LoadClient: @unchecked Sendable {
+    static let account = "bench.office"
+    let base: URL
+    let cookie: String
+    let csrf: String
+    private let session: URLSession
+
+    init(_ base: URL, password: String) throws {
+        self.base = base
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpShouldSetCookies = false
+        configuration.httpMaximumConnectionsPerHost = 4
+        session = URLSession(configuration: configuration)
+        let (status, body, headers) = try Self.send(session, base, "POST", "/api/session", ["name": Self.account, "password": password],
+                                                    cookie: nil, csrf: nil)
+        guard status == 200, let setCookie = headers["Set-Cookie"] ?? headers["set-cookie"],
+              let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any], let csrf = object["csrf_token"] as? String,
+              let value = setCookie.split(separator: ";").first?.split(separator: "=", maxSplits: 1).last else {
+            throw BenchError("login refused: \(status) \(String(decoding: body, as: UTF8.self))")
+        }
+        cookie = String(value)
+        self.csrf = csrf
+    }
+
+    /// A JSON write with the session; its status and how long it took.
+    func post(_ path: String, _ json: [String: Any]) throws -> (Int, Double, String) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let (status, body, _) = try Self.send(session, base, "POST", path, json, cookie: cookie, csrf: csrf)
+        return (status, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, String(decoding: body.prefix(300), as: UTF8.self))
+    }
+
+    private static func send(_ session: URLSession, _ base: URL, _ method: String, _ path: String, _ json: [String: Any],
+                             cookie: String?, csrf: String?) throws -> (Int, Data, [String: String]) {
+        var request = URLRequest(url: URL(string: path, relativeTo: base)!)
+        request.httpMethod = method
+        request.httpBody = try JSONSerialization.data(withJSONObject: json)
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        if let cookie { request.setValue("sodoan_session=\(cookie)", forHTTPHeaderField: "Cookie") }
+        if let csrf { request.setValue(csrf, forHTTPHeaderField: "X-CSRF-Token") }
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var answer: (Int, Data, [String: String]) = (0, Data(), [:])
+        session.dataTask(with: request) { data, response, _ in
+            if let http = response as? HTTPURLResponse {
+                var headers: [String: String] = [:]
+                for (key, value) in http.allHeaderFields { headers["\(key)"] = "\(value)" }
+                answer = (http.statusCode, data ?? Data(), headers)
+            }
+            done.signal()
+        }.resume()
+        done.wait()
+        return answer
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import RegisterStore
+import UnionRegister
+
+/// The writing side of the serve load test: each writer thread, with its own session,
+/// alternates an admission through `POST /api/members` (a code of its own) and a phone
+/// update through `POST /api/members/{code}/update` (of members only it updates), and
+/// keeps what the server acknowledged, to be looked for in the register afterwards.
+final class WriteLoad: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var admitted: [String] = []
+    /// The last acknowledged phone of each updated member.
+    private(set) var phones: [String: String] = [:]
+    private var latencies: [Double] = []
+    private var errors = 0
+    private(set) var firstFailure: String?
+    private var seconds = 0.0
+
+    var acknowledged: Int { lock.withLock { latencies.count - errors } }
+    var result: LoadResult { lock.withLock { LoadResult(latencies: latencies, errors: errors, seconds: seconds) } }
+
+    static func run(_ clients: [LoadClient], seconds: Int, units: RegisterGenerator) -> WriteLoad {
+        let load = WriteLoad()
+        let group = DispatchGroup()
+        let start = DispatchTime.now().uptimeNanoseconds
+        let deadline = start + UInt64(seconds) * 1_000_000_000
+        for (writer, client) in clients.enumerated() {
+            group.enter()
+            Thread {
+                load.write(writer, client, until: deadline, units: units)
+                group.leave()
+            }.start()
+        }
+        group.wait()
+        load.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return load
+    }
+
+    private func write(_ writer: Int, _ client: LoadClient, until deadline: UInt64, units: RegisterGenerator) {
+        var n = 0
+        while DispatchTime.now().uptimeNanoseconds < deadline {
+            n += 1
+            let (status, seconds, body): (Int, Double, String)
+            if n % 2 == 1 {
+                let code = "LT\(writer)-\(n)"
+                let branch = RegisterGenerator.branchCode(union: n % units.unions, branch: writer % RegisterGenerator.branchesPerUnion)
+                (status, seconds, body) = (try? client.post("/api/members", [
+                    "code": code, "unit": branch, "full_name": "Tải Thử \(writer) \(n)", "birth_date": "2000-01-01",
+                    "gender": n % 4 == 1 ? "female" : "male", "education": "university", "joined_on": "2016-03-26"])) ?? (0, 0, "no answer")
+                record(status == 201, seconds, body) { self.admitted.append(code) }
+            } else {
+                // Writer w updates only members w, w + writers, …: no two writers race on one member.
+                let code = RegisterGenerator.memberCode(writer + 16 * (n % 500))
+                let phone = "09\(writer)\(String(format: "%07d", n))"
+                (status, seconds, body) = (try? client.post("/api/members/\(code)/update", ["phone": phone])) ?? (0, 0, "no answer")
+                record(status == 200, seconds, body) { self.phones[code] = phone }
+            }
+        }
+    }
+
+    private func record(_ ok: Bool, _ seconds: Double, _ body: String, acknowledged: () -> Void) {
+        lock.withLock {
+            latencies.append(seconds)
+            if ok { acknowledged() } else {
+                errors += 1
+                if firstFailure == nil { firstFailure = body }
+            }
+        }
+    }
+
+    /// The acknowledged writes the register file does not hold.
+    func lost(in path: String) throws -> [String] {
+        let register = try Register.open(at: path, command: "sodoan-bench")
+        var lost: [String] = []
+        for code in admitted where (try? register.memberFacts(code)) == nil { lost.append(code) }
+        for (code, phone) in phones where (try? register.memberFacts(code).member.phone) != phone { lost.append("\(code) phone \(phone)") }
+        return lost
+    }
+}
