@@ -640,6 +640,147 @@ BEGIN
     UPDATE content_version SET version = version + 1;
 END;
 
+-- migration: 11 units in time
+
+-- Units are renamed, moved, merged and split (docs/DOMAIN.md#units-change). `unit` keeps
+-- each unit's name and parent in force now; every dated change is a row here with the
+-- value before and after it, so the name or parent on a day D is the old value of the
+-- unit's first change dated after D, or the unit's own when there is none. A merge names
+-- the unit merged into; a split names the unit split (where its members went is in their
+-- membership events). Rows are only inserted, in date order per unit and kind.
+CREATE TABLE unit_change (
+    id            INTEGER PRIMARY KEY,
+    unit_id       INTEGER NOT NULL REFERENCES unit(id),
+    kind          TEXT NOT NULL CHECK (kind IN ('renamed', 'moved', 'merged', 'split')),
+    on_date       TEXT NOT NULL CHECK (date(on_date, '+0 days') IS on_date),
+    old_name      TEXT,
+    new_name      TEXT CHECK (new_name IS NULL OR length(trim(new_name)) > 0),
+    old_parent_id INTEGER REFERENCES unit(id),
+    new_parent_id INTEGER REFERENCES unit(id),
+    into_unit_id  INTEGER REFERENCES unit(id),
+    CHECK ((kind = 'renamed') = (old_name IS NOT NULL AND new_name IS NOT NULL)),
+    CHECK ((kind = 'moved') = (new_parent_id IS NOT NULL)),
+    CHECK (kind = 'moved' OR old_parent_id IS NULL),
+    CHECK ((kind = 'merged') = (into_unit_id IS NOT NULL))
+) STRICT;
+CREATE INDEX unit_change_unit ON unit_change(unit_id, kind, on_date, id);
+CREATE INDEX unit_change_into ON unit_change(into_unit_id) WHERE into_unit_id IS NOT NULL;
+-- The tree changes by day: a report finds the tree in force on an event's day from it.
+CREATE INDEX unit_change_day ON unit_change(kind, on_date);
+
+CREATE TRIGGER content_version_unit_change_insert AFTER INSERT ON unit_change
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_unit_change_update AFTER UPDATE ON unit_change
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_unit_change_delete AFTER DELETE ON unit_change
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+-- The closure table becomes dated: a pair (ancestor, descendant, depth) holds from
+-- `from_on` (NULL: since the descendant's beginning) until the day before `until_on`
+-- (NULL: still). A unit that never moved keeps one row per ancestor with both NULL, as
+-- before; a move ends the pairs it breaks and starts the new ones on its day, so a
+-- question about a day (a report's period, a list as of a day) follows the tree of that
+-- day, still through the two indexes. Derived from `unit` and `unit_change`; `check`
+-- recomputes it.
+CREATE TABLE unit_closure_new (
+    ancestor_id   INTEGER NOT NULL REFERENCES unit(id),
+    descendant_id INTEGER NOT NULL REFERENCES unit(id),
+    depth         INTEGER NOT NULL CHECK (depth >= 0),
+    from_on       TEXT CHECK (from_on IS NULL OR date(from_on, '+0 days') IS from_on),
+    until_on      TEXT CHECK (until_on IS NULL OR (date(until_on, '+0 days') IS until_on
+                                                   AND (from_on IS NULL OR until_on > from_on)))
+) STRICT;
+INSERT INTO unit_closure_new (ancestor_id, descendant_id, depth)
+    SELECT ancestor_id, descendant_id, depth FROM unit_closure;
+DROP TABLE unit_closure;
+ALTER TABLE unit_closure_new RENAME TO unit_closure;
+CREATE INDEX unit_closure_ancestor ON unit_closure(ancestor_id, descendant_id);
+CREATE INDEX unit_closure_descendant ON unit_closure(descendant_id, ancestor_id);
+-- The pairs a move started or ended, by day: a report finds the units that came under
+-- or left a unit during its period without reading the whole table.
+CREATE INDEX unit_closure_from ON unit_closure(from_on) WHERE from_on IS NOT NULL;
+CREATE INDEX unit_closure_until ON unit_closure(until_on) WHERE until_on IS NOT NULL;
+
+-- A member moved by a reorganisation (a merge or a split), not by their own transfer:
+-- 'reorganised', with the unit left in from_unit_id like a transfer. The CHECK changes,
+-- so the table is rebuilt as in migration 6, with the indexes of migrations 6 and 9 and
+-- the triggers of migrations 6 and 9 (content version, member_state) again.
+CREATE TABLE membership_event_new (
+    id           INTEGER PRIMARY KEY,
+    member_id    INTEGER NOT NULL REFERENCES member(id),
+    kind         TEXT NOT NULL CHECK (kind IN ('admitted', 'transferred', 'reorganised', 'arrived', 'left', 'hosted',
+                                               'away', 'matured', 'removed', 'expelled', 'deceased')),
+    on_date      TEXT NOT NULL CHECK (date(on_date, '+0 days') IS on_date),
+    unit_id      INTEGER NOT NULL REFERENCES unit(id),
+    from_unit_id INTEGER REFERENCES unit(id),
+    reason       TEXT,
+    place        TEXT CHECK (place IS NULL OR length(trim(place)) > 0),
+    letter_no    TEXT,
+    until_on     TEXT CHECK (until_on IS NULL OR (date(until_on, '+0 days') IS until_on AND until_on >= on_date)),
+    CHECK ((kind IN ('transferred', 'reorganised')) = (from_unit_id IS NOT NULL)),
+    CHECK (from_unit_id IS NULL OR from_unit_id <> unit_id),
+    CHECK ((kind IN ('arrived', 'left', 'hosted', 'away')) = (place IS NOT NULL)),
+    CHECK ((kind IN ('hosted', 'away')) = (until_on IS NOT NULL)),
+    CHECK (letter_no IS NULL OR kind IN ('arrived', 'left'))
+) STRICT;
+INSERT INTO membership_event_new (id, member_id, kind, on_date, unit_id, from_unit_id, reason, place, letter_no, until_on)
+    SELECT id, member_id, kind, on_date, unit_id, from_unit_id, reason, place, letter_no, until_on FROM membership_event;
+DROP TABLE membership_event;
+ALTER TABLE membership_event_new RENAME TO membership_event;
+CREATE INDEX membership_event_member ON membership_event(member_id, on_date, id);
+CREATE INDEX membership_event_day ON membership_event(on_date, kind, unit_id);
+CREATE INDEX membership_event_unit ON membership_event(unit_id, member_id);
+
+CREATE TRIGGER content_version_membership_event_insert AFTER INSERT ON membership_event
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_membership_event_update AFTER UPDATE ON membership_event
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_membership_event_delete AFTER DELETE ON membership_event
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER member_state_event_insert AFTER INSERT ON membership_event
+BEGIN
+    INSERT OR REPLACE INTO member_state (member_id, event_id, kind, on_date, unit_id)
+    SELECT le.member_id, le.id, le.kind, le.on_date, le.unit_id FROM membership_event le
+    WHERE le.member_id = new.member_id ORDER BY le.on_date DESC, le.id DESC LIMIT 1;
+END;
+
+CREATE TRIGGER member_state_event_update AFTER UPDATE ON membership_event
+BEGIN
+    DELETE FROM member_state WHERE member_id IN (old.member_id, new.member_id);
+    INSERT INTO member_state (member_id, event_id, kind, on_date, unit_id)
+    SELECT le.member_id, le.id, le.kind, le.on_date, le.unit_id FROM membership_event le
+    WHERE le.id IN (SELECT (SELECT x.id FROM membership_event x WHERE x.member_id = who.member_id
+                            ORDER BY x.on_date DESC, x.id DESC LIMIT 1)
+                    FROM (SELECT old.member_id AS member_id UNION SELECT new.member_id) AS who);
+END;
+
+CREATE TRIGGER member_state_event_delete AFTER DELETE ON membership_event
+BEGIN
+    DELETE FROM member_state WHERE member_id = old.member_id;
+    INSERT INTO member_state (member_id, event_id, kind, on_date, unit_id)
+    SELECT le.member_id, le.id, le.kind, le.on_date, le.unit_id FROM membership_event le
+    WHERE le.member_id = old.member_id ORDER BY le.on_date DESC, le.id DESC LIMIT 1;
+END;
+
+-- The fingerprint now hashes the unit changes too: the one kept for the old version is stale.
+
 -- migration: 12 union book
 
 -- The Union book's profile of a member (docs/DOMAIN.md#the-union-book): the ethnic group

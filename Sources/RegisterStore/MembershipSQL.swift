@@ -40,7 +40,7 @@ public enum MembershipSQL {
         ].map(count).joined(separator: "\nUNION ALL\n")
     }
 
-    /// A subquery of the ids of the members active in `unitCode`'s subtree (the whole
+    /// A subquery of the ids of the members active in `unitCode`'s subtree of that day (the whole
     /// register when nil) on `day`, with its arguments.
     ///
     /// Starting from the events in the subtree (not from every member) lets SQLite look up
@@ -51,7 +51,7 @@ public enum MembershipSQL {
         var members = "SELECT e.member_id FROM membership_event e WHERE e.kind IN \(activeKinds)"
         if let unitCode {
             arguments += ["unit": try UnitTable.find(unitCode, in: db).id]
-            members += " AND e.unit_id IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id = :unit)"
+            members += " AND e.unit_id IN (SELECT descendant_id FROM unit_closure c WHERE ancestor_id = :unit AND \(UnitTreeSQL.inForce("c", on: ":day")))"
         }
         members += " AND e.id = \(lastEventID(memberColumn: "e.member_id", dayArgument: ":day"))"
         return (members, arguments)

@@ -48,25 +48,14 @@ extension Register {
         return findings.sorted { ($0.severity, $0.subject, $0.code) < ($1.severity, $1.subject, $1.code) }
     }
 
-    /// The closure table must hold exactly the pairs the parent links imply. The walk up
-    /// stops after as many steps as there are units, so a cycle ends it (and shows as
-    /// wrong rows; `DamageChecks` names the units in it).
+    /// The closure table must hold exactly the dated pairs the parent links and the moves
+    /// imply (`UnitClosureTable.wrongRows`).
     private func closureFindings(_ db: Database) throws -> [Finding] {
-        let wrong = try Int.fetchOne(db, sql: """
-            WITH RECURSIVE expected(ancestor_id, descendant_id, depth) AS (
-                SELECT id, id, 0 FROM unit
-                UNION ALL
-                SELECT u.parent_id, e.descendant_id, e.depth + 1
-                FROM expected e JOIN unit u ON u.id = e.ancestor_id
-                WHERE u.parent_id IS NOT NULL AND e.depth < (SELECT COUNT(*) FROM unit)
-            )
-            SELECT (SELECT COUNT(*) FROM (SELECT * FROM expected EXCEPT SELECT * FROM unit_closure))
-                 + (SELECT COUNT(*) FROM (SELECT * FROM unit_closure EXCEPT SELECT * FROM expected))
-            """) ?? 0
+        let wrong = try UnitClosureTable.wrongRows(in: db)
         guard wrong > 0 else { return [] }
         return [Finding(.error, code: "unit-closure", subject: "register", Text(
-            vi: "Bảng unit_closure sai \(wrong) dòng so với cây đơn vị.",
-            en: "unit_closure differs from the unit tree in \(wrong) rows."))]
+            vi: "Bảng unit_closure sai \(wrong) dòng so với cây đơn vị và lịch sử sắp xếp.",
+            en: "unit_closure differs from the unit tree and its reorganisations in \(wrong) rows."))]
     }
 
     /// Active members three or more months behind with their dues: grounds for removal

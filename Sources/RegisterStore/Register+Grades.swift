@@ -53,7 +53,8 @@ extension Register {
                 JOIN unit u ON u.id = e.unit_id
                 WHERE (:year IS NULL OR g.year = :year)
                   AND (:unitID IS NULL OR EXISTS (SELECT 1 FROM unit_closure c
-                                                  WHERE c.ancestor_id = :unitID AND c.descendant_id = e.unit_id))
+                                                  WHERE c.ancestor_id = :unitID AND c.descendant_id = e.unit_id
+                                                    AND \(UnitTreeSQL.inForce("c", on: "(g.year || '-12-31')"))))
                 ORDER BY g.year, m.sort_key, m.code
                 """, arguments: ["year": year, "unitID": unitID])
             return try rows.map { row in

@@ -5,7 +5,7 @@ extension Register {
     /// Members matching `query`, in Vietnamese name order.
     ///
     /// One query: each member's last event on the day (an index seek per member, only for
-    /// members ever in the unit's subtree when a unit is given), the unit subtree through
+    /// members ever in the unit's subtree when a unit is given), the unit subtree of that day through
     /// `unit_closure`, the search on the folded name. The maturity
     /// flag is the domain's rule applied to the rows the birth-date bound lets through, with
     /// whether each holds an office on the day.
@@ -16,7 +16,7 @@ extension Register {
             var joins = ""
             if let unitCode = query.unitCode {
                 let unitID = try UnitTable.find(unitCode, in: db).id
-                joins = "JOIN unit_closure c ON c.descendant_id = e.unit_id AND c.ancestor_id = :unitID"
+                joins = "JOIN unit_closure c ON c.descendant_id = e.unit_id AND c.ancestor_id = :unitID AND \(UnitTreeSQL.inForce("c", on: ":asOf"))"
                 // Only members who were ever in the subtree can be in it on the day: looking
                 // up the state of those alone (index `membership_event_unit`) keeps the cost
                 // of a unit's list to the unit's size, not the register's.

@@ -111,7 +111,7 @@ extension Register {
             let (id, member) = try MemberTable.find(code, in: db)
             let history = try EventTable.history(memberID: id, in: db)
             let left = history.events.last { $0.kind == .left }
-            let ancestors = try left.map { try UnitTable.ancestors(of: $0.unitCode, in: db) } ?? []
+            let ancestors = try left.map { try UnitTable.ancestors(of: $0.unitCode, on: $0.on, in: db) } ?? []
             let dues = try DuesTable.accounts(ofMembers: "SELECT :member", arguments: ["member": id], in: db).first
             return try DepartureLetter(member: member, history: history, ancestors: ancestors,
                                        duesPaidThrough: left.flatMap { dues?.paidThrough(on: $0.on) })

@@ -60,7 +60,7 @@ extension Register {
             if let unitCode {
                 arguments += ["unit": try UnitTable.find(unitCode, in: db).id]
                 units = Set(try String.fetchAll(db, sql: """
-                    SELECT u.code FROM unit_closure c JOIN unit u ON u.id = c.descendant_id WHERE c.ancestor_id = :unit
+                    SELECT DISTINCT u.code FROM unit_closure c JOIN unit u ON u.id = c.descendant_id WHERE c.ancestor_id = :unit
                     """, arguments: arguments))
                 members = """
                     SELECT r.member_id FROM referral r JOIN membership_event e ON e.member_id = r.member_id
@@ -85,8 +85,8 @@ extension Register {
         try read { db in
             let facts = try MemberFactsTable.facts(of: code, in: db).facts
             let resolution = facts.referrals.last { $0.step(.referred) != nil }?.step(.referred)
-            let ancestors = try resolution.flatMap { facts.history.status(on: $0.on).activeUnitCode }
-                .map { try UnitTable.ancestors(of: $0, in: db) } ?? []
+            let ancestors = try resolution.flatMap { step in facts.history.status(on: step.on).activeUnitCode.map { (step.on, $0) } }
+                .map { try UnitTable.ancestors(of: $0.1, on: $0.0, in: db) } ?? []
             return try ReferralResolution(member: facts.member, referrals: facts.referrals, ancestors: ancestors)
         }
     }

@@ -11,7 +11,7 @@ extension Register {
     /// changed by anything dated after it, and nothing in the result depends on today.
     public func yearEndReport(unitCode: String?, period: ReportPeriod) throws -> YearEndReport {
         let (report, computedFor) = try read { db -> (YearEndReport, Int64?) in
-            let rootID = try unitCode.map { try UnitTable.find($0, in: db).id } ?? UnitTable.root(in: db).id
+            let rootID = try unitCode.map { try UnitTable.find($0, in: db).id } ?? UnitTable.root(on: period.to, in: db).id
             let queries = ReportQueries(db: db, rootID: rootID, period: period)
             let builder = ReportFiguresBuilder(
                 units: try queries.unitsByKind(), movements: try queries.movements(),
@@ -39,7 +39,7 @@ extension Register {
     }
 
     public func yearEndReportScript(unitCode: String?, period: ReportPeriod) throws -> String {
-        let rootID = try read { db in try unitCode.map { try UnitTable.find($0, in: db).id } ?? UnitTable.root(in: db).id }
+        let rootID = try read { db in try unitCode.map { try UnitTable.find($0, in: db).id } ?? UnitTable.root(on: period.to, in: db).id }
         var values = ReportQueries.arguments(rootID: rootID, period: period).mapValues(\.databaseValue)
         values["day"] = period.dayBeforeStart.description.databaseValue
         var statements = ReportQueries.statements
@@ -122,6 +122,8 @@ private struct ReportFiguresBuilder {
             switch code {
             case "in": figures.members.transferredIn = count
             case "out": figures.members.transferredOut = count
+            case "reorganised_in": figures.members.reorganisedIn = count
+            case "reorganised_out": figures.members.reorganisedOut = count
             default: figures.members.add(count, of: try self.code(code) as MembershipEventKind)
             }
         }

@@ -67,7 +67,8 @@ extension Register {
                   AND (:kind IS NULL OR t.kind = :kind)
                   AND (:year IS NULL OR (t.completed_on >= :from AND t.completed_on < :until))
                   AND (:unitID IS NULL OR EXISTS (SELECT 1 FROM unit_closure c
-                                                  WHERE c.ancestor_id = :unitID AND c.descendant_id = e.unit_id))
+                                                  WHERE c.ancestor_id = :unitID AND c.descendant_id = e.unit_id
+                                                    AND \(UnitTreeSQL.inForce("c", on: "t.completed_on"))))
                 ORDER BY m.sort_key, m.code, t.completed_on, t.id
                 """, arguments: ["memberID": memberID, "kind": filter.kind?.rawValue, "year": filter.year,
                                  "from": filter.year.map { String(format: "%04ld-01-01", $0) },

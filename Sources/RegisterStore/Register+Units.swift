@@ -67,12 +67,13 @@ extension Register {
         try read { db in try UnitTable.find(code, in: db).unit }
     }
 
-    /// Every unit in tree order (each unit followed by its subtree, siblings by code),
-    /// with members and structural warnings on `day`. Closed units are included only
+    /// Every unit in tree order (each unit followed by its subtree, siblings by code), with
+    /// the names and parents in force on `day`, with members and structural warnings on `day`. Closed units are included only
     /// when `includeClosed` is set.
     public func unitTree(on day: Day, includeClosed: Bool = false) throws -> [UnitSummary] {
         try read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT \(UnitTable.columns), u.parent_id FROM \(UnitTable.from) ORDER BY u.code")
+            let rows = try Row.fetchAll(db, sql: "SELECT \(UnitTable.columns(on: ":day")) FROM \(UnitTable.from(on: ":day")) ORDER BY u.code",
+                                        arguments: ["day": day.description])
             let counts = try activeMemberCounts(on: day, in: db)
             // The walk starts from the roots and follows parent links down: each unit has one
             // parent, so it is reached at most once, and units in a cycle made behind
@@ -97,7 +98,7 @@ extension Register {
     /// Active members on `day` per unit id, each unit counting its whole subtree.
     ///
     /// Members are counted per branch first, from their state on the day
-    /// (`MembershipSQL.counted(overStatesOn:)`), and only those few thousand counts are rolled up the closure table: joining every member to every ancestor costs several times more
+    /// (`MembershipSQL.counted(overStatesOn:)`), and only those few thousand counts are rolled up the tree of that day (the dated closure table): joining every member to every ancestor costs several times more
     /// at 100,000 members (the year-end report's "members at start" is this query).
     func activeMemberCounts(on day: Day, in db: Database) throws -> [Int64: Int] {
         let rows = try Row.fetchAll(db, sql: Self.activeMemberCountsSQL, arguments: ["day": day.description])
@@ -109,7 +110,7 @@ extension Register {
             "SELECT state.unit_id, COUNT(*) FROM \(state) WHERE state.kind IN \(MembershipSQL.activeKinds) GROUP BY state.unit_id"
         }))
         SELECT c.ancestor_id AS unit_id, SUM(branch.n) AS n
-        FROM branch CROSS JOIN unit_closure c ON c.descendant_id = branch.unit_id
+        FROM branch CROSS JOIN unit_closure c ON c.descendant_id = branch.unit_id AND \(UnitTreeSQL.inForce("c", on: ":day"))
         GROUP BY c.ancestor_id
         """
 }

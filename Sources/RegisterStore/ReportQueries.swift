@@ -7,7 +7,10 @@ import UnionRegister
 /// one statement: first per unit of attribution (a few thousand groups however many
 /// members), then rolled up the tree by joining those groups to `unit_closure` (a count in
 /// branch B counts for B and every ancestor of B), keeping only the units of the report's
-/// subtree. Rolling up the groups rather than the rows keeps the closure join small; the
+/// subtree. The tree is the one in force on the fact's day (docs/DOMAIN.md#units-change):
+/// each group carries the day whose tree it rolls up by (`treeDay`), which is the period's
+/// first day unless a unit moved during the period, so a register whose tree did not
+/// change has as many groups as before. Rolling up the groups rather than the rows keeps the closure join small; the
 /// members' states on a day come from the kept latest events (`MembershipSQL.counted(overStatesOn:)`), so
 /// the per-member work is reading one narrow row, and one index seek only for members with
 /// an event after the day.
@@ -25,26 +28,51 @@ struct ReportQueries {
 
     /// The named arguments every query binds.
     static func arguments(rootID: Int64, period: ReportPeriod) -> [String: any DatabaseValueConvertible] {
-        ["root": rootID, "from": period.from.description, "to": period.to.description, "year": period.gradeYear]
+        ["root": rootID, "from": period.from.description, "to": period.to.description, "year": period.gradeYear,
+         "before": period.dayBeforeStart.description]
     }
 
     /// Every query a report runs, in the order `Register.yearEndReport` runs them (members
     /// at start, `Register.activeMemberCountsSQL`, binds `:day` and comes third).
     static let statements = [unitsByKindSQL, movementsSQL, membersAtEndSQL, disciplineSQL, referralSQL, trainingSQL, listedUnitsSQL]
 
-    /// Rolls `groups`, a query of rows (unit_id, code, n) (a (unit_id, code) may come in
-    /// several rows: they are added up), up to every ancestor of each
-    /// unit inside the report's subtree. CROSS JOIN fixes the join order: the groups first,
-    /// then their ancestors (SQLite would otherwise start from the subtree's units and
-    /// scan the groups for each).
+    /// Rolls `groups`, a query of rows (unit_id, code, n, day) (a (unit_id, code) may come
+    /// in several rows: they are added up), up to every ancestor of each unit in the tree
+    /// of `day`, inside the report's subtree. CROSS JOIN fixes the join order: the groups
+    /// first, then their ancestors (SQLite would otherwise start from the subtree's units
+    /// and scan the groups for each).
     private static func rolledUp(_ groups: String) -> String {
         """
-        WITH groups(unit_id, code, n) AS (\(groups))
+        WITH groups(unit_id, code, n, day) AS (\(groups))
         SELECT c.ancestor_id, groups.code, SUM(groups.n)
         FROM groups
-        CROSS JOIN unit_closure c ON c.descendant_id = groups.unit_id
-        CROSS JOIN unit_closure inreport ON inreport.ancestor_id = :root AND inreport.descendant_id = c.ancestor_id
+        CROSS JOIN unit_closure c ON c.descendant_id = groups.unit_id AND \(UnitTreeSQL.inForce("c", on: "groups.day"))
+        WHERE \(inReport("c.ancestor_id"))
         GROUP BY 1, 2
+        """
+    }
+
+    /// The unit with row id `unit` is in the report's subtree on some day of the period
+    /// (from the day before it, whose end gives the members at start).
+    private static func inReport(_ unit: String) -> String {
+        """
+        EXISTS (SELECT 1 FROM unit_closure inreport WHERE inreport.ancestor_id = :root AND inreport.descendant_id = \(unit)
+                AND \(UnitTreeSQL.overlapping("inreport", from: ":before", to: ":to")))
+        """
+    }
+
+    /// The day whose tree a fact dated `day` (an SQL expression within the period) rolls
+    /// up by: the latest day of the period up to it on which a unit moved, else the
+    /// period's first day. The tree is the same on every day from that one to the fact's.
+    private static func treeDay(of day: String) -> String {
+        "COALESCE((SELECT MAX(ch.on_date) FROM unit_change ch WHERE ch.kind = 'moved' AND ch.on_date BETWEEN :from AND \(day)), :from)"
+    }
+
+    /// The members active in the unit itself with row id `unit` at the end of `day`.
+    private static func activeIn(_ unit: String, on day: String) -> String {
+        """
+        (SELECT COUNT(*) FROM membership_event ae WHERE ae.unit_id = \(unit) AND ae.kind IN \(MembershipSQL.activeKinds)
+         AND ae.id = \(MembershipSQL.lastEventID(memberColumn: "ae.member_id", dayArgument: day)))
         """
     }
 
@@ -67,21 +95,21 @@ struct ReportQueries {
 
     /// The units of the subtree to list: the report's unit, and every unit below it open on
     /// some day from the day before the period through its end (a unit closed mid-year is
-    /// listed with its movements; one closed before the period is not).
+    /// listed with its movements; one closed before the period is not), each with the name
+    /// and under the parent it had at the period's end.
     func listedUnits() throws -> [(id: Int64, parentID: Int64?, unit: Unit)] {
         try Row.fetchAll(db, sql: Self.listedUnitsSQL, arguments: arguments)
             .map { ($0["id"], $0["parent_id"], try UnitTable.unit(from: $0)) }
     }
 
     static let listedUnitsSQL = """
-        SELECT \(UnitTable.columns), u.parent_id
-        FROM \(UnitTable.from)
-        JOIN unit_closure inreport ON inreport.ancestor_id = :root AND inreport.descendant_id = u.id
-        WHERE (inreport.depth = 0 OR (u.opened_on <= :to AND (u.closed_on IS NULL OR u.closed_on >= :from)))
+        SELECT \(UnitTable.columns(on: ":to"))
+        FROM \(UnitTable.from(on: ":to"))
+        WHERE \(inReport("u.id")) AND (u.id = :root OR (u.opened_on <= :to AND (u.closed_on IS NULL OR u.closed_on >= :from)))
         ORDER BY u.code
         """
 
-    /// Open units strictly below each unit at the period's end, by kind.
+    /// Open units strictly below each unit at the period's end, by kind, in that day's tree.
     func unitsByKind() throws -> Tally { try tally(Self.unitsByKindSQL) }
 
     static let unitsByKindSQL = """
@@ -90,6 +118,7 @@ struct ReportQueries {
             JOIN unit_closure c ON c.ancestor_id = inreport.descendant_id
             JOIN unit u ON u.id = c.descendant_id
             WHERE inreport.ancestor_id = :root AND c.depth > 0
+              AND \(UnitTreeSQL.inForce("inreport", on: ":to")) AND \(UnitTreeSQL.inForce("c", on: ":to"))
               AND u.opened_on <= :to AND (u.closed_on IS NULL OR u.closed_on > :to)
             GROUP BY 1, 2
             """
@@ -99,29 +128,52 @@ struct ReportQueries {
     /// move between two branches of one subtree is neither for that subtree. An arrival
     /// from outside the register is `in` and a departure to outside it `out` at every unit
     /// up to the root, since it crosses all their boundaries; temporary stays are no
-    /// movement (a hosted member is never counted, a member away still is).
+    /// movement (a hosted member is never counted, a member away still is). Members moved
+    /// by a reorganisation count the same way as `reorganised_in` and `reorganised_out`
+    /// (docs/DOMAIN.md#units-change), and so do the members of a unit moved during the
+    /// period, at the units it came under (`in`) or left (`out`) that day: those active in
+    /// it at the end of the day before the move.
     func movements() throws -> Tally { try tally(Self.movementsSQL) }
 
     static let movementsSQL = Self.rolledUp("""
-            SELECT e.unit_id, CASE e.kind WHEN 'arrived' THEN 'in' WHEN 'left' THEN 'out' ELSE e.kind END, COUNT(*)
+            SELECT e.unit_id, CASE e.kind WHEN 'arrived' THEN 'in' WHEN 'left' THEN 'out' ELSE e.kind END, COUNT(*),
+                   \(treeDay(of: "e.on_date"))
             FROM membership_event e
-            WHERE e.on_date BETWEEN :from AND :to AND e.kind NOT IN ('transferred', 'hosted', 'away')
-            GROUP BY 1, 2
+            WHERE e.on_date BETWEEN :from AND :to AND e.kind NOT IN ('transferred', 'reorganised', 'hosted', 'away')
+            GROUP BY 1, 2, 4
             """) + """
 
             UNION ALL
-            SELECT c.ancestor_id, direction.code, SUM(moves.n)
-            FROM (SELECT e.unit_id AS to_id, e.from_unit_id AS from_id, COUNT(*) AS n
+            SELECT c.ancestor_id, CASE moves.kind WHEN 'transferred' THEN direction.code ELSE 'reorganised_' || direction.code END,
+                   SUM(moves.n)
+            FROM (SELECT e.unit_id AS to_id, e.from_unit_id AS from_id, e.kind AS kind, \(treeDay(of: "e.on_date")) AS day,
+                         COUNT(*) AS n
                   FROM membership_event e
-                  WHERE e.on_date BETWEEN :from AND :to AND e.kind = 'transferred'
-                  GROUP BY 1, 2) AS moves
+                  WHERE e.on_date BETWEEN :from AND :to AND e.kind IN ('transferred', 'reorganised')
+                  GROUP BY 1, 2, 3, 4) AS moves
             CROSS JOIN (SELECT 'in' AS code UNION ALL SELECT 'out') AS direction
             CROSS JOIN unit_closure c
                 ON c.descendant_id = CASE direction.code WHEN 'in' THEN moves.to_id ELSE moves.from_id END
-            CROSS JOIN unit_closure inreport ON inreport.ancestor_id = :root AND inreport.descendant_id = c.ancestor_id
-            WHERE NOT EXISTS (SELECT 1 FROM unit_closure x WHERE x.ancestor_id = c.ancestor_id
-                              AND x.descendant_id = CASE direction.code WHEN 'in' THEN moves.from_id ELSE moves.to_id END)
+                AND \(UnitTreeSQL.inForce("c", on: "moves.day"))
+            WHERE \(inReport("c.ancestor_id"))
+              AND NOT EXISTS (SELECT 1 FROM unit_closure x WHERE x.ancestor_id = c.ancestor_id
+                              AND x.descendant_id = CASE direction.code WHEN 'in' THEN moves.from_id ELSE moves.to_id END
+                              AND \(UnitTreeSQL.inForce("x", on: "moves.day")))
             GROUP BY 1, 2
+            UNION ALL
+            SELECT g.ancestor_id, 'reorganised_in', SUM(\(activeIn("g.descendant_id", on: "date(g.from_on, '-1 day')")))
+            FROM unit_closure g
+            WHERE g.from_on BETWEEN :from AND :to AND \(inReport("g.ancestor_id"))
+              AND NOT EXISTS (SELECT 1 FROM unit_closure p WHERE p.ancestor_id = g.ancestor_id
+                              AND p.descendant_id = g.descendant_id AND p.until_on = g.from_on)
+            GROUP BY 1
+            UNION ALL
+            SELECT g.ancestor_id, 'reorganised_out', SUM(\(activeIn("g.descendant_id", on: "date(g.until_on, '-1 day')")))
+            FROM unit_closure g
+            WHERE g.until_on BETWEEN :from AND :to AND \(inReport("g.ancestor_id"))
+              AND NOT EXISTS (SELECT 1 FROM unit_closure n WHERE n.ancestor_id = g.ancestor_id
+                              AND n.descendant_id = g.descendant_id AND n.from_on = g.until_on)
+            GROUP BY 1
             """
 
     /// The members active at the end of the period, per unit, under the code
@@ -131,7 +183,7 @@ struct ReportQueries {
 
     static let membersAtEndSQL = Self.rolledUp(MembershipSQL.counted(overStatesOn: ":to") { state in
         """
-        SELECT state.unit_id, m.gender || '/' || COALESCE(g.grade, 'not_graded'), COUNT(*)
+        SELECT state.unit_id, m.gender || '/' || COALESCE(g.grade, 'not_graded'), COUNT(*), :to
         FROM \(state)
         JOIN member m ON m.id = state.member_id
         LEFT JOIN grade g ON g.member_id = state.member_id AND g.year = :year
@@ -144,11 +196,11 @@ struct ReportQueries {
     func discipline() throws -> Tally { try tally(Self.disciplineSQL) }
 
     static let disciplineSQL = Self.rolledUp("""
-            SELECT at.unit_id, d.level, COUNT(*)
+            SELECT at.unit_id, d.level, COUNT(*), \(treeDay(of: "d.on_date"))
             FROM discipline d
             \(Self.memberUnit(memberColumn: "d.member_id", day: "d.on_date"))
             WHERE d.on_date BETWEEN :from AND :to
-            GROUP BY 1, 2
+            GROUP BY 1, 2, 4
             """)
 
     /// Referral steps of the period by stage, at the member's unit on the step's date, and
@@ -157,31 +209,31 @@ struct ReportQueries {
     func referral() throws -> Tally { try tally(Self.referralSQL) }
 
     static let referralSQL = Self.rolledUp("""
-            SELECT at.unit_id, s.stage, COUNT(*)
+            SELECT at.unit_id, s.stage, COUNT(*), \(treeDay(of: "s.on_date"))
             FROM referral_step s
             JOIN referral rf ON rf.id = s.referral_id
             \(Self.memberUnit(memberColumn: "rf.member_id", day: "s.on_date"))
             WHERE s.on_date BETWEEN :from AND :to
-            GROUP BY 1, 2
+            GROUP BY 1, 2, 4
             UNION ALL
-            SELECT at.unit_id, 'cohort', COUNT(*)
+            SELECT at.unit_id, 'cohort', COUNT(*), \(treeDay(of: "s.on_date"))
             FROM referral_step s
             JOIN referral rf ON rf.id = s.referral_id
             \(Self.memberUnit(memberColumn: "rf.member_id", day: "s.on_date"))
             WHERE s.on_date BETWEEN :from AND :to AND s.stage = 'referred-to-class'
               AND EXISTS (SELECT 1 FROM referral_step a
                           WHERE a.referral_id = s.referral_id AND a.stage = 'admitted' AND a.on_date <= :to)
-            GROUP BY 1
+            GROUP BY 1, 4
             """)
 
     /// Trainings completed in the period by kind, at the member's unit on completion.
     func training() throws -> Tally { try tally(Self.trainingSQL) }
 
     static let trainingSQL = Self.rolledUp("""
-            SELECT at.unit_id, t.kind, COUNT(*)
+            SELECT at.unit_id, t.kind, COUNT(*), \(treeDay(of: "t.completed_on"))
             FROM training t
             \(Self.memberUnit(memberColumn: "t.member_id", day: "t.completed_on"))
             WHERE t.completed_on BETWEEN :from AND :to
-            GROUP BY 1, 2
+            GROUP BY 1, 2, 4
             """)
 }

@@ -3,7 +3,7 @@ import GRDB
 import UnionRegister
 
 /// The register as one account may use it: every read and write the server offers, each
-/// checked against the account's role and the subtree of its unit (through `unit_closure`)
+/// checked against the account's role and the subtree of its unit (through `unit_closure`, as the tree is now)
 /// before anything is read or written (docs/SECURITY.md). The server holds only this, never
 /// the whole `Register`, for a request that has a session.
 ///
@@ -172,19 +172,19 @@ public struct ScopedRegister: Sendable {
 
     private static let subtreeCodes = """
         SELECT d.code FROM unit_closure c JOIN unit a ON a.id = c.ancestor_id JOIN unit d ON d.id = c.descendant_id
-        WHERE a.code = ?
+        WHERE a.code = ? AND \(UnitTreeSQL.current("c"))
         """
 
     private static let unitInSubtree = """
         SELECT 1 FROM unit_closure c JOIN unit a ON a.id = c.ancestor_id JOIN unit d ON d.id = c.descendant_id
-        WHERE a.code = ? AND d.code = ?
+        WHERE a.code = ? AND d.code = ? AND \(UnitTreeSQL.current("c"))
         """
 
     /// Whether the unit of a member's latest membership event, whatever its date, is in
     /// the subtree.
     private static let memberInSubtree = """
         SELECT EXISTS (SELECT 1 FROM unit_closure c JOIN unit a ON a.id = c.ancestor_id
-                       WHERE a.code = :scope AND c.descendant_id = (
+                       WHERE a.code = :scope AND \(UnitTreeSQL.current("c")) AND c.descendant_id = (
                            SELECT e.unit_id FROM membership_event e JOIN member m ON m.id = e.member_id
                            WHERE m.code = :member ORDER BY e.on_date DESC, e.id DESC LIMIT 1))
         """

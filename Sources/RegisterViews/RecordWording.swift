@@ -9,7 +9,7 @@ public enum RecordWording {
         let place = event.place ?? "?"
         switch event.kind {
         case .admitted: text += vi ? " vào \(event.unitCode)" : " into \(event.unitCode)"
-        case .transferred: text += vi ? " từ \(event.fromUnitCode ?? "?") sang \(event.unitCode)" : " from \(event.fromUnitCode ?? "?") to \(event.unitCode)"
+        case .transferred, .reorganised: text += vi ? " từ \(event.fromUnitCode ?? "?") sang \(event.unitCode)" : " from \(event.fromUnitCode ?? "?") to \(event.unitCode)"
         case .arrived: text += vi ? " từ \(place) vào \(event.unitCode)" : " from \(place) into \(event.unitCode)"
         case .left: text += vi ? " từ \(event.unitCode) đến \(place)" : " from \(event.unitCode) to \(place)"
         case .hosted: text += vi ? " tại \(event.unitCode) (đơn vị gốc: \(place))" : " in \(event.unitCode) (home unit: \(place))"

@@ -60,6 +60,8 @@ public struct ReportSection {
                 ReportColumn(Text(vi: "Kết nạp mới", en: "Admitted"), csv: "members_admitted") { $0.members.admitted },
                 ReportColumn(Text(vi: "Chuyển đến", en: "Transferred in"), csv: "members_transferred_in") { $0.members.transferredIn },
                 ReportColumn(Text(vi: "Chuyển đi", en: "Transferred out"), csv: "members_transferred_out") { $0.members.transferredOut },
+                ReportColumn(Text(vi: "Chuyển đến do sắp xếp tổ chức", en: "Reorganised in"), csv: "members_reorganised_in") { $0.members.reorganisedIn },
+                ReportColumn(Text(vi: "Chuyển đi do sắp xếp tổ chức", en: "Reorganised out"), csv: "members_reorganised_out") { $0.members.reorganisedOut },
                 ReportColumn(Text(vi: "Trưởng thành", en: "Matured"), csv: "members_matured") { $0.members.matured },
                 ReportColumn(Text(vi: "Xóa tên", en: "Removed"), csv: "members_removed") { $0.members.removed },
                 ReportColumn(Text(vi: "Khai trừ", en: "Expelled"), csv: "members_expelled") { $0.members.expelled },

@@ -21,8 +21,8 @@ public struct ReportJSON: Encodable, Sendable {
     public var children: [ReportJSON]
 
     public struct Members: Encodable, Sendable {
-        public var start, end, admitted, transferred_in, transferred_out, matured, removed, expelled, deceased,
-            end_female, end_male: Int
+        public var start, end, admitted, transferred_in, transferred_out, reorganised_in, reorganised_out, matured, removed,
+            expelled, deceased, end_female, end_male: Int
     }
 
     public struct Referral: Encodable, Sendable {
@@ -43,7 +43,8 @@ public struct ReportJSON: Encodable, Sendable {
         to = report.period.to.description
         units = Dictionary(uniqueKeysWithValues: unitKinds.map { ($0.rawValue, figures.units[$0] ?? 0) })
         members = Members(start: m.start, end: m.end, admitted: m.admitted, transferred_in: m.transferredIn,
-                          transferred_out: m.transferredOut, matured: m.matured, removed: m.removed,
+                          transferred_out: m.transferredOut, reorganised_in: m.reorganisedIn,
+                          reorganised_out: m.reorganisedOut, matured: m.matured, removed: m.removed,
                           expelled: m.expelled, deceased: m.deceased, end_female: m.endFemale, end_male: m.endMale)
         grades = Dictionary(uniqueKeysWithValues: Grade.allCases.map { ($0.rawValue, figures.grades.count($0)) })
         grades["not_graded"] = figures.grades.notGraded

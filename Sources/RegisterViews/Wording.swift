@@ -38,6 +38,26 @@ public enum Says {
         Text(vi: "Đã giải thể \(code) từ ngày \(day).", en: "Closed \(code) from \(day).")
     }
 
+    public static func unitRenamed(_ code: String, _ name: String, on day: Day) -> Text {
+        Text(vi: "Đã đổi tên \(code) thành «\(name)» từ ngày \(day).", en: "Renamed \(code) to “\(name)” from \(day).")
+    }
+
+    public static func unitMoved(_ code: String, under parent: String, on day: Day) -> Text {
+        Text(vi: "Đã chuyển \(code) về trực thuộc \(parent) từ ngày \(day).", en: "Moved \(code) under \(parent) from \(day).")
+    }
+
+    public static func unitsMerged(_ codes: [String], into target: String, on day: Day) -> Text {
+        Text(vi: "Đã hợp nhất \(codes.joined(separator: ", ")) vào \(target) từ ngày \(day).",
+             en: "Merged \(codes.joined(separator: ", ")) into \(target) from \(day).")
+    }
+
+    public static func unitSplit(_ code: String, on day: Day, closed: Bool) -> Text {
+        closed ? Text(vi: "Đã chia tách \(code) từ ngày \(day); \(code) giải thể từ ngày đó.",
+                      en: "Split \(code) from \(day); \(code) closed on that day.")
+               : Text(vi: "Đã chia tách \(code) từ ngày \(day); \(code) vẫn hoạt động.",
+                      en: "Split \(code) from \(day); \(code) stays open.")
+    }
+
     public static func unitCorrected(_ unit: Unit) -> Text {
         Text(vi: "Đã sửa \(unit.code) — \(unit.name), thành lập \(unit.openedOn).",
              en: "Corrected \(unit.code) — \(unit.name), opened \(unit.openedOn).")

@@ -19,7 +19,7 @@ public enum MemberConsistency {
             } catch {
                 return findings
             }
-            if [.admitted, .transferred, .arrived, .hosted].contains(event.kind), let unit = units[event.unitCode] {
+            if [.admitted, .transferred, .reorganised, .arrived, .hosted].contains(event.kind), let unit = units[event.unitCode] {
                 do { try MemberPlacementRule.check(unit: unit, on: event.on, kind: event.kind) } catch let refusal as RegisterError {
                     error("member-unit", refusal.message)
                 } catch {}

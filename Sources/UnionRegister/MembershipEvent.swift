@@ -4,6 +4,10 @@ public enum MembershipEventKind: String, CaseIterable, Codable, Sendable {
     case admitted
     /// Chuyển sinh hoạt: moves from one branch of this register to another.
     case transferred
+    /// Chuyển do sắp xếp tổ chức: moved from one branch to another by a reorganisation of
+    /// the units (a merge or a split), not by a transfer of their own
+    /// (docs/DOMAIN.md#units-change). Counted apart from transfers.
+    case reorganised
     /// Chuyển sinh hoạt đến: a member admitted elsewhere comes into a branch from a unit
     /// outside the register (`place`), with the sending unit's letter number.
     case arrived
@@ -28,7 +32,7 @@ public enum MembershipEventKind: String, CaseIterable, Codable, Sendable {
     /// True for the events after which the person is no longer a member here.
     public var endsMembership: Bool {
         switch self {
-        case .admitted, .transferred, .arrived, .hosted, .away: return false
+        case .admitted, .transferred, .reorganised, .arrived, .hosted, .away: return false
         case .left, .matured, .removed, .expelled, .deceased: return true
         }
     }
@@ -36,7 +40,7 @@ public enum MembershipEventKind: String, CaseIterable, Codable, Sendable {
     /// True for the events after which the member is active (and counted) in the event's unit.
     public var leavesActive: Bool {
         switch self {
-        case .admitted, .transferred, .arrived, .away: return true
+        case .admitted, .transferred, .reorganised, .arrived, .away: return true
         case .hosted, .left, .matured, .removed, .expelled, .deceased: return false
         }
     }
@@ -53,10 +57,14 @@ public enum MembershipEventKind: String, CaseIterable, Codable, Sendable {
     /// True for the temporary stays, which have a last day.
     public var hasUntil: Bool { self == .hosted || self == .away }
 
+    /// True for the moves from one unit of the register to another (`fromUnitCode` set).
+    public var movesWithin: Bool { self == .transferred || self == .reorganised }
+
     public var name: Text {
         switch self {
         case .admitted: return Text(vi: "Kết nạp", en: "admitted")
         case .transferred: return Text(vi: "Chuyển sinh hoạt", en: "transferred")
+        case .reorganised: return Text(vi: "Chuyển do sắp xếp tổ chức", en: "moved by a reorganisation")
         case .arrived: return Text(vi: "Chuyển sinh hoạt đến", en: "arrived")
         case .left: return Text(vi: "Chuyển sinh hoạt đi", en: "left")
         case .hosted: return Text(vi: "Sinh hoạt tạm thời (đến)", en: "hosted temporarily")
@@ -76,7 +84,7 @@ public struct MembershipEvent: Hashable, Sendable, Codable {
     /// The unit joined (admitted, transferred, arrived, hosted), the member's branch (away),
     /// or the unit left (the events that end membership).
     public var unitCode: String
-    /// The unit left by a transfer; nil for other kinds.
+    /// The unit left by a transfer or a reorganisation; nil for other kinds.
     public var fromUnitCode: String?
     public var reason: String?
     /// The unit outside the register: where an arrival or a hosted member comes from, where

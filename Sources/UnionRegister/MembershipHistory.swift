@@ -113,7 +113,7 @@ public struct MembershipHistory: Hashable, Sendable {
         default:
             try refuseUnlessActive(after: last, event)
         }
-        if event.kind == .transferred, last.unitCode == event.unitCode {
+        if event.kind.movesWithin, last.unitCode == event.unitCode {
             throw RegisterError.refused(.transferSameUnit, Text(
                 vi: "Đoàn viên đang sinh hoạt tại \(event.unitCode) rồi.",
                 en: "The member is already in \(event.unitCode)."))

@@ -34,6 +34,10 @@ public enum RuleCode: Hashable, Sendable {
     case temporaryPeriod
     case transferSameUnit
     case unitClose
+    case unitMerge
+    case unitMoveCycle
+    case unitReorganisationDate
+    case unitSplitPlan
     case unitParent
     case unitParentOpen
     case voteMajority
@@ -77,6 +81,10 @@ public enum RuleCode: Hashable, Sendable {
         case .temporaryPeriod: return "temporary-period"
         case .transferSameUnit: return "transfer-same-unit"
         case .unitClose: return "unit-close"
+        case .unitMerge: return "unit-merge"
+        case .unitMoveCycle: return "unit-move-cycle"
+        case .unitReorganisationDate: return "unit-reorganisation-date"
+        case .unitSplitPlan: return "unit-split-plan"
         case .unitParent: return "unit-parent"
         case .unitParentOpen: return "unit-parent-open"
         case .voteMajority: return "vote-majority"

@@ -7,7 +7,7 @@ struct UnitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unit",
         abstract: "Build the tree of units: bloc, grassroots unions, branches.",
-        subcommands: [Add.self, Update.self, Close.self, List.self])
+        subcommands: [Add.self, Update.self, Close.self, List.self, Rename.self, Move.self, Merge.self, Split.self, History.self])
 
     struct Add: RegisterCommand {
         static let configuration = CommandConfiguration(abstract: "Add a unit under its parent.")
@@ -15,7 +15,7 @@ struct UnitCommand: ParsableCommand {
         @Argument(help: "The unit's code, e.g. CD01.") var code: String
         @Option(help: "The unit's name.") var name: String
         @Option(help: "bloc, grassroots-union, grassroots-branch or branch.") var kind: UnitKind
-        @Option(help: "Code of the unit above.") var parent: String
+        @Option(help: "Code of the unit above (none for a new root bloc).") var parent: String?
         @Option(help: "The day the unit was set up (default: today).") var opened: String?
 
         func execute() throws {

@@ -43,9 +43,9 @@ struct ContentVersionTests {
             try temp.count("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'content_version_*'")
         }
         let all = try triggers()
-        // Three per hashed table of migration 4, those of the dues (migration 10) and the
-        // offices' (migration 12).
-        #expect(all == 24 + 13 + 3)
+        // Three per hashed table of migration 4, those of the dues (migration 10), of the
+        // unit changes (migration 11) and of the offices (migration 12).
+        #expect(all == 24 + 13 + 3 + 3)
         let version = try state(temp).version
         let good = temp.directory.appending(path: "members.csv").path
         try """

@@ -229,7 +229,7 @@ struct YearEndReportTests {
         let failure = try #require(report.balance.failure)
         #expect(failure.rule?.code == "report-balance")
         #expect(failure.kind == .ruleRefused)
-        #expect(failure.message(.en).contains("YT-BV: 2 + 0 + 1 − 1 − 1 − 0 − 0 − 0 = 1, but 2 at end"))
+        #expect(failure.message(.en).contains("YT-BV: 2 + 0 + 1 − 1 + 0 − 0 − 1 − 0 − 0 − 0 = 1, but 2 at end"))
     }
 
     /// The script sodoan-bench gives the sqlite3 shell: the report's statements and the

@@ -63,7 +63,7 @@ struct ReportPeriodTests {
         root.children = [child]
         let check = BalanceCheck(root)
         #expect(check.unbalanced.map(\.unit.code) == ["TC"])
-        #expect(check.failure?.message(.vi).contains("TC: 10 + 2 + 3 − 1 − 1 − 1 − 1 − 1 = 10, nhưng cuối kỳ có 11") == true)
+        #expect(check.failure?.message(.vi).contains("TC: 10 + 2 + 3 − 1 + 0 − 0 − 1 − 1 − 1 − 1 = 10, nhưng cuối kỳ có 11") == true)
         #expect(BalanceCheck(UnitFigures(unit: root.unit)).failure == nil)
     }
 }

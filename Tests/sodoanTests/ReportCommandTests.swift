@@ -41,7 +41,8 @@ struct ReportCommandTests {
         #expect(keys(dk) == ["unit", "name", "kind", "from", "to", "units", "members", "grades", "discipline",
                              "referral", "training", "balanced", "fingerprint", "children"])
         #expect(keys(dk["units"]) == ["grassroots-union", "grassroots-branch", "branch"])
-        #expect(keys(dk["members"]) == ["start", "end", "admitted", "transferred_in", "transferred_out", "matured",
+        #expect(keys(dk["members"]) == ["start", "end", "admitted", "transferred_in", "transferred_out", "reorganised_in",
+                                        "reorganised_out", "matured",
                                         "removed", "expelled", "deceased", "end_female", "end_male"])
         #expect(keys(dk["grades"]) == ["excellent", "good", "pass", "fail", "not_graded"])
         #expect(keys(dk["discipline"]) == ["reprimand", "warning", "removal-from-office", "expulsion"])
@@ -55,8 +56,8 @@ struct ReportCommandTests {
         #expect((dk["fingerprint"] as? String)?.count == 64)
 
         let members = try #require(dk["members"] as? [String: Int])
-        #expect(members == ["start": 4, "end": 4, "admitted": 1, "transferred_in": 0, "transferred_out": 0, "matured": 0,
-                            "removed": 1, "expelled": 0, "deceased": 0, "end_female": 2, "end_male": 2])
+        #expect(members == ["start": 4, "end": 4, "admitted": 1, "transferred_in": 0, "transferred_out": 0, "reorganised_in": 0,
+                            "reorganised_out": 0, "matured": 0, "removed": 1, "expelled": 0, "deceased": 0, "end_female": 2, "end_male": 2])
         #expect(dk["units"] as? [String: Int] == ["grassroots-union": 1, "grassroots-branch": 1, "branch": 2])
         #expect(dk["grades"] as? [String: Int] == ["excellent": 1, "good": 1, "pass": 0, "fail": 0, "not_graded": 2])
         #expect(dk["discipline"] as? [String: Int] == ["reprimand": 1, "warning": 0, "removal-from-office": 0, "expulsion": 0])
@@ -66,12 +67,14 @@ struct ReportCommandTests {
         #expect(children.map { $0["unit"] as? String } == ["TC", "YT"])
         #expect(keys(children[0]) == keys(dk))
         #expect(children[0]["members"] as? [String: Int] == ["start": 2, "end": 2, "admitted": 0, "transferred_in": 1,
-                                                             "transferred_out": 0, "matured": 0, "removed": 1, "expelled": 0,
+                                                             "transferred_out": 0, "reorganised_in": 0, "reorganised_out": 0,
+                                                             "matured": 0, "removed": 1, "expelled": 0,
                                                              "deceased": 0, "end_female": 1, "end_male": 1])
         let branches = try #require(children[1]["children"] as? [[String: Any]])
         #expect(branches.map { $0["unit"] as? String } == ["YT-BV", "YT-VP"])
         #expect(branches[1]["members"] as? [String: Int] == ["start": 1, "end": 1, "admitted": 1, "transferred_in": 0,
-                                                             "transferred_out": 1, "matured": 0, "removed": 0, "expelled": 0,
+                                                             "transferred_out": 1, "reorganised_in": 0, "reorganised_out": 0,
+                                                             "matured": 0, "removed": 0, "expelled": 0,
                                                              "deceased": 0, "end_female": 1, "end_male": 0])
         #expect(branches[1]["children"] as? [Any] != nil)
     }
@@ -175,7 +178,7 @@ struct ReportCommandTests {
         #expect(result.status == 1)
         #expect(result.stderr.contains("[report-balance]"))
         #expect(result.stderr.contains("SỐ LIỆU KHÔNG CÂN ĐỐI"))
-        #expect(result.stderr.contains("YT-VP: 1 + 0 + 0 − 1 − 0 − 0 − 0 − 0 = 0, nhưng cuối kỳ có 1"))
+        #expect(result.stderr.contains("YT-VP: 1 + 0 + 0 − 1 + 0 − 0 − 0 − 0 − 0 − 0 = 0, nhưng cuối kỳ có 1"))
         let dk = try json(result.stdout)
         #expect(dk["balanced"] as? Bool == false)
     }

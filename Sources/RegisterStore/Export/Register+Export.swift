@@ -26,14 +26,14 @@ extension Register {
             let latestUnit = "(SELECT lu.unit_id FROM membership_event lu WHERE lu.id = \(latestEvent))"
             // The event that brought the member into the register: their admission, arrival or stay.
             let firstEvent = "(SELECT fe.id FROM membership_event fe WHERE fe.member_id = m.id ORDER BY fe.on_date, fe.id LIMIT 1)"
-            let filter = unitID == nil ? "" : "WHERE \(latestUnit) IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id = :unit)"
+            let filter = unitID == nil ? "" : "WHERE \(latestUnit) IN (SELECT descendant_id FROM unit_closure c WHERE ancestor_id = :unit AND \(UnitTreeSQL.current("c")))"
             let sql: String
             switch kind {
             case .units:
                 sql = """
                     SELECT u.code, u.name, u.kind, p.code, u.opened_on, u.closed_on FROM \(UnitTable.from)
-                    \(unitID == nil ? "" : "WHERE u.id IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id = :unit)")
-                    ORDER BY (SELECT MAX(depth) FROM unit_closure WHERE descendant_id = u.id), u.code
+                    \(unitID == nil ? "" : "WHERE u.id IN (SELECT descendant_id FROM unit_closure c WHERE ancestor_id = :unit AND \(UnitTreeSQL.current("c")))")
+                    ORDER BY (SELECT MAX(depth) FROM unit_closure c WHERE descendant_id = u.id AND \(UnitTreeSQL.current("c"))), u.code
                     """
             case .events:
                 // Each member's first event (admission, arrival or stay) is the members file;

@@ -6,25 +6,62 @@ enum UnitTable {
     static let columns = "u.id, u.code, u.name, u.kind, p.code AS parent_code, u.opened_on, u.closed_on"
     static let from = "unit u LEFT JOIN unit p ON p.id = u.parent_id"
 
+    /// The columns of `columns` with the name and parent in force on `day` (an SQL
+    /// expression), and that parent's row id as `parent_id`, over `from(on:)`.
+    static func columns(on day: String) -> String {
+        "u.id, u.code, \(UnitTreeSQL.name(on: day)) AS name, u.kind, p.code AS parent_code, p.id AS parent_id, u.opened_on, u.closed_on"
+    }
+
+    static func from(on day: String) -> String {
+        "unit u LEFT JOIN unit p ON p.id = \(UnitTreeSQL.parentID(on: day))"
+    }
+
     static func unit(from row: Row) throws -> Unit {
         Unit(code: row["code"], name: row["name"], kind: try StoredValue.code(row, "kind"),
              parentCode: row["parent_code"], openedOn: try StoredValue.day(row, "opened_on"),
              closedOn: try StoredValue.optionalDay(row, "closed_on"))
     }
 
-    /// Inserts the unit and its closure rows (itself at depth 0, then every ancestor).
+    /// Inserts the unit and its closure rows: itself at depth 0, then every ancestor of
+    /// its parent over the same days (a parent that moved gives its new child the same
+    /// dated ancestry).
     @discardableResult
     static func insert(_ unit: Unit, parentID: Int64?, in db: Database) throws -> Int64 {
         try db.execute(sql: "INSERT INTO unit (code, name, kind, parent_id, opened_on, closed_on) VALUES (?, ?, ?, ?, ?, ?)",
                        arguments: [unit.code, unit.name, unit.kind.rawValue, parentID, unit.openedOn.description, unit.closedOn?.description])
         let id = db.lastInsertedRowID
         try db.execute(sql: """
-            INSERT INTO unit_closure (ancestor_id, descendant_id, depth)
-            SELECT ?, ?, 0
+            INSERT INTO unit_closure (ancestor_id, descendant_id, depth, from_on, until_on)
+            SELECT ?, ?, 0, NULL, NULL
             UNION ALL
-            SELECT ancestor_id, ?, depth + 1 FROM unit_closure WHERE descendant_id = ?
+            SELECT ancestor_id, ?, depth + 1, from_on, until_on FROM unit_closure WHERE descendant_id = ?
             """, arguments: [id, id, id, parentID])
         return id
+    }
+
+    /// The unit with this code with its name and parent on `day`, and its row id.
+    static func find(_ code: String, on day: Day, in db: Database) throws -> (id: Int64, unit: Unit) {
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(columns(on: ":day")) FROM \(from(on: ":day")) WHERE u.code = :code",
+                                         arguments: ["day": day.description, "code": code]) else {
+            throw RegisterError.unknownUnit(code)
+        }
+        return (row["id"], try unit(from: row))
+    }
+
+    /// Whether `descendant` is `ancestor` or below it in the tree of `day`.
+    static func isInSubtree(_ descendant: Int64, of ancestor: Int64, on day: Day, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM unit_closure c WHERE c.ancestor_id = :a AND c.descendant_id = :d
+                           AND \(UnitTreeSQL.inForce("c", on: ":day")))
+            """, arguments: ["a": ancestor, "d": descendant, "day": day.description]) ?? false
+    }
+
+    static func rename(id: Int64, to name: String, in db: Database) throws {
+        try db.execute(sql: "UPDATE unit SET name = ? WHERE id = ?", arguments: [name, id])
+    }
+
+    static func setParent(id: Int64, to parentID: Int64, in db: Database) throws {
+        try db.execute(sql: "UPDATE unit SET parent_id = ? WHERE id = ?", arguments: [parentID, id])
     }
 
     /// The unit with this code and its row id, or a bad-input error naming the code.
@@ -55,27 +92,36 @@ enum UnitTable {
                        arguments: [unit.name, unit.openedOn.description, id])
     }
 
-    /// The unit with this code and every unit above it, from the unit up to the root.
-    static func ancestors(of code: String, in db: Database) throws -> [Unit] {
+    /// The unit with this code and every unit above it on `day`, from the unit up to the
+    /// root, with the names and parents of that day (a document shows the committee of its day).
+    static func ancestors(of code: String, on day: Day, in db: Database) throws -> [Unit] {
         try Row.fetchAll(db, sql: """
-            SELECT \(columns) FROM \(from) JOIN unit_closure c ON c.ancestor_id = u.id
-            WHERE c.descendant_id = ? ORDER BY c.depth
-            """, arguments: [try find(code, in: db).id]).map(unit(from:))
+            SELECT \(columns(on: ":day")) FROM \(from(on: ":day")) JOIN unit_closure c ON c.ancestor_id = u.id
+            WHERE c.descendant_id = :unit AND \(UnitTreeSQL.inForce("c", on: ":day")) ORDER BY c.depth
+            """, arguments: ["unit": try find(code, in: db).id, "day": day.description]).map(unit(from:))
     }
 
-    /// The register's root bloc (the first by code, should a register hold several roots).
-    static func root(in db: Database) throws -> (id: Int64, unit: Unit) {
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM \(from) WHERE u.parent_id IS NULL ORDER BY u.code LIMIT 1") else {
+    /// The register's root bloc on `day` (default: now): the first by code of the units
+    /// with no parent that day, opened by then if any is (a new root added above the old
+    /// one does not take over the years before it), and open then if any is (a bloc merged
+    /// into another stays a root of the years after, closed).
+    static func root(on day: Day? = nil, in db: Database) throws -> (id: Int64, unit: Unit) {
+        let dayExpression = day.map { "'\($0)'" } ?? "'9999-12-31'"
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT \(columns(on: dayExpression)) FROM \(from(on: dayExpression))
+            WHERE \(UnitTreeSQL.parentID(on: dayExpression)) IS NULL
+            ORDER BY u.opened_on > \(dayExpression), COALESCE(u.closed_on <= \(dayExpression), 0), u.code LIMIT 1
+            """) else {
             throw RegisterError.badInput(Text(vi: "Sổ chưa có đơn vị nào.", en: "The register has no units."))
         }
         return (row["id"], try unit(from: row))
     }
 
-    /// The unit with this code and every unit below it, by code.
+    /// The unit with this code and every unit below it now, by code.
     static func subtree(of code: String, in db: Database) throws -> [Unit] {
         try Row.fetchAll(db, sql: """
             SELECT \(columns) FROM \(from) JOIN unit_closure c ON c.descendant_id = u.id
-            WHERE c.ancestor_id = ? ORDER BY u.code
+            WHERE c.ancestor_id = ? AND \(UnitTreeSQL.current("c")) ORDER BY u.code
             """, arguments: [try find(code, in: db).id]).map(unit(from:))
     }
 }

@@ -64,7 +64,7 @@ extension WriteTransaction {
         let history = try EventTable.history(memberID: id, in: db)
         guard let event = try makeEvent(history) else { return nil }
         let member = try MemberTable.find(code, in: db).member
-        let placing = event.kind == .transferred || event.kind == .arrived || event.kind == .hosted
+        let placing = event.kind.movesWithin || event.kind == .arrived || event.kind == .hosted
         let destination = placing ? try UnitTable.find(event.unitCode, in: db).unit : nil
         let updated = try history.recording(event, of: member, today: today, destination: destination)
         try EventTable.insert(event, memberID: id, in: db)

@@ -21,7 +21,7 @@ public struct BalanceCheck: Hashable, Sendable {
         func describe(_ language: Language) -> String {
             unbalanced.map { figures in
                 let m = figures.members
-                let sum = "\(m.start) + \(m.admitted) + \(m.transferredIn) − \(m.transferredOut) − \(m.matured) − \(m.removed) − \(m.expelled) − \(m.deceased) = \(m.expectedEnd)"
+                let sum = "\(m.start) + \(m.admitted) + \(m.transferredIn) − \(m.transferredOut) + \(m.reorganisedIn) − \(m.reorganisedOut) − \(m.matured) − \(m.removed) − \(m.expelled) − \(m.deceased) = \(m.expectedEnd)"
                 return language == .vi
                     ? "\(figures.unit.code): \(sum), nhưng cuối kỳ có \(m.end)"
                     : "\(figures.unit.code): \(sum), but \(m.end) at end"

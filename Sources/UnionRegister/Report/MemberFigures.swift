@@ -16,6 +16,12 @@ public struct MemberFigures: Hashable, Sendable {
     /// Moved from a branch of the subtree to outside it: to a branch of the register
     /// outside the subtree, or left to a unit outside the register.
     public var transferredOut = 0
+    /// Came into the subtree through a reorganisation of the units (docs/DOMAIN.md#units-change):
+    /// moved in by a merge or a split, or in a unit that was moved under this one.
+    public var reorganisedIn = 0
+    /// Left the subtree through a reorganisation: moved out by a merge or a split, or in a
+    /// unit that was moved from under this one to elsewhere.
+    public var reorganisedOut = 0
     /// Matured, removed, expelled or deceased while in a branch of the subtree.
     public var matured = 0
     public var removed = 0
@@ -29,7 +35,7 @@ public struct MemberFigures: Hashable, Sendable {
 
     /// Where the movements lead from `start`: must equal `end` (docs/DOMAIN.md).
     public var expectedEnd: Int {
-        start + admitted + transferredIn - transferredOut - matured - removed - expelled - deceased
+        start + admitted + transferredIn - transferredOut + reorganisedIn - reorganisedOut - matured - removed - expelled - deceased
     }
 
     /// True when start plus movements equals end.
@@ -37,11 +43,11 @@ public struct MemberFigures: Hashable, Sendable {
 
     /// Records `count` events of `kind` that cross the unit's boundary. Transfers,
     /// arrivals and departures are counted by direction with `transferredIn`/`transferredOut`
-    /// instead; temporary stays cross no boundary (a hosted member is never counted).
+    /// instead, reorganisations with `reorganisedIn`/`reorganisedOut`; temporary stays cross no boundary (a hosted member is never counted).
     public mutating func add(_ count: Int, of kind: MembershipEventKind) {
         switch kind {
         case .admitted: admitted += count
-        case .transferred, .arrived, .left: preconditionFailure("moves are counted by direction")
+        case .transferred, .reorganised, .arrived, .left: preconditionFailure("moves are counted by direction")
         case .hosted, .away: preconditionFailure("temporary stays are not movements")
         case .matured: matured += count
         case .removed: removed += count

@@ -1,0 +1,106 @@
+import Foundation
+import GRDB
+import Testing
+@testable import RegisterStore
+import UnionRegister
+
+/// Units renamed, moved, merged and split, and the year-end reports before, of and after
+/// (docs/DOMAIN.md#units-change), on a real register file.
+@Suite struct ReorganisationTests {
+    /// DK (the usual tree, with a nested bloc NB and a grassroots union SG under DK) and a
+    /// second root bloc DN → DD → DD1, DD2, with members admitted in 2016.
+    private func scenario() throws -> TemporaryRegister {
+        let temp = try TemporaryRegister()
+        let r = temp.register
+        let opened = day("2015-01-01")
+        try r.addUnit(Unit(code: "NB", name: "Đoàn Khối cơ quan Đảng", kind: .bloc, parentCode: "DK", openedOn: opened))
+        try r.addUnit(Unit(code: "SG", name: "Đoàn cơ sở Sở Giáo dục", kind: .grassrootsUnion, parentCode: "DK", openedOn: opened))
+        try r.addUnit(Unit(code: "SG1", name: "Chi đoàn Giáo viên", kind: .branch, parentCode: "SG", openedOn: opened))
+        try r.addUnit(Unit(code: "DN", name: "Đoàn Khối doanh nghiệp tỉnh", kind: .bloc, parentCode: nil, openedOn: opened))
+        try r.addUnit(Unit(code: "DD", name: "Đoàn cơ sở Điện lực", kind: .grassrootsUnion, parentCode: "DN", openedOn: opened))
+        try r.addUnit(Unit(code: "DD1", name: "Chi đoàn Truyền tải", kind: .branch, parentCode: "DD", openedOn: opened))
+        try r.addUnit(Unit(code: "DD2", name: "Chi đoàn Phân phối", kind: .branch, parentCode: "DD", openedOn: opened))
+        var n = 0
+        for (unit, count) in [("YT-VP", 3), ("YT-BV", 2), ("TC", 2), ("SG1", 2), ("DD1", 2), ("DD2", 1)] {
+            for _ in 0..<count {
+                n += 1
+                try temp.addMember(String(format: "DV%03d", n), "Trần Thị Mai \(n)", born: "1998-04-0\(n % 9 + 1)", joined: "2016-05-01", unit: unit)
+            }
+        }
+        return temp
+    }
+
+    private func report(_ r: Register, _ unit: String?, _ year: Int) throws -> YearEndReport {
+        try r.yearEndReport(unitCode: unit, period: try ReportPeriod.year(year))
+    }
+
+    @Test func theMergedBlocsYearShowsTheOtherBlocAsReorganisedInAndTheYearBeforeIsUnchanged() throws {
+        let temp = try scenario()
+        let r = temp.register
+        let before2019 = try report(r, "DN", 2019)
+        try r.mergeUnits(["DN"], into: "DK", on: day("2020-06-01"))
+        let dk = try report(r, "DK", 2020)
+        #expect(dk.root.members.start == 9 && dk.root.members.reorganisedIn == 3 && dk.root.members.end == 12)
+        #expect(dk.balance.holds)
+        #expect(dk.root.find("DD") != nil)
+        // The same units, names and figures (the unit's closing day is a fact of 2020).
+        func figures(_ report: YearEndReport) -> [String] {
+            report.root.flattened().map { row in
+                "\(row.figures.unit.code) \(row.figures.unit.name) \(row.figures.members) \(UnitKind.allCases.map { row.figures.units[$0] ?? 0 })"
+            }
+        }
+        #expect(figures(try report(r, "DN", 2019)) == figures(before2019))
+        let dn = try report(r, "DN", 2020)
+        #expect(dn.root.members.start == 3 && dn.root.members.reorganisedOut == 3 && dn.root.members.end == 0 && dn.balance.holds)
+        #expect(try r.unit("DN").closedOn == day("2020-06-01"))
+        #expect(try r.unitHistory("DK").map(\.change.kind) == [.moved, .merged])
+    }
+
+    @Test func mergeMoveRenameAndSplitGiveBalancedReportsWithTheNamesOfEachYear() throws {
+        let temp = try scenario()
+        let r = temp.register
+        try r.renameUnit("YT-VP", to: "Chi đoàn Hành chính", on: day("2020-03-01"))
+        try r.mergeUnits(["DN"], into: "DK", on: day("2020-06-01"))
+        try r.moveUnit("SG", under: "NB", on: day("2020-09-01"))
+        let plan = SplitPlan(placements: [SplitPlan.Placement(member: "DV004", unitCode: "YT-VP", line: 2),
+                                          SplitPlan.Placement(member: "DV005", unitCode: "DD1", line: 3)])
+        #expect(try r.splitUnit("YT-BV", plan: plan, on: day("2020-10-01")))
+        for year in 2019...2021 {
+            let figures = try report(r, "DK", year)
+            #expect(figures.balance.holds, "\(year): \(figures.balance.unbalanced.map(\.unit.code))")
+            #expect(try report(r, "DK", year) == figures)
+        }
+        #expect(try report(r, "DK", 2019).root.find("YT-VP")?.unit.name == "Chi đoàn Văn phòng")
+        #expect(try report(r, "DK", 2021).root.find("YT-VP")?.unit.name == "Chi đoàn Hành chính")
+        let of = try report(r, "DK", 2020)
+        #expect(of.root.find("NB")?.members.reorganisedIn == 2)
+        #expect(of.root.find("YT")?.members.reorganisedOut == 1)
+        #expect(of.root.find("YT-BV")?.members.reorganisedOut == 2)
+        #expect(of.root.members.end == 12)
+        #expect(of.root.find("NB")?.units[.grassrootsUnion] == 1)
+        #expect(try report(r, "DK", 2019).root.find("NB")?.members.end == 0)
+        #expect(try report(r, "DK", 2021).root.find("NB")?.find("SG") != nil)
+        #expect(try r.check().filter { $0.severity == .error }.isEmpty)
+    }
+
+    @Test func refusedReorganisationsWriteNothing() throws {
+        let temp = try scenario()
+        let r = temp.register
+        let audit = try temp.count("SELECT COUNT(*) FROM audit_log")
+        #expect(throws: RegisterError.self) { try r.moveUnit("DK", under: "NB", on: day("2020-01-01")) }
+        #expect(throws: RegisterError.self) { try r.moveUnit("YT-VP", under: "DK", on: day("2020-01-01")) }
+        #expect(throws: RegisterError.self) { try r.moveUnit("SG", under: "NB", on: day("2014-12-31")) }
+        try r.transferMember("DV004", to: "YT-VP", on: day("2020-12-01"))
+        let plan = SplitPlan(placements: [SplitPlan.Placement(member: "DV005", unitCode: "YT-VP", line: 2)])
+        // DV004 left YT-BV on 2020-12-01: a split before that day is refused, and on
+        // 2021-01-01 the plan leaves the other member unplaced only when DV005 is missing.
+        let both = SplitPlan(placements: [SplitPlan.Placement(member: "DV004", unitCode: "DD1", line: 2),
+                                          SplitPlan.Placement(member: "DV005", unitCode: "DD1", line: 3)])
+        #expect(throws: RegisterError.self) { try r.splitUnit("YT-BV", plan: both, on: day("2020-11-30")) }
+        #expect(throws: RegisterError.self) { try r.splitUnit("YT-BV", plan: SplitPlan(placements: []), on: day("2021-01-01")) }
+        #expect(throws: RegisterError.self) { try r.mergeUnits(["DN"], into: "TC", on: day("2020-01-01")) }
+        try r.splitUnit("YT-BV", plan: plan, on: day("2021-01-01"))
+        #expect(try temp.count("SELECT COUNT(*) FROM audit_log") == audit + 2)
+        #expect(try temp.count("SELECT COUNT(*) FROM unit_change") == 1)
+    }
+}

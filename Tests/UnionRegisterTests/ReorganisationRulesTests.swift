@@ -1,0 +1,94 @@
+import Testing
+import UnionRegister
+
+private let bloc = Unit(code: "DK", name: "Đoàn Khối", kind: .bloc, parentCode: nil, openedOn: d("2015-01-01"))
+private let otherBloc = Unit(code: "DN", name: "Đoàn Khối doanh nghiệp", kind: .bloc, parentCode: nil, openedOn: d("2015-01-01"))
+private let union = Unit(code: "YT", name: "Đoàn cơ sở Sở Y tế", kind: .grassrootsUnion, parentCode: "DK", openedOn: d("2018-03-01"))
+private let branch = Unit(code: "YT-VP", name: "Chi đoàn Văn phòng", kind: .branch, parentCode: "YT", openedOn: d("2018-03-01"))
+private let today = d("2026-11-22")
+
+@Suite struct ReorganisationRulesTests {
+    @Test func aRenameIsRefusedTheDayBeforeTheUnitOpenedAndAllowedTheDayOf() {
+        #expect(refusal { try ReorganisationRules.validateRename(branch, to: "Chi đoàn Hành chính", on: d("2018-02-28"), previous: nil, today: today) }?.rule == .unitReorganisationDate)
+        #expect(refusal { try ReorganisationRules.validateRename(branch, to: "Chi đoàn Hành chính", on: d("2018-03-01"), previous: nil, today: today) } == nil)
+    }
+
+    @Test func aRenameComesAfterThePreviousOneAndNotInTheFuture() {
+        #expect(refusal { try ReorganisationRules.validateRename(branch, to: "Chi đoàn Hành chính", on: d("2020-05-01"), previous: d("2020-05-01"), today: today) }?.rule == .unitReorganisationDate)
+        #expect(refusal { try ReorganisationRules.validateRename(branch, to: "Chi đoàn Hành chính", on: d("2020-05-02"), previous: d("2020-05-01"), today: today) } == nil)
+        #expect(refusal { try ReorganisationRules.validateRename(branch, to: "Chi đoàn Hành chính", on: d("2026-11-23"), previous: nil, today: today) }?.kind == .badInput)
+    }
+
+    @Test func aMoveIsRefusedUnderItsOwnSubtreeOrAWrongKind() {
+        #expect(refusal { try ReorganisationRules.validateMove(union, under: otherBloc, currentParent: "DK", on: d("2020-01-01"), previous: nil, parentInSubtree: true, today: today) }?.rule == .unitMoveCycle)
+        #expect(refusal { try ReorganisationRules.validateMove(branch, under: otherBloc, currentParent: "YT", on: d("2020-01-01"), previous: nil, parentInSubtree: false, today: today) }?.rule == .unitParent)
+        #expect(refusal { try ReorganisationRules.validateMove(union, under: otherBloc, currentParent: "DK", on: d("2020-01-01"), previous: nil, parentInSubtree: false, today: today) } == nil)
+    }
+
+    @Test func aMoveUnderAParentClosedThatDayIsRefusedAndTheDayBeforeAllowed() {
+        var closing = otherBloc
+        closing.closedOn = d("2020-06-01")
+        #expect(refusal { try ReorganisationRules.validateMove(union, under: closing, currentParent: "DK", on: d("2020-06-01"), previous: nil, parentInSubtree: false, today: today) }?.rule == .unitParentOpen)
+        #expect(refusal { try ReorganisationRules.validateMove(union, under: closing, currentParent: "DK", on: d("2020-05-31"), previous: nil, parentInSubtree: false, today: today) } == nil)
+    }
+
+    @Test func aMoveTheDayBeforeTheUnitOpenedIsRefused() {
+        #expect(refusal { try ReorganisationRules.validateMove(union, under: otherBloc, currentParent: "DK", on: d("2018-02-28"), previous: nil, parentInSubtree: false, today: today) }?.rule == .unitReorganisationDate)
+        #expect(refusal { try ReorganisationRules.validateMove(union, under: otherBloc, currentParent: "DK", on: d("2018-03-01"), previous: nil, parentInSubtree: false, today: today) } == nil)
+    }
+
+    @Test func aMergeIntoAUnitClosedThatDayIsRefusedAndTheDayBeforeAllowed() {
+        var target = bloc
+        target.closedOn = d("2021-01-01")
+        #expect(refusal { try ReorganisationRules.validateMerge([otherBloc], into: target, on: d("2021-01-01"), targetUnder: nil, laterEvent: nil, today: today) }?.rule == .unitMerge)
+        #expect(refusal { try ReorganisationRules.validateMerge([otherBloc], into: target, on: d("2020-12-31"), targetUnder: nil, laterEvent: nil, today: today) } == nil)
+    }
+
+    @Test func aMergeIsRefusedAcrossLevelsIntoItselfAndBeforeALaterEvent() {
+        #expect(refusal { try ReorganisationRules.validateMerge([union], into: bloc, on: d("2020-01-01"), targetUnder: nil, laterEvent: nil, today: today) }?.rule == .unitMerge)
+        #expect(refusal { try ReorganisationRules.validateMerge([bloc], into: bloc, on: d("2020-01-01"), targetUnder: nil, laterEvent: nil, today: today) }?.rule == .unitMerge)
+        let later = ReorganisationRules.LaterEvent(member: "DV1", unitCode: "DN", on: d("2020-01-02"))
+        #expect(refusal { try ReorganisationRules.validateMerge([otherBloc], into: bloc, on: d("2020-01-01"), targetUnder: nil, laterEvent: later, today: today) }?.rule == .unitReorganisationDate)
+        #expect(refusal { try ReorganisationRules.validateMerge([otherBloc], into: bloc, on: d("2020-01-02"), targetUnder: nil, laterEvent: nil, today: today) } == nil)
+    }
+
+    @Test func aSplitPlanMustPlaceEveryActiveMemberOnce() throws {
+        let other = Unit(code: "YT-BV", name: "Chi đoàn Bệnh viện", kind: .branch, parentCode: "YT", openedOn: d("2018-03-01"))
+        let targets = ["YT-BV": other]
+        let placed = SplitPlan(placements: [.init(member: "A", unitCode: "YT-BV", line: 2)])
+        #expect(refusal { _ = try placed.validate(split: branch, on: d("2020-01-01"), active: ["A", "B"], targets: targets, laterEvent: nil, today: today) }?.rule == .unitSplitPlan)
+        let twice = SplitPlan(placements: [.init(member: "A", unitCode: "YT-BV", line: 2), .init(member: "A", unitCode: "YT-VP", line: 3)])
+        #expect(refusal { _ = try twice.validate(split: branch, on: d("2020-01-01"), active: ["A"], targets: targets, laterEvent: nil, today: today) }?.message.en.hasPrefix("Line 3") == true)
+        let staying = SplitPlan(placements: [.init(member: "A", unitCode: "YT-BV", line: 2), .init(member: "B", unitCode: "YT-VP", line: 3)])
+        let moves = try staying.validate(split: branch, on: d("2020-01-01"), active: ["A", "B"], targets: targets, laterEvent: nil, today: today)
+        #expect(moves.map(\.member) == ["A"])
+        #expect(!staying.closes(branch) && placed.closes(branch))
+    }
+
+    @Test func theLineageEndsAndStartsSpansOnTheMoveDay() throws {
+        let lineage = UnitLineage<String>(parents: [
+            "DK": .init(first: nil), "DN": .init(first: nil),
+            "YT": .init(first: "DK", moves: [(on: d("2020-06-01"), parent: "DN")]),
+            "YT-VP": .init(first: "YT"),
+        ])
+        #expect(try lineage.chain(of: "YT-VP", on: d("2020-05-31")) == ["YT-VP", "YT", "DK"])
+        #expect(try lineage.chain(of: "YT-VP", on: d("2020-06-01")) == ["YT-VP", "YT", "DN"])
+        let spans = try lineage.spans(of: ["YT-VP"])
+        #expect(spans.contains { $0.ancestor == "DK" && $0.from == nil && $0.until == d("2020-06-01") })
+        #expect(spans.contains { $0.ancestor == "DN" && $0.from == d("2020-06-01") && $0.until == nil })
+        #expect(spans.filter { $0.ancestor == "YT" }.count == 1)
+        let loop = UnitLineage<String>(parents: ["A": .init(first: nil, moves: [(on: d("2020-01-01"), parent: "B")]), "B": .init(first: "A")])
+        #expect(refusal { _ = try loop.spans(of: ["A"]) }?.rule == .unitMoveCycle)
+    }
+
+    @Test func theBalanceCountsReorganisations() {
+        var m = MemberFigures()
+        m.start = 10
+        m.reorganisedIn = 4
+        m.reorganisedOut = 1
+        m.end = 13
+        #expect(m.isBalanced)
+        m.end = 14
+        #expect(!m.isBalanced)
+    }
+}
