@@ -10,7 +10,7 @@ extension WriteTransaction {
         let history = try EventTable.history(memberID: memberID, in: db)
         let others = try OfficeTable.offices(ofUnit: unit.id, in: db).map(\.office)
         try OfficeRule.check(office, holder: member, history: history, unit: unit.unit,
-                             lineage: { try UnitTable.ancestors(of: $0, in: db).map(\.code) }, others: others, today: today)
+                             lineage: { try UnitTable.ancestors(of: $0, on: office.from, in: db).map(\.code) }, others: others, today: today)
         try TextRules.check(office.title, .line(Text(vi: "Tên chức vụ", en: "The office's title")))
         try OfficeTable.insert(office, memberID: memberID, unitID: unit.id, in: db)
         return AuditEntry(action: "office.add", memberCode: member.code, unitCode: office.unitCode, newValue: AuditEntry.json(office))
