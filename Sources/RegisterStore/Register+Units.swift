@@ -56,6 +56,7 @@ extension Register {
             let active = try activeMemberCounts(on: day, in: tx.db)[id] ?? 0
             try UnitRules.validateClose(unit, on: day, activeMembers: active, openChildren: openChildren, today: tx.today)
             try UnitTable.close(id: id, on: day, in: tx.db)
+            try tx.endOffices(ofUnit: id, on: day)
             var closed = unit
             closed.closedOn = day
             return ((), AuditEntry(action: "unit.close", unitCode: code, oldValue: AuditEntry.json(unit), newValue: AuditEntry.json(closed)))

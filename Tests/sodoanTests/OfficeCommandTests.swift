@@ -66,6 +66,21 @@ struct OfficeCommandTests {
         try cli.ok(["office", "add", "DV003", "--role", "secretary", "--unit", "YT-VP", "--from", "2024-01-01"])
     }
 
+    @Test func aUnitThatClosesEndsItsCommitteeOnItsClosingDay() throws {
+        let cli = try register()
+        defer { cli.cleanUp() }
+        try cli.ok(["office", "add", "DV002", "--role", "standing-committee", "--unit", "YT", "--from", "2023-01-01"])
+        for member in ["DV001", "DV002"] { try cli.ok(["member", "transfer", member, "--to", "TC", "--on", "2025-01-01"]) }
+        for unit in ["YT-VP", "YT-BV", "YT"] { try cli.ok(["unit", "close", unit, "--on", "2025-02-01"]) }
+        #expect(try cli.ok(["office", "list", "--unit", "YT", "--format", "csv"]).contains("YT,standing-committee,DV002,Lê Thị Bình,2023-01-01,2025-02-01,"))
+        #expect(try cli.ok(["office", "list", "--unit", "YT", "--as-of", "2025-01-31", "--format", "csv"]).contains("DV002"))
+        #expect(!(try cli.ok(["office", "list", "--unit", "YT", "--as-of", "2025-02-01", "--format", "csv"])).contains("DV002"))
+        #expect(try cli.ok(["log", "--format", "csv"]).contains("office.end"))
+        // DV001, born 1990, is reported over 35; no office outlives its unit.
+        let check = try cli.run(["check", "--as-of", "2025-06-01", "--format", "csv"]).stdout
+        #expect(check.contains(",over-35,DV001,") && !check.contains("office-"), "\(check)")
+    }
+
     @Test func removalFromOfficeEndsTheOfficesHeldOnItsDate() throws {
         let cli = try register()
         defer { cli.cleanUp() }

@@ -77,5 +77,6 @@ extension WriteTransaction {
         let openChildren = try UnitTable.children(of: id, in: db).filter { $0.closedOn.map { $0 > day } ?? true }.map(\.code)
         try UnitRules.validateClose(unit, on: day, activeMembers: active, openChildren: openChildren, today: today)
         try UnitTable.close(id: id, on: day, in: db)
+        try endOffices(ofUnit: id, on: day)
     }
 }
