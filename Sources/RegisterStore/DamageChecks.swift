@@ -104,6 +104,8 @@ enum DamageChecks {
         switch table {
         case "unit", "member": return Column(table: table, name: name, subject: "t.code", join: "")
         case "policy": return Column(table: table, name: name, subject: "'policy'", join: "")
+        // The register's dues settings have no member; every other dues row names one.
+        case "dues_start", "dues_rate": return Column(table: table, name: name, subject: "'dues'", join: "")
         case "account": return Column(table: table, name: name, subject: "t.name", join: "")
         case "referral_step": return Column(table: table, name: name, subject: byStep.0, join: byStep.1)
         default: return Column(table: table, name: name, subject: byMember.0, join: byMember.1)

@@ -16,7 +16,7 @@ extension DamageChecks {
         let codes = DuesClass.allCases.map(\.rawValue)
         let list = codes.map { "'\($0)'" }.joined(separator: ", ")
         let classes = ["dues_rate", "member_dues_class"].map { table in
-            let column = duesColumn(table, "class")
+            let column = column(table, "class")
             return ("SELECT \(column.subject), t.class FROM \(table) t \(column.join) WHERE t.class NOT IN (\(list))",
                     { (value: String) in Text(vi: "\(table).class là \"\(value)\", không phải mã hợp lệ (\(codes.joined(separator: ", "))).",
                                               en: "\(table).class is \"\(value)\", not a valid code (\(codes.joined(separator: ", "))).") })
@@ -29,7 +29,7 @@ extension DamageChecks {
 
     /// Amounts and spans outside what the dues writes accept (docs/DOMAIN.md#union-dues).
     static func duesBounds(in db: Database) throws -> [Finding] {
-        let payment = duesColumn("dues_payment", "amount"), exemption = duesColumn("dues_exemption", "to_month")
+        let payment = column("dues_payment", "amount"), exemption = column("dues_exemption", "to_month")
         return try rows(in: db, code: "dues-value", [
             ("SELECT 'dues', t.class || ' ' || t.from_month || ': ' || t.amount FROM dues_rate t WHERE t.amount NOT BETWEEN 1 AND \(DuesRate.maximum)",
              { Text(vi: "Mức đoàn phí \($0) đồng ngoài 1–\(DuesRate.maximum) đồng.", en: "The dues rate \($0) VND is outside 1–\(DuesRate.maximum) VND.") }),
@@ -48,15 +48,10 @@ extension DamageChecks {
     }
 
     private static let monthColumns = [
-        duesColumn("dues_start", "kept_from"), duesColumn("dues_rate", "from_month"), duesColumn("member_dues_class", "from_month"),
-        duesColumn("dues_payment", "from_month"), duesColumn("dues_payment", "through_month"),
-        duesColumn("dues_exemption", "from_month"), duesColumn("dues_exemption", "to_month"),
+        column("dues_start", "kept_from"), column("dues_rate", "from_month"), column("member_dues_class", "from_month"),
+        column("dues_payment", "from_month"), column("dues_payment", "through_month"),
+        column("dues_exemption", "from_month"), column("dues_exemption", "to_month"),
     ]
-
-    /// The register's dues settings have no member; every other dues row names one.
-    private static func duesColumn(_ table: String, _ name: String) -> Column {
-        table == "dues_start" || table == "dues_rate" ? Column(table: table, name: name, subject: "'dues'", join: "") : column(table, name)
-    }
 
     private static func notAMonth(_ value: String) -> String {
         "(typeof(\(value)) IS NOT 'text' OR length(\(value)) IS NOT 7 OR date(\(value) || '-01', '+0 days') IS NOT \(value) || '-01')"
