@@ -3,15 +3,19 @@ import UnionRegister
 
 /// The kinds of data file `sodoan import` reads and `sodoan export` writes, in the same
 /// columns both ways, and in the order a whole register loads: each kind needs what the
-/// ones before it hold (units before members, events before offices and grades, offices,
-/// grades and trainings before discipline, everything before referrals, and dues last).
+/// ones before it hold (units, then their renames, moves, mergers and splits, before
+/// members, events before offices and grades, offices, grades and trainings before
+/// discipline, everything before referrals, and dues last).
 public enum DataKind: String, CaseIterable, Sendable {
-    case units, members, events, offices, grades, trainings, discipline, referrals, dues
+    case units
+    case unitChanges = "unit-changes"
+    case members, events, offices, grades, trainings, discipline, referrals, dues
 
     /// The import that reads this kind of file.
     var importer: any RowImport.Type {
         switch self {
         case .units: return UnitImport.self
+        case .unitChanges: return UnitChangeImport.self
         case .members: return MemberImport.self
         case .events: return EventImport.self
         case .offices: return OfficeImport.self

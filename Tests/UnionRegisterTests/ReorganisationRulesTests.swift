@@ -37,6 +37,29 @@ private let today = d("2026-11-22")
         #expect(refusal { try ReorganisationRules.validateMove(union, under: otherBloc, currentParent: "DK", on: d("2018-03-01"), previous: nil, parentInSubtree: false, today: today) } == nil)
     }
 
+    @Test func aRecordedMergerClosesItsUnitThatDayAfterTheDayItOpened() {
+        var merged = union
+        merged.closedOn = d("2018-03-01")
+        #expect(refusal { try ReorganisationRules.validateRecordedMerge(merged, into: otherBloc, on: d("2018-03-01"), today: today) }?.rule == .unitReorganisationDate)
+        merged.closedOn = d("2018-03-02")
+        #expect(refusal { try ReorganisationRules.validateRecordedMerge(merged, into: otherBloc, on: d("2018-03-01"), today: today) }?.rule == .unitReorganisationDate)
+        #expect(refusal { try ReorganisationRules.validateRecordedMerge(merged, into: otherBloc, on: d("2018-03-02"), today: today) } == nil)
+        #expect(refusal { try ReorganisationRules.validateRecordedMerge(merged, into: merged, on: d("2018-03-02"), today: today) }?.rule == .unitMerge)
+        var closedTarget = otherBloc
+        closedTarget.closedOn = d("2018-03-02")
+        #expect(refusal { try ReorganisationRules.validateRecordedMerge(merged, into: closedTarget, on: d("2018-03-02"), today: today) }?.rule == .unitMerge)
+    }
+
+    @Test func aRecordedSplitIsOfABranchOpenFromTheDayItOpenedToTheDayItClosed() {
+        #expect(refusal { try ReorganisationRules.validateRecordedSplit(branch, on: d("2018-02-28"), today: today) }?.rule == .unitReorganisationDate)
+        #expect(refusal { try ReorganisationRules.validateRecordedSplit(branch, on: d("2018-03-01"), today: today) } == nil)
+        var closed = branch
+        closed.closedOn = d("2020-10-01")
+        #expect(refusal { try ReorganisationRules.validateRecordedSplit(closed, on: d("2020-10-01"), today: today) } == nil)
+        #expect(refusal { try ReorganisationRules.validateRecordedSplit(closed, on: d("2020-10-02"), today: today) }?.rule == .unitReorganisationDate)
+        #expect(refusal { try ReorganisationRules.validateRecordedSplit(bloc, on: d("2020-10-01"), today: today) }?.rule == .unitSplitPlan)
+    }
+
     @Test func aMergeIntoAUnitClosedThatDayIsRefusedAndTheDayBeforeAllowed() {
         var target = bloc
         target.closedOn = d("2021-01-01")

@@ -41,8 +41,20 @@ enum UnitTable {
 
     /// The unit with this code with its name and parent on `day`, and its row id.
     static func find(_ code: String, on day: Day, in db: Database) throws -> (id: Int64, unit: Unit) {
+        try find(code, onDay: day.description, in: db)
+    }
+
+    /// The unit with this code as it was added, with its first name and parent (before any
+    /// rename or move): what `export units` writes, so that `import unit-changes` replays
+    /// the changes on it.
+    static func asAdded(_ code: String, in db: Database) throws -> (id: Int64, unit: Unit) {
+        // The empty text sorts before every day.
+        try find(code, onDay: "", in: db)
+    }
+
+    private static func find(_ code: String, onDay day: String, in db: Database) throws -> (id: Int64, unit: Unit) {
         guard let row = try Row.fetchOne(db, sql: "SELECT \(columns(on: ":day")) FROM \(from(on: ":day")) WHERE u.code = :code",
-                                         arguments: ["day": day.description, "code": code]) else {
+                                         arguments: ["day": day, "code": code]) else {
             throw RegisterError.unknownUnit(code)
         }
         return (row["id"], try unit(from: row))
