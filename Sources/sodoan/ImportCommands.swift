@@ -14,7 +14,7 @@ struct ImportCommand: RegisterCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "What the file holds: units, members, events, grades, trainings, discipline or referrals.")
+    @Argument(help: "What the file holds: units, unit-changes, members, events, offices, grades, trainings, discipline, referrals or dues.")
     var kind: DataKind
 
     @Argument(help: "The CSV file (UTF-8, comma or semicolon separated, header row first), or an .xlsx workbook (header row first).")

@@ -4,7 +4,7 @@ import RegisterStore
 /// (`DataKind.columns`, the same list `export` writes its header from), so it cannot drift
 /// from them.
 enum ImportHelp {
-    static let width = 80
+    static let width = 78
     private static let indent = 16
 
     static var text: String {
