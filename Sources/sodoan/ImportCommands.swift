@@ -26,9 +26,6 @@ struct ImportCommand: RegisterCommand {
     @Flag(help: "Check every row and report what would change, writing nothing.")
     var dryRun = false
 
-    /// How many problems or warnings are printed before "and N more".
-    static let listed = 100
-
     func execute() throws {
         let register = try openRegister()
         let progress = ProgressLine(language: global.language)
@@ -53,26 +50,9 @@ struct ImportCommand: RegisterCommand {
         }
     }
 
-    private func fail(_ report: ImportReport) throws -> Never {
-        let vi = global.language == .vi
-        show(report.problems, heading: vi ? "Lỗi" : "Error")
-        let count = report.problems.count
-        FileHandle.standardError.write(Data((vi
-            ? "\(count) lỗi trong \(report.file); không ghi gì vào sổ. Sửa tệp rồi nhập lại.\n"
-            : "\(count) problem\(count == 1 ? "" : "s") in \(report.file); nothing was written. Fix the file and import it again.\n").utf8))
-        throw ExitCode(65)
-    }
+    private func fail(_ report: ImportReport) throws -> Never { try ImportProblemOutput.fail(report, global.language) }
 
     private func show(_ problems: [ImportProblem], heading: String) {
-        guard !problems.isEmpty else { return }
-        var lines = problems.prefix(Self.listed).map { problem in
-            "\(heading): \(problem.place): \(problem.column.map { $0 + ": " } ?? "")\(problem.message(global.language))"
-        }
-        if problems.count > Self.listed {
-            let more = problems.count - Self.listed
-            lines.append(global.language == .vi ? "… và \(more) dòng nữa." : "… and \(more) more.")
-        }
-        FileHandle.standardError.write(Data(OutputText.safe(lines.joined(separator: "\n") + "\n").utf8))
+        ImportProblemOutput.show(problems, heading: heading, global.language)
     }
 }
-

@@ -35,11 +35,14 @@ extension Register {
             switch kind {
             case .units:
                 // Each unit as it was added (its first name and parent), parents first in
-                // that first tree; the unit-changes file replays its renames and moves.
+                // that first tree, the roots in the order added (the register's own root
+                // first: `Register.load` makes it of the first row); the unit-changes file
+                // replays the renames and moves.
+                let depth = "(SELECT MAX(depth) FROM unit_closure c WHERE descendant_id = u.id AND c.from_on IS NULL)"
                 sql = """
                     SELECT u.code, \(UnitTreeSQL.name(on: "''")), u.kind, p.code, u.opened_on, u.closed_on FROM \(UnitTable.from(on: "''"))
                     \(unitID == nil ? "" : "WHERE \(inSubtree("u.id"))")
-                    ORDER BY (SELECT MAX(depth) FROM unit_closure c WHERE descendant_id = u.id AND c.from_on IS NULL), u.code
+                    ORDER BY \(depth), CASE WHEN \(depth) = 0 THEN u.id END, u.code
                     """
             case .unitChanges:
                 // In the order recorded, which is the order the rules accepted them in.

@@ -113,16 +113,17 @@ enum UnitTable {
             """, arguments: ["unit": try find(code, in: db).id, "day": day.description]).map(unit(from:))
     }
 
-    /// The register's root bloc on `day` (default: now): the first by code of the units
+    /// The register's root bloc on `day` (default: now): the first added of the units
     /// with no parent that day, opened by then if any is (a new root added above the old
     /// one does not take over the years before it), and open then if any is (a bloc merged
-    /// into another stays a root of the years after, closed).
+    /// into another stays a root of the years after, closed). First added, not first by
+    /// code: the root of an absorbed register stays a root of the days before it joined.
     static func root(on day: Day? = nil, in db: Database) throws -> (id: Int64, unit: Unit) {
         let dayExpression = day.map { "'\($0)'" } ?? "'9999-12-31'"
         guard let row = try Row.fetchOne(db, sql: """
             SELECT \(columns(on: dayExpression)) FROM \(from(on: dayExpression))
             WHERE \(UnitTreeSQL.parentID(on: dayExpression)) IS NULL
-            ORDER BY u.opened_on > \(dayExpression), COALESCE(u.closed_on <= \(dayExpression), 0), u.code LIMIT 1
+            ORDER BY u.opened_on > \(dayExpression), COALESCE(u.closed_on <= \(dayExpression), 0), u.id LIMIT 1
             """) else {
             throw RegisterError.badInput(Text(vi: "Sổ chưa có đơn vị nào.", en: "The register has no units."))
         }
