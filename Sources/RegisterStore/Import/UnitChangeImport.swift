@@ -65,13 +65,9 @@ struct UnitChangeImport: RowImport {
             var compared = kept
             if given.oldName == nil { compared.oldName = nil }
             if given.oldParentCode == nil { compared.oldParentCode = nil }
-            guard compared == given else {
-                throw row.problem(.on, Text(
-                    vi: "Đơn vị \(code) đã có thay đổi «\(kind.name.vi)» ngày \(on) với thông tin khác.",
-                    en: "Unit \(code) already has a change “\(kind.name.en)” on \(on) with other facts."))
-            }
-            report.unchanged += 1
-            return
+            return try report.countUnchanged(given, kept: compared, conflict: row.problem(.on, Text(
+                vi: "Đơn vị \(code) đã có thay đổi «\(kind.name.vi)» ngày \(on) với thông tin khác.",
+                en: "Unit \(code) already has a change “\(kind.name.en)” on \(on) with other facts.")))
         }
         switch kind {
         case .renamed:
