@@ -34,8 +34,8 @@ extension TemporaryRegister {
         try r.renameUnit("YT-VP", to: "Chi đoàn Hành chính", on: day("2020-03-01"))
         try r.mergeUnits(["DN"], into: "DK", on: day("2020-06-01"))
         try r.moveUnit("SG", under: "NB", on: day("2020-09-01"))
-        try r.splitUnit("YT-BV", plan: SplitPlan(placements: [SplitPlan.Placement(member: "DV004", unitCode: "YT-VP", line: 2),
-                                                              SplitPlan.Placement(member: "DV005", unitCode: "DD1", line: 3)]),
+        try r.splitUnit("YT-BV", plan: SplitPlan(placements: [SplitPlan.Placement(code: "DV004", unitCode: "YT-VP", line: 2),
+                                                              SplitPlan.Placement(code: "DV005", unitCode: "DD1", line: 3)]),
                         on: day("2020-10-01"))
         return temp
     }

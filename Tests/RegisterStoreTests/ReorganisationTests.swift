@@ -55,6 +55,29 @@ import UnionRegister
         #expect(try r.check().filter { $0.severity == .error }.isEmpty)
     }
 
+    /// YT's branch YT-BV goes to SG on 2020-07-01 and YT-VP stays; then SG is split
+    /// whole on 2021-03-01 (both its branches to YT) and closes.
+    @Test func aGrassrootsUnionSplitMovesWholeBranchesAndBalances() throws {
+        let temp = try TemporaryRegister.reorganisationScenario()
+        let r = temp.register
+        let part = SplitPlan(placements: [SplitPlan.Placement(code: "YT-BV", unitCode: "SG", line: 2),
+                                          SplitPlan.Placement(code: "YT-VP", unitCode: "YT", line: 3)])
+        #expect(try !r.splitUnit("YT", plan: part, on: day("2020-07-01")))
+        let of = try report(r, "DK", 2020)
+        #expect(of.balance.holds)
+        #expect(of.root.find("SG")?.members.reorganisedIn == 2 && of.root.find("YT")?.members.reorganisedOut == 2)
+        #expect(of.root.find("SG")?.find("YT-BV") != nil && of.root.members.reorganisedIn == 0)
+        #expect(try report(r, "DK", 2019).root.find("YT")?.find("YT-BV") != nil)
+        let whole = SplitPlan(placements: [SplitPlan.Placement(code: "SG1", unitCode: "YT", line: 2),
+                                           SplitPlan.Placement(code: "YT-BV", unitCode: "YT", line: 3)])
+        #expect(try r.splitUnit("SG", plan: whole, on: day("2021-03-01")))
+        #expect(try r.unit("SG").closedOn == day("2021-03-01"))
+        #expect(try report(r, "DK", 2021).balance.holds)
+        #expect(try r.unitHistory("SG").map(\.change.kind) == [.moved, .moved, .moved, .split])
+        #expect(try r.check().filter { $0.severity == .error }.isEmpty)
+        #expect(try RoundTripTests().reloaded(r, in: temp.directory).fingerprint() == r.fingerprint())
+    }
+
     @Test func refusedReorganisationsWriteNothing() throws {
         let temp = try TemporaryRegister.reorganisationScenario()
         let r = temp.register
@@ -63,11 +86,11 @@ import UnionRegister
         #expect(throws: RegisterError.self) { try r.moveUnit("YT-VP", under: "DK", on: day("2020-01-01")) }
         #expect(throws: RegisterError.self) { try r.moveUnit("SG", under: "NB", on: day("2014-12-31")) }
         try r.transferMember("DV004", to: "YT-VP", on: day("2020-12-01"))
-        let plan = SplitPlan(placements: [SplitPlan.Placement(member: "DV005", unitCode: "YT-VP", line: 2)])
+        let plan = SplitPlan(placements: [SplitPlan.Placement(code: "DV005", unitCode: "YT-VP", line: 2)])
         // DV004 left YT-BV on 2020-12-01: a split before that day is refused, and on
         // 2021-01-01 the plan leaves the other member unplaced only when DV005 is missing.
-        let both = SplitPlan(placements: [SplitPlan.Placement(member: "DV004", unitCode: "DD1", line: 2),
-                                          SplitPlan.Placement(member: "DV005", unitCode: "DD1", line: 3)])
+        let both = SplitPlan(placements: [SplitPlan.Placement(code: "DV004", unitCode: "DD1", line: 2),
+                                          SplitPlan.Placement(code: "DV005", unitCode: "DD1", line: 3)])
         #expect(throws: RegisterError.self) { try r.splitUnit("YT-BV", plan: both, on: day("2020-11-30")) }
         #expect(throws: RegisterError.self) { try r.splitUnit("YT-BV", plan: SplitPlan(placements: []), on: day("2021-01-01")) }
         #expect(throws: RegisterError.self) { try r.mergeUnits(["DN"], into: "TC", on: day("2020-01-01")) }

@@ -17,7 +17,7 @@ import UnionRegister
             moved,2020-09-01,SG,,SG1,,SG1,
             merged,2020-06-01,DN,,,,,DK
             renamed,2020-03-01,XX,,Chi đoàn Mới,,,
-            split,2020-10-01,YT,,,,,
+            split,2020-10-01,NB,,,,,
             moved,2020-13-01,SG,,,DK,NB,
             reshaped,2020-10-01,YT,,,,,
             """.write(toFile: path, atomically: true, encoding: .utf8)

@@ -80,6 +80,22 @@ struct ReorganisationCommandTests {
         #expect(try cli.run(["report", "annual", "--year", "2020", "--format", "json", "--db", copy], useDB: false).stdout == y2020)
     }
 
+    @Test func aGrassrootsUnionIsSplitByAPlanOfBranches() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try makeTwoBlocs(cli)
+        try cli.ok(["unit", "add", "YT2", "--name", "Đoàn cơ sở Bệnh viện tỉnh", "--kind", "grassroots-union", "--parent", "DK", "--opened", "2015-01-01"])
+        let toBloc = try cli.file("bloc.csv", "branch,unit\nYT-BV,NB\nYT-VP,YT\n")
+        #expect(try cli.refusedLeavingNoTrace(["unit", "split", "YT", "--plan", toBloc, "--on", "2020-07-01", "--lang", "en"], status: 1)
+                .contains("Line 2: a branch goes under a grassroots union open on 2020-07-01; NB is a bloc"))
+        let plan = try cli.file("plan.csv", "Mã chi đoàn,Đơn vị\nYT-BV,YT2\nYT-VP,YT\n")
+        #expect(try cli.ok(["unit", "split", "YT", "--plan", plan, "--on", "2020-07-01"]) == "Đã chia tách YT từ ngày 2020-07-01; YT vẫn hoạt động.\n")
+        let dk = try #require(try json(try cli.ok(["report", "annual", "--year", "2020", "--format", "json"])) as? [String: Any])
+        #expect(dk["balanced"] as? Bool == true)
+        #expect(find("YT2", in: dk)?["members"].flatMap { ($0 as? [String: Int])?["reorganised_in"] } == 2)
+        #expect(find("YT2", in: dk)?["children"].flatMap { ($0 as? [[String: Any]])?.map { $0["unit"] as? String } } == ["YT-BV"])
+    }
+
     @Test func refusedReorganisationsExitWithTheirStatusAndWriteNothing() throws {
         let cli = try CLI()
         defer { cli.cleanUp() }

@@ -94,6 +94,12 @@ enum UnitTable {
             .map(unit(from:))
     }
 
+    /// The units whose parent is the unit with this row id on `day`, with the names of that day, by code.
+    static func children(of id: Int64, on day: Day, in db: Database) throws -> [Unit] {
+        try Row.fetchAll(db, sql: "SELECT \(columns(on: ":day")) FROM \(from(on: ":day")) WHERE p.id = :id ORDER BY u.code",
+                         arguments: ["id": id, "day": day.description]).map(unit(from:))
+    }
+
     static func close(id: Int64, on day: Day, in db: Database) throws {
         try db.execute(sql: "UPDATE unit SET closed_on = ? WHERE id = ?", arguments: [day.description, id])
     }

@@ -143,13 +143,14 @@ public enum ReorganisationRules {
     }
 
     /// A split read back from a file (`import unit-changes`), whose members' moves come with
-    /// the events file: a branch-level unit open on the day, which it closed or left open.
+    /// the events file (a grassroots union's branch moves as rows of their own before it):
+    /// a branch-level unit or a grassroots union open on the day, which it closed or left open.
     public static func validateRecordedSplit(_ unit: Unit, on day: Day, today: Day) throws {
         try MemberRules.notInFuture(day, what: Text(vi: "Ngày chia tách", en: "The split day"), today: today)
-        guard unit.kind.holdsMembers else {
+        guard unit.kind.holdsMembers || unit.kind == .grassrootsUnion else {
             throw RegisterError.refused(.unitSplitPlan, Text(
-                vi: "\(unit.code) là \(unit.kind.name.vi); chỉ chi đoàn hoặc chi đoàn cơ sở được chia tách.",
-                en: "\(unit.code) is a \(unit.kind.name.en); only a branch or a grassroots branch is split."))
+                vi: "\(unit.code) là \(unit.kind.name.vi); chỉ chi đoàn, chi đoàn cơ sở hoặc đoàn cơ sở được chia tách.",
+                en: "\(unit.code) is a \(unit.kind.name.en); only a branch, a grassroots branch or a grassroots union is split."))
         }
         guard day >= unit.openedOn, unit.closedOn.map({ $0 >= day }) ?? true else {
             throw RegisterError.refused(.unitReorganisationDate, Text(
