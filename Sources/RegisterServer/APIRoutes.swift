@@ -102,6 +102,20 @@ struct APIRoutes {
     }
 }
 
+extension RouterGroup where Context == ServerContext {
+    /// An API write about the `:code` of `path`: checks the CSRF token, reads the JSON
+    /// body's fields and hands them, with the code, to `body` on the account's register.
+    func postWrite(_ path: RouterPath, _ services: ServerServices,
+                   _ body: @escaping @Sendable (ScopedRegister, String, FormInput) throws -> Response) {
+        post(path) { request, context in
+            try context.requireCSRF(request.headers[.csrfToken])
+            let code = try context.parameters.require("code")
+            let input = FormInput(try await request.jsonFields(context: context))
+            return try body(try services.scoped(context, request), code, input)
+        }
+    }
+}
+
 extension HTTPField.Name {
     static let csrfToken = HTTPField.Name("X-CSRF-Token")!
 }

@@ -19,11 +19,7 @@ struct UnitReorganisationRoutes {
 
     func addAPI(to api: RouterGroup<ServerContext>) {
         for change in Self.changes {
-            api.post("units/:code/\(change.path)") { request, context in
-                try context.requireCSRF(request.headers[.csrfToken])
-                let code = try context.parameters.require("code")
-                let input = FormInput(try await request.jsonFields(context: context))
-                let register = try services.scoped(context, request)
+            api.postWrite("units/:code/\(change.path)", services) { register, code, input in
                 try change.perform(register, code, input)
                 return try APIResponse.json(try register.unitHistory(code).map(UnitHistoryJSON.init))
             }
