@@ -57,4 +57,21 @@ struct UnitGradeCommandTests {
         #expect(check.status == 1)
         #expect(check.stdout.contains("[unit-grade-months] YT-BV") || check.stderr.contains("[unit-grade-months] YT-BV"))
     }
+
+    @Test func importReadsWhatExportWritesAndRefusesARuleBrokenAtItsLineAndColumn() throws {
+        let cli = try CLI()
+        defer { cli.cleanUp() }
+        try cli.makeSmallTree()
+        try cli.ok(["unit", "add", "HE", "--name", "Chi đoàn hè", "--kind", "branch", "--parent", "YT", "--opened", "2024-07-02"])
+        let bad = try cli.file("bad.csv", "Đơn vị,Năm,Xếp loại\nDK,2024,good\nHE,2024,good\nYT,2024,superb\nYT-VP,2024,good\nYT-VP,2024,pass\n")
+        let refused = try cli.refusedLeavingNoTrace(["import", "unit-grades", bad, "--lang", "en"], status: 65)
+        #expect(refused.contains("bad.csv:2: unit: DK is a bloc"))
+        #expect(refused.contains("bad.csv:3: year: HE was open for 5 whole months of 2024"))
+        #expect(refused.contains("bad.csv:4: grade:") && refused.contains("bad.csv:6: year: Unit YT-VP already has a 2024 grade on line 5"))
+        let good = try cli.file("good.csv", "unit,year,grade\nYT,2024,Hoàn thành xuất sắc nhiệm vụ\nYT-VP,2025,good\n")
+        #expect(try cli.ok(["import", "unit-grades", good]).contains("thêm 2"))
+        #expect(try cli.ok(["export", "unit-grades"]) == "unit,year,grade\nYT,2024,excellent\nYT-VP,2025,good\n")
+        #expect(try cli.ok(["export", "unit-grades", "--unit", "YT-VP"]) == "unit,year,grade\nYT-VP,2025,good\n")
+        #expect(try cli.ok(["import", "unit-grades", good]).contains("không đổi 2"))
+    }
 }
