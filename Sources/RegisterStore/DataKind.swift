@@ -5,11 +5,13 @@ import UnionRegister
 /// columns both ways, and in the order a whole register loads: each kind needs what the
 /// ones before it hold (units, then their renames, moves, mergers and splits, before
 /// members, events before offices and grades, offices, grades and trainings before
-/// discipline, everything before referrals, and dues last).
+/// discipline, everything before referrals, and dues last; unit grades need only the units).
 public enum DataKind: String, CaseIterable, Sendable {
     case units
     case unitChanges = "unit-changes"
-    case members, events, offices, grades, trainings, discipline, referrals, dues
+    case members, events, offices, grades
+    case unitGrades = "unit-grades"
+    case trainings, discipline, referrals, dues
 
     /// The import that reads this kind of file.
     var importer: any RowImport.Type {
@@ -20,6 +22,7 @@ public enum DataKind: String, CaseIterable, Sendable {
         case .events: return EventImport.self
         case .offices: return OfficeImport.self
         case .grades: return GradeImport.self
+        case .unitGrades: return UnitGradeImport.self
         case .trainings: return TrainingImport.self
         case .discipline: return DisciplineImport.self
         case .referrals: return ReferralImport.self

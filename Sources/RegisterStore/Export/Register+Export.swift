@@ -31,6 +31,7 @@ extension Register {
                 "\(column) IN (SELECT descendant_id FROM unit_closure c WHERE ancestor_id = :unit AND \(UnitTreeSQL.current("c")))"
             }
             let filter = unitID == nil ? "" : "WHERE \(inSubtree(latestUnit))"
+            let unitFilter = unitID == nil ? "" : "WHERE \(inSubtree("u.id"))"
             let sql: String
             switch kind {
             case .units:
@@ -41,7 +42,7 @@ extension Register {
                 let depth = "(SELECT MAX(depth) FROM unit_closure c WHERE descendant_id = u.id AND c.from_on IS NULL)"
                 sql = """
                     SELECT u.code, \(UnitTreeSQL.name(on: "''")), u.kind, p.code, u.opened_on, u.closed_on FROM \(UnitTable.from(on: "''"))
-                    \(unitID == nil ? "" : "WHERE \(inSubtree("u.id"))")
+                    \(unitFilter)
                     ORDER BY \(depth), CASE WHEN \(depth) = 0 THEN u.id END, u.code
                     """
             case .unitChanges:
@@ -83,6 +84,8 @@ extension Register {
                     """
             case .grades:
                 sql = "SELECT m.code, g.year, g.grade FROM member m JOIN grade g ON g.member_id = m.id \(filter) ORDER BY m.code, g.year"
+            case .unitGrades:
+                sql = "SELECT u.code, g.year, g.grade FROM unit u JOIN unit_grade g ON g.unit_id = u.id \(unitFilter) ORDER BY u.code, g.year"
             case .trainings:
                 sql = """
                     SELECT m.code, t.kind, t.started_on, t.completed_on, t.provider, t.certificate_no, t.result
