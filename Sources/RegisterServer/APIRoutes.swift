@@ -41,6 +41,7 @@ struct APIRoutes {
             return try APIResponse.json(MemberBookJSON(try register.memberFacts(code), today: register.today))
         }
         MemberActionRoutes(services: services).addAPI(to: api)
+        UnitReorganisationRoutes(services: services).addAPI(to: api)
         api.get("referral/candidates") { request, context in
             let step = try Self.step(request.query("step"))
             let register = try services.scoped(context, request)
@@ -98,6 +99,20 @@ struct APIRoutes {
                 en: "step: \"\(text ?? "")\" is not a step; use \(EligibilityStep.allCases.map(\.rawValue).joined(separator: ", "))."))
         }
         return step
+    }
+}
+
+extension RouterGroup where Context == ServerContext {
+    /// An API write about the `:code` of `path`: checks the CSRF token, reads the JSON
+    /// body's fields and hands them, with the code, to `body` on the account's register.
+    func postWrite(_ path: RouterPath, _ services: ServerServices,
+                   _ body: @escaping @Sendable (ScopedRegister, String, FormInput) throws -> Response) {
+        post(path) { request, context in
+            try context.requireCSRF(request.headers[.csrfToken])
+            let code = try context.parameters.require("code")
+            let input = FormInput(try await request.jsonFields(context: context))
+            return try body(try services.scoped(context, request), code, input)
+        }
     }
 }
 

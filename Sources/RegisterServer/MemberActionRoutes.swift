@@ -44,11 +44,7 @@ struct MemberActionRoutes {
 
     func addAPI(to api: RouterGroup<ServerContext>) {
         for action in MemberAction.all {
-            api.post("members/:code/\(action.path)") { request, context in
-                try context.requireCSRF(request.headers[.csrfToken])
-                let code = try context.parameters.require("code")
-                let input = FormInput(try await request.jsonFields(context: context))
-                let register = try services.scoped(context, request)
+            api.postWrite("members/:code/\(action.path)", services) { register, code, input in
                 _ = try action.perform(register, code, input)
                 return try APIResponse.json(MemberBookJSON(try register.memberFacts(code), today: register.today))
             }

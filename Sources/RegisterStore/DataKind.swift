@@ -3,11 +3,13 @@ import UnionRegister
 
 /// The kinds of data file `sodoan import` reads and `sodoan export` writes, in the same
 /// columns both ways, and in the order a whole register loads: each kind needs what the
-/// ones before it hold (units before members, events before offices and grades, offices,
-/// grades and trainings before discipline, everything before referrals, and dues last;
-/// unit grades need only the units).
+/// ones before it hold (units, then their renames, moves, mergers and splits, before
+/// members, events before offices and grades, offices, grades and trainings before
+/// discipline, everything before referrals, and dues last; unit grades need only the units).
 public enum DataKind: String, CaseIterable, Sendable {
-    case units, members, events, offices, grades
+    case units
+    case unitChanges = "unit-changes"
+    case members, events, offices, grades
     case unitGrades = "unit-grades"
     case trainings, discipline, referrals, dues
 
@@ -15,6 +17,7 @@ public enum DataKind: String, CaseIterable, Sendable {
     var importer: any RowImport.Type {
         switch self {
         case .units: return UnitImport.self
+        case .unitChanges: return UnitChangeImport.self
         case .members: return MemberImport.self
         case .events: return EventImport.self
         case .offices: return OfficeImport.self

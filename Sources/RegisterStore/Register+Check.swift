@@ -103,7 +103,7 @@ extension Register {
         }
         let all = try MemberFactsTable.facts(ofMembers: "SELECT id FROM member", arguments: [], in: db)
         findings += OfficeConsistency.check(all.flatMap(\.offices), facts: Dictionary(all.map { ($0.member.code, $0) }, uniquingKeysWith: { a, _ in a }),
-                                            units: units, today: today)
+                                            units: units, tree: try UnitClosureTable.lineageByCode(in: db), today: today)
         for facts in all {
             findings += MemberConsistency.check(facts.member, events: facts.history.events, grades: facts.grades,
                                                 offices: facts.offices, units: units, today: today)

@@ -49,28 +49,34 @@ extension Register {
     }
 
     /// Referrals in Vietnamese name order, filtered by the nominating branch's place in the
-    /// tree (`unitCode`'s subtree), by a year in which any stage is dated (lapsing
-    /// included), and by the stage on `day`.
+    /// tree of the nomination day (`unitCode`'s subtree that day: a branch moved since
+    /// stays on the list of the unit it was under when it nominated), by a year in which
+    /// any stage is dated (lapsing included), and by the stage on `day`.
     public func referralList(unitCode: String?, year: Int?, stage: ReferralStage?, on day: Day) throws -> [ReferralEntry] {
         try Day.validateYear(year)
         return try read { db in
             var arguments: StatementArguments = [:]
             var members = "SELECT member_id FROM referral"
-            var units: Set<String>?
+            var inSubtree: ((String, Day) throws -> Bool)?
             if let unitCode {
-                arguments += ["unit": try UnitTable.find(unitCode, in: db).id]
-                units = Set(try String.fetchAll(db, sql: """
-                    SELECT DISTINCT u.code FROM unit_closure c JOIN unit u ON u.id = c.descendant_id WHERE c.ancestor_id = :unit
-                    """, arguments: arguments))
+                let ancestor = try UnitTable.find(unitCode, in: db).id
+                arguments += ["unit": ancestor]
+                let statement = try db.cachedStatement(sql: """
+                    SELECT EXISTS (SELECT 1 FROM unit_closure c JOIN unit u ON u.id = c.descendant_id
+                                   WHERE c.ancestor_id = :unit AND u.code = :code AND \(UnitTreeSQL.inForce("c", on: ":day")))
+                    """)
+                inSubtree = { code, day in
+                    try Bool.fetchOne(statement, arguments: ["unit": ancestor, "code": code, "day": day.description]) ?? false
+                }
                 members = """
                     SELECT r.member_id FROM referral r JOIN membership_event e ON e.member_id = r.member_id
                     JOIN unit_closure c ON c.descendant_id = e.unit_id AND c.ancestor_id = :unit
                     """
             }
             return try MemberFactsTable.facts(ofMembers: members, arguments: arguments, in: db).flatMap { facts in
-                facts.referrals.compactMap { referral -> ReferralEntry? in
+                try facts.referrals.compactMap { referral -> ReferralEntry? in
                     guard let nominated = referral.nominatedOn, let unit = facts.history.status(on: nominated).activeUnitCode,
-                          units?.contains(unit) ?? true,
+                          try inSubtree?(unit, nominated) ?? true,
                           year.map({ year in referral.steps.contains { $0.on.year == year } || referral.lapsesOn?.year == year }) ?? true,
                           stage.map({ referral.stage(on: day) == $0 }) ?? true else { return nil }
                     return ReferralEntry(member: facts.member, unitCode: unit, referral: referral)

@@ -65,9 +65,10 @@ extension Register {
         }
     }
 
-    /// Splits a branch on `day` as `plan` says: each member moves to the unit named for
-    /// them by a reorganisation event; the branch closes unless someone stays in it. All
-    /// or nothing, one audited write. Returns whether the branch closed.
+    /// Splits a unit on `day` as `plan` says: each member of a branch moves to the unit
+    /// named for them by a reorganisation event, each branch of a grassroots union moves
+    /// under the union named for it (with its members); the unit closes unless something
+    /// stays in it. All or nothing, one audited write. Returns whether the unit closed.
     @discardableResult
     public func splitUnit(_ code: String, plan: SplitPlan, on day: Day) throws -> Bool {
         try write { tx in
@@ -76,16 +77,25 @@ extension Register {
             for placement in plan.placements where targets[placement.unitCode] == nil && placement.unitCode != code {
                 targets[placement.unitCode] = try UnitTable.find(placement.unitCode, in: tx.db).unit
             }
-            let moves = try plan.validate(split: unit, on: day, active: Set(try tx.activeMembers(ofUnit: id, on: day)),
-                                          targets: targets, laterEvent: try tx.laterEvent(inUnit: id, after: day), today: tx.today)
+            let ofMembers = unit.kind.holdsMembers
+            let held = ofMembers ? try tx.activeMembers(ofUnit: id, on: day)
+                                 : try UnitTable.children(of: id, on: day, in: tx.db).filter { $0.isOpen(on: day) }.map(\.code)
+            let moves = try plan.validate(split: unit, on: day, held: Set(held), targets: targets,
+                                          laterEvent: ofMembers ? try tx.laterEvent(inUnit: id, after: day) : nil, today: tx.today)
+            var audit = ReorganisationAudit(changes: [], members: [])
             for placement in moves {
-                try tx.reorganise([placement.member], from: code, to: placement.unitCode, on: day)
+                if ofMembers {
+                    try tx.reorganise([placement.code], from: code, to: placement.unitCode, on: day)
+                    audit.members.append(placement.code)
+                } else {
+                    audit.changes.append(try tx.moveUnit(placement.code, under: placement.unitCode, on: day))
+                }
             }
             let change = UnitChange(kind: .split, on: day, unitCode: code)
             try UnitChangeTable.insert(change, in: tx.db)
+            audit.changes.append(change)
             let closes = plan.closes(unit)
             if closes { try tx.closeEmptied(code, on: day) }
-            let audit = ReorganisationAudit(changes: [change], members: moves.map(\.member))
             return (closes, AuditEntry(action: "unit.split", unitCode: code, newValue: AuditEntry.json(audit)))
         }
     }

@@ -141,6 +141,34 @@ public struct ScopedRegister: Sendable {
         return try register.recordReferral(code, action, on: day)
     }
 
+    // MARK: Reorganisations
+
+    /// A reorganisation reshapes the tree above the members: it needs an office account,
+    /// and every unit it names in the account's subtree.
+    public func renameUnit(_ code: String, to name: String, on day: Day) throws {
+        try requireOffice(units: [code])
+        try register.renameUnit(code, to: name, on: day)
+    }
+
+    public func moveUnit(_ code: String, under parentCode: String, on day: Day) throws {
+        try requireOffice(units: [code, parentCode])
+        try register.moveUnit(code, under: parentCode, on: day)
+    }
+
+    public func mergeUnits(_ codes: [String], into targetCode: String, on day: Day) throws {
+        try requireOffice(units: codes + [targetCode])
+        try register.mergeUnits(codes, into: targetCode, on: day)
+    }
+
+    public func unitHistory(_ code: String) throws -> [UnitHistoryEntry] {
+        try register.unitHistory(try inScope(unit: code, .read))
+    }
+
+    private func requireOffice(units: [String]) throws {
+        guard account.role.allows(.reorganise) else { throw AccessRefused.reorganisation(account.role, account: account.name) }
+        for unit in units { _ = try inScope(unit: unit, .write) }
+    }
+
     // MARK: Checks
 
     /// The unit asked for (the account's own when nil), once it is known to be in the

@@ -1,3 +1,4 @@
+import RegisterStore
 import UnionRegister
 
 /// What every output needs so that a value read from the register cannot act on whoever

@@ -51,6 +51,31 @@ public enum Says {
              en: "Merged \(codes.joined(separator: ", ")) into \(target) from \(day).")
     }
 
+    /// What `absorb` did (or, in a dry run, would do): the rows taken in by kind, the root
+    /// units moved, the codes written with the prefix and the likely duplicate people.
+    public static func absorbed(_ report: AbsorbReport) -> [Text] {
+        let rows = report.added.map { "\($0.kind.rawValue) \($0.rows)" }.joined(separator: ", ")
+        let moved = report.moved.joined(separator: ", ")
+        var lines = [report.dryRun
+            ? Text(vi: "Chạy thử: nhập sổ \(report.file) vào dưới \(report.under) từ ngày \(report.on) (\(rows)); \(moved) sẽ trực thuộc \(report.under). Chưa ghi gì vào sổ.",
+                   en: "Dry run: absorbing \(report.file) under \(report.under) from \(report.on) (\(rows)); \(moved) would come under \(report.under). Nothing was written.")
+            : Text(vi: "Đã nhập sổ \(report.file) vào dưới \(report.under) từ ngày \(report.on) (\(rows)); \(moved) trực thuộc \(report.under).",
+                   en: "Absorbed \(report.file) under \(report.under) from \(report.on) (\(rows)); \(moved) now under \(report.under).")]
+        func mapped(_ codes: [String: String]) -> String { codes.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }.joined(separator: ", ") }
+        if !report.codes.units.isEmpty {
+            lines.append(Text(vi: "Mã đơn vị đổi: \(mapped(report.codes.units)).", en: "Unit codes changed: \(mapped(report.codes.units))."))
+        }
+        if !report.codes.members.isEmpty {
+            lines.append(Text(vi: "Mã đoàn viên đổi: \(mapped(report.codes.members)).", en: "Member codes changed: \(mapped(report.codes.members))."))
+        }
+        if !report.likelyDuplicates.isEmpty {
+            let pairs = report.likelyDuplicates.map { "\($0.theirs) ~ \($0.ours)" }.joined(separator: ", ")
+            lines.append(Text(vi: "Có thể trùng người (cùng họ tên và ngày sinh; sổ kia ~ sổ này): \(pairs).",
+                              en: "Likely the same people (same name and birth date; other ~ this): \(pairs)."))
+        }
+        return lines
+    }
+
     public static func unitSplit(_ code: String, on day: Day, closed: Bool) -> Text {
         closed ? Text(vi: "Đã chia tách \(code) từ ngày \(day); \(code) giải thể từ ngày đó.",
                       en: "Split \(code) from \(day); \(code) closed on that day.")

@@ -11,12 +11,16 @@ public enum AccountRole: String, CaseIterable, Sendable, Codable {
     public enum Access: Sendable {
         case read
         case write
+        /// Rename, move or merge units: the tree above the members is the bloc office's
+        /// work, not a branch secretary's (docs/SECURITY.md).
+        case reorganise
     }
 
     public func allows(_ access: Access) -> Bool {
         switch access {
         case .read: return true
         case .write: return self != .viewer
+        case .reorganise: return self == .office
         }
     }
 
@@ -60,6 +64,12 @@ public struct AccessRefused: Error, Sendable, Equatable {
         AccessRefused(.outsideScope, Text(
             vi: "Nhập tệp có thể ghi vào mọi đơn vị của sổ nên chỉ tài khoản văn phòng của \(top) được nhập; tài khoản \(account) làm việc trong \(scope).",
             en: "An import may write into any unit of the register, so only an office account of \(top) may import; the account \(account) works in \(scope)."))
+    }
+
+    public static func reorganisation(_ role: AccountRole, account: String) -> AccessRefused {
+        AccessRefused(.role, Text(
+            vi: "Tài khoản \(account) có vai trò \(role.name.vi); chỉ tài khoản văn phòng Đoàn khối được sắp xếp đơn vị.",
+            en: "The account \(account) has the role \(role.name.en); only a bloc office account may reorganise units."))
     }
 
     public static func role(_ role: AccountRole, account: String) -> AccessRefused {

@@ -22,3 +22,4 @@ extension DisciplineLevel: NamedCode {}
 extension ReferralStage: NamedCode {}
 extension MembershipEventKind: NamedCode {}
 extension UnitKind: NamedCode {}
+extension UnitChangeKind: NamedCode {}

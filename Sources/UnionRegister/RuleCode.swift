@@ -2,6 +2,8 @@
 /// on, printed in brackets before the message (`Lỗi [admission-age]: …`). docs/DOMAIN.md
 /// describes each rule under its code.
 public enum RuleCode: Hashable, Sendable {
+    case absorbClash
+    case absorbSamePerson
     case admissionAge
     case admissionEducation
     case arrivalActive
@@ -51,6 +53,8 @@ public enum RuleCode: Hashable, Sendable {
     /// commas for an eligibility refusal (`age,latest-grade`).
     public var code: String {
         switch self {
+        case .absorbClash: return "absorb-clash"
+        case .absorbSamePerson: return "absorb-same-person"
         case .admissionAge: return "admission-age"
         case .admissionEducation: return "admission-education"
         case .arrivalActive: return "arrival-active"

@@ -1,3 +1,4 @@
+import RegisterStore
 import RegisterViews
 import UnionRegister
 

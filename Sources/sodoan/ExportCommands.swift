@@ -5,17 +5,17 @@ import RegisterViews
 import Spreadsheet
 import UnionRegister
 
-/// `sodoan export KIND`: units, members, events, grades, trainings, discipline or referrals as CSV or JSON, in
+/// `sodoan export KIND`: units, unit-changes, members, events, offices, grades, trainings, discipline, referrals or dues as CSV or JSON, in
 /// the columns `import` reads, so an export imports back unchanged; or as an .xlsx workbook
 /// with the columns' Vietnamese headers, which `import` reads back the same.
 struct ExportCommand: RegisterCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write units, members, events, grades, trainings, discipline or referrals as CSV (default) or JSON on stdout, or as an .xlsx workbook.")
+        abstract: "Write units, unit-changes, members, events, offices, grades, trainings, discipline, referrals or dues as CSV (default) or JSON on stdout, or as an .xlsx workbook.")
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "units, members, events, grades, trainings, discipline or referrals.")
+    @Argument(help: "units, unit-changes, members, events, offices, grades, trainings, discipline, referrals or dues.")
     var kind: DataKind
 
     @Option(help: "Only members whose unit is this unit or below it.")

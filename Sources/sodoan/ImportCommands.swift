@@ -14,7 +14,7 @@ struct ImportCommand: RegisterCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: "What the file holds: units, members, events, grades, trainings, discipline or referrals.")
+    @Argument(help: "What the file holds: units, unit-changes, members, events, offices, grades, trainings, discipline, referrals or dues.")
     var kind: DataKind
 
     @Argument(help: "The CSV file (UTF-8, comma or semicolon separated, header row first), or an .xlsx workbook (header row first).")
@@ -25,9 +25,6 @@ struct ImportCommand: RegisterCommand {
 
     @Flag(help: "Check every row and report what would change, writing nothing.")
     var dryRun = false
-
-    /// How many problems or warnings are printed before "and N more".
-    static let listed = 100
 
     func execute() throws {
         let register = try openRegister()
@@ -53,26 +50,9 @@ struct ImportCommand: RegisterCommand {
         }
     }
 
-    private func fail(_ report: ImportReport) throws -> Never {
-        let vi = global.language == .vi
-        show(report.problems, heading: vi ? "Lỗi" : "Error")
-        let count = report.problems.count
-        FileHandle.standardError.write(Data((vi
-            ? "\(count) lỗi trong \(report.file); không ghi gì vào sổ. Sửa tệp rồi nhập lại.\n"
-            : "\(count) problem\(count == 1 ? "" : "s") in \(report.file); nothing was written. Fix the file and import it again.\n").utf8))
-        throw ExitCode(65)
-    }
+    private func fail(_ report: ImportReport) throws -> Never { try ImportProblemOutput.fail(report, global.language) }
 
     private func show(_ problems: [ImportProblem], heading: String) {
-        guard !problems.isEmpty else { return }
-        var lines = problems.prefix(Self.listed).map { problem in
-            "\(heading): \(problem.place): \(problem.column.map { $0 + ": " } ?? "")\(problem.message(global.language))"
-        }
-        if problems.count > Self.listed {
-            let more = problems.count - Self.listed
-            lines.append(global.language == .vi ? "… và \(more) dòng nữa." : "… and \(more) more.")
-        }
-        FileHandle.standardError.write(Data(OutputText.safe(lines.joined(separator: "\n") + "\n").utf8))
+        ImportProblemOutput.show(problems, heading: heading, global.language)
     }
 }
-

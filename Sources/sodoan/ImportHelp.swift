@@ -4,8 +4,8 @@ import RegisterStore
 /// (`DataKind.columns`, the same list `export` writes its header from), so it cannot drift
 /// from them.
 enum ImportHelp {
-    static let width = 80
-    private static let indent = 14
+    static let width = 78
+    private static let indent = 16
 
     static var text: String {
         var lines = ["Kinds and their columns (English headers; the Vietnamese ones in docs/CLI.md",
@@ -22,7 +22,8 @@ enum ImportHelp {
     /// What a kind's columns alone do not say.
     private static func note(_ kind: DataKind) -> String? {
         switch kind {
-        case .units: return "(parents before children)"
+        case .units: return "(each unit as added, parents before children)"
+        case .unitChanges: return "(change: renamed, moved, merged, split; in the order made)"
         case .members: return "(unit: the branch the member was admitted to)"
         case .events: return "(event: transferred, matured, removed, deceased)"
         case .offices: return "(to: the day the office ends; empty: held still)"

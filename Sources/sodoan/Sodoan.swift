@@ -25,6 +25,7 @@ struct Sodoan: AsyncParsableCommand {
             CheckCommand.self,
             BackupCommand.self,
             ImportCommand.self,
+            AbsorbCommand.self,
             ExportCommand.self,
             UserCommand.self,
             ServeCommand.self,

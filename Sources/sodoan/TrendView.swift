@@ -1,4 +1,5 @@
 import ArgumentParser
+import RegisterStore
 import RegisterViews
 import UnionRegister
 

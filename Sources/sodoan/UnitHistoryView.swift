@@ -8,19 +8,8 @@ struct UnitHistoryView {
     var entries: [UnitHistoryEntry]
     var language: Language
 
-    /// One change as `--format json` prints it (docs/CLI.md#unit-history).
-    struct Item: Encodable {
-        var on, kind, unit: String
-        var old_name, new_name, old_parent, new_parent, into: String?
-        var members_moved: Int
-    }
-
     func render(_ format: OutputFormat) throws -> String {
-        let items = entries.map { entry in
-            let c = entry.change
-            return Item(on: c.on.description, kind: c.kind.rawValue, unit: c.unitCode, old_name: c.oldName, new_name: c.newName,
-                        old_parent: c.oldParentCode, new_parent: c.newParentCode, into: c.intoUnitCode, members_moved: entry.membersMoved)
-        }
+        let items = entries.map(UnitHistoryJSON.init)
         switch format {
         case .json:
             return try JSONOutput.encode(items)

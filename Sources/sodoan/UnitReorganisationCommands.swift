@@ -57,10 +57,10 @@ extension UnitCommand {
 
     struct Split: RegisterCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Split a branch on a date as a plan file says (columns member, unit).")
+            abstract: "Split a branch (plan columns member, unit) or a grassroots union (plan columns branch, unit) on a date.")
         @OptionGroup var global: GlobalOptions
         @Argument var code: String
-        @Option(help: "CSV file with the columns member, unit; a member placed in the split unit itself stays, and keeps it open.")
+        @Option(help: "CSV file with the columns member (or branch, for a grassroots union) and unit; what is placed in the split unit itself stays, and keeps it open.")
         var plan: String
         @Option(help: "The day of the split.") var on: String
 

@@ -164,6 +164,21 @@ struct ReferralStoreTests {
         #expect(try f.register.referralList(unitCode: nil, year: nil, stage: .nominated, on: day("2024-01-31")).map(\.member.code) == ["DV2", "DV1", "DV4"])
     }
 
+    /// YT moves under a new bloc NB on 2024-05-01: a nomination the day before stays on the
+    /// list of DK alone, one on the day of the move is on NB's too.
+    @Test func theListOfAUnitTakesTheTreeOfEachNominationDay() throws {
+        let f = try Fixture()
+        for code in ["DV1", "DV2"] { try f.grade(code, 2023, .excellent) }
+        try f.register.addUnit(Unit(code: "NB", name: "Đoàn Khối cơ quan Đảng", kind: .bloc, parentCode: "DK", openedOn: day("2015-01-01")))
+        try f.register.recordReferral("DV1", .nominate(vote), on: day("2024-04-30"))
+        try f.register.moveUnit("YT", under: "NB", on: day("2024-05-01"))
+        try f.register.recordReferral("DV2", .nominate(vote), on: day("2024-05-01"))
+        let onDay = day("2024-06-01")
+        #expect(try f.register.referralList(unitCode: "NB", year: nil, stage: nil, on: onDay).map(\.member.code) == ["DV2"])
+        #expect(try f.register.referralList(unitCode: "DK", year: nil, stage: nil, on: onDay).map(\.member.code) == ["DV2", "DV1"])
+        #expect(try f.register.referralList(unitCode: "YT", year: nil, stage: nil, on: onDay).map(\.member.code) == ["DV2", "DV1"])
+    }
+
     @Test func theResolutionNamesTheCommitteeOfTheBranchOnItsDay() throws {
         let f = try Fixture()
         try f.grade("DV1", 2023, .excellent)

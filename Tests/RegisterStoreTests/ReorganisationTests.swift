@@ -7,35 +7,12 @@ import UnionRegister
 /// Units renamed, moved, merged and split, and the year-end reports before, of and after
 /// (docs/DOMAIN.md#units-change), on a real register file.
 @Suite struct ReorganisationTests {
-    /// DK (the usual tree, with a nested bloc NB and a grassroots union SG under DK) and a
-    /// second root bloc DN → DD → DD1, DD2, with members admitted in 2016.
-    private func scenario() throws -> TemporaryRegister {
-        let temp = try TemporaryRegister()
-        let r = temp.register
-        let opened = day("2015-01-01")
-        try r.addUnit(Unit(code: "NB", name: "Đoàn Khối cơ quan Đảng", kind: .bloc, parentCode: "DK", openedOn: opened))
-        try r.addUnit(Unit(code: "SG", name: "Đoàn cơ sở Sở Giáo dục", kind: .grassrootsUnion, parentCode: "DK", openedOn: opened))
-        try r.addUnit(Unit(code: "SG1", name: "Chi đoàn Giáo viên", kind: .branch, parentCode: "SG", openedOn: opened))
-        try r.addUnit(Unit(code: "DN", name: "Đoàn Khối doanh nghiệp tỉnh", kind: .bloc, parentCode: nil, openedOn: opened))
-        try r.addUnit(Unit(code: "DD", name: "Đoàn cơ sở Điện lực", kind: .grassrootsUnion, parentCode: "DN", openedOn: opened))
-        try r.addUnit(Unit(code: "DD1", name: "Chi đoàn Truyền tải", kind: .branch, parentCode: "DD", openedOn: opened))
-        try r.addUnit(Unit(code: "DD2", name: "Chi đoàn Phân phối", kind: .branch, parentCode: "DD", openedOn: opened))
-        var n = 0
-        for (unit, count) in [("YT-VP", 3), ("YT-BV", 2), ("TC", 2), ("SG1", 2), ("DD1", 2), ("DD2", 1)] {
-            for _ in 0..<count {
-                n += 1
-                try temp.addMember(String(format: "DV%03d", n), "Trần Thị Mai \(n)", born: "1998-04-0\(n % 9 + 1)", joined: "2016-05-01", unit: unit)
-            }
-        }
-        return temp
-    }
-
     private func report(_ r: Register, _ unit: String?, _ year: Int) throws -> YearEndReport {
         try r.yearEndReport(unitCode: unit, period: try ReportPeriod.year(year))
     }
 
     @Test func theMergedBlocsYearShowsTheOtherBlocAsReorganisedInAndTheYearBeforeIsUnchanged() throws {
-        let temp = try scenario()
+        let temp = try TemporaryRegister.reorganisationScenario()
         let r = temp.register
         let before2019 = try report(r, "DN", 2019)
         try r.mergeUnits(["DN"], into: "DK", on: day("2020-06-01"))
@@ -57,14 +34,9 @@ import UnionRegister
     }
 
     @Test func mergeMoveRenameAndSplitGiveBalancedReportsWithTheNamesOfEachYear() throws {
-        let temp = try scenario()
+        let temp = try TemporaryRegister.reorganisedScenario()
         let r = temp.register
-        try r.renameUnit("YT-VP", to: "Chi đoàn Hành chính", on: day("2020-03-01"))
-        try r.mergeUnits(["DN"], into: "DK", on: day("2020-06-01"))
-        try r.moveUnit("SG", under: "NB", on: day("2020-09-01"))
-        let plan = SplitPlan(placements: [SplitPlan.Placement(member: "DV004", unitCode: "YT-VP", line: 2),
-                                          SplitPlan.Placement(member: "DV005", unitCode: "DD1", line: 3)])
-        #expect(try r.splitUnit("YT-BV", plan: plan, on: day("2020-10-01")))
+        #expect(try r.unit("YT-BV").closedOn == day("2020-10-01"))
         for year in 2019...2021 {
             let figures = try report(r, "DK", year)
             #expect(figures.balance.holds, "\(year): \(figures.balance.unbalanced.map(\.unit.code))")
@@ -83,19 +55,42 @@ import UnionRegister
         #expect(try r.check().filter { $0.severity == .error }.isEmpty)
     }
 
+    /// YT's branch YT-BV goes to SG on 2020-07-01 and YT-VP stays; then SG is split
+    /// whole on 2021-03-01 (both its branches to YT) and closes.
+    @Test func aGrassrootsUnionSplitMovesWholeBranchesAndBalances() throws {
+        let temp = try TemporaryRegister.reorganisationScenario()
+        let r = temp.register
+        let part = SplitPlan(placements: [SplitPlan.Placement(code: "YT-BV", unitCode: "SG", line: 2),
+                                          SplitPlan.Placement(code: "YT-VP", unitCode: "YT", line: 3)])
+        #expect(try !r.splitUnit("YT", plan: part, on: day("2020-07-01")))
+        let of = try report(r, "DK", 2020)
+        #expect(of.balance.holds)
+        #expect(of.root.find("SG")?.members.reorganisedIn == 2 && of.root.find("YT")?.members.reorganisedOut == 2)
+        #expect(of.root.find("SG")?.find("YT-BV") != nil && of.root.members.reorganisedIn == 0)
+        #expect(try report(r, "DK", 2019).root.find("YT")?.find("YT-BV") != nil)
+        let whole = SplitPlan(placements: [SplitPlan.Placement(code: "SG1", unitCode: "YT", line: 2),
+                                           SplitPlan.Placement(code: "YT-BV", unitCode: "YT", line: 3)])
+        #expect(try r.splitUnit("SG", plan: whole, on: day("2021-03-01")))
+        #expect(try r.unit("SG").closedOn == day("2021-03-01"))
+        #expect(try report(r, "DK", 2021).balance.holds)
+        #expect(try r.unitHistory("SG").map(\.change.kind) == [.moved, .moved, .moved, .split])
+        #expect(try r.check().filter { $0.severity == .error }.isEmpty)
+        #expect(try RoundTripTests().reloaded(r, in: temp.directory).fingerprint() == r.fingerprint())
+    }
+
     @Test func refusedReorganisationsWriteNothing() throws {
-        let temp = try scenario()
+        let temp = try TemporaryRegister.reorganisationScenario()
         let r = temp.register
         let audit = try temp.count("SELECT COUNT(*) FROM audit_log")
         #expect(throws: RegisterError.self) { try r.moveUnit("DK", under: "NB", on: day("2020-01-01")) }
         #expect(throws: RegisterError.self) { try r.moveUnit("YT-VP", under: "DK", on: day("2020-01-01")) }
         #expect(throws: RegisterError.self) { try r.moveUnit("SG", under: "NB", on: day("2014-12-31")) }
         try r.transferMember("DV004", to: "YT-VP", on: day("2020-12-01"))
-        let plan = SplitPlan(placements: [SplitPlan.Placement(member: "DV005", unitCode: "YT-VP", line: 2)])
+        let plan = SplitPlan(placements: [SplitPlan.Placement(code: "DV005", unitCode: "YT-VP", line: 2)])
         // DV004 left YT-BV on 2020-12-01: a split before that day is refused, and on
         // 2021-01-01 the plan leaves the other member unplaced only when DV005 is missing.
-        let both = SplitPlan(placements: [SplitPlan.Placement(member: "DV004", unitCode: "DD1", line: 2),
-                                          SplitPlan.Placement(member: "DV005", unitCode: "DD1", line: 3)])
+        let both = SplitPlan(placements: [SplitPlan.Placement(code: "DV004", unitCode: "DD1", line: 2),
+                                          SplitPlan.Placement(code: "DV005", unitCode: "DD1", line: 3)])
         #expect(throws: RegisterError.self) { try r.splitUnit("YT-BV", plan: both, on: day("2020-11-30")) }
         #expect(throws: RegisterError.self) { try r.splitUnit("YT-BV", plan: SplitPlan(placements: []), on: day("2021-01-01")) }
         #expect(throws: RegisterError.self) { try r.mergeUnits(["DN"], into: "TC", on: day("2020-01-01")) }

@@ -36,5 +36,6 @@ struct AccountRoleTests {
         #expect(AccountRole.office.allows(.read) && AccountRole.office.allows(.write))
         #expect(AccountRole.secretary.allows(.read) && AccountRole.secretary.allows(.write))
         #expect(AccountRole.viewer.allows(.read) && !AccountRole.viewer.allows(.write))
+        #expect(AccountRole.office.allows(.reorganise) && !AccountRole.secretary.allows(.reorganise) && !AccountRole.viewer.allows(.reorganise))
     }
 }

@@ -37,6 +37,29 @@ private let today = d("2026-11-22")
         #expect(refusal { try ReorganisationRules.validateMove(union, under: otherBloc, currentParent: "DK", on: d("2018-03-01"), previous: nil, parentInSubtree: false, today: today) } == nil)
     }
 
+    @Test func aRecordedMergerClosesItsUnitThatDayAfterTheDayItOpened() {
+        var merged = union
+        merged.closedOn = d("2018-03-01")
+        #expect(refusal { try ReorganisationRules.validateRecordedMerge(merged, into: otherBloc, on: d("2018-03-01"), today: today) }?.rule == .unitReorganisationDate)
+        merged.closedOn = d("2018-03-02")
+        #expect(refusal { try ReorganisationRules.validateRecordedMerge(merged, into: otherBloc, on: d("2018-03-01"), today: today) }?.rule == .unitReorganisationDate)
+        #expect(refusal { try ReorganisationRules.validateRecordedMerge(merged, into: otherBloc, on: d("2018-03-02"), today: today) } == nil)
+        #expect(refusal { try ReorganisationRules.validateRecordedMerge(merged, into: merged, on: d("2018-03-02"), today: today) }?.rule == .unitMerge)
+        var closedTarget = otherBloc
+        closedTarget.closedOn = d("2018-03-02")
+        #expect(refusal { try ReorganisationRules.validateRecordedMerge(merged, into: closedTarget, on: d("2018-03-02"), today: today) }?.rule == .unitMerge)
+    }
+
+    @Test func aRecordedSplitIsOfABranchOpenFromTheDayItOpenedToTheDayItClosed() {
+        #expect(refusal { try ReorganisationRules.validateRecordedSplit(branch, on: d("2018-02-28"), today: today) }?.rule == .unitReorganisationDate)
+        #expect(refusal { try ReorganisationRules.validateRecordedSplit(branch, on: d("2018-03-01"), today: today) } == nil)
+        var closed = branch
+        closed.closedOn = d("2020-10-01")
+        #expect(refusal { try ReorganisationRules.validateRecordedSplit(closed, on: d("2020-10-01"), today: today) } == nil)
+        #expect(refusal { try ReorganisationRules.validateRecordedSplit(closed, on: d("2020-10-02"), today: today) }?.rule == .unitReorganisationDate)
+        #expect(refusal { try ReorganisationRules.validateRecordedSplit(bloc, on: d("2020-10-01"), today: today) }?.rule == .unitSplitPlan)
+    }
+
     @Test func aMergeIntoAUnitClosedThatDayIsRefusedAndTheDayBeforeAllowed() {
         var target = bloc
         target.closedOn = d("2021-01-01")
@@ -55,14 +78,31 @@ private let today = d("2026-11-22")
     @Test func aSplitPlanMustPlaceEveryActiveMemberOnce() throws {
         let other = Unit(code: "YT-BV", name: "Chi đoàn Bệnh viện", kind: .branch, parentCode: "YT", openedOn: d("2018-03-01"))
         let targets = ["YT-BV": other]
-        let placed = SplitPlan(placements: [.init(member: "A", unitCode: "YT-BV", line: 2)])
-        #expect(refusal { _ = try placed.validate(split: branch, on: d("2020-01-01"), active: ["A", "B"], targets: targets, laterEvent: nil, today: today) }?.rule == .unitSplitPlan)
-        let twice = SplitPlan(placements: [.init(member: "A", unitCode: "YT-BV", line: 2), .init(member: "A", unitCode: "YT-VP", line: 3)])
-        #expect(refusal { _ = try twice.validate(split: branch, on: d("2020-01-01"), active: ["A"], targets: targets, laterEvent: nil, today: today) }?.message.en.hasPrefix("Line 3") == true)
-        let staying = SplitPlan(placements: [.init(member: "A", unitCode: "YT-BV", line: 2), .init(member: "B", unitCode: "YT-VP", line: 3)])
-        let moves = try staying.validate(split: branch, on: d("2020-01-01"), active: ["A", "B"], targets: targets, laterEvent: nil, today: today)
-        #expect(moves.map(\.member) == ["A"])
+        let placed = SplitPlan(placements: [.init(code: "A", unitCode: "YT-BV", line: 2)])
+        #expect(refusal { _ = try placed.validate(split: branch, on: d("2020-01-01"), held: ["A", "B"], targets: targets, laterEvent: nil, today: today) }?.rule == .unitSplitPlan)
+        let twice = SplitPlan(placements: [.init(code: "A", unitCode: "YT-BV", line: 2), .init(code: "A", unitCode: "YT-VP", line: 3)])
+        #expect(refusal { _ = try twice.validate(split: branch, on: d("2020-01-01"), held: ["A"], targets: targets, laterEvent: nil, today: today) }?.message.en.hasPrefix("Line 3") == true)
+        let staying = SplitPlan(placements: [.init(code: "A", unitCode: "YT-BV", line: 2), .init(code: "B", unitCode: "YT-VP", line: 3)])
+        let moves = try staying.validate(split: branch, on: d("2020-01-01"), held: ["A", "B"], targets: targets, laterEvent: nil, today: today)
+        #expect(moves.map(\.code) == ["A"])
         #expect(!staying.closes(branch) && placed.closes(branch))
+    }
+
+    @Test func aGrassrootsUnionSplitPlacesEveryOpenBranchUnderAnOpenGrassrootsUnion() throws {
+        var other = Unit(code: "SG", name: "Đoàn cơ sở Sở Giáo dục", kind: .grassrootsUnion, parentCode: "DK", openedOn: d("2018-03-01"))
+        other.closedOn = d("2020-01-01")
+        let moves = SplitPlan(placements: [.init(code: "YT-BV", unitCode: "SG", line: 2), .init(code: "YT-VP", unitCode: "YT", line: 3)])
+        let branches: Set<String> = ["YT-VP", "YT-BV"]
+        // The target closes on 2020-01-01: the day before is allowed, the day of refused.
+        #expect(try moves.validate(split: union, on: d("2019-12-31"), held: branches, targets: ["SG": other], laterEvent: nil, today: today)
+                .map(\.code) == ["YT-BV"])
+        #expect(refusal { _ = try moves.validate(split: union, on: d("2020-01-01"), held: branches, targets: ["SG": other], laterEvent: nil, today: today) }?.rule == .unitSplitPlan)
+        #expect(refusal { _ = try moves.validate(split: union, on: d("2019-12-31"), held: branches, targets: ["SG": bloc], laterEvent: nil, today: today) }?.rule == .unitSplitPlan)
+        let unplaced = SplitPlan(placements: [.init(code: "YT-BV", unitCode: "SG", line: 2)])
+        #expect(refusal { _ = try unplaced.validate(split: union, on: d("2019-12-31"), held: branches, targets: ["SG": other], laterEvent: nil, today: today) }?
+                .message.en.contains("open branch(es) of YT") == true)
+        #expect(unplaced.closes(union) && !moves.closes(union))
+        #expect(refusal { _ = try moves.validate(split: bloc, on: d("2019-12-31"), held: [], targets: ["SG": other], laterEvent: nil, today: today) }?.rule == .unitSplitPlan)
     }
 
     @Test func theLineageEndsAndStartsSpansOnTheMoveDay() throws {

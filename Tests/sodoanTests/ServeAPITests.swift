@@ -255,6 +255,8 @@ struct ServeAPITests {
                 "POST /api/members/{code}/update", "POST /api/members/{code}/arrive", "POST /api/members/{code}/leave",
                 "POST /api/members/{code}/grade", "POST /api/members/{code}/training",
                 "GET /api/referral/candidates", "GET /api/reports/annual",
+                "POST /api/units/{code}/rename", "POST /api/units/{code}/move", "POST /api/units/{code}/merge",
+                "GET /api/units/{code}/history",
             ])
             for operation in operations where !operation.contains("session") {
                 let parts = operation.split(separator: " ")

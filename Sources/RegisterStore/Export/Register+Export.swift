@@ -26,14 +26,30 @@ extension Register {
             let latestUnit = "(SELECT lu.unit_id FROM membership_event lu WHERE lu.id = \(latestEvent))"
             // The event that brought the member into the register: their admission, arrival or stay.
             let firstEvent = "(SELECT fe.id FROM membership_event fe WHERE fe.member_id = m.id ORDER BY fe.on_date, fe.id LIMIT 1)"
-            let filter = unitID == nil ? "" : "WHERE \(latestUnit) IN (SELECT descendant_id FROM unit_closure c WHERE ancestor_id = :unit AND \(UnitTreeSQL.current("c")))"
-            let unitFilter = unitID == nil ? "" : "WHERE u.id IN (SELECT descendant_id FROM unit_closure c WHERE ancestor_id = :unit AND \(UnitTreeSQL.current("c")))"
+            /// Unit `column` is the unit exported or below it now.
+            func inSubtree(_ column: String) -> String {
+                "\(column) IN (SELECT descendant_id FROM unit_closure c WHERE ancestor_id = :unit AND \(UnitTreeSQL.current("c")))"
+            }
+            let filter = unitID == nil ? "" : "WHERE \(inSubtree(latestUnit))"
+            let unitFilter = unitID == nil ? "" : "WHERE \(inSubtree("u.id"))"
             let sql: String
             switch kind {
             case .units:
+                // Each unit as it was added (its first name and parent), parents first in
+                // that first tree, the roots in the order added (the register's own root
+                // first: `Register.load` makes it of the first row); the unit-changes file
+                // replays the renames and moves.
+                let depth = "(SELECT MAX(depth) FROM unit_closure c WHERE descendant_id = u.id AND c.from_on IS NULL)"
                 sql = """
-                    SELECT u.code, u.name, u.kind, p.code, u.opened_on, u.closed_on FROM \(UnitTable.from) \(unitFilter)
-                    ORDER BY (SELECT MAX(depth) FROM unit_closure c WHERE descendant_id = u.id AND \(UnitTreeSQL.current("c"))), u.code
+                    SELECT u.code, \(UnitTreeSQL.name(on: "''")), u.kind, p.code, u.opened_on, u.closed_on FROM \(UnitTable.from(on: "''"))
+                    \(unitFilter)
+                    ORDER BY \(depth), CASE WHEN \(depth) = 0 THEN u.id END, u.code
+                    """
+            case .unitChanges:
+                // In the order recorded, which is the order the rules accepted them in.
+                sql = """
+                    SELECT \(UnitChangeTable.columns) FROM \(UnitChangeTable.from)
+                    \(unitID == nil ? "" : "WHERE \(inSubtree("c.unit_id"))") ORDER BY c.id
                     """
             case .events:
                 // Each member's first event (admission, arrival or stay) is the members file;

@@ -34,7 +34,7 @@ public enum EventColumn: String, CSVColumns {
 }
 
 /// One run of `import events`: each row is one membership event after the member came
-/// into the register (`transferred`, `arrived` or `hosted` into `unit`; `left`, `away`,
+/// into the register (`transferred`, `reorganised`, `arrived` or `hosted` into `unit`; `left`, `away`,
 /// `matured`, `removed`, `deceased` from the member's branch), checked exactly as the
 /// `member` commands check it. The first event comes from `import members`; expulsion
 /// from `import discipline`.
@@ -63,7 +63,7 @@ struct EventImport: RowImport {
         }
         let on = try row.requiredDay(.on)
         let (id, _) = try row.member(.code, in: tx.db)
-        let placing = kind == .transferred || kind == .arrived || kind == .hosted
+        let placing = kind.movesWithin || kind == .arrived || kind == .hosted
         if placing, let to = row[.unit], !(try UnitTable.exists(code: to, in: tx.db)) {
             throw row.problem(.unit, RegisterError.unknownUnit(to).message)
         }
@@ -75,7 +75,7 @@ struct EventImport: RowImport {
                                         place: place.map(VietnameseText.normalized), letterNo: row[.letter], until: until)
             if placing {
                 event.unitCode = try row.required(.unit)
-                event.fromUnitCode = kind == .transferred ? current : nil
+                event.fromUnitCode = kind.movesWithin ? current : nil
             }
             // The same event already kept (a file imported twice) changes nothing. A row
             // without a unit means the member's branch on its day, which later moves may

@@ -34,6 +34,15 @@ public struct ImportProblem: Sendable, Equatable {
     }
 }
 
+extension ImportReport {
+    /// A row about something the register already keeps: unchanged when its facts are the
+    /// kept ones, else the `conflict` problem (an import does not edit what history hangs on).
+    mutating func countUnchanged<T: Equatable>(_ given: T, kept: T, conflict: @autoclosure () -> ImportProblem) throws {
+        guard given == kept else { throw conflict() }
+        unchanged += 1
+    }
+}
+
 /// What an import did, or with `--dry-run` would do.
 public struct ImportReport: Sendable, Equatable {
     public var file: String

@@ -1,19 +1,21 @@
 import UnionRegister
 
-/// The columns of a split plan (`unit split --plan FILE.csv`): the member and the unit
-/// they go to.
+/// The columns of a split plan (`unit split --plan FILE.csv`): the member (of a branch
+/// split) or the branch (of a grassroots union split), and the unit it goes to.
 enum SplitPlanColumn: String, CSVColumns {
     case member
+    case branch
     case unit
 
     var aliases: [String] {
         switch self {
         case .member: return ["Số thẻ", "Mã", "Mã đoàn viên"]
+        case .branch: return ["Chi đoàn chuyển", "Mã chi đoàn"]
         case .unit: return ["Chi đoàn", "Đơn vị"]
         }
     }
 
-    var isRequired: Bool { true }
+    var isRequired: Bool { self == .unit }
 }
 
 /// Reads a split plan file into the domain's `SplitPlan`: a file that cannot be read, or
@@ -32,8 +34,8 @@ public enum SplitPlanFile {
             case .failure(let problem): throw refusal(problem)
             case .success(let row):
                 do {
-                    placements.append(SplitPlan.Placement(member: try row.required(.member), unitCode: try row.required(.unit),
-                                                          line: row.line))
+                    let placed = try row[.branch] ?? row.required(.member)
+                    placements.append(SplitPlan.Placement(code: placed, unitCode: try row.required(.unit), line: row.line))
                 } catch let problem as ImportProblem {
                     throw refusal(problem)
                 }
@@ -46,7 +48,7 @@ public enum SplitPlanFile {
         let column = problem.column.map { ", \($0)" } ?? ""
         return RegisterError.badInput(Text(vi: "\(problem.file), dòng \(problem.line)\(column): \(problem.message.vi)",
                                            en: "\(problem.file), line \(problem.line)\(column): \(problem.message.en)"),
-                                      fix: Text(vi: "Tệp phương án có hai cột: member (mã đoàn viên), unit (mã đơn vị đến).",
-                                                en: "A plan file has two columns: member (member code), unit (the unit they go to)."))
+                                      fix: Text(vi: "Tệp phương án có hai cột: member (mã đoàn viên; branch: mã chi đoàn khi chia tách đoàn cơ sở), unit (mã đơn vị đến).",
+                                                en: "A plan file has two columns: member (member code; branch: the branch's code to split a grassroots union), unit (the unit it goes to)."))
     }
 }

@@ -54,14 +54,11 @@ struct UnitImport: RowImport {
         if seen.updateValue(unit, forKey: unit.code) != nil {
             throw row.problem(.code, Text(vi: "Đơn vị \(unit.code) xuất hiện hai lần trong tệp.", en: "Unit \(unit.code) appears twice in the file."))
         }
-        if let existing = try? UnitTable.find(unit.code, in: tx.db).unit {
-            guard existing == unit else {
-                throw row.problem(.code, Text(
-                    vi: "Đơn vị \(unit.code) đã có trong sổ với thông tin khác.",
-                    en: "Unit \(unit.code) is already in the register with other facts."))
-            }
-            report.unchanged += 1
-            return
+        // A units file holds each unit as it was added; its renames and moves come after it.
+        if let existing = try? UnitTable.asAdded(unit.code, in: tx.db).unit {
+            return try report.countUnchanged(unit, kept: existing, conflict: row.problem(.code, Text(
+                vi: "Đơn vị \(unit.code) đã có trong sổ với thông tin khác.",
+                en: "Unit \(unit.code) is already in the register with other facts.")))
         }
         let parent = try unit.parentCode.map { code -> UnionRegister.Unit in
             guard let parent = seen[code] ?? (try? UnitTable.find(code, in: tx.db).unit) else {

@@ -3,11 +3,12 @@ import UnionRegister
 
 /// Reads and writes rows of `unit_change`: the dated renames, moves, mergers and splits.
 enum UnitChangeTable {
-    private static let columns = """
+    /// The columns of a change, in the order of the unit-changes file (`UnitChangeColumn`).
+    static let columns = """
         c.kind, c.on_date, u.code AS unit_code, c.old_name, c.new_name, op.code AS old_parent, np.code AS new_parent,
         i.code AS into_code
         """
-    private static let from = """
+    static let from = """
         unit_change c JOIN unit u ON u.id = c.unit_id LEFT JOIN unit op ON op.id = c.old_parent_id
         LEFT JOIN unit np ON np.id = c.new_parent_id LEFT JOIN unit i ON i.id = c.into_unit_id
         """

@@ -21,6 +21,20 @@ enum UnitClosureTable {
         return UnitLineage(parents: parents)
     }
 
+    /// `lineage(in:)` by unit code, for the domain's checks, which name units by code.
+    static func lineageByCode(in db: Database) throws -> UnitLineage<String> {
+        let byID = try lineage(in: db)
+        var codes: [Int64: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, code FROM unit") { codes[row["id"]] = row["code"] }
+        var parents: [String: UnitLineage<String>.Parents] = [:]
+        for (id, unit) in byID.parents {
+            guard let code = codes[id] else { continue }
+            parents[code] = UnitLineage<String>.Parents(first: unit.first.flatMap { codes[$0] },
+                                                        moves: unit.moves.map { (on: $0.on, parent: $0.parent.flatMap { codes[$0] }) })
+        }
+        return UnitLineage(parents: parents)
+    }
+
     /// Rewrites the closure rows of the unit with this row id and of every unit ever below
     /// it, after a move. Refuses a tree that would loop on some day (`unit-move-cycle`).
     static func rebuild(below id: Int64, in db: Database) throws {

@@ -41,8 +41,20 @@ enum UnitTable {
 
     /// The unit with this code with its name and parent on `day`, and its row id.
     static func find(_ code: String, on day: Day, in db: Database) throws -> (id: Int64, unit: Unit) {
+        try find(code, onDay: day.description, in: db)
+    }
+
+    /// The unit with this code as it was added, with its first name and parent (before any
+    /// rename or move): what `export units` writes, so that `import unit-changes` replays
+    /// the changes on it.
+    static func asAdded(_ code: String, in db: Database) throws -> (id: Int64, unit: Unit) {
+        // The empty text sorts before every day.
+        try find(code, onDay: "", in: db)
+    }
+
+    private static func find(_ code: String, onDay day: String, in db: Database) throws -> (id: Int64, unit: Unit) {
         guard let row = try Row.fetchOne(db, sql: "SELECT \(columns(on: ":day")) FROM \(from(on: ":day")) WHERE u.code = :code",
-                                         arguments: ["day": day.description, "code": code]) else {
+                                         arguments: ["day": day, "code": code]) else {
             throw RegisterError.unknownUnit(code)
         }
         return (row["id"], try unit(from: row))
@@ -82,6 +94,12 @@ enum UnitTable {
             .map(unit(from:))
     }
 
+    /// The units whose parent is the unit with this row id on `day`, with the names of that day, by code.
+    static func children(of id: Int64, on day: Day, in db: Database) throws -> [Unit] {
+        try Row.fetchAll(db, sql: "SELECT \(columns(on: ":day")) FROM \(from(on: ":day")) WHERE p.id = :id ORDER BY u.code",
+                         arguments: ["id": id, "day": day.description]).map(unit(from:))
+    }
+
     static func close(id: Int64, on day: Day, in db: Database) throws {
         try db.execute(sql: "UPDATE unit SET closed_on = ? WHERE id = ?", arguments: [day.description, id])
     }
@@ -101,16 +119,17 @@ enum UnitTable {
             """, arguments: ["unit": try find(code, in: db).id, "day": day.description]).map(unit(from:))
     }
 
-    /// The register's root bloc on `day` (default: now): the first by code of the units
+    /// The register's root bloc on `day` (default: now): the first added of the units
     /// with no parent that day, opened by then if any is (a new root added above the old
     /// one does not take over the years before it), and open then if any is (a bloc merged
-    /// into another stays a root of the years after, closed).
+    /// into another stays a root of the years after, closed). First added, not first by
+    /// code: the root of an absorbed register stays a root of the days before it joined.
     static func root(on day: Day? = nil, in db: Database) throws -> (id: Int64, unit: Unit) {
         let dayExpression = day.map { "'\($0)'" } ?? "'9999-12-31'"
         guard let row = try Row.fetchOne(db, sql: """
             SELECT \(columns(on: dayExpression)) FROM \(from(on: dayExpression))
             WHERE \(UnitTreeSQL.parentID(on: dayExpression)) IS NULL
-            ORDER BY u.opened_on > \(dayExpression), COALESCE(u.closed_on <= \(dayExpression), 0), u.code LIMIT 1
+            ORDER BY u.opened_on > \(dayExpression), COALESCE(u.closed_on <= \(dayExpression), 0), u.id LIMIT 1
             """) else {
             throw RegisterError.badInput(Text(vi: "Sổ chưa có đơn vị nào.", en: "The register has no units."))
         }

@@ -2,24 +2,20 @@
 /// written behind sodoan's back (a second secretary, a term in a closed unit, a holder not
 /// in the unit) is found by the same `OfficeRule` that refuses it on the way in.
 public enum OfficeConsistency {
-    /// `facts` are the members' by code, `units` every unit by code.
-    public static func check(_ offices: [Office], facts: [String: MemberFacts], units: [String: Unit], today: Day) -> [Finding] {
-        // The unit's code and its ancestors', bounded by the number of units (a cycle ends it).
-        func lineage(_ code: String) -> [String] {
-            var codes: [String] = [], next: String? = code
-            while let current = next, codes.count <= units.count {
-                codes.append(current)
-                next = units[current]?.parentCode
-            }
-            return codes
-        }
+    /// `facts` are the members' by code, `units` every unit by code, and `tree` the units'
+    /// parents over time: an office is judged by the tree of its first day, as it was when
+    /// it was given (a branch moved since does not make it wrong).
+    public static func check(_ offices: [Office], facts: [String: MemberFacts], units: [String: Unit], tree: UnitLineage<String>,
+                             today: Day) -> [Finding] {
         let byUnit = Dictionary(grouping: offices.indices, by: { offices[$0].unitCode })
         return offices.indices.compactMap { index in
             let office = offices[index]
             guard let holder = facts[office.memberCode], let unit = units[office.unitCode] else { return nil }
             let others = (byUnit[office.unitCode] ?? []).filter { $0 != index }.map { offices[$0] }
             do {
-                try OfficeRule.check(office, holder: holder.member, history: holder.history, unit: unit, lineage: lineage,
+                try OfficeRule.check(office, holder: holder.member, history: holder.history, unit: unit,
+                                     // A tree that loops (which check names) judges no office's place.
+                                     lineage: { (try? tree.chain(of: $0, on: office.from)) ?? Array(units.keys) },
                                      others: others, today: today)
                 return nil
             } catch let refusal as RegisterError {

@@ -119,6 +119,46 @@ public enum ReorganisationRules {
         try refuseLater(laterEvent, day: day)
     }
 
+    /// A merger read back from a file (`import unit-changes`): the members it moved come
+    /// with the events file and the day the unit closed with the units file, so the record
+    /// has to agree with them: the merged unit closed on the merger day, after it opened,
+    /// into another unit open that day.
+    public static func validateRecordedMerge(_ unit: Unit, into target: Unit, on day: Day, today: Day) throws {
+        try MemberRules.notInFuture(day, what: Text(vi: "Ngày hợp nhất", en: "The merger day"), today: today)
+        guard target.code != unit.code else {
+            throw RegisterError.refused(.unitMerge, Text(
+                vi: "Không thể hợp nhất \(unit.code) vào chính nó.", en: "\(unit.code) cannot be merged into itself."))
+        }
+        guard day > unit.openedOn, unit.closedOn == day else {
+            throw RegisterError.refused(.unitReorganisationDate, Text(
+                vi: "Đơn vị hợp nhất giải thể đúng ngày hợp nhất; \(unit.code) thành lập \(unit.openedOn), giải thể \(unit.closedOn.map(\.description) ?? "chưa"), không phải ngày \(day).",
+                en: "A merged unit closes on the merger day; \(unit.code) opened \(unit.openedOn) and closed \(unit.closedOn.map(\.description) ?? "never"), not on \(day)."),
+                fix: Text(vi: "Sửa ngày giải thể của \(unit.code) trong tệp đơn vị, hoặc ngày của dòng này.",
+                          en: "Correct \(unit.code)'s closing day in the units file, or this row's day."))
+        }
+        guard target.isOpen(on: day) else {
+            throw RegisterError.refused(.unitMerge, Text(
+                vi: "Đơn vị nhận \(target.code) không hoạt động vào ngày \(day).", en: "The target unit \(target.code) is not open on \(day)."))
+        }
+    }
+
+    /// A split read back from a file (`import unit-changes`), whose members' moves come with
+    /// the events file (a grassroots union's branch moves as rows of their own before it):
+    /// a branch-level unit or a grassroots union open on the day, which it closed or left open.
+    public static func validateRecordedSplit(_ unit: Unit, on day: Day, today: Day) throws {
+        try MemberRules.notInFuture(day, what: Text(vi: "Ngày chia tách", en: "The split day"), today: today)
+        guard unit.kind.holdsMembers || unit.kind == .grassrootsUnion else {
+            throw RegisterError.refused(.unitSplitPlan, Text(
+                vi: "\(unit.code) là \(unit.kind.name.vi); chỉ chi đoàn, chi đoàn cơ sở hoặc đoàn cơ sở được chia tách.",
+                en: "\(unit.code) is a \(unit.kind.name.en); only a branch, a grassroots branch or a grassroots union is split."))
+        }
+        guard day >= unit.openedOn, unit.closedOn.map({ $0 >= day }) ?? true else {
+            throw RegisterError.refused(.unitReorganisationDate, Text(
+                vi: "Đơn vị \(unit.code) không hoạt động vào ngày \(day) (thành lập \(unit.openedOn)\(unit.closedOn.map { ", giải thể \($0)" } ?? "")).",
+                en: "Unit \(unit.code) is not open on \(day) (opened \(unit.openedOn)\(unit.closedOn.map { ", closed \($0)" } ?? ""))."))
+        }
+    }
+
     /// Refuses a reorganisation on `day` that a member's later event follows.
     static func refuseLater(_ event: LaterEvent?, day: Day) throws {
         guard let event else { return }

@@ -1,5 +1,3 @@
-import RegisterStore
-
 /// Writes RFC 4180 CSV: fields quoted when they hold a comma, quote or line break, and
 /// neutralised when a spreadsheet would run them as a formula (`CSVFormula`).
 public enum CSVWriter {
