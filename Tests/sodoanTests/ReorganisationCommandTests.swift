@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// The small tree, a bloc NB under DK, and a second root bloc DN → DD → DD1, with members
@@ -142,6 +143,17 @@ struct ReorganisationCommandTests {
         try cli.refusedLeavingNoTrace(["absorb", other, "--under", "YT-VP", "--on", "2020-06-01", "--prefix", "B-"], status: 1)
         try cli.refusedLeavingNoTrace(["absorb", try cli.file("notes.txt", "not a register"), "--under", "DK", "--on", "2020-06-01"], status: 65)
         try cli.refusedLeavingNoTrace(["absorb", cli.directory.appending(path: "none.db").path, "--under", "DK", "--on", "2020-06-01"], status: 66)
+        // A register from a newer sodoan is not read, and neither file changes.
+        let newer = cli.directory.appending(path: "newer.db").path
+        try FileManager.default.copyItem(atPath: other, toPath: newer)
+        let queue = try DatabaseQueue(path: newer)
+        try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('99 from the future')") }
+        try queue.close()
+        let newerBytes = try Data(contentsOf: URL(fileURLWithPath: newer))
+        let refusedNewer = try cli.refusedLeavingNoTrace(["absorb", newer, "--under", "DK", "--on", "2020-06-01", "--prefix", "B-", "--lang", "en"],
+                                                         status: 65)
+        #expect(refusedNewer.contains("made by a newer sodoan"), "\(refusedNewer)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: newer)) == newerBytes)
 
         #expect(try cli.ok(["absorb", other, "--under", "DK", "--on", "2020-06-01", "--prefix", "B-"]).hasPrefix("Đã nhập sổ \(other) vào dưới DK từ ngày 2020-06-01"))
         let dk = try #require(try json(try cli.ok(["report", "annual", "--year", "2020", "--format", "json"])) as? [String: Any])
