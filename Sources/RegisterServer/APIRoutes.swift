@@ -41,6 +41,7 @@ struct APIRoutes {
             return try APIResponse.json(MemberBookJSON(try register.memberFacts(code), today: register.today))
         }
         MemberActionRoutes(services: services).addAPI(to: api)
+        ImportAPIRoute(services: services).add(to: api)
         api.get("referral/candidates") { request, context in
             let step = try Self.step(request.query("step"))
             let register = try services.scoped(context, request)

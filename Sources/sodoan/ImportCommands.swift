@@ -54,12 +54,9 @@ struct ImportCommand: RegisterCommand {
     }
 
     private func fail(_ report: ImportReport) throws -> Never {
-        let vi = global.language == .vi
-        show(report.problems, heading: vi ? "Lỗi" : "Error")
-        let count = report.problems.count
-        FileHandle.standardError.write(Data((vi
-            ? "\(count) lỗi trong \(report.file); không ghi gì vào sổ. Sửa tệp rồi nhập lại.\n"
-            : "\(count) problem\(count == 1 ? "" : "s") in \(report.file); nothing was written. Fix the file and import it again.\n").utf8))
+        let language = global.language
+        show(report.problems, heading: language == .vi ? "Lỗi" : "Error")
+        FileHandle.standardError.write(Data("\(ImportWording.refused(report)(language)) \(ImportWording.fix(language))\n".utf8))
         throw ExitCode(65)
     }
 

@@ -254,7 +254,7 @@ struct ServeAPITests {
                 "POST /api/members", "GET /api/members/{code}", "POST /api/members/{code}/transfer",
                 "POST /api/members/{code}/update", "POST /api/members/{code}/arrive", "POST /api/members/{code}/leave",
                 "POST /api/members/{code}/grade", "POST /api/members/{code}/training",
-                "GET /api/referral/candidates", "GET /api/reports/annual",
+                "GET /api/referral/candidates", "GET /api/reports/annual", "POST /api/import",
             ])
             for operation in operations where !operation.contains("session") {
                 let parts = operation.split(separator: " ")
