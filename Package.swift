@@ -78,7 +78,10 @@ let package = Package(
         ),
 
         // Benchmarks at scale (issue 6): `swift run -c release sodoan-bench`. Not part of `swift test`.
-        .executableTarget(name: "sodoan-bench", dependencies: ["RegisterStore", "UnionRegister", "Spreadsheet"]),
+        .executableTarget(name: "sodoan-bench", dependencies: ["RegisterStore", "UnionRegister", "Spreadsheet", "SeededRandom"]),
+
+        // One seeded generator for generated registers (the bench) and generated test inputs.
+        .target(name: "SeededRandom"),
 
         // Build-time helper: turns schema.sql into a Swift string constant.
         .executableTarget(name: "schema-embedder"),
@@ -88,11 +91,11 @@ let package = Package(
             dependencies: ["schema-embedder"]
         ),
 
-        .testTarget(name: "UnionRegisterTests", dependencies: ["UnionRegister"]),
+        .testTarget(name: "UnionRegisterTests", dependencies: ["UnionRegister", "SeededRandom"]),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
         .testTarget(
             name: "RegisterStoreTests",
-            dependencies: ["RegisterStore", "UnionRegister", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["RegisterStore", "UnionRegister", "SeededRandom", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // End-to-end tests run the built `sodoan` binary; depending on the executable
         // makes `swift test` build it first.

@@ -32,16 +32,17 @@ extension Register {
     /// Changes a member's facts. A changed joining date moves the admission event with it,
     /// and the admission rules are checked again against the new facts. A change that
     /// changes nothing writes nothing.
-    public func updateMember(_ code: String, _ change: (inout Member) throws -> Void) throws -> Member {
+    @discardableResult
+    public func updateMember(_ code: String, _ change: (inout Member) throws -> Void) throws -> MemberUpdate {
         try write { tx in
             let (id, old) = try MemberTable.find(code, in: tx.db)
             var new = old
             try change(&new)
             new.fullName = VietnameseText.normalized(new.fullName)
             new.qualification = new.qualification.map(VietnameseText.normalized)
-            guard new != old else { return (old, nil) }
+            guard new != old else { return (MemberUpdate(member: old, changed: false), nil) }
             try tx.updateMember(id: id, from: old, to: new)
-            return (new, AuditEntry(action: "member.update", memberCode: new.code,
+            return (MemberUpdate(member: new, changed: true), AuditEntry(action: "member.update", memberCode: new.code,
                                     oldValue: AuditEntry.json(old), newValue: AuditEntry.json(new)))
         }
     }

@@ -102,7 +102,7 @@ public struct ScopedRegister: Sendable {
     }
 
     @discardableResult
-    public func updateMember(_ code: String, _ change: (inout Member) throws -> Void) throws -> Member {
+    public func updateMember(_ code: String, _ change: (inout Member) throws -> Void) throws -> MemberUpdate {
         try requireMember(code, .write)
         return try register.updateMember(code, change)
     }

@@ -76,8 +76,13 @@ public enum Says {
                     en: "Registered \(member.fullName) (code \(member.code), in the Union since \(member.joinedOn)) arriving in \(unit) from \(arrival.from) on \(arrival.on).")
     }
 
-    public static func memberUpdated(_ member: Member) -> Text {
-        Text(vi: "Đã cập nhật \(member.code) — \(member.fullName).", en: "Updated \(member.code) — \(member.fullName).")
+    public static func memberUpdated(_ update: MemberUpdate) -> Text {
+        let member = update.member
+        guard update.changed else {
+            return Text(vi: "Không có gì thay đổi: \(member.code) — \(member.fullName) đã đúng như vậy; không ghi gì.",
+                        en: "Nothing changed: \(member.code) — \(member.fullName) already reads so; nothing was written.")
+        }
+        return Text(vi: "Đã cập nhật \(member.code) — \(member.fullName).", en: "Updated \(member.code) — \(member.fullName).")
     }
 
     public static func memberArrived(_ code: String, in unit: String, _ arrival: Arrival) -> Text {

@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 import UnionRegister
 
 /// A bloc with `years` years of history ending 2025-12-31 (2021–2025 for five), for timing `report annual` at the scale of

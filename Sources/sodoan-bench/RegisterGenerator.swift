@@ -1,30 +1,7 @@
 import Foundation
 import RegisterStore
+import SeededRandom
 import UnionRegister
-
-/// SplitMix64: a small seeded generator, so the same flags always make the same register.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// One of `items`, chosen with the given weights.
-    mutating func pick<T>(_ items: [(T, Int)]) -> T {
-        var roll = Int.random(in: 0..<items.reduce(0) { $0 + $1.1 }, using: &self)
-        for (item, weight) in items {
-            if roll < weight { return item }
-            roll -= weight
-        }
-        return items[items.count - 1].0
-    }
-}
 
 /// Generates a bloc's register at scale: a tree of grassroots unions of 5,000 members (20
 /// branches of 250 each), and a members CSV with realistic Vietnamese names (family names

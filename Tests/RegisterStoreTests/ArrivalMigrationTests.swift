@@ -7,29 +7,20 @@ import UnionRegister
 @Suite("Migration 6: arrivals and departures")
 struct ArrivalMigrationTests {
     @Test func aRegisterMadeBeforeMigration6KeepsItsEventsTriggersAndIndexes() throws {
-        let directory = FileManager.default.temporaryDirectory.appending(path: "sodoan-migrate6-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appending(path: "old.db").path
         // What sodoan left before arrivals existed: a member admitted and transferred.
-        let old = try DatabaseQueue(path: path)
-        try SchemaMigrations.migrator(upTo: "4 content version").migrate(old)
-        try old.write { db in
-            try db.execute(sql: """
-                INSERT INTO unit (code, name, kind, parent_id, opened_on) VALUES
-                    ('DK', 'Đoàn Khối', 'bloc', NULL, '2015-01-01'), ('A', 'Chi đoàn A', 'grassroots-branch', 1, '2015-01-01'),
-                    ('B', 'Chi đoàn B', 'grassroots-branch', 1, '2015-01-01');
-                INSERT INTO unit_closure VALUES (1, 1, 0), (2, 2, 0), (1, 2, 1), (3, 3, 0), (1, 3, 1);
-                INSERT INTO member (code, full_name, search_name, sort_key, birth_date, gender, education, joined_on)
-                    VALUES ('DV1', 'Nguyễn Văn An', 'nguyen van an', x'00', '2000-01-01', 'male', 'university', '2018-03-26');
-                INSERT INTO membership_event (member_id, kind, on_date, unit_id, from_unit_id, reason) VALUES
-                    (1, 'admitted', '2018-03-26', 2, NULL, NULL), (1, 'transferred', '2020-01-01', 3, 2, 'Chuyển công tác');
-                """)
-        }
-        let versionBefore = try old.read { try Int.fetchOne($0, sql: "SELECT version FROM content_version") }
-        try old.close()
+        let old = try OlderRegister(upTo: "4 content version", rows: """
+            INSERT INTO unit (code, name, kind, parent_id, opened_on) VALUES
+                ('DK', 'Đoàn Khối', 'bloc', NULL, '2015-01-01'), ('A', 'Chi đoàn A', 'grassroots-branch', 1, '2015-01-01'),
+                ('B', 'Chi đoàn B', 'grassroots-branch', 1, '2015-01-01');
+            INSERT INTO unit_closure VALUES (1, 1, 0), (2, 2, 0), (1, 2, 1), (3, 3, 0), (1, 3, 1);
+            INSERT INTO member (code, full_name, search_name, sort_key, birth_date, gender, education, joined_on)
+                VALUES ('DV1', 'Nguyễn Văn An', 'nguyen van an', x'00', '2000-01-01', 'male', 'university', '2018-03-26');
+            INSERT INTO membership_event (member_id, kind, on_date, unit_id, from_unit_id, reason) VALUES
+                (1, 'admitted', '2018-03-26', 2, NULL, NULL), (1, 'transferred', '2020-01-01', 3, 2, 'Chuyển công tác');
+            """)
+        let versionBefore = try DatabaseQueue(path: old.path).read { try Int.fetchOne($0, sql: "SELECT version FROM content_version") }
 
-        let register = try Register.open(at: path, command: "test", clock: .fixed(today: today))
+        let register = try Register.open(at: old.path, command: "test", clock: .fixed(today: today))
         #expect(try register.appliedMigrations() == SchemaMigrations.identifiers)
         let history = try register.memberFacts("DV1").history
         #expect(history.events.map(\.kind) == [.admitted, .transferred])

@@ -31,21 +31,14 @@ struct AuditChainTests {
     }
 
     @Test func aRegisterFromBeforeMigration5IsMarkedAndItsAuditRowsChainedOnOpen() throws {
-        let directory = FileManager.default.temporaryDirectory.appending(path: "sodoan-chain-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appending(path: "old.db").path
-        let old = try DatabaseQueue(path: path)
-        try SchemaMigrations.migrator(upTo: "4 content version").migrate(old)
-        try old.write { db in
-            try db.execute(sql: "INSERT INTO register_info VALUES ('name', 'Đoàn Khối')")
-            try db.execute(sql: "INSERT INTO unit (code, name, kind, opened_on) VALUES ('DK', 'Đoàn Khối', 'bloc', '2015-01-01')")
-            try db.execute(sql: "INSERT INTO unit_closure VALUES (1, 1, 0)")
-            for action in ["register.init", "unit.add", "member.add"] {
-                try db.execute(sql: "INSERT INTO audit_log (at, command, action) VALUES ('2024-01-01T00:00:00Z', 'sodoan', ?)", arguments: [action])
-            }
-        }
-        try old.close()
+        let old = try OlderRegister(upTo: "4 content version", rows: """
+            INSERT INTO register_info VALUES ('name', 'Đoàn Khối');
+            INSERT INTO unit (code, name, kind, opened_on) VALUES ('DK', 'Đoàn Khối', 'bloc', '2015-01-01');
+            INSERT INTO unit_closure VALUES (1, 1, 0);
+            INSERT INTO audit_log (at, command, action) VALUES ('2024-01-01T00:00:00Z', 'sodoan', 'register.init'),
+                ('2024-01-01T00:00:00Z', 'sodoan', 'unit.add'), ('2024-01-01T00:00:00Z', 'sodoan', 'member.add');
+            """)
+        let path = old.path
         #expect(try RegisterFile.identify(path) == .register)
 
         let register = try Register.open(at: path, command: "test")

@@ -1,5 +1,6 @@
 import Foundation
 import RegisterStore
+import SeededRandom
 import Testing
 import UnionRegister
 
@@ -67,7 +68,7 @@ private struct BlocPlan {
     var endings: [Move] = []
 
     init() {
-        var rng = Seeded(state: 20_251_231)
+        var rng = SeededGenerator(seed: 20_251_231)
         let start = Day(year: 2000, month: 1, day: 1)!
         units.append(Unit(code: "DK", name: "Đoàn Khối các cơ quan tỉnh", kind: "bloc", parent: "", opened: start))
         var branches: [Unit] = []
@@ -208,19 +209,5 @@ private struct BlocPlan {
         _ = try register.importFile(.members, from: year.appending(path: "members.csv").path, dryRun: false)
         _ = try register.importFile(.events, from: year.appending(path: "events.csv").path, dryRun: false)
         return (directory, register)
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so the bloc is the same on every run.
-private struct Seeded {
-    var state: UInt64
-
-    mutating func next(_ range: ClosedRange<Int>) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return range.lowerBound + Int(z % UInt64(range.count))
     }
 }

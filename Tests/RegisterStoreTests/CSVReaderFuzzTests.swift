@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 import Testing
 @testable import RegisterStore
 
@@ -11,7 +12,7 @@ struct CSVReaderFuzzTests {
     static let alphabet: [UInt8] = Array("\",;\n\r\"\"ab ".utf8) + [0x00, 0xC3, 0xA1, 0xE1, 0xBB, 0x85, 0xFF, 0x09]
 
     @Test func randomInputsReadOrFailAtAPlaceInTheFile() throws {
-        var random = SplitMix64(seed: 0x50D0_A11)
+        var random = SeededGenerator(seed: 0x50D0_A11)
         let directory = FileManager.default.temporaryDirectory.appending(path: "csv-fuzz-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -44,20 +45,5 @@ struct CSVReaderFuzzTests {
         }
         #expect(cases > 100)
         #expect(refused > 0 && refused < cases)
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so a failing case can be replayed.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

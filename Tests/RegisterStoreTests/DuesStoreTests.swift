@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 import Testing
 @testable import RegisterStore
 import UnionRegister
@@ -27,7 +28,7 @@ private struct DuesYear {
         for union in ["A", "B"] { try fixture.unit(union, .grassrootsUnion, parent: "DK") }
         for branch in Self.branches { try fixture.unit(branch, .branch, parent: String(branch.prefix(1))) }
         try register.setDuesKeptFrom(m("2025-01"))
-        var random = SplitMix64(seed: 20_261_201)
+        var random = SeededGenerator(seed: 20_261_201)
         func next(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &random) }
         for index in 0..<48 {
             let code = String(format: "M%02d", index)

@@ -14,18 +14,12 @@ struct SchemaTests {
     }
 
     @Test func aRegisterMadeBeforeMigration2IsMigratedOnOpenKeepingItsData() throws {
-        let directory = FileManager.default.temporaryDirectory.appending(path: "sodoan-migrate-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appending(path: "old.db").path
         // What an older sodoan left: only the first migration, with a unit in it.
-        let old = try DatabaseQueue(path: path)
-        try SchemaMigrations.migrator(upTo: "1 register").migrate(old)
-        try old.write { db in
-            try db.execute(sql: "INSERT INTO unit (code, name, kind, opened_on) VALUES ('DK', 'Đoàn Khối', 'bloc', '2015-01-01')")
-            try db.execute(sql: "INSERT INTO unit_closure VALUES (1, 1, 0)")
-        }
-        try old.close()
+        let old = try OlderRegister(upTo: "1 register", rows: """
+            INSERT INTO unit (code, name, kind, opened_on) VALUES ('DK', 'Đoàn Khối', 'bloc', '2015-01-01');
+            INSERT INTO unit_closure VALUES (1, 1, 0);
+            """)
+        let path = old.path
         #expect(try DatabaseQueue(path: path).read { try $0.tableExists("grade") } == false)
 
         let register = try Register.open(at: path, command: "test")

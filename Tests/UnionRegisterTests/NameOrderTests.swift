@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 import Testing
 import UnionRegister
 
@@ -52,7 +53,7 @@ struct NameOrderTests {
     }
 
     @Test func hundredsOfGeneratedNamesOrderAsTheReferenceSays() {
-        var random = SplitMix64(seed: 19)
+        var random = SeededGenerator(seed: 19)
         let family = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Vũ", "Võ", "Đặng", "Đỗ", "Bùi", "Ngô", "Dương", "Lý", "Ân", "Âu"]
         let middle = ["Văn", "Thị", "Hữu", "Đức", "Ngọc", "Minh", "Thanh", "Hồng", "Kim", "Phương", "Quốc", "Xuân"]
         // Given names in families that differ only by tone, by a mark, or by a last letter.
@@ -118,19 +119,5 @@ private enum ReferenceNameOrder {
             if xt != yt { return xt.lexicographicallyPrecedes(yt) }
         }
         return left.count < right.count
-    }
-}
-
-/// A small seeded generator, so the generated names are the same on every run.
-private struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next(below bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E4B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int((z ^ (z >> 31)) % UInt64(bound))
     }
 }

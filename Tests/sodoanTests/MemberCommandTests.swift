@@ -72,6 +72,10 @@ struct MemberCommandTests {
         let log = try cli.ok(["log", "--member", "DV001", "--format", "csv"])
         #expect(log.contains("member.add"))
         #expect(log.contains("member.update"))
+        // The same change again changes nothing, says so, and leaves no second audit row.
+        #expect(try cli.ok(["member", "update", "DV001", "--qualification", "Kỹ sư", "--lang", "en"]).contains("Nothing changed: DV001"))
+        let again = try cli.ok(["log", "--member", "DV001", "--format", "csv"])
+        #expect(again.components(separatedBy: "member.update").count == log.components(separatedBy: "member.update").count)
     }
 
     /// Every bad input of issue 2: the exit status of docs/CLI.md, a message, and the file

@@ -43,6 +43,9 @@ final class WebDriver: @unchecked Sendable {
         guard ready else { stopDriver(); throw Failure(description: "chromedriver did not start: \(lastError)") }
         let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": [
             "browserName": "chrome",
+            // Finding an element waits up to 10 s for it to appear, so a page still being
+            // built on a loaded machine is not read as a page without it.
+            "timeouts": ["implicit": 10_000],
             "goog:chromeOptions": ["binary": Self.chromium,
                                    "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                                             "--user-data-dir=\(profile.path)", "--lang=vi"]],
@@ -81,6 +84,24 @@ final class WebDriver: @unchecked Sendable {
 
     func click(_ selector: String) async throws {
         _ = try await command("POST", "/session/\(sessionID)/element/\(try await element(selector))/click", [:])
+    }
+
+    /// Clicks a link or a submit button and waits (up to `seconds`) until the browser has
+    /// left the page it was on: the old page's root element goes stale. Without this a
+    /// lookup right after the click can still find, or fail to find, things on the old page.
+    func follow(_ selector: String, within seconds: Double = 10) async throws {
+        let root = try await element("html")
+        try await click(selector)
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            do {
+                _ = try await value("GET", "/session/\(sessionID)/element/\(root)/name")
+            } catch let failure as Failure where failure.description.contains("stale element reference") {
+                return
+            }
+            try await Task.sleep(nanoseconds: 100_000_000)
+        }
+        throw Failure(description: "the browser stayed on the same page \(seconds) s after clicking \(selector)")
     }
 
     func text(of selector: String) async throws -> String {
