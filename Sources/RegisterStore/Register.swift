@@ -118,9 +118,17 @@ public final class Register: @unchecked Sendable {
             // A file this user may not write is still readable: reads work, writes are
             // refused with a message saying so.
             config.readonly = !FileManager.default.isWritableFile(atPath: path)
-            let database: any DatabaseWriter = concurrentReads && !config.readonly
-                ? try DatabasePool(path: path, configuration: config)
-                : try DatabaseQueue(path: path, configuration: config)
+            let database: any DatabaseWriter
+            if concurrentReads && !config.readonly {
+                let pool = try DatabasePool(path: path, configuration: config)
+                // GRDB sets a pool's writer to `synchronous = NORMAL`, which in WAL mode may lose
+                // the last commits on a power cut; an acknowledged write must stay written, as
+                // the command line's (SQLite's default, FULL) does.
+                try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+                database = pool
+            } else {
+                database = try DatabaseQueue(path: path, configuration: config)
+            }
             let migrator = SchemaMigrations.migrator()
             if try database.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw RegisterError.badInput(Text(

@@ -40,4 +40,13 @@ struct ConcurrentReadsTests {
         #expect(try temp.register.memberFacts("DV2").member.phone == "0911")
         #expect(try temp.register.check().filter { $0.severity == .error }.isEmpty)
     }
+
+    /// The pool's writer syncs every commit to disk (FULL, 2), as the command line does:
+    /// what the server acknowledged survives a power cut.
+    @Test func thePoolsWriterSyncsEveryCommit() throws {
+        let temp = try TemporaryRegister(tree: false)
+        let register = try Register.open(at: temp.path, command: "test", clock: .fixed(today: today), concurrentReads: true)
+        #expect(try register.database.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 2)
+        #expect(try register.database.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+    }
 }

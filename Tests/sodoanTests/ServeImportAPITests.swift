@@ -91,6 +91,21 @@ extension ServeAPITests {
         }
     }
 
+    /// A workbook body is read as a workbook: the register's own .xlsx export of its members
+    /// imports back with every row unchanged.
+    @Test func aWorkbookBodyImportsAsAWorkbook() async throws {
+        try await withServer { fixture, server in
+            let office = try await topOffice(fixture, server)
+            try fixture.cli.ok(["export", "members", "--include-personal", "--format", "xlsx", "--output", "members.xlsx"])
+            let workbook = try Data(contentsOf: fixture.cli.directory.appending(path: "members.xlsx"))
+            let answer = try await office.send("POST", "/api/import?kind=members&dry_run=true&file=members.xlsx", body: workbook,
+                                               headers: ["Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"])
+            #expect(answer.status == 200, "\(answer.text)")
+            let report = try #require(try answer.json() as? [String: Any])
+            #expect(report["rows"] as? Int == 3 && report["unchanged"] as? Int == 3 && report["file"] as? String == "members.xlsx", "\(report)")
+        }
+    }
+
     @Test func aMalformedImportRequestIs400AndAnOversizedOne413() async throws {
         try await withServer { fixture, server in
             let office = try await topOffice(fixture, server)
