@@ -67,6 +67,8 @@ struct ServeAPITests {
                 let status = try await HTTPClient(server.base).logIn("bt.vp", password).status
                 return (status, start.duration(to: .now))
             }
+            // The server's first login also opens its reading connections; time a later one.
+            _ = try await timedLogIn(ServerFixture.password)
             let (firstStatus, before) = try await timedLogIn(ServerFixture.password)
             #expect(firstStatus == 200)
             for _ in 0..<4 {
