@@ -876,3 +876,44 @@ CREATE TRIGGER content_version_discipline_delete AFTER DELETE ON discipline
 BEGIN
     UPDATE content_version SET version = version + 1;
 END;
+
+-- migration: 13 unit grades and policy in time
+
+-- The yearly grade of a grassroots union or a branch (docs/DOMAIN.md#unit-grades): one per
+-- unit and year, on the members' four levels; setting it again corrects it (the audit log
+-- keeps the old grade). The rules (no bloc, six whole months open) are the domain's.
+CREATE TABLE unit_grade (
+    unit_id INTEGER NOT NULL REFERENCES unit(id),
+    year    INTEGER NOT NULL CHECK (year BETWEEN 1931 AND 9999),
+    grade   TEXT NOT NULL CHECK (grade IN ('excellent', 'good', 'pass', 'fail')),
+    PRIMARY KEY (unit_id, year)
+) STRICT;
+CREATE INDEX unit_grade_year ON unit_grade(year, grade);
+
+CREATE TRIGGER content_version_unit_grade_insert AFTER INSERT ON unit_grade
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_unit_grade_update AFTER UPDATE ON unit_grade
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+CREATE TRIGGER content_version_unit_grade_delete AFTER DELETE ON unit_grade
+BEGIN
+    UPDATE content_version SET version = version + 1;
+END;
+
+-- Policy values in time (docs/DOMAIN.md#policy-values): a value holds from `from_on` until
+-- the next value of its key, so a check dated before a change reads the old value. The
+-- values set before they had dates hold from the Union's founding (26 March 1931), which
+-- is before any day a register keeps; a key with no value in force is at its default.
+CREATE TABLE policy_value (
+    key     TEXT NOT NULL CHECK (key IN ('min_grade', 'discipline_window_months', 'min_age', 'certificate_valid_months')),
+    from_on TEXT NOT NULL CHECK (date(from_on, '+0 days') IS from_on),
+    value   TEXT NOT NULL,
+    PRIMARY KEY (key, from_on)
+) STRICT, WITHOUT ROWID;
+INSERT INTO policy_value (key, from_on, value) SELECT key, '1931-03-26', value FROM policy;
+DROP TABLE policy;

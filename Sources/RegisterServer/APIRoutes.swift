@@ -49,7 +49,7 @@ struct APIRoutes {
             let unit = request.query("unit") ?? register.account.unitCode
             let candidates = try register.referralCandidates(step: step, unitCode: unit, on: day)
             return try APIResponse.json(ReferralCandidatesJSON(candidates, step: step, on: day, unitCode: unit,
-                                                               policy: try register.policy(), language: language(request)))
+                                                               policy: try register.policy(on: day), language: language(request)))
         }
         api.get("reports/annual") { request, context in
             guard let text = request.query("year"), let year = Int(text) else {

@@ -22,6 +22,11 @@ struct FormField: Sendable {
         .choice(T.allCases.map { ($0.rawValue, name($0)) })
     }
 
+    /// The options of an optional fact: a blank first (not recorded, or cleared), then `options`.
+    static func optionalChoices(_ options: [(value: String, label: Text)]) -> Kind {
+        .choice([("", Text(vi: "— chưa ghi —", en: "— not recorded —"))] + options)
+    }
+
     /// The field as the template shows it, holding `value` (what was typed, or the start value).
     func view(_ value: String?, _ language: Language) -> View {
         var choices: [Choice] = []

@@ -18,6 +18,11 @@ enum MemberFields {
         FormField(name: "phone", label: MemberLabel.phone),
         FormField(name: "email", label: MemberLabel.email),
         FormField(name: "workplace", label: MemberLabel.workplace),
+        FormField(name: "ethnicity", label: MemberLabel.ethnicity,
+                  kind: FormField.optionalChoices(Ethnicity.all.map { ($0.code, $0.name) })),
+        FormField(name: "religion", label: MemberLabel.religion),
+        FormField(name: "theory", label: MemberLabel.theory,
+                  kind: FormField.optionalChoices(TheoryLevel.allCases.map { ($0.rawValue, $0.name) })),
         FormField(name: "qualification", label: MemberLabel.qualification),
         FormField(name: "central_id", label: MemberLabel.centralID),
         FormField(name: "party_joined_on", label: MemberLabel.party, kind: .day),
@@ -43,6 +48,21 @@ enum MemberFields {
         if input.optional("joined_on") != nil { member.joinedOn = try input.day("joined_on") }
         for (name, path) in optionalText where input.has(name) { member[keyPath: path] = input.optional(name) }
         if input.has("party_joined_on") { member.partyJoinedOn = try input.optionalDay("party_joined_on") }
+        try applyProfile(input, to: &member)
+    }
+
+    /// The Union book's profile, read as `--ethnicity`, `--religion` and `--theory` are: an
+    /// ethnic group by its code (the form's choice) or its name (an API body may send
+    /// either; an unknown name is refused with the nearest ones), a religion as written or
+    /// "Không", the entered theory level by code or Vietnamese name. Blank clears each.
+    private static func applyProfile(_ input: FormInput, to member: inout Member) throws {
+        if input.has("ethnicity") {
+            member.ethnicity = try input.optional("ethnicity").map { try Ethnicity(code: $0) ?? Ethnicity(parsing: $0) }
+        }
+        if input.has("religion") { member.religion = input.optional("religion").flatMap(Religion.init(parsing:)) }
+        if input.has("theory") {
+            member.enteredTheory = input.optional("theory") == nil ? nil : try input.choice("theory", TheoryLevel.init(parsing:))
+        }
     }
 
     /// A new member from an admission: name, birth date, gender and education are needed;
@@ -59,7 +79,8 @@ enum MemberFields {
     static func values(of member: Member) -> [String: String] {
         var values = ["full_name": member.fullName, "birth_date": member.birthDate.description, "gender": member.gender.rawValue,
                       "education": member.education.rawValue, "joined_on": member.joinedOn.description,
-                      "party_joined_on": member.partyJoinedOn?.description ?? ""]
+                      "party_joined_on": member.partyJoinedOn?.description ?? "", "ethnicity": member.ethnicity?.code ?? "",
+                      "religion": member.religion?.name.vi ?? "", "theory": member.enteredTheory?.rawValue ?? ""]
         for (name, path) in optionalText { values[name] = member[keyPath: path] ?? "" }
         return values
     }

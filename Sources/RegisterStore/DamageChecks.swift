@@ -103,7 +103,9 @@ enum DamageChecks {
     static func column(_ table: String, _ name: String) -> Column {
         switch table {
         case "unit", "member": return Column(table: table, name: name, subject: "t.code", join: "")
-        case "policy": return Column(table: table, name: name, subject: "'policy'", join: "")
+        case "unit_grade": return Column(table: table, name: name, subject: "COALESCE(u.code, 'unit #' || t.unit_id)",
+                                         join: "LEFT JOIN unit u ON u.id = t.unit_id")
+        case "policy_value": return Column(table: table, name: name, subject: "'policy'", join: "")
         // The register's dues settings have no member; every other dues row names one.
         case "dues_start", "dues_rate": return Column(table: table, name: name, subject: "'dues'", join: "")
         case "account": return Column(table: table, name: name, subject: "t.name", join: "")
@@ -117,7 +119,7 @@ enum DamageChecks {
         column("member", "party_joined_on"), column("membership_event", "on_date"), column("membership_event", "until_on"),
         column("training", "started_on"),
         column("training", "completed_on"), column("discipline", "on_date"), column("referral_step", "on_date"),
-        column("office", "from_on"), column("office", "to_on"),
+        column("office", "from_on"), column("office", "to_on"), column("policy_value", "from_on"),
     ]
 
     private static let codeColumns: [(Column, [String])] = [
@@ -128,11 +130,12 @@ enum DamageChecks {
         (column("member", "theory_level"), TheoryLevel.allCases.map(\.rawValue)),
         (column("membership_event", "kind"), MembershipEventKind.allCases.map(\.rawValue)),
         (column("grade", "grade"), Grade.allCases.map(\.rawValue)),
+        (column("unit_grade", "grade"), Grade.allCases.map(\.rawValue)),
         (column("training", "kind"), TrainingKind.allCases.map(\.rawValue)),
         (column("discipline", "level"), DisciplineLevel.allCases.map(\.rawValue)),
         (column("office", "role"), OfficeRole.allCases.map(\.rawValue)),
         (column("referral_step", "stage"), ReferralStage.allCases.filter { $0 != .lapsed }.map(\.rawValue)),
-        (column("policy", "key"), Policy.Key.allCases.map(\.rawValue)),
+        (column("policy_value", "key"), Policy.Key.allCases.map(\.rawValue)),
         (column("account", "role"), AccountRole.allCases.map(\.rawValue)),
     ]
 
@@ -149,8 +152,11 @@ enum DamageChecks {
                     { (value: String) in Text(vi: "\(column.table).\(column.name) là \"\(value)\", không phải mã hợp lệ (\(codes.joined(separator: ", "))).",
                                               en: "\(column.table).\(column.name) is \"\(value)\", not a valid code (\(codes.joined(separator: ", "))).") })
         }
-        queries.append(("SELECT \(byMember.0), t.year FROM grade t \(byMember.1) WHERE t.year NOT BETWEEN \(GradeRule.firstYear) AND 9999",
-                        { Text(vi: "grade.year là \($0), ngoài \(GradeRule.firstYear)–9999.", en: "grade.year is \($0), outside \(GradeRule.firstYear)–9999.") }))
+        queries += ["grade", "unit_grade"].map { table in
+            let year = column(table, "year")
+            return ("SELECT \(year.subject), t.year FROM \(table) t \(year.join) WHERE t.year NOT BETWEEN \(GradeRule.firstYear) AND 9999",
+                    { Text(vi: "\(table).year là \($0), ngoài \(GradeRule.firstYear)–9999.", en: "\(table).year is \($0), outside \(GradeRule.firstYear)–9999.") })
+        }
         queries.append(("SELECT 'register', 'content_version' WHERE NOT EXISTS (SELECT 1 FROM content_version)",
                         { _ in Text(vi: "Thiếu dòng content_version (phiên bản nội dung của sổ).",
                                     en: "The content_version row (the register's content version) is missing.") }))

@@ -4,9 +4,12 @@ import UnionRegister
 /// The kinds of data file `sodoan import` reads and `sodoan export` writes, in the same
 /// columns both ways, and in the order a whole register loads: each kind needs what the
 /// ones before it hold (units before members, events before offices and grades, offices,
-/// grades and trainings before discipline, everything before referrals, and dues last).
+/// grades and trainings before discipline, everything before referrals, and dues last;
+/// unit grades need only the units).
 public enum DataKind: String, CaseIterable, Sendable {
-    case units, members, events, offices, grades, trainings, discipline, referrals, dues
+    case units, members, events, offices, grades
+    case unitGrades = "unit-grades"
+    case trainings, discipline, referrals, dues
 
     /// The import that reads this kind of file.
     var importer: any RowImport.Type {
@@ -16,6 +19,7 @@ public enum DataKind: String, CaseIterable, Sendable {
         case .events: return EventImport.self
         case .offices: return OfficeImport.self
         case .grades: return GradeImport.self
+        case .unitGrades: return UnitGradeImport.self
         case .trainings: return TrainingImport.self
         case .discipline: return DisciplineImport.self
         case .referrals: return ReferralImport.self

@@ -113,6 +113,9 @@ enum Fingerprint {
             LEFT JOIN unit i ON i.id = c.into_unit_id
             ORDER BY u.code, c.kind, c.on_date
             """, namedOnlyWithRows: true),
+        Section(name: "unit_grade", sql: """
+            SELECT u.code, g.year, g.grade FROM unit_grade g JOIN unit u ON u.id = g.unit_id ORDER BY u.code, g.year
+            """, namedOnlyWithRows: true),
     ]
 
     /// The fingerprint as 64 lower-case hex digits.

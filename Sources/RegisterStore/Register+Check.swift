@@ -33,6 +33,7 @@ extension Register {
             if readable {
                 findings += try memberFindings(db, today: today)
                 findings += try duesFindings(db, today: today)
+                findings += try unitGradeFindings(db)
             } else {
                 findings.append(Finding(.error, code: "not-checked", subject: "register", Text(
                     vi: "Chưa kiểm tra được các quy tắc của từng đoàn viên và cây đơn vị: sửa các giá trị không thể có ở trên trước.",
@@ -56,6 +57,20 @@ extension Register {
         return [Finding(.error, code: "unit-closure", subject: "register", Text(
             vi: "Bảng unit_closure sai \(wrong) dòng so với cây đơn vị và lịch sử sắp xếp.",
             en: "unit_closure differs from the unit tree and its reorganisations in \(wrong) rows."))]
+    }
+
+    /// Every kept unit grade re-read by `UnitGradeRule`: a grade of a bloc, or of a year the
+    /// unit was not open six months (its opening or closing day changed since), is an error
+    /// under the rule's own code.
+    private func unitGradeFindings(_ db: Database) throws -> [Finding] {
+        try UnitGradeTable.all(in: db).compactMap { unit, grade in
+            do {
+                try UnitGradeRule.checkGraded(unit, year: grade.year)
+                return nil
+            } catch let error as RegisterError {
+                return Finding(.error, code: error.rule?.code ?? "unit-grade", subject: unit.code, error.message)
+            }
+        }
     }
 
     /// Active members three or more months behind with their dues: grounds for removal

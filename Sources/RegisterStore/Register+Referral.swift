@@ -21,7 +21,7 @@ extension Register {
     public func checkReferral(_ code: String, step: EligibilityStep, on day: Day) throws -> Eligibility {
         try read { db in
             Eligibility(try MemberFactsTable.facts(of: code, in: db).facts, step: step, on: day,
-                        policy: try PolicyTable.load(in: db))
+                        policy: try PolicyTable.load(in: db, on: day))
         }
     }
 
@@ -49,7 +49,7 @@ extension Register {
     /// Facts are loaded for the whole subtree in a few set-based queries.
     public func referralCandidates(step: EligibilityStep, unitCode: String?, on day: Day) throws -> [ReferralCandidate] {
         try read { db in
-            let policy = try PolicyTable.load(in: db)
+            let policy = try PolicyTable.load(in: db, on: day)
             let (members, arguments) = try MembershipSQL.activeMembers(of: unitCode, on: day, in: db)
             return try MemberFactsTable.facts(ofMembers: members, arguments: arguments, in: db).compactMap { facts in
                 let eligibility = Eligibility(facts, step: step, on: day, policy: policy)

@@ -17,7 +17,8 @@ extension Register {
                 units: try queries.unitsByKind(), movements: try queries.movements(),
                 start: try activeMemberCounts(on: period.dayBeforeStart, in: db),
                 end: try queries.membersAtEnd(), discipline: try queries.discipline(),
-                referral: try queries.referral(), training: try queries.training())
+                referral: try queries.referral(), training: try queries.training(),
+                profile: try queries.profile(), unitGrades: try queries.unitGrades())
             let figures = try builder.tree(of: try queries.listedUnits(), rootID: rootID)
             let (fingerprint, computedFor) = try ContentVersion.fingerprint(in: db)
             return (YearEndReport(period: period, root: figures, fingerprint: fingerprint), computedFor)
@@ -85,6 +86,8 @@ private struct ReportFiguresBuilder {
     var discipline: ReportQueries.Tally
     var referral: ReportQueries.Tally
     var training: ReportQueries.Tally
+    var profile: ReportQueries.Tally
+    var unitGrades: ReportQueries.Tally
 
     /// The listed units as a tree under `rootID`, children in code order (the rows come
     /// ordered by code). The walk goes no deeper than there are units, so parent links
@@ -145,6 +148,39 @@ private struct ReportFiguresBuilder {
         for (code, count) in training[id] ?? [:] {
             figures.training[try self.code(code) as TrainingKind] = count
         }
+        for (code, count) in profile[id] ?? [:] {
+            try add(count, profile: code, to: &figures.profile)
+        }
+        for (code, count) in unitGrades[id] ?? [:] {
+            if code == "not_graded" { figures.unitGrades.notGraded = count } else { figures.unitGrades.counts[try self.code(code) as Grade] = count }
+        }
         return figures
+    }
+
+    /// Adds `count` members of one profile code of `ReportQueries.profile` (`FACET/VALUE`),
+    /// each value read through the domain's rule for it.
+    private func add(_ count: Int, profile code: String, to profile: inout ProfileFigures) throws {
+        let parts = code.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        let value = parts.count > 1 ? parts[1] : ""
+        switch parts[0] {
+        case "age":
+            guard let years = Int(value) else { throw StoredValue.damaged("member.birth_date", value) }
+            profile.ageBands[AgeBand(years: years), default: 0] += count
+        case "education": profile.education[try self.code(value) as EducationLevel, default: 0] += count
+        case "ethnicity":
+            guard let group = Ethnicity(code: value) else { throw StoredValue.damaged("member.ethnicity", value) }
+            if group.isMinority { profile.ethnicMinority += count }
+        case "religion": if let religion = Religion(parsing: value), religion != .none { profile.religious += count }
+        case "theory":
+            let fields = value.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            let highest = fields[1].isEmpty ? nil : TheoryLevel(course: try self.code(fields[1]) as TrainingKind)
+            let entered = fields[2].isEmpty ? nil : try self.code(fields[2]) as TheoryLevel
+            let level = TheoryLevel.level(entered: entered, anyCourse: fields[0] == "1", highestBy: highest) ?? .none
+            profile.theory[level, default: 0] += count
+        case "party":
+            let stage = ReferralStage(rawValue: value)
+            if let standing = PartyStanding(stage: stage, joinedBefore: value == "joined") { profile.partyMembers[standing, default: 0] += count }
+        default: profile.officeHolders += count
+        }
     }
 }

@@ -34,7 +34,8 @@ struct ReportQueries {
 
     /// Every query a report runs, in the order `Register.yearEndReport` runs them (members
     /// at start, `Register.activeMemberCountsSQL`, binds `:day` and comes third).
-    static let statements = [unitsByKindSQL, movementsSQL, membersAtEndSQL, disciplineSQL, referralSQL, trainingSQL, listedUnitsSQL]
+    static let statements = [unitsByKindSQL, movementsSQL, membersAtEndSQL, disciplineSQL, referralSQL, trainingSQL, listedUnitsSQL,
+                             profileSQL, unitGradesSQL]
 
     /// Rolls `groups`, a query of rows (unit_id, code, n, day) (a (unit_id, code) may come
     /// in several rows: they are added up), up to every ancestor of each unit in the tree
@@ -112,16 +113,31 @@ struct ReportQueries {
     /// Open units strictly below each unit at the period's end, by kind, in that day's tree.
     func unitsByKind() throws -> Tally { try tally(Self.unitsByKindSQL) }
 
-    static let unitsByKindSQL = """
-            SELECT c.ancestor_id, u.kind, COUNT(*)
-            FROM unit_closure inreport
-            JOIN unit_closure c ON c.ancestor_id = inreport.descendant_id
-            JOIN unit u ON u.id = c.descendant_id
-            WHERE inreport.ancestor_id = :root AND c.depth > 0
-              AND \(UnitTreeSQL.inForce("inreport", on: ":to")) AND \(UnitTreeSQL.inForce("c", on: ":to"))
-              AND u.opened_on <= :to AND (u.closed_on IS NULL OR u.closed_on > :to)
-            GROUP BY 1, 2
-            """
+    static let unitsByKindSQL = openUnitsBelow(code: "u.kind")
+
+    /// The grades of the report's year of the open units strictly below each unit at the
+    /// period's end (`not_graded` for a unit without one), the bloc kind left out.
+    func unitGrades() throws -> Tally { try tally(Self.unitGradesSQL) }
+
+    static let unitGradesSQL = openUnitsBelow(code: "COALESCE(ug.grade, 'not_graded')",
+                                              join: "LEFT JOIN unit_grade ug ON ug.unit_id = u.id AND ug.year = :year",
+                                              where: "AND u.kind <> 'bloc'")
+
+    /// Counts per `code` the units open at the period's end strictly below each unit of the
+    /// report's subtree, in that day's tree.
+    private static func openUnitsBelow(code: String, join: String = "", where condition: String = "") -> String {
+        """
+        SELECT c.ancestor_id, \(code), COUNT(*)
+        FROM unit_closure inreport
+        JOIN unit_closure c ON c.ancestor_id = inreport.descendant_id
+        JOIN unit u ON u.id = c.descendant_id
+        \(join)
+        WHERE inreport.ancestor_id = :root AND c.depth > 0
+          AND \(UnitTreeSQL.inForce("inreport", on: ":to")) AND \(UnitTreeSQL.inForce("c", on: ":to"))
+          AND u.opened_on <= :to AND (u.closed_on IS NULL OR u.closed_on > :to) \(condition)
+        GROUP BY 1, 2
+        """
+    }
 
     /// Membership events of the period by kind, at the unit joined or left; transfers as
     /// `in` (to a unit of the subtree from one outside it) and `out` (the reverse), so a
@@ -191,6 +207,58 @@ struct ReportQueries {
         GROUP BY state.unit_id, m.gender, g.grade
         """
     })
+
+    /// The profile of the members active at the end of the period, per unit: each member
+    /// gives one row per facet, under a code `FACET/VALUE` that `ReportFiguresBuilder`
+    /// reads through the domain's rules: `age/YEARS` (whole years on the last day, a
+    /// birthday of 29 February falling on 1 March as in `Age`), `education/LEVEL`,
+    /// `ethnicity/CODE`, `religion/NAME`, `theory/ANY/HIGHEST/ENTERED` (1 when any theory
+    /// course is recorded, the highest course completed by the last day, the level
+    /// entered), `party/STANDING` (`joined` before the register knew them, else the stage
+    /// of their latest referral step by the last day) and `office` (holding one on the
+    /// last day). A fact not recorded gives no row (`'x' || NULL` is NULL).
+    func profile() throws -> Tally { try tally(Self.profileSQL) }
+
+    static let profileSQL = Self.rolledUp("""
+        SELECT p.unit_id, p.code, COUNT(*), :to FROM (
+        \(MembershipSQL.counted(overStatesOn: ":to") { state in
+            """
+            SELECT state.unit_id, CASE facet.name
+                WHEN 'age' THEN 'age/' || (CAST(substr(:to, 1, 4) AS INTEGER) - CAST(substr(m.birth_date, 1, 4) AS INTEGER)
+                                           - (substr(:to, 6, 5) < substr(m.birth_date, 6, 5)))
+                WHEN 'education' THEN 'education/' || m.education
+                WHEN 'ethnicity' THEN 'ethnicity/' || m.ethnicity
+                WHEN 'religion' THEN 'religion/' || m.religion
+                WHEN 'theory' THEN 'theory/'
+                    || EXISTS (SELECT 1 FROM training t WHERE t.member_id = m.id AND t.kind IN \(theoryCourses))
+                    || '/' || COALESCE((SELECT t.kind FROM training t WHERE t.member_id = m.id AND t.kind IN \(theoryCourses)
+                                        AND t.completed_on <= :to
+                                        ORDER BY CASE t.kind \(theoryRanks) END DESC LIMIT 1), '')
+                    || '/' || COALESCE(m.theory_level, '')
+                WHEN 'party' THEN 'party/' || CASE WHEN m.party_joined_on <= :to THEN 'joined' ELSE
+                    (SELECT s.stage FROM referral r JOIN referral_step s ON s.referral_id = r.id
+                     WHERE r.member_id = m.id AND s.on_date <= :to ORDER BY s.on_date DESC, s.id DESC LIMIT 1) END
+                WHEN 'office' THEN CASE WHEN \(OfficeTable.heldSQL(memberColumn: "m.id", dayArgument: ":to")) THEN 'office' END
+                END AS code
+            FROM \(state)
+            JOIN member m ON m.id = state.member_id
+            CROSS JOIN (\(profileFacets.map { "SELECT '\($0)' AS name" }.joined(separator: " UNION ALL "))) AS facet
+            WHERE state.kind IN \(MembershipSQL.activeKinds)
+            """
+        })
+        ) AS p
+        WHERE p.code IS NOT NULL
+        GROUP BY 1, 2
+        """)
+
+    private static let profileFacets = ["age", "education", "ethnicity", "religion", "theory", "party", "office"]
+
+    /// The training kinds that are theory courses, as an SQL list, and their order by level.
+    private static let theoryCourses = "(" + TrainingKind.allCases.filter { TheoryLevel(course: $0) != nil }.map { "'\($0.rawValue)'" }
+        .joined(separator: ", ") + ")"
+    private static let theoryRanks = TrainingKind.allCases.compactMap { kind in
+        TheoryLevel(course: kind).map { "WHEN '\(kind.rawValue)' THEN \(TheoryLevel.allCases.firstIndex(of: $0)!)" }
+    }.joined(separator: " ")
 
     /// Discipline decisions of the period by level, at the member's unit on their date.
     func discipline() throws -> Tally { try tally(Self.disciplineSQL) }

@@ -62,7 +62,7 @@ public struct ScopedRegister: Sendable {
         try register.yearEndReport(unitCode: try inScope(unit: unitCode, .read), period: period)
     }
 
-    public func policy() throws -> Policy { try register.policy() }
+    public func policy(on day: Day) throws -> Policy { try register.policy(on: day) }
 
     /// An export (`Register.export`) of a unit of the subtree (the account's own when nil).
     public func export(_ kind: DataKind, unitCode: String?, includePersonal: Bool, _ body: ([String]) throws -> Void) throws {

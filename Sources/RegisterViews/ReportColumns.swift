@@ -80,6 +80,31 @@ public struct ReportSection {
                     .share($0.grades.notGraded, $0.grades.percentage(nil, ofMembers: $0.members.end))
                 },
             ]),
+            ReportSection(title: Text(vi: "Đặc điểm đoàn viên cuối kỳ", en: "Members at end: profile"), columns: [
+                ReportColumn(Text(vi: "Nữ", en: "Female"), csv: "profile_female") { $0.members.endFemale },
+                ReportColumn(Text(vi: "Nam", en: "Male"), csv: "profile_male") { $0.members.endMale },
+                ReportColumn(Text(vi: "Dân tộc thiểu số", en: "Ethnic minority"), csv: "profile_ethnic_minority") { $0.profile.ethnicMinority },
+                ReportColumn(Text(vi: "Có tôn giáo", en: "Religious"), csv: "profile_religious") { $0.profile.religious },
+            ] + AgeBand.allCases.map { band in
+                ReportColumn(band.name, csv: "profile_age_" + band.rawValue.replacingOccurrences(of: "-", with: "_")) { $0.profile.ageBands[band] ?? 0 }
+            } + PartyStanding.allCases.map { standing in
+                ReportColumn(standing.name, csv: "profile_party_\(standing.rawValue)") { $0.profile.partyMembers[standing] ?? 0 }
+            } + [
+                ReportColumn(Text(vi: "Giữ chức vụ Đoàn", en: "Office holders"), csv: "profile_office_holders") { $0.profile.officeHolders },
+            ]),
+            ReportSection(title: Text(vi: "Trình độ đoàn viên cuối kỳ", en: "Members at end: education and political theory"),
+                          columns: EducationLevel.allCases.map { level in
+                ReportColumn(level.name, csv: "profile_education_" + level.rawValue.replacingOccurrences(of: "-", with: "_")) { $0.profile.education[level] ?? 0 }
+            } + TheoryLevel.allCases.map { level in
+                ReportColumn(Text(vi: "LLCT: \(level.name.vi)", en: "Theory: \(level.name.en)"), csv: "profile_theory_\(level.rawValue)") { $0.profile.theory[level] ?? 0 }
+            }),
+            ReportSection(title: Text(vi: "Xếp loại tổ chức cơ sở đoàn, chi đoàn năm \(year) (đơn vị trực thuộc)",
+                                      en: "Unit grades for \(year) (units below)"),
+                          columns: Grade.allCases.map { grade in
+                ReportColumn(grade.name, csv: "unit_grade_\(grade.rawValue)") { $0.unitGrades.count(grade) }
+            } + [
+                ReportColumn(Text(vi: "Chưa xếp loại", en: "Not graded"), csv: "unit_grade_not_graded") { $0.unitGrades.notGraded },
+            ]),
             ReportSection(title: Text(vi: "Kỷ luật", en: "Discipline"), columns: DisciplineLevel.allCases.map { level in
                 ReportColumn(level.name, csv: "discipline_\(level.rawValue)") { $0.discipline[level] ?? 0 }
             }),

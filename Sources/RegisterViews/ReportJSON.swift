@@ -13,6 +13,8 @@ public struct ReportJSON: Encodable, Sendable {
     public var units: [String: Int]
     public var members: Members
     public var grades: [String: Int]
+    public var profile: Profile
+    public var unit_grades: [String: Int]
     public var discipline: [String: Int]
     public var referral: Referral
     public var training: [String: Int]
@@ -23,6 +25,25 @@ public struct ReportJSON: Encodable, Sendable {
     public struct Members: Encodable, Sendable {
         public var start, end, admitted, transferred_in, transferred_out, reorganised_in, reorganised_out, matured, removed,
             expelled, deceased, end_female, end_male: Int
+    }
+
+    /// The members at end (docs/CLI.md): every key present, zeros included.
+    public struct Profile: Encodable, Sendable {
+        public var female, male, ethnic_minority, religious, office_holders: Int
+        public var age_bands, education, theory, party_members: [String: Int]
+
+        init(_ figures: UnitFigures) {
+            let p = figures.profile
+            female = figures.members.endFemale
+            male = figures.members.endMale
+            ethnic_minority = p.ethnicMinority
+            religious = p.religious
+            office_holders = p.officeHolders
+            age_bands = Dictionary(uniqueKeysWithValues: AgeBand.allCases.map { ($0.rawValue, p.ageBands[$0] ?? 0) })
+            education = Dictionary(uniqueKeysWithValues: EducationLevel.allCases.map { ($0.rawValue, p.education[$0] ?? 0) })
+            theory = Dictionary(uniqueKeysWithValues: TheoryLevel.allCases.map { ($0.rawValue, p.theory[$0] ?? 0) })
+            party_members = Dictionary(uniqueKeysWithValues: PartyStanding.allCases.map { ($0.rawValue, p.partyMembers[$0] ?? 0) })
+        }
     }
 
     public struct Referral: Encodable, Sendable {
@@ -46,8 +67,9 @@ public struct ReportJSON: Encodable, Sendable {
                           transferred_out: m.transferredOut, reorganised_in: m.reorganisedIn,
                           reorganised_out: m.reorganisedOut, matured: m.matured, removed: m.removed,
                           expelled: m.expelled, deceased: m.deceased, end_female: m.endFemale, end_male: m.endMale)
-        grades = Dictionary(uniqueKeysWithValues: Grade.allCases.map { ($0.rawValue, figures.grades.count($0)) })
-        grades["not_graded"] = figures.grades.notGraded
+        grades = Self.counts(figures.grades)
+        profile = Profile(figures)
+        unit_grades = Self.counts(figures.unitGrades)
         discipline = Dictionary(uniqueKeysWithValues: DisciplineLevel.allCases.map { ($0.rawValue, figures.discipline[$0] ?? 0) })
         referral = Referral(nominated: r.nominated, referred_to_class: r.referredToClass, referred: r.referred,
                             admitted: r.admitted, official: r.official,
@@ -56,5 +78,12 @@ public struct ReportJSON: Encodable, Sendable {
         balanced = m.isBalanced
         fingerprint = report.fingerprint
         children = figures.children.map { ReportJSON($0, report: report, unitKinds: unitKinds) }
+    }
+
+    /// Each grade's count and `not_graded`.
+    private static func counts(_ grades: GradeFigures) -> [String: Int] {
+        var counts = Dictionary(uniqueKeysWithValues: Grade.allCases.map { ($0.rawValue, grades.count($0)) })
+        counts["not_graded"] = grades.notGraded
+        return counts
     }
 }

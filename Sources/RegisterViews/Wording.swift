@@ -108,8 +108,8 @@ public enum Says {
         Text(vi: "Đã sao lưu sổ vào \(path).", en: "Backed up the register to \(path).")
     }
 
-    public static func policySet(_ key: Policy.Key, _ value: String) -> Text {
-        Text(vi: "Đã đặt \(key.rawValue) = \(value).", en: "Set \(key.rawValue) = \(value).")
+    public static func policySet(_ key: Policy.Key, _ value: String, from day: Day) -> Text {
+        Text(vi: "Đã đặt \(key.rawValue) = \(value) từ ngày \(day).", en: "Set \(key.rawValue) = \(value) from \(day).")
     }
 
     public static func referralRecorded(_ step: ReferralStep, of code: String) -> Text {
@@ -135,6 +135,15 @@ public enum Says {
         return Text(vi: "Đã xếp loại \(change.fullName) (\(change.memberCode)) năm \(change.year): \(change.new.name.vi)"
                         + (was.map { " (trước đây: \($0.name.vi))" } ?? "") + ".",
                     en: "Graded \(change.fullName) (\(change.memberCode)) for \(change.year): \(change.new.name.en)"
+                        + (was.map { " (was: \($0.name.en))" } ?? "") + ".")
+    }
+
+    /// `unit grade`: the unit's grade for the year, with the one it corrected.
+    public static func unitGradeSet(_ grade: UnitGrade, was old: Grade?) -> Text {
+        let was = old.flatMap { $0 == grade.grade ? nil : $0 }
+        return Text(vi: "Đã xếp loại đơn vị \(grade.unitCode) năm \(grade.year): \(grade.grade.name.vi)"
+                        + (was.map { " (trước đây: \($0.name.vi))" } ?? "") + ".",
+                    en: "Graded unit \(grade.unitCode) for \(grade.year): \(grade.grade.name.en)"
                         + (was.map { " (was: \($0.name.en))" } ?? "") + ".")
     }
 

@@ -11,15 +11,7 @@ public enum GradeRule {
 
     /// Refuses with the month count when the member cannot be graded for `year`.
     public static func check(_ member: Member, history: MembershipHistory, year: Int, today: Day) throws {
-        guard year >= firstYear else {
-            throw RegisterError.badInput(Text(
-                vi: "Năm \(year) trước khi Đoàn được thành lập (\(firstYear)).",
-                en: "The year \(year) is before the Union was founded (\(firstYear))."))
-        }
-        guard year <= today.year else {
-            throw RegisterError.badInput(Text(
-                vi: "Năm \(year) chưa tới (hôm nay là \(today)).", en: "The year \(year) has not come yet (today is \(today))."))
-        }
+        try checkYear(year, today: today)
         guard history.isActive(during: year) else {
             throw RegisterError.refused(.gradeNotHere, Text(
                 vi: "\(member.fullName) không sinh hoạt chính thức tại sổ này ngày nào trong năm \(year) (sinh hoạt tạm thời, hoặc chưa chuyển đến); đơn vị gốc xếp loại.",
@@ -30,6 +22,19 @@ public enum GradeRule {
             throw RegisterError.refused(.gradeMonths, Text(
                 vi: "\(member.fullName) chỉ sinh hoạt Đoàn \(months) tháng trọn trong năm \(year) (cần ít nhất \(minimumMonths)); không xếp loại.",
                 en: "\(member.fullName) was in the Union for \(months) whole months of \(year) (at least \(minimumMonths) needed); not graded."))
+        }
+    }
+
+    /// A graded year, a member's or a unit's: from the Union's founding to today's year.
+    public static func checkYear(_ year: Int, today: Day) throws {
+        guard year >= firstYear else {
+            throw RegisterError.badInput(Text(
+                vi: "Năm \(year) trước khi Đoàn được thành lập (\(firstYear)).",
+                en: "The year \(year) is before the Union was founded (\(firstYear))."))
+        }
+        guard year <= today.year else {
+            throw RegisterError.badInput(Text(
+                vi: "Năm \(year) chưa tới (hôm nay là \(today)).", en: "The year \(year) has not come yet (today is \(today))."))
         }
     }
 }

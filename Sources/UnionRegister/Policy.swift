@@ -40,6 +40,12 @@ public struct Policy: Hashable, Sendable, Codable {
         }
     }
 
+    /// A value starts on a day that has come (docs/DOMAIN.md#policy-values): a check of a
+    /// step dated before it keeps reading the value in force then.
+    public static func checkStart(_ day: Day, today: Day) throws {
+        try MemberRules.notInFuture(day, what: Text(vi: "Ngày áp dụng giá trị chính sách", en: "The policy value's first day"), today: today)
+    }
+
     /// Sets `key` from text, refusing values outside what the rules allow.
     public mutating func set(_ key: Key, to text: String) throws {
         func number(_ range: ClosedRange<Int>) throws -> Int {

@@ -34,6 +34,8 @@ public enum RuleCode: Hashable, Sendable {
     case temporaryPeriod
     case transferSameUnit
     case unitClose
+    case unitGradeKind
+    case unitGradeMonths
     case unitMerge
     case unitMoveCycle
     case unitReorganisationDate
@@ -81,6 +83,8 @@ public enum RuleCode: Hashable, Sendable {
         case .temporaryPeriod: return "temporary-period"
         case .transferSameUnit: return "transfer-same-unit"
         case .unitClose: return "unit-close"
+        case .unitGradeKind: return "unit-grade-kind"
+        case .unitGradeMonths: return "unit-grade-months"
         case .unitMerge: return "unit-merge"
         case .unitMoveCycle: return "unit-move-cycle"
         case .unitReorganisationDate: return "unit-reorganisation-date"

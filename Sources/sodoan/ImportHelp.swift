@@ -28,6 +28,7 @@ enum ImportHelp {
         case .offices: return "(to: the day the office ends; empty: held still)"
         case .referrals: return "(each member's steps in date order)"
         case .dues: return "(record: start, rate, class, exemption, payment; in that order)"
+        case .unitGrades: return "(grassroots unions and branches; the units first)"
         case .grades, .trainings, .discipline: return nil
         }
     }

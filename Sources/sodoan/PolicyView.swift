@@ -1,3 +1,4 @@
+import RegisterStore
 import RegisterViews
 import UnionRegister
 
@@ -20,20 +21,39 @@ enum PolicyView {
         }
     }
 
-    static func render(_ policy: Policy, _ format: OutputFormat, _ language: Language) throws -> String {
+    /// `policy show`: JSON `{"on", "<key>": value…, "since": {"<key>": day}}` (`since` names
+    /// only the values that are not the default), CSV `key,value,default,since`, or a table.
+    static func render(_ shown: PolicyInForce, _ format: OutputFormat, _ language: Language) throws -> String {
+        let policy = shown.policy
+        let since = { (key: Policy.Key) in shown.since[key]?.description ?? "" }
         switch format {
         case .json:
-            return try JSONOutput.encode(policy)
+            return try JSONOutput.encode(ShownJSON(shown))
         case .csv:
-            return CSVWriter.document(header: ["key", "value", "default"],
-                                      rows: Policy.Key.allCases.map { [$0.rawValue, policy.value(of: $0), Policy.defaults.value(of: $0)] })
+            return CSVWriter.document(header: ["key", "value", "default", "since"],
+                                      rows: Policy.Key.allCases.map { [$0.rawValue, policy.value(of: $0), Policy.defaults.value(of: $0), since($0)] })
         default:
-            var table = TextTable([Text(vi: "Khóa", en: "Key"), Text(vi: "Giá trị", en: "Value"), Text(vi: "Mặc định", en: "Default"),
-                                   Text(vi: "Ý nghĩa", en: "Meaning")], language)
+            var table = TextTable([Text(vi: "Khóa", en: "Key"), Text(vi: "Giá trị", en: "Value"), Heading.from,
+                                   Text(vi: "Mặc định", en: "Default"), Text(vi: "Ý nghĩa", en: "Meaning")], language)
             for key in Policy.Key.allCases {
-                table.append([key.rawValue, policy.value(of: key), Policy.defaults.value(of: key), describe(key)(language)])
+                table.append([key.rawValue, policy.value(of: key), since(key), Policy.defaults.value(of: key), describe(key)(language)])
             }
-            return table.render()
+            return Text(vi: "Chính sách áp dụng ngày \(shown.on)", en: "Policy in force on \(shown.on)")(language) + "\n" + table.render()
+        }
+    }
+
+    /// The JSON of `policy show`: the policy's own keys, the day, and the start of each value.
+    private struct ShownJSON: Encodable {
+        var shown: PolicyInForce
+        init(_ shown: PolicyInForce) { self.shown = shown }
+
+        enum Keys: String, CodingKey { case on, since }
+
+        func encode(to encoder: Encoder) throws {
+            try shown.policy.encode(to: encoder)
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(shown.on, forKey: .on)
+            try container.encode(Dictionary(uniqueKeysWithValues: shown.since.map { ($0.key.rawValue, $0.value) }), forKey: .since)
         }
     }
 }

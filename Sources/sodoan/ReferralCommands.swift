@@ -39,7 +39,7 @@ struct ReferralCommand: ParsableCommand {
             let day = try day(on, option: "--on", default: today)
             let candidates = try register.referralCandidates(step: step, unitCode: unit, on: day)
             print(try ReferralCandidatesView(candidates: candidates, step: step, on: day, unitCode: unit,
-                                             policy: try register.policy(), language: global.language).render(output.format))
+                                             policy: try register.policy(on: day), language: global.language).render(output.format))
         }
     }
 

@@ -7,7 +7,7 @@ struct UnitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unit",
         abstract: "Build the tree of units: bloc, grassroots unions, branches.",
-        subcommands: [Add.self, Update.self, Close.self, List.self, Rename.self, Move.self, Merge.self, Split.self, History.self])
+        subcommands: [Add.self, Update.self, Close.self, List.self, Rename.self, Move.self, Merge.self, Split.self, History.self, GradeUnit.self, Grades.self])
 
     struct Add: RegisterCommand {
         static let configuration = CommandConfiguration(abstract: "Add a unit under its parent.")
@@ -73,6 +73,34 @@ struct UnitCommand: ParsableCommand {
             let day = try day(asOf, option: "--as-of", default: today)
             let units = try register.unitTree(on: day, includeClosed: closed)
             print(try UnitListView(units: units, language: global.language, tree: tree).render(output.format))
+        }
+    }
+
+    struct GradeUnit: RegisterCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "grade",
+            abstract: "Set a grassroots union's or branch's grade for a year; setting it again corrects it.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The unit's code.") var code: String
+        @Option(help: "The year evaluated.") var year: Int
+        @Option(help: "excellent, good, pass or fail.") var grade: Grade
+
+        func execute() throws {
+            let old = try openRegister().setUnitGrade(code, year: year, grade: grade)
+            say(Says.unitGradeSet(UnitGrade(unitCode: code, year: year, grade: grade), was: old))
+        }
+    }
+
+    struct Grades: RegisterCommand {
+        static let configuration = CommandConfiguration(abstract: "List the grades of a unit and of the units under it, by year.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: DataFormatOption
+        @Argument(help: "The unit's code.") var code: String
+        @Option(help: "Only this year.") var year: Int?
+
+        func execute() throws {
+            print(try UnitGradeListView(grades: try openRegister().unitGrades(of: code, year: year), language: global.language)
+                .render(output.format))
         }
     }
 }

@@ -44,8 +44,9 @@ struct ContentVersionTests {
         }
         let all = try triggers()
         // Three per hashed table of migration 4, those of the dues (migration 10), of the
-        // unit changes (migration 11) and of the offices (migration 12).
-        #expect(all == 24 + 13 + 3 + 3)
+        // unit changes (migration 11), of the offices (migration 12) and of the unit
+        // grades (migration 13).
+        #expect(all == 24 + 13 + 3 + 3 + 3)
         let version = try state(temp).version
         let good = temp.directory.appending(path: "members.csv").path
         try """

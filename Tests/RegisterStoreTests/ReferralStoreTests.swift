@@ -113,15 +113,39 @@ struct ReferralStoreTests {
         let f = try Fixture()
         try f.grade("DV2", 2023, .good)
         #expect(try f.register.checkReferral("DV2", step: .nominate, on: day("2024-06-01")).isEligible == false)
-        try f.register.setPolicy(.minGrade, to: "good")
+        try f.register.setPolicy(.minGrade, to: "good", from: day("2024-06-01"))
         let check = try f.register.checkReferral("DV2", step: .nominate, on: day("2024-06-01"))
         #expect(check.isEligible)
         #expect(check.policy.minGrade == .good)
-        #expect(try f.register.policy().minGrade == .good)
-        #expect(throws: RegisterError.self) { try f.register.setPolicy(.minAge, to: "16") }
-        #expect(try f.register.policy().minAge == 18)
+        #expect(try f.register.policy(on: day("2024-06-01")).minGrade == .good)
+        #expect(throws: RegisterError.self) { try f.register.setPolicy(.minAge, to: "16", from: day("2024-06-01")) }
+        #expect(try f.register.policy(on: day("2024-06-01")).minAge == 18)
         let audit = try f.register.read { db in try String.fetchOne(db, sql: "SELECT new_value FROM audit_log WHERE action = 'policy.set'") }
-        #expect(audit?.contains("\"min_grade\":\"good\"") == true)
+        #expect(audit?.contains("\"min_grade\":\"good\"") == true && audit?.contains("\"from\":\"2024-06-01\"") == true)
+    }
+
+    /// A value holds from its first day: a check of a step dated the day before reads the
+    /// value in force then, and a later value ends it.
+    @Test func aCheckReadsThePolicyValueInForceOnItsDay() throws {
+        let f = try Fixture()
+        try f.grade("DV2", 2023, .good)
+        try f.register.setPolicy(.minGrade, to: "good", from: day("2024-06-01"))
+        try f.register.setPolicy(.minGrade, to: "excellent", from: day("2024-09-01"))
+        let eligible = { (on: String) in try f.register.checkReferral("DV2", step: .nominate, on: day(on)) }
+        #expect(try eligible("2024-05-31").isEligible == false && eligible("2024-05-31").policy.minGrade == .excellent)
+        #expect(try eligible("2024-06-01").isEligible && eligible("2024-08-31").isEligible)
+        #expect(try eligible("2024-09-01").isEligible == false)
+        let shown = try f.register.policyInForce(on: day("2024-08-31"))
+        #expect(shown.policy.minGrade == .good && shown.since == [.minGrade: day("2024-06-01")])
+        #expect(try f.register.policyInForce(on: day("2024-05-31")).since.isEmpty)
+        #expect(try f.register.referralCandidates(step: .nominate, unitCode: "YT-VP", on: day("2024-05-31"))
+            .first { $0.eligibility.member.code == "DV2" }?.eligibility.policy.minGrade == .excellent)
+        // The same value again from the same day changes nothing; a day after today is refused.
+        let rows = try f.count("audit_log")
+        try f.register.setPolicy(.minGrade, to: "good", from: day("2024-06-01"))
+        #expect(try f.count("audit_log") == rows)
+        #expect(throws: RegisterError.self) { try f.register.setPolicy(.minAge, to: "20", from: f.register.today.adding(days: 1)) }
+        #expect(try f.count("policy_value") == 2)
     }
 
     @Test func theListFiltersByUnitYearAndStageInNameOrder() throws {

@@ -110,11 +110,20 @@ struct ReferralCommandTests {
         defer { cli.cleanUp() }
         try cli.ok(["grade", "set", "DV001", "--year", "2024", "--grade", "good"])
         #expect(try cli.ok(["referral", "check", "DV001", "--step", "nominate", "--on", "2025-01-10"]).contains("CHƯA ĐỦ ĐIỀU KIỆN"))
-        try cli.ok(["policy", "set", "min_grade", "good"])
+        #expect(try cli.ok(["policy", "set", "min_grade", "good", "--from", "2025-01-10"]) == "Đã đặt min_grade = good từ ngày 2025-01-10.\n")
         let check = try cli.ok(["referral", "check", "DV001", "--step", "nominate", "--on", "2025-01-10"])
-        #expect(check.contains("ĐỦ ĐIỀU KIỆN"))
+        #expect(check.contains("ĐỦ ĐIỀU KIỆN") && !check.contains("CHƯA ĐỦ ĐIỀU KIỆN"))
         #expect(check.contains("min_grade=good, discipline_window_months=12, min_age=18, certificate_valid_months=60"))
-        #expect(try cli.ok(["policy", "show", "--format", "csv"]).contains("min_grade,good,excellent"))
+        // A check of a step dated the day before the change reads the old value, and says so.
+        let before = try cli.ok(["referral", "check", "DV001", "--step", "nominate", "--on", "2025-01-09"])
+        #expect(before.contains("CHƯA ĐỦ ĐIỀU KIỆN") && before.contains("min_grade=excellent"))
+        #expect(try cli.ok(["policy", "show", "--format", "csv"]).contains("min_grade,good,excellent,2025-01-10"))
+        #expect(try cli.ok(["policy", "show", "--on", "2025-01-09", "--format", "csv"]).contains("min_grade,excellent,excellent,\n"))
+        let shown = try #require(try JSONSerialization.jsonObject(with: Data(try cli.ok(["policy", "show", "--on", "2025-01-10", "--format", "json"]).utf8)) as? [String: Any])
+        #expect(shown["on"] as? String == "2025-01-10" && shown["min_grade"] as? String == "good")
+        #expect((shown["since"] as? [String: String]) == ["min_grade": "2025-01-10"])
+        let future = try cli.refusedLeavingNoTrace(["policy", "set", "min_age", "20", "--from", "2999-01-01"], status: 65)
+        #expect(future.contains("2999-01-01"))
         try refused(cli, ["policy", "set", "min_age", "12"], status: 65, rule: "min_age")
     }
 

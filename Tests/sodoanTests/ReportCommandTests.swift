@@ -38,8 +38,17 @@ struct ReportCommandTests {
         defer { cli.cleanUp() }
         try makeReportRegister(cli)
         let dk = try json(try cli.ok(["report", "annual", "--year", "2024", "--format", "json"]))
-        #expect(keys(dk) == ["unit", "name", "kind", "from", "to", "units", "members", "grades", "discipline",
-                             "referral", "training", "balanced", "fingerprint", "children"])
+        #expect(keys(dk) == ["unit", "name", "kind", "from", "to", "units", "members", "grades", "profile", "unit_grades",
+                             "discipline", "referral", "training", "balanced", "fingerprint", "children"])
+        #expect(keys(dk["profile"]) == ["female", "male", "ethnic_minority", "religious", "age_bands", "education", "theory",
+                                        "party_members", "office_holders"])
+        let profile = try #require(dk["profile"] as? [String: Any])
+        #expect(keys(profile["age_bands"]) == ["16-18", "19-22", "23-27", "28-30", "over-30"])
+        #expect(keys(profile["education"]) == ["none", "primary", "lower-secondary", "upper-secondary", "vocational", "college",
+                                               "university", "postgraduate"])
+        #expect(keys(profile["theory"]) == ["none", "elementary", "intermediate", "advanced"])
+        #expect(keys(profile["party_members"]) == ["probationary", "official"])
+        #expect(keys(dk["unit_grades"]) == ["excellent", "good", "pass", "fail", "not_graded"])
         #expect(keys(dk["units"]) == ["grassroots-union", "grassroots-branch", "branch"])
         #expect(keys(dk["members"]) == ["start", "end", "admitted", "transferred_in", "transferred_out", "reorganised_in",
                                         "reorganised_out", "matured",

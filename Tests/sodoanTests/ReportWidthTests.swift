@@ -40,7 +40,7 @@ struct ReportWidthTests {
         let dk = csv[1].split(separator: ",", omittingEmptySubsequences: false)
         let figureColumns = header.indices.filter { header[$0].hasPrefix("units_") || header[$0].hasPrefix("members_")
             || header[$0].hasPrefix("grade_") || header[$0].hasPrefix("discipline_") || header[$0].hasPrefix("referral_")
-            || header[$0].hasPrefix("training_") }
+            || header[$0].hasPrefix("training_") || header[$0].hasPrefix("profile_") || header[$0].hasPrefix("unit_grade_") }
         let text = try cli.ok(["report", "annual", "--year", "2025"])
         // The root's rows: its code, then (first table only) its name and kind, then figures.
         let rows = text.split(separator: "\n").filter { $0.hasPrefix("DK ") }

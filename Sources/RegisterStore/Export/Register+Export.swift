@@ -27,12 +27,12 @@ extension Register {
             // The event that brought the member into the register: their admission, arrival or stay.
             let firstEvent = "(SELECT fe.id FROM membership_event fe WHERE fe.member_id = m.id ORDER BY fe.on_date, fe.id LIMIT 1)"
             let filter = unitID == nil ? "" : "WHERE \(latestUnit) IN (SELECT descendant_id FROM unit_closure c WHERE ancestor_id = :unit AND \(UnitTreeSQL.current("c")))"
+            let unitFilter = unitID == nil ? "" : "WHERE u.id IN (SELECT descendant_id FROM unit_closure c WHERE ancestor_id = :unit AND \(UnitTreeSQL.current("c")))"
             let sql: String
             switch kind {
             case .units:
                 sql = """
-                    SELECT u.code, u.name, u.kind, p.code, u.opened_on, u.closed_on FROM \(UnitTable.from)
-                    \(unitID == nil ? "" : "WHERE u.id IN (SELECT descendant_id FROM unit_closure c WHERE ancestor_id = :unit AND \(UnitTreeSQL.current("c")))")
+                    SELECT u.code, u.name, u.kind, p.code, u.opened_on, u.closed_on FROM \(UnitTable.from) \(unitFilter)
                     ORDER BY (SELECT MAX(depth) FROM unit_closure c WHERE descendant_id = u.id AND \(UnitTreeSQL.current("c"))), u.code
                     """
             case .events:
@@ -68,6 +68,8 @@ extension Register {
                     """
             case .grades:
                 sql = "SELECT m.code, g.year, g.grade FROM member m JOIN grade g ON g.member_id = m.id \(filter) ORDER BY m.code, g.year"
+            case .unitGrades:
+                sql = "SELECT u.code, g.year, g.grade FROM unit u JOIN unit_grade g ON g.unit_id = u.id \(unitFilter) ORDER BY u.code, g.year"
             case .trainings:
                 sql = """
                     SELECT m.code, t.kind, t.started_on, t.completed_on, t.provider, t.certificate_no, t.result

@@ -77,7 +77,7 @@ extension WriteTransaction {
     func recordReferral(_ code: String, _ action: ReferralAction, on day: Day) throws -> (ReferralStep, AuditEntry) {
         try MemberRules.notInFuture(day, what: action.stage.name, today: today)
         let (id, facts) = try MemberFactsTable.facts(of: code, in: db)
-        let step = try ReferralProcess.step(for: action, on: day, facts: facts, policy: try PolicyTable.load(in: db))
+        let step = try ReferralProcess.step(for: action, on: day, facts: facts, policy: try PolicyTable.load(in: db, on: day))
         try ReferralTable.insert(step, memberID: id, in: db)
         let previous = step.stage == .nominated ? nil : facts.latestReferral?.steps.last
         return (step, AuditEntry(action: "referral.\(step.stage.rawValue)", memberCode: code,

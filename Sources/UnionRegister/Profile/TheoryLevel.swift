@@ -52,7 +52,12 @@ public enum TheoryLevel: String, CaseIterable, Codable, Comparable, Sendable, Na
     /// highest completed on or before `day`, `none` before the first), else `entered`.
     public static func level(entered: TheoryLevel?, trainings: [TrainingRecord], on day: Day) -> TheoryLevel? {
         let courses = trainings.compactMap { training in TheoryLevel(course: training.kind).map { ($0, training.completedOn) } }
-        guard !courses.isEmpty else { return entered }
-        return courses.filter { $0.1 <= day }.map(\.0).max() ?? TheoryLevel.none
+        return level(entered: entered, anyCourse: !courses.isEmpty, highestBy: courses.filter { $0.1 <= day }.map(\.0).max())
+    }
+
+    /// The same rule from what a set-based query gives for a member (the year-end report):
+    /// whether any theory course is recorded, and the highest completed by the day.
+    public static func level(entered: TheoryLevel?, anyCourse: Bool, highestBy highest: TheoryLevel?) -> TheoryLevel? {
+        anyCourse ? highest ?? TheoryLevel.none : entered
     }
 }

@@ -10,13 +10,19 @@
 /// - discipline, referral steps and trainings by the unit the member was in on their date
 ///   (the unit of their last membership event on or before it; for an expulsion, the unit
 ///   they were expelled from);
-/// - grades by the member's unit at the period's end.
+/// - grades and the profile by the member's unit at the period's end; unit grades by the
+///   tree at the period's end.
 public struct UnitFigures: Hashable, Sendable {
     public var unit: Unit
     /// Open units strictly below this one at the period's end, by kind.
     public var units: [UnitKind: Int] = [:]
     public var members = MemberFigures()
     public var grades = GradeFigures()
+    /// The profile of the members at end.
+    public var profile = ProfileFigures()
+    /// The grades of the year of the open units strictly below this one at the period's
+    /// end, the bloc kind left out (it is not graded): they add up to `units` without `bloc`.
+    public var unitGrades = GradeFigures()
     public var discipline: [DisciplineLevel: Int] = [:]
     public var referral = ReferralFigures()
     public var training: [TrainingKind: Int] = [:]
