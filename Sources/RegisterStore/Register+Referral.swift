@@ -32,7 +32,7 @@ extension Register {
                            on day: Day) throws -> (facts: MemberFacts, eligibility: Eligibility?) {
         try read { db in
             let facts = try MemberFactsTable.facts(of: code, in: db).facts
-            let eligibility = try next(facts).map { Eligibility(facts, step: $0, on: day, policy: try PolicyTable.load(in: db)) }
+            let eligibility = try next(facts).map { Eligibility(facts, step: $0, on: day, policy: try PolicyTable.load(in: db, on: day)) }
             return (facts, eligibility)
         }
     }
