@@ -42,6 +42,7 @@ struct APIRoutes {
         }
         MemberActionRoutes(services: services).addAPI(to: api)
         UnitReorganisationRoutes(services: services).addAPI(to: api)
+        ImportAPIRoute(services: services).add(to: api)
         api.get("referral/candidates") { request, context in
             let step = try Self.step(request.query("step"))
             let register = try services.scoped(context, request)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import RegisterStore
 
 /// One line on stderr per request: when, from where, what, the status and how long
 /// it took. Query strings are left out: they can carry names searched for.
@@ -25,7 +26,7 @@ struct AccessLogMiddleware: RouterMiddleware {
     private func log(_ request: Request, _ context: Context, status: Int, since start: ContinuousClock.Instant) {
         let elapsed = start.duration(to: .now)
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        let stamp = ISO8601DateFormatter().string(from: Date())
+        let stamp = Timestamp.text(Date())
         ServerLog.write("\(stamp) \(context.remoteAddress) \(request.method.rawValue) \(request.uri.path) \(status) \(String(format: "%.1f", ms))ms")
     }
 }

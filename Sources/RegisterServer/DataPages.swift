@@ -30,17 +30,7 @@ struct DataPages {
                     throw RegisterError.badInput(Text(vi: "Chọn một tệp CSV.", en: "Choose a CSV file."))
                 }
                 let name = Self.safeName(file.filename ?? "")
-                let folder = FileManager.default.temporaryDirectory.appending(path: "sodoan-upload-\(UUID().uuidString)")
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                defer { try? FileManager.default.removeItem(at: folder) }
-                let path = folder.appending(path: name).path
-                try Data(file.data).write(to: URL(fileURLWithPath: path))
-                let report: ImportReport
-                do {
-                    report = try services.scoped(context, request).importFile(kind, from: path, dryRun: dryRun)
-                } catch let refused as ImportRefused {
-                    report = refused.report
-                }
+                let report = try UploadedImport.run(services.scoped(context, request), kind, bytes: file.data, name: name, dryRun: dryRun)
                 return importPage(request, context, kind: kind, dryRun: dryRun, report: report, name: name, refusal: nil)
             } catch let error where error is RegisterError || error is AccessRefused {
                 return importPage(request, context, kind: kind, dryRun: dryRun, report: nil, name: nil,

@@ -1,4 +1,5 @@
 import Foundation
+import RegisterStore
 import UnionRegister
 
 /// Slows down repeated bad logins (docs/SECURITY.md): each failure for the same name, or
@@ -25,7 +26,7 @@ actor LoginThrottle {
         let recent = count("name:" + name.lowercased(), now)
         // A name that is not a valid account name is not written out: it could be anything.
         let shown = AccountRules.isValidName(name) ? name : "(not an account name)"
-        ServerLog.write("\(ISO8601DateFormatter().string(from: now)) login refused for \(shown) from \(address) (\(recent) in 15 min)")
+        ServerLog.write("\(Timestamp.text(now)) login refused for \(shown) from \(address) (\(recent) in 15 min)")
     }
 
     func succeeded(name: String) {

@@ -26,7 +26,7 @@ struct MemberActionRoutes {
                 let member = try register.memberFacts(code).member
                 do {
                     let done = try action.perform(register, code, FormInput(fields))
-                    return try memberPages.memberPage(request, context, register, code, notice: done)
+                    return try memberPages.memberPage(request, context, register, code) { _ in done }
                 } catch let error where error is RegisterError || error is AccessRefused {
                     return form(action, request, context, member, fields, Refusal(error, language: memberPages.routes.language(request)))
                 }

@@ -31,10 +31,10 @@ struct MemberPages {
         pages.get("/members/:code") { request, context in
             let code = try context.parameters.require("code")
             let register = try services.scoped(context, request)
-            let facts = try register.memberFacts(code)
-            let notice = request.query("admitted") != nil
-                ? Says.memberAdded(facts.member, to: MemberStanding(facts, today: register.today).unitCode ?? "", nil) : nil
-            return try memberPage(request, context, register, code, notice: notice)
+            let admitted = request.query("admitted") != nil
+            return try memberPage(request, context, register, code) { facts in
+                admitted ? Says.memberAdded(facts.member, to: MemberStanding(facts, today: register.today).unitCode ?? "", nil) : nil
+            }
         }
         pages.get("/members/:code/referral") { request, context in
             let code = try context.parameters.require("code")
@@ -51,7 +51,7 @@ struct MemberPages {
             do {
                 let form = ReferralStepForm(input: FormInput(fields))
                 let step = try register.recordReferral(code, try form.action(), on: try form.day())
-                return try memberPage(request, context, register, code, notice: Says.referralRecorded(step, of: code))
+                return try memberPage(request, context, register, code) { _ in Says.referralRecorded(step, of: code) }
             } catch let error where error is RegisterError || error is AccessRefused {
                 // A step the eligibility rules refused is shown with every criterion and its evidence.
                 let form = ReferralStepForm(input: FormInput(fields))
@@ -73,16 +73,16 @@ struct MemberPages {
         return EligibilityStep.allCases.first { $0.follows == stage }
     }
 
-    /// The member's page, with `notice` saying what was just written.
+    /// The member's page, with the `notice` (from the member's facts) saying what was just
+    /// written. One scope check and one read (`ScopedRegister.memberBook`) per page.
     func memberPage(_ request: Request, _ context: ServerContext, _ register: ScopedRegister, _ code: String,
-                    notice: Text?) throws -> Response {
+                    notice: (MemberFacts) -> Text?) throws -> Response {
         let language = routes.language(request)
-        let facts = try register.memberFacts(code)
         let today = register.today
-        let eligibility = try Self.nextStep(facts, today: today).map { try register.checkReferral(code, step: $0, on: today) }
+        let (facts, eligibility) = try register.memberBook(code, eligibilityFor: { Self.nextStep($0, today: today) }, on: today)
         return routes.page(request, context, "member", title: facts.member.fullName,
                            model: MemberPage(facts, today: today, eligibility: eligibility, language: language,
-                                             notice: notice?(language), actions: MemberAction.all))
+                                             notice: notice(facts)?(language), actions: MemberAction.all))
     }
 
     func admissionPage(_ request: Request, _ context: ServerContext, values: [String: String], refusal: Refusal?) -> Response {

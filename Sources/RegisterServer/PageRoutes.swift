@@ -42,8 +42,8 @@ struct PageRoutes {
             let unit = request.query("unit") ?? register.account.unitCode
             let day = register.today
             let rows = try register.members(MemberQuery(unitCode: unit, search: request.query("search"), asOf: day)).map { row in
-                ListingRow(json: MemberJSON(row, on: day), status: ListingWording.status(row.status, language),
-                           flag: row.flag?.name(language) ?? "")
+                ListingRow.fields(MemberJSON(row, on: day), status: ListingWording.status(row.status, language),
+                                  flag: row.flag?.name(language) ?? "")
             }
             return page(request, context, "members", title: PageWords.members["heading"]!(language), model: [
                 "members": rows, "unit": unit, "search": request.query("search") ?? "", "count": rows.count,
@@ -113,11 +113,16 @@ struct UnitRow {
     var indent: String
 }
 
-/// One row of the member list page.
-struct ListingRow {
-    var json: MemberJSON
-    var status: String
-    var flag: String
+/// One row of the member list page as the template reads it (`json.code`, `status`,
+/// `flag`): a dictionary made by hand rather than a struct for `TemplateModel` to reflect
+/// on, since a roll has hundreds of rows and reflecting on each was most of the page's
+/// time (BENCHMARKS.md).
+enum ListingRow {
+    static func fields(_ json: MemberJSON, status: String, flag: String) -> [String: Any] {
+        var member: [String: Any] = ["code": json.code, "full_name": json.full_name, "birth_date": json.birth_date]
+        if let unit = json.unit { member["unit"] = unit }
+        return ["json": member, "status": status, "flag": flag]
+    }
 }
 
 /// Sends a page request without a session to the login page.

@@ -21,7 +21,7 @@ struct Pages: Sendable {
 
     /// The page `template` for `model`, inside the layout: title, account, language switch.
     func render(_ template: String, title: String, model: Any, chrome: Chrome, status: HTTPResponse.Status = .ok) -> Response {
-        let context: [String: Any] = ["page": model, "chrome": chrome, "title": title]
+        let context: [String: Any] = ["page": TemplateModel.flattened(model), "chrome": TemplateModel.flattened(chrome), "title": title]
         let html = library.render(context, withTemplate: template) ?? ""
         return Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(string: html)))

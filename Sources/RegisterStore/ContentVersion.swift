@@ -48,7 +48,7 @@ extension Register {
     /// has moved on meanwhile. Keeping it only saves time later, so a register that cannot
     /// be written (a read-only copy) just computes it again next time.
     func keep(_ fingerprint: String, for version: Int64) {
-        try? queue.write { db in
+        try? database.write { db in
             try db.execute(sql: "UPDATE content_version SET fingerprint = ?, fingerprint_version = ? WHERE version = ?",
                            arguments: [fingerprint, version, version])
         }

@@ -14,10 +14,10 @@ enum NameSortKeyVersion {
     /// the write decides again, in case another process did the work meanwhile. The sort
     /// key is not fingerprinted content, but the content-version triggers fire on any
     /// update of `member`, so they are suspended as for a bulk import (one counter move).
-    static func bringUpToDate(_ queue: DatabaseQueue) throws {
+    static func bringUpToDate(_ database: some DatabaseWriter) throws {
         let current = VietnameseText.nameSortKeyVersion
-        guard try queue.read({ try RegisterInfoTable.sortKeyVersion(in: $0) }) != current else { return }
-        try queue.write { db in
+        guard try database.read({ try RegisterInfoTable.sortKeyVersion(in: $0) }) != current else { return }
+        try database.write { db in
             guard try RegisterInfoTable.sortKeyVersion(in: db) != current else { return }
             try ContentVersion.suspendingTriggers(in: db) { try MemberTable.recomputeSortKeys(in: db) }
             try RegisterInfoTable.setSortKeyVersion(current, in: db)

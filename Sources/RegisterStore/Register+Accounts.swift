@@ -115,5 +115,5 @@ extension Register {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    private static func stamp(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+    private static func stamp(_ date: Date) -> String { Timestamp.text(date) }
 }

@@ -12,7 +12,7 @@ extension Register {
         try NewFile.write(to: path, what: Text(vi: "bản sao", en: "backup")) { temporary in
             try StorageFailure.naming(temporary) {
                 let destination = try DatabaseQueue(path: temporary)
-                try queue.backup(to: destination)
+                try database.backup(to: destination)
                 try destination.close()
             }
         }

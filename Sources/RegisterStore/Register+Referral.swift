@@ -25,6 +25,18 @@ extension Register {
         }
     }
 
+    /// A member's facts and, for the step `next` picks from them (nil: none), their
+    /// eligibility on `day`, in one read: what a member's page shows, without reading the
+    /// member twice.
+    public func memberBook(_ code: String, eligibilityFor next: (MemberFacts) -> EligibilityStep?,
+                           on day: Day) throws -> (facts: MemberFacts, eligibility: Eligibility?) {
+        try read { db in
+            let facts = try MemberFactsTable.facts(of: code, in: db).facts
+            let eligibility = try next(facts).map { Eligibility(facts, step: $0, on: day, policy: try PolicyTable.load(in: db, on: day)) }
+            return (facts, eligibility)
+        }
+    }
+
     /// Records one referral stage after the domain decides it may follow (eligibility
     /// re-checked on its date, votes, stage order, probation), in one audited transaction.
     @discardableResult

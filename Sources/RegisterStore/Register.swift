@@ -18,23 +18,27 @@ public final class Register: @unchecked Sendable {
     public let actor: String
     /// Where writes take the moment and today from.
     public let clock: RegisterClock
-    let queue: DatabaseQueue
+    /// One connection for the command line (`DatabaseQueue`); for the server, a
+    /// `DatabasePool`: one writer and several readers over the WAL, so requests read side
+    /// by side and beside a write instead of queueing behind one connection. Writes are
+    /// serialised either way (the pool's one writer, and SQLite's lock between processes).
+    let database: any DatabaseWriter
 
     /// How long a write waits for another process's write to finish.
     public static let busyTimeout: TimeInterval = 30
 
-    private init(path: String, command: String, actor: String, clock: RegisterClock, queue: DatabaseQueue) {
+    private init(path: String, command: String, actor: String, clock: RegisterClock, database: any DatabaseWriter) {
         self.path = path
         self.command = command
         self.actor = actor
         self.clock = clock
-        self.queue = queue
+        self.database = database
     }
 
     /// The same open register, writing audit rows with another actor and command: the
     /// server opens the file once and writes each request as its account.
     public func acting(as actor: String, command: String) -> Register {
-        Register(path: path, command: command, actor: actor, clock: clock, queue: queue)
+        Register(path: path, command: command, actor: actor, clock: clock, database: database)
     }
 
     /// The operating-system user running this process, the actor of command-line writes.
@@ -87,7 +91,7 @@ public final class Register: @unchecked Sendable {
             }
             try SchemaMigrations.migrator().migrate(queue)
             try NameSortKeyVersion.bringUpToDate(queue)
-            let register = Register(path: temporary, command: command, actor: actor, clock: clock, queue: queue)
+            let register = Register(path: temporary, command: command, actor: actor, clock: clock, database: queue)
             try register.write { tx in
                 try RegisterInfoTable.insert(name: root.name, createdAt: tx.now, in: tx.db)
                 // A new register keeps dues from the month it is created, by its own clock.
@@ -102,28 +106,41 @@ public final class Register: @unchecked Sendable {
 
     /// Opens an existing register, migrating it forward (schema and stored name sort keys)
     /// if an older sodoan made it. Refuses, without writing anything, a file that is not a
-    /// register (`RegisterFile`) or that a newer sodoan made.
+    /// register (`RegisterFile`) or that a newer sodoan made. `concurrentReads` (the
+    /// server) opens a pool of reading connections beside the writing one; a file this user
+    /// may not write is opened with one connection whatever is asked, since a pool's readers
+    /// need the WAL's shared-memory file.
     public static func open(at path: String, command: String, actor: String = operatingSystemUser,
-                            clock: RegisterClock = .system) throws -> Register {
+                            clock: RegisterClock = .system, concurrentReads: Bool = false) throws -> Register {
         try RegisterFile.requireRegister(at: path)
         return try StorageFailure.naming(path) {
             var config = configuration()
             // A file this user may not write is still readable: reads work, writes are
             // refused with a message saying so.
             config.readonly = !FileManager.default.isWritableFile(atPath: path)
-            let queue = try DatabaseQueue(path: path, configuration: config)
+            let database: any DatabaseWriter
+            if concurrentReads && !config.readonly {
+                let pool = try DatabasePool(path: path, configuration: config)
+                // GRDB sets a pool's writer to `synchronous = NORMAL`, which in WAL mode may lose
+                // the last commits on a power cut; an acknowledged write must stay written, as
+                // the command line's (SQLite's default, FULL) does.
+                try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+                database = pool
+            } else {
+                database = try DatabaseQueue(path: path, configuration: config)
+            }
             let migrator = SchemaMigrations.migrator()
-            if try queue.read({ try migrator.hasBeenSuperseded($0) }) {
+            if try database.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw RegisterError.badInput(Text(
                     vi: "Sổ \(path) được tạo bởi phiên bản sodoan mới hơn.",
                     en: "The register \(path) was made by a newer sodoan."),
                     fix: Text(vi: "Cập nhật sodoan.", en: "Update sodoan."))
             }
-            if try !queue.read({ try migrator.hasCompletedMigrations($0) }) {
-                try migrator.migrate(queue)
+            if try !database.read({ try migrator.hasCompletedMigrations($0) }) {
+                try migrator.migrate(database)
             }
-            try NameSortKeyVersion.bringUpToDate(queue)
-            return Register(path: path, command: command, actor: actor, clock: clock, queue: queue)
+            try NameSortKeyVersion.bringUpToDate(database)
+            return Register(path: path, command: command, actor: actor, clock: clock, database: database)
         }
     }
 
@@ -145,10 +162,12 @@ public final class Register: @unchecked Sendable {
         var result: T?
         let (now, today) = clock.read()
         try StorageFailure.naming(path) {
-            try queue.inTransaction(.immediate) { db in
-                let (value, completion) = try body(WriteTransaction(db: db, command: command, actor: actor, now: now, today: today))
-                result = value
-                return completion
+            try database.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    let (value, completion) = try body(WriteTransaction(db: db, command: command, actor: actor, now: now, today: today))
+                    result = value
+                    return completion
+                }
             }
         }
         return result!
@@ -156,7 +175,7 @@ public final class Register: @unchecked Sendable {
 
     /// Runs `body` in one read transaction: a consistent view of the register.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        try StorageFailure.naming(path) { try queue.read(body) }
+        try StorageFailure.naming(path) { try database.read(body) }
     }
 
     /// The day the register's rules take as today, from its clock.

@@ -42,6 +42,13 @@ public struct ScopedRegister: Sendable {
         return try register.memberFacts(code)
     }
 
+    /// `Register.memberBook` after one scope check: a member's page.
+    public func memberBook(_ code: String, eligibilityFor next: (MemberFacts) -> EligibilityStep?,
+                           on day: Day) throws -> (facts: MemberFacts, eligibility: Eligibility?) {
+        try requireMember(code, .read)
+        return try register.memberBook(code, eligibilityFor: next, on: day)
+    }
+
     public func checkReferral(_ code: String, step: EligibilityStep, on day: Day) throws -> Eligibility {
         try requireMember(code, .read)
         return try register.checkReferral(code, step: step, on: day)
@@ -124,16 +131,22 @@ public struct ScopedRegister: Sendable {
         try register.addTraining(code, record)
     }
 
-    /// Imports a file (`Register.importFile`, all or nothing, or a dry run). The rows name
-    /// their own units, so an import needs the whole register in scope: an office account
-    /// of the top unit (`AccessRefused.wholeRegister`).
+    /// Imports a file (`Register.importFile`, all or nothing, or a dry run), once
+    /// `requireWholeRegister` allows it.
     public func importFile(_ kind: DataKind, from path: String, dryRun: Bool) throws -> ImportReport {
+        try requireWholeRegister()
+        return try register.importFile(kind, from: path, dryRun: dryRun)
+    }
+
+    /// The rows of an import name their own units, so an import needs the whole register in
+    /// scope: an office account of the top unit (`AccessRefused.wholeRegister`). Public so
+    /// that the server refuses before it reads an upload.
+    public func requireWholeRegister() throws {
         try requireRole(.write)
         let top = try register.read { db in try UnitTable.root(in: db).unit.code }
         guard account.role == .office, account.unitCode == top else {
             throw AccessRefused.wholeRegister(account: account.name, scope: account.unitCode, top: top)
         }
-        return try register.importFile(kind, from: path, dryRun: dryRun)
     }
 
     public func recordReferral(_ code: String, _ action: ReferralAction, on day: Day) throws -> ReferralStep {

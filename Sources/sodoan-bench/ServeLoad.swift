@@ -4,7 +4,7 @@ import FoundationNetworking
 #endif
 import RegisterStore
 
-/// `sodoan-bench --serve yes [--members 100000] [--seconds 30] [--readers 100] [--writers 10] [--think MS]`:
+/// `sodoan-bench --serve yes [--members 100000] [--seconds 30] [--readers 100] [--writers 10] [--think MS] [--runs R]`:
 /// the load test of `sodoan serve` (issue 14) on loopback.
 ///
 /// Generates the register as the other modes do (`RegisterGenerator`: grassroots unions of
@@ -17,10 +17,12 @@ import RegisterStore
 /// - `--writers` threads write through the API, each with its own session, alternating an
 ///   admission (a new code) and a phone update (a member of its own);
 /// then reads `/health` and member pages alone, each for 10 s over `--readers` connections,
-/// for the throughput ratio. With `--think MS`, every session waits about MS (half to one
-/// and a half times) between its requests during the mixed load, as a person at a page
-/// does; without it every connection sends its next request as soon as it has the answer. After the server stops, every write it acknowledged is looked
-/// for in the register file. Prints one Markdown table.
+/// for the throughput ratio. All of that is repeated `--runs` times on the same server and
+/// sessions (one table per run, then the medians). With `--think MS`, every session waits
+/// about MS (half to one and a half times) between its requests during the mixed load, as a
+/// person at a page does; without it every connection sends its next request as soon as it
+/// has the answer. After the server stops, every write it acknowledged is looked for in the
+/// register file. Prints Markdown tables.
 func serveLoad(_ options: Options) throws {
     let fm = FileManager.default
     let generator = RegisterGenerator(members: options.members)
@@ -44,46 +46,85 @@ func serveLoad(_ options: Options) throws {
     let writers = try (0..<options.writers).map { _ in try LoadClient(server.base, password: password) }
 
     let pageReaders = max(1, options.readers * 4 / 5)
-    let pages = try WrkRun(name: "pages", dir: options.dir, base: server.base, connections: pageReaders,
-                           cookies: readerSessions.prefix(pageReaders).map(\.cookie), members: options.members, paths: .memberPages,
-                           think: options.think)
-    let lists = try WrkRun(name: "lists", dir: options.dir, base: server.base, connections: options.readers - pageReaders,
-                           cookies: readerSessions.dropFirst(pageReaders).map(\.cookie), members: options.members, paths: .memberLists,
-                           think: options.think)
-    log("\(options.seconds) s of \(options.readers) reading and \(options.writers) writing sessions …")
-    let runningPages = try pages.start(seconds: options.seconds)
-    let runningLists = try lists.start(seconds: options.seconds)
-    let writes = WriteLoad.run(writers, seconds: options.seconds, units: generator, think: options.think)
-    let pageResult = try pages.finish(runningPages)
-    let listResult = try lists.finish(runningLists)
-
-    log("10 s of /health alone, then of member pages alone …")
-    let health = try WrkRun(name: "health", dir: options.dir, base: server.base, connections: options.readers,
-                            cookies: [readerSessions[0].cookie], members: options.members, paths: .health)
-    let healthResult = try health.finish(try health.start(seconds: 10))
-    let alone = try WrkRun(name: "pages-alone", dir: options.dir, base: server.base, connections: options.readers,
-                           cookies: readerSessions.map(\.cookie), members: options.members, paths: .memberPages)
-    let aloneResult = try alone.finish(try alone.start(seconds: 10))
+    var runs: [ServeRun] = []
+    var writes: [WriteLoad] = []
+    for number in 1...options.runs {
+        log("run \(number) of \(options.runs): \(options.seconds) s of \(options.readers) reading and \(options.writers) writing sessions, "
+            + "then 10 s of /health alone and 10 s of member pages alone …")
+        let pages = try WrkRun(name: "pages", dir: options.dir, base: server.base, connections: pageReaders,
+                               cookies: readerSessions.prefix(pageReaders).map(\.cookie), members: options.members, paths: .memberPages,
+                               think: options.think)
+        let lists = try WrkRun(name: "lists", dir: options.dir, base: server.base, connections: options.readers - pageReaders,
+                               cookies: readerSessions.dropFirst(pageReaders).map(\.cookie), members: options.members, paths: .memberLists,
+                               think: options.think)
+        let runningPages = try pages.start(seconds: options.seconds)
+        let runningLists = try lists.start(seconds: options.seconds)
+        let written = WriteLoad.run(writers, seconds: options.seconds, units: generator, think: options.think)
+        let pageResult = try pages.finish(runningPages)
+        let listResult = try lists.finish(runningLists)
+        let health = try WrkRun(name: "health", dir: options.dir, base: server.base, connections: options.readers,
+                                cookies: [readerSessions[0].cookie], members: options.members, paths: .health)
+        let healthResult = try health.finish(try health.start(seconds: 10))
+        let alone = try WrkRun(name: "pages-alone", dir: options.dir, base: server.base, connections: options.readers,
+                               cookies: readerSessions.map(\.cookie), members: options.members, paths: .memberPages)
+        let aloneResult = try alone.finish(try alone.start(seconds: 10))
+        writes.append(written)
+        runs.append(ServeRun(rows: [("member pages, during the mixed load", pageResult), ("member lists, during the mixed load", listResult),
+                                    ("API writes, during the mixed load", written.result), ("/health alone", healthResult),
+                                    ("member pages alone", aloneResult)]))
+        print("Run \(number):")
+        runs[runs.count - 1].printTable()
+        if let failure = written.firstFailure { print("- first refused write: \(failure)") }
+    }
     server.stop()
 
-    let lost = try writes.lost(in: register)
+    // Looked for in the file only once the server is gone: what it acknowledged must be on disk.
+    let lost = try WriteLoad.lost(writes, in: register)
+    let acknowledged = writes.map(\.acknowledged).reduce(0, +)
     print("sodoan-bench --serve: \(options.members) members, \(options.readers) reading sessions (\(pageReaders) on member pages), "
           + "\(options.writers) writing, \(options.seconds) s on loopback, "
-          + (options.think > 0 ? "about \(options.think) ms between a session's requests" : "no pause between a session's requests"))
-    print("| load | requests | errors | throughput | p50 | p99 | max |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
-    for (name, result) in [("member pages, during the mixed load", pageResult), ("member lists, during the mixed load", listResult),
-                           ("API writes, during the mixed load", writes.result), ("/health alone", healthResult),
-                           ("member pages alone", aloneResult)] {
-        print("| \(name) | \(result.requests) | \(result.errors) | \(String(format: "%.0f", result.perSecond))/s | "
-              + "\(ms(result.p50)) | \(ms(result.p99)) | \(ms(result.max)) |")
-    }
+          + (options.think > 0 ? "about \(options.think) ms between a session's requests" : "no pause between a session's requests")
+          + "; medians of \(runs.count) run\(runs.count == 1 ? "" : "s")")
+    let medians = ServeRun.medians(runs)
+    medians.printTable()
+    let pageP99 = medians.rows[0].1.p99
     print("")
-    print("- member page p99 under the mixed load: \(ms(pageResult.p99)) (limit 50 ms: \(pageResult.p99 < 0.05 ? "met" : "NOT met"))")
-    print("- member pages alone / /health alone: \(String(format: "%.2f", aloneResult.perSecond / healthResult.perSecond))")
-    print("- acknowledged writes: \(writes.acknowledged) (\(writes.admitted.count) admissions, \(writes.phones.count) members updated); "
-          + "missing afterwards: \(lost.count)\(lost.isEmpty ? "" : " — " + lost.prefix(5).joined(separator: ", "))")
-    if let failure = writes.firstFailure { print("- first refused write: \(failure)") }
+    print("- member page p99 under the mixed load (median of the runs): \(ms(pageP99)) (limit 50 ms: \(pageP99 < 0.05 ? "met" : "NOT met")); "
+          + "per run: \(runs.map { ms($0.rows[0].1.p99) }.joined(separator: ", "))")
+    let ratios = runs.map { $0.rows[4].1.perSecond / $0.rows[3].1.perSecond }
+    print("- member pages alone / /health alone (median of the runs): \(String(format: "%.3f", median(ratios))); per run: "
+          + ratios.map { String(format: "%.3f", $0) }.joined(separator: ", "))
+    print("- errors, all runs: \(runs.map { $0.rows.map(\.1.errors).reduce(0, +) }.reduce(0, +))")
+    print("- acknowledged writes, all runs: \(acknowledged) (\(writes.map(\.admitted.count).reduce(0, +)) admissions, "
+          + "the rest phone updates); missing afterwards: "
+          + "\(lost.count)\(lost.isEmpty ? "" : " — " + lost.prefix(5).joined(separator: ", "))")
+}
+
+/// One run's rows (the mixed load's three, then /health and member pages alone), and the
+/// rows' medians over several runs.
+struct ServeRun {
+    var rows: [(String, LoadResult)]
+
+    func printTable() {
+        print("| load | requests | errors | throughput | p50 | p99 | max |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for (name, result) in rows {
+            print("| \(name) | \(result.requests) | \(result.errors) | \(String(format: "%.0f", result.perSecond))/s | "
+                  + "\(ms(result.p50)) | \(ms(result.p99)) | \(ms(result.max)) |")
+        }
+    }
+
+    /// Each figure of each row is the median of that figure over the runs (so a row's
+    /// figures may come from different runs).
+    static func medians(_ runs: [ServeRun]) -> ServeRun {
+        ServeRun(rows: runs[0].rows.indices.map { row in
+            let results = runs.map { $0.rows[row].1 }
+            func mid(_ figure: (LoadResult) -> Double) -> Double { median(results.map(figure)) }
+            let seconds = mid(\.seconds)
+            return (runs[0].rows[row].0, LoadResult(requests: Int(mid(\.perSecond) * seconds), errors: Int(mid { Double($0.errors) }),
+                                                    seconds: seconds, p50: mid(\.p50), p99: mid(\.p99), max: mid(\.max)))
+        })
+    }
 }
 
 func ms(_ seconds: Double) -> String { String(format: "%.1f ms", seconds * 1000) }

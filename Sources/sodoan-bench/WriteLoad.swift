@@ -54,7 +54,8 @@ final class WriteLoad: @unchecked Sendable {
             } else {
                 // Writer w updates only members w, w + writers, …: no two writers race on one member.
                 let code = RegisterGenerator.memberCode(writer + 16 * (n % 500))
-                let phone = "09\(writer)\(String(format: "%07d", n))"
+                // The run's tag too: a later run's update of the same member is a new value.
+                let phone = "09\(writer)\(String(format: "%07d", n))-\(run)"
                 (status, seconds, body) = (try? client.post("/api/members/\(code)/update", ["phone": phone])) ?? (0, 0, "no answer")
                 record(status == 200, seconds, body) { self.phones[code] = phone }
             }
@@ -71,11 +72,14 @@ final class WriteLoad: @unchecked Sendable {
         }
     }
 
-    /// The acknowledged writes the register file does not hold.
-    func lost(in path: String) throws -> [String] {
+    /// The acknowledged writes of `loads` (one per run, in order: a later run's phone of a
+    /// member replaces an earlier one) that the register file does not hold.
+    static func lost(_ loads: [WriteLoad], in path: String) throws -> [String] {
         let register = try Register.open(at: path, command: "sodoan-bench")
+        var phones: [String: String] = [:]
+        for load in loads { phones.merge(load.phones) { $1 } }
         var lost: [String] = []
-        for code in admitted where (try? register.memberFacts(code)) == nil { lost.append(code) }
+        for code in loads.flatMap(\.admitted) where (try? register.memberFacts(code)) == nil { lost.append(code) }
         for (code, phone) in phones where (try? register.memberFacts(code).member.phone) != phone { lost.append("\(code) phone \(phone)") }
         return lost
     }

@@ -11,12 +11,8 @@ enum ImportProblemOutput {
     static let listed = 100
 
     static func fail(_ report: ImportReport, _ language: Language) throws -> Never {
-        let vi = language == .vi
-        show(report.problems, heading: vi ? "Lỗi" : "Error", language)
-        let count = report.problems.count
-        FileHandle.standardError.write(Data((vi
-            ? "\(count) lỗi trong \(report.file); không ghi gì vào sổ. Sửa tệp rồi nhập lại.\n"
-            : "\(count) problem\(count == 1 ? "" : "s") in \(report.file); nothing was written. Fix the file and import it again.\n").utf8))
+        show(report.problems, heading: language == .vi ? "Lỗi" : "Error", language)
+        FileHandle.standardError.write(Data("\(ImportWording.refused(report)(language)) \(ImportWording.fix(language))\n".utf8))
         throw ExitCode(65)
     }
 

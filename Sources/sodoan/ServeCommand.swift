@@ -16,7 +16,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let register = try reportingRefusals(global.language) {
-            try Register.open(at: global.registerPath, command: CommandLine.commandForAudit)
+            // Many requests read at once: a pool of reading connections beside the writing one.
+            try Register.open(at: global.registerPath, command: CommandLine.commandForAudit, concurrentReads: true)
         }
         let server = RegisterServer(register: register, settings: .init(host: host, port: port, language: global.language))
         try await server.run { address in

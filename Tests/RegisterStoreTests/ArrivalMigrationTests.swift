@@ -49,7 +49,7 @@ struct ArrivalMigrationTests {
             "INSERT INTO membership_event (member_id, kind, on_date, unit_id, letter_no) VALUES (1, 'matured', '2024-01-01', 2, '5/GGT')",
         ] {
             #expect(throws: DatabaseError.self, "\(sql)") {
-                try temp.register.queue.write { db in try db.execute(sql: sql) }
+                try temp.register.database.write { db in try db.execute(sql: sql) }
             }
         }
     }

@@ -76,15 +76,15 @@ struct MemberStateTests {
         try expectEqual(empty.register, "after an import of events")
 
         // By hand: a backdated event, an event moved to another day and to another member, one deleted.
-        try register.queue.write { db in
+        try register.database.write { db in
             try db.execute(sql: "INSERT INTO membership_event (member_id, kind, on_date, unit_id, from_unit_id) VALUES (1, 'transferred', '2018-01-01', 3, 2)")
         }
         try expectEqual(register, "after a backdated event")
-        try register.queue.write { db in try db.execute(sql: "UPDATE membership_event SET on_date = '2025-01-01' WHERE id = 5") }
+        try register.database.write { db in try db.execute(sql: "UPDATE membership_event SET on_date = '2025-01-01' WHERE id = 5") }
         try expectEqual(register, "after an event moved to a later day")
-        try register.queue.write { db in try db.execute(sql: "UPDATE membership_event SET member_id = 2 WHERE id = 5") }
+        try register.database.write { db in try db.execute(sql: "UPDATE membership_event SET member_id = 2 WHERE id = 5") }
         try expectEqual(register, "after an event moved to another member")
-        try register.queue.write { db in try db.execute(sql: "DELETE FROM membership_event WHERE id = 5") }
+        try register.database.write { db in try db.execute(sql: "DELETE FROM membership_event WHERE id = 5") }
         try expectEqual(register, "after an event deleted")
     }
 
@@ -109,7 +109,7 @@ struct MemberStateTests {
         try temp.addMember("DV2", "Lê Thị Bình", born: "1995-01-01", joined: "2016-06-01")
         try temp.register.transferMember("DV1", to: "TC", on: day("2020-01-01"))
         // What a sodoan before migration 9 left: the same history, no kept state.
-        try temp.register.queue.write { db in
+        try temp.register.database.write { db in
             try db.execute(sql: """
                 DROP TABLE member_state; DROP INDEX membership_event_unit; DROP TRIGGER member_state_event_insert;
                 DROP TRIGGER member_state_event_update; DROP TRIGGER member_state_event_delete;

@@ -142,7 +142,7 @@ struct MemberStoreTests {
         let temp = try TemporaryRegister()
         try temp.addMember("DV1", "Nguyễn Văn An", born: "2000-01-01", joined: "2018-01-01")
         #expect(try temp.register.check().filter { $0.severity == .error }.isEmpty)
-        try temp.register.queue.write { db in
+        try temp.register.database.write { db in
             try db.execute(sql: "UPDATE member SET full_name = 'Nguyễn Văn Ân'")
             try db.execute(sql: "INSERT INTO membership_event (member_id, kind, on_date, unit_id) VALUES (1, 'matured', '2017-01-01', 3)")
             try db.execute(sql: "DELETE FROM unit_closure WHERE depth = 2")

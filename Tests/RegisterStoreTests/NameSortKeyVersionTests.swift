@@ -30,7 +30,7 @@ struct NameSortKeyVersionTests {
         try temp.addMember("A2", "Ngô Hữu Anh", born: "2000-01-01", joined: "2018-01-01")
         try temp.addMember("A3", "Nguyễn Ngọc Anh", born: "2000-01-01", joined: "2018-01-01")
         let fingerprint = try temp.register.fingerprint()
-        try temp.register.queue.write { db in
+        try temp.register.database.write { db in
             try db.execute(sql: "UPDATE member SET sort_key = CAST(code AS BLOB)")
             try db.execute(sql: "DELETE FROM register_info WHERE key = ?", arguments: [RegisterInfoTable.sortKeyVersionKey])
         }
@@ -54,7 +54,7 @@ struct NameSortKeyVersionTests {
         let temp = try TemporaryRegister()
         try temp.addMember("A1", "Phạm Văn Dũng", born: "2000-01-01", joined: "2018-01-01")
         try temp.addMember("A2", "Vũ Thị Dung", born: "2000-01-01", joined: "2018-01-01")
-        try temp.register.queue.write { db in
+        try temp.register.database.write { db in
             try db.execute(sql: "UPDATE member SET sort_key = CAST(code AS BLOB)")
             try db.execute(sql: "UPDATE register_info SET value = '99' WHERE key = ?", arguments: [RegisterInfoTable.sortKeyVersionKey])
         }

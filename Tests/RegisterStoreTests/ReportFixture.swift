@@ -31,7 +31,7 @@ struct ReportFixture {
 
     /// Runs raw SQL in one transaction, as a fixture writes behind the rules.
     func sql(_ statements: String, _ arguments: StatementArguments = []) throws {
-        try register.queue.write { db in
+        try register.database.write { db in
             try db.execute(sql: statements, arguments: arguments)
         }
     }
@@ -61,7 +61,7 @@ struct ReportFixture {
 
     /// One referral of the member with its dated steps.
     func referral(_ code: String, _ steps: [(ReferralStage, String)]) throws {
-        try register.queue.write { db in
+        try register.database.write { db in
             try db.execute(sql: "INSERT INTO referral (member_id) SELECT id FROM member WHERE code = ?", arguments: [code])
             let referral = db.lastInsertedRowID
             for (stage, date) in steps {

@@ -30,7 +30,7 @@ struct SchemaTests {
 
     @Test func aRegisterFromANewerSodoanIsRefused() throws {
         let temp = try TemporaryRegister(tree: false)
-        try temp.register.queue.write { db in
+        try temp.register.database.write { db in
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('99 from the future')")
         }
         #expect(throws: RegisterError.self) { try Register.open(at: temp.path, command: "test") }
@@ -39,12 +39,12 @@ struct SchemaTests {
     @Test func auditRowsCanBeNeitherUpdatedNorDeleted() throws {
         let temp = try TemporaryRegister(tree: false)
         #expect(throws: DatabaseError.self) {
-            try temp.register.queue.write { db in
+            try temp.register.database.write { db in
                 try db.execute(sql: "UPDATE audit_log SET action = 'forged'")
             }
         }
         #expect(throws: DatabaseError.self) {
-            try temp.register.queue.write { db in
+            try temp.register.database.write { db in
                 try db.execute(sql: "DELETE FROM audit_log")
             }
         }
@@ -60,7 +60,7 @@ struct SchemaTests {
             "INSERT INTO member (code, full_name, search_name, sort_key, birth_date, gender, education, joined_on) VALUES ('A', 'A', 'a', x'00', '2000-01-01', 'other', 'university', '2016-01-01')",
         ] {
             #expect(throws: DatabaseError.self, "\(sql)") {
-                try temp.register.queue.write { db in
+                try temp.register.database.write { db in
                     try db.execute(sql: sql)
                 }
             }

@@ -67,6 +67,8 @@ struct ServeAPITests {
                 let status = try await HTTPClient(server.base).logIn("bt.vp", password).status
                 return (status, start.duration(to: .now))
             }
+            // The server's first login also opens its reading connections; time a later one.
+            _ = try await timedLogIn(ServerFixture.password)
             let (firstStatus, before) = try await timedLogIn(ServerFixture.password)
             #expect(firstStatus == 200)
             for _ in 0..<4 {
@@ -254,7 +256,7 @@ struct ServeAPITests {
                 "POST /api/members", "GET /api/members/{code}", "POST /api/members/{code}/transfer",
                 "POST /api/members/{code}/update", "POST /api/members/{code}/arrive", "POST /api/members/{code}/leave",
                 "POST /api/members/{code}/grade", "POST /api/members/{code}/training",
-                "GET /api/referral/candidates", "GET /api/reports/annual",
+                "GET /api/referral/candidates", "GET /api/reports/annual", "POST /api/import",
                 "POST /api/units/{code}/rename", "POST /api/units/{code}/move", "POST /api/units/{code}/merge",
                 "GET /api/units/{code}/history",
             ])
