@@ -39,10 +39,10 @@ public struct ReportJSON: Encodable, Sendable {
             ethnic_minority = p.ethnicMinority
             religious = p.religious
             office_holders = p.officeHolders
-            age_bands = Dictionary(uniqueKeysWithValues: AgeBand.allCases.map { ($0.rawValue, p.ageBands[$0] ?? 0) })
-            education = Dictionary(uniqueKeysWithValues: EducationLevel.allCases.map { ($0.rawValue, p.education[$0] ?? 0) })
-            theory = Dictionary(uniqueKeysWithValues: TheoryLevel.allCases.map { ($0.rawValue, p.theory[$0] ?? 0) })
-            party_members = Dictionary(uniqueKeysWithValues: PartyStanding.allCases.map { ($0.rawValue, p.partyMembers[$0] ?? 0) })
+            age_bands = ReportJSON.everyCode(p.ageBands)
+            education = ReportJSON.everyCode(p.education)
+            theory = ReportJSON.everyCode(p.theory)
+            party_members = ReportJSON.everyCode(p.partyMembers)
         }
     }
 
@@ -70,14 +70,21 @@ public struct ReportJSON: Encodable, Sendable {
         grades = Self.counts(figures.grades)
         profile = Profile(figures)
         unit_grades = Self.counts(figures.unitGrades)
-        discipline = Dictionary(uniqueKeysWithValues: DisciplineLevel.allCases.map { ($0.rawValue, figures.discipline[$0] ?? 0) })
+        discipline = Self.everyCode(figures.discipline)
         referral = Referral(nominated: r.nominated, referred_to_class: r.referredToClass, referred: r.referred,
                             admitted: r.admitted, official: r.official,
                             referred_to_class_since_admitted: r.referredToClassSinceAdmitted)
-        training = Dictionary(uniqueKeysWithValues: TrainingKind.allCases.map { ($0.rawValue, figures.training[$0] ?? 0) })
+        training = Self.everyCode(figures.training)
         balanced = m.isBalanced
         fingerprint = report.fingerprint
         children = figures.children.map { ReportJSON($0, report: report, unitKinds: unitKinds) }
+    }
+
+    /// Every code of the group with its count, zeros included (the shape is the same for
+    /// every register).
+    static func everyCode<Code: CaseIterable & RawRepresentable>(_ counts: [Code: Int]) -> [String: Int]
+    where Code.RawValue == String {
+        Dictionary(uniqueKeysWithValues: Code.allCases.map { ($0.rawValue, counts[$0] ?? 0) })
     }
 
     /// Each grade's count and `not_graded`.
