@@ -115,19 +115,6 @@ final class WebDriver: @unchecked Sendable {
     var title: String { get async throws { try await value("GET", "/session/\(sessionID)/title") as? String ?? "" } }
     var url: String { get async throws { try await value("GET", "/session/\(sessionID)/url") as? String ?? "" } }
 
-    /// The page's URL once it ends with `suffix`, asked every 100 ms for up to `seconds`: a
-    /// click that submits a form can return before a slow answer (a bcrypt check on a
-    /// loaded machine) has taken the browser to the next page.
-    func url(endingWith suffix: String, within seconds: Double = 10) async throws -> String {
-        let deadline = Date().addingTimeInterval(seconds)
-        var current = try await url
-        while !current.hasSuffix(suffix) && Date() < deadline {
-            try await Task.sleep(nanoseconds: 100_000_000)
-            current = try await url
-        }
-        return current
-    }
-
     /// The page printed to PDF on A4, as the browser's Print would.
     func printPDF() async throws -> Data {
         let encoded = try await value("POST", "/session/\(sessionID)/print", ["page": ["width": 21.0, "height": 29.7]]) as? String ?? ""
