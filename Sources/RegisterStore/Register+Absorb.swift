@@ -40,10 +40,11 @@ extension Register {
                                               en: "A register cannot absorb itself (\(otherPath))."))
         }
         let other = try Register.open(at: otherPath, command: command, actor: actor, clock: clock)
-        let (theirs, theirRoots) = try other.read { db in
-            (try Self.people(in: db), try String.fetchAll(db, sql: "SELECT code FROM unit WHERE parent_id IS NULL ORDER BY id"))
+        // One read: the people, the roots and the units of one state of the other file.
+        let (theirs, theirRoots, theirUnits) = try other.read { db in
+            (try Self.people(in: db), try String.fetchAll(db, sql: "SELECT code FROM unit WHERE parent_id IS NULL ORDER BY id"),
+             try String.fetchAll(db, sql: "SELECT code FROM unit ORDER BY id"))
         }
-        let theirUnits = try other.read { db in try String.fetchAll(db, sql: "SELECT code FROM unit ORDER BY id") }
         let folder = FileManager.default.temporaryDirectory.appending(path: "sodoan-absorb-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
