@@ -121,7 +121,7 @@ let package = Package(
         // RegisterStore gives the column lists the help must show.
         .testTarget(name: "sodoanTests", dependencies: ["sodoan", "RegisterStore", "PostgresTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         // The PostgreSQL side of the schema, on a real server.
-        .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "RegisterStore", "PostgresTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "RegisterStore", "UnionRegister", "PostgresTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         // The throw-away PostgreSQL server of a test run, shared by the test targets that need one.
         .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
     ]

@@ -52,6 +52,11 @@ enum PostgresFailure {
                 en: "The PostgreSQL server does not accept the user \(address.user) or the password (\(address)): \(message)."),
                 fix: Text(vi: "Đặt đúng mật khẩu trong ~/.pgpass (hoặc tệp PGPASSFILE) hay biến PGPASSWORD.",
                           en: "Put the right password in ~/.pgpass (or the file PGPASSFILE names) or in PGPASSWORD."))
+        case let state where state.hasPrefix("23"):
+            return RegisterError.badInput(Text(
+                vi: "Sổ \(address) từ chối dữ liệu trái ràng buộc của nó (\(message)). Không có gì bị thay đổi.",
+                en: "The register \(address) refused data that breaks its constraints (\(message)). Nothing was changed."),
+                fix: Text(vi: "Chạy `sodoan check` trên sổ nguồn để tìm dữ liệu hỏng.", en: "Run `sodoan check` on the source register to find the damaged data."))
         default:
             return RegisterError(.storageFailed, Text(
                 vi: "Sổ \(address): PostgreSQL từ chối (\(state): \(message)). Không có gì bị thay đổi.",

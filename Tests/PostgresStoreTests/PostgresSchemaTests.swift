@@ -4,6 +4,7 @@ import GRDB
 import PostgresTestSupport
 @testable import RegisterStore
 import Testing
+import UnionRegister
 
 /// A new database of the test cluster, and its address as sodoan reads it (through the
 /// cluster's password file).

@@ -15,6 +15,8 @@ import Glibc
 public final class PostgresTestCluster: Sendable {
     public let port: Int
     public let user = "sodoan_test"
+    /// The user's password, for the tests of a password given in SODOAN_DB.
+    public let password: String
     /// A password file (PGPASSFILE) holding the user's password, readable by this process only.
     public let passwordFile: String
     let directory: String
@@ -60,7 +62,7 @@ public final class PostgresTestCluster: Sendable {
         guard let made = mkdtemp(&template) else { throw ClusterError("cannot make a temporary directory") }
         directory = String(cString: made)
         port = try Self.freePort()
-        let password = UUID().uuidString
+        password = UUID().uuidString
         passwordFile = directory + "/client.pgpass"
         try Self.writePrivate(passwordFile, "127.0.0.1:\(port):*:\(user):\(password)\n")
         let serverPasswordFile = directory + "/server.pw"
@@ -115,5 +117,5 @@ public final class PostgresTestCluster: Sendable {
 
 public struct ClusterError: Error, CustomStringConvertible {
     public let description: String
-    init(_ description: String) { self.description = description }
+    public init(_ description: String) { self.description = description }
 }

@@ -45,7 +45,8 @@ enum Spawn {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        if newSession { posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSID)) }
+        // POSIX_SPAWN_SETSID is 0x80 in glibc, which Swift's Glibc module does not export.
+        if newSession { posix_spawnattr_setflags(&attributes, Int16(0x80)) }
         let variables = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { "\($0)=\($1)" }
         let argv = arguments.map { strdup($0) } + [nil]
         let envp = variables.map { strdup($0) } + [nil]

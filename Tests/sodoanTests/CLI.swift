@@ -103,6 +103,13 @@ struct CLI {
         return result.stderr
     }
 
+    /// The one number `sql` gives, read from the register without writing to it.
+    func count(_ sql: String) throws -> Int {
+        var configuration = Configuration()
+        configuration.readonly = true
+        return try DatabaseQueue(path: db, configuration: configuration).read { try Int.fetchOne($0, sql: sql) ?? -1 }
+    }
+
     /// Runs SQL on the register as the sqlite3 shell would, with every guard off.
     func tamper(_ sql: String) throws {
         let queue = try DatabaseQueue(path: db)

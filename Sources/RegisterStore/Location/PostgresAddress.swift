@@ -40,7 +40,8 @@ public struct PostgresAddress: Equatable, Sendable, CustomStringConvertible {
             port = 5432
         }
         database = url.database ?? environment["PGDATABASE"]?.nonEmpty ?? user
-        password = try url.password ?? environment["PGPASSWORD"]
+        // An empty password is none, as libpq takes it: the password file is looked at next.
+        password = try url.password?.nonEmpty ?? environment["PGPASSWORD"]?.nonEmpty
             ?? PasswordFile(environment: environment)?.password(host: host, port: port, database: database, user: user)
     }
 
