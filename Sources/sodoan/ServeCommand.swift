@@ -17,8 +17,10 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let (path, register) = try reportingRefusals(global.language) {
             let path = try global.registerPath()
-            // Many requests read at once: a pool of reading connections beside the writing one.
-            return (path, try Register.open(at: path, command: CommandLine.commandForAudit, concurrentReads: true))
+            // Many requests read at once: a pool of reading connections beside the writing
+            // one, a reader for each request the server runs at a time.
+            return (path, try Register.open(at: path, command: CommandLine.commandForAudit,
+                                            concurrentReads: RegisterServer.concurrentRequests))
         }
         let server = RegisterServer(register: register, settings: .init(host: host, port: port, language: global.language))
         try await server.run { address in
