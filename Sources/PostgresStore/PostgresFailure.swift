@@ -4,8 +4,8 @@ import UnionRegister
 
 /// PostgreSQL's failures turned into refusals that name the register and the way out, as
 /// `StorageFailure` does for a file: a database that does not exist is a missing register
-/// (66); a refused password or user is bad input (65); a server that cannot be reached or
-/// fails the request is a storage failure (74). A failed transaction is rolled back, so in
+/// (66); a refused password or user, and data that breaks the schema's constraints, are bad
+/// input (65); a server that cannot be reached or fails the request is a storage failure (74). A failed transaction is rolled back, so in
 /// every case nothing was changed. The password never appears in a message.
 enum PostgresFailure {
     static func naming<T>(_ address: PostgresAddress, _ body: () throws -> T) throws -> T {

@@ -124,6 +124,22 @@ struct PostgresCommandTests {
         #expect(try pg.psql("SELECT name, role FROM account") == ["vanphong|office"])
     }
 
+    @Test func anAuditRowChangedOnPostgreSQLBehindSodoansBackShowsOnTheCopyBack() throws {
+        let cli = try CLI(), pg = try PostgresDatabase()
+        defer { cli.cleanUp() }
+        try cli.makeSmallTree()
+        try pg.run(cli, ["copy", "--from", cli.db, "--to", pg.url])
+        try pg.psql("""
+            ALTER TABLE audit_log DISABLE TRIGGER audit_log_never_updated;
+            UPDATE audit_log SET unit_code = 'XX' WHERE id = 2;
+            ALTER TABLE audit_log ENABLE TRIGGER audit_log_never_updated
+            """)
+        let back = cli.directory.appending(path: "back.db").path
+        #expect(try pg.run(cli, ["copy", "--from", pg.url, "--to", back]).status == 0)
+        let check = try cli.run(["check", "--format", "json", "--db", back], useDB: false)
+        #expect(check.status == 1 && check.stdout.contains("\"audit-chain\"") && check.stdout.contains("audit #2"))
+    }
+
     @Test func aCopyOntoATargetThatIsNotNewIsRefusedAndWritesNothing() throws {
         let cli = try CLI(), pg = try PostgresDatabase(), other = try PostgresDatabase()
         defer { cli.cleanUp() }

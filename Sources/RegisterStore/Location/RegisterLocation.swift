@@ -54,7 +54,7 @@ public struct LocationProblem: Error, Equatable, Sendable {
     public let text: Text
 
     public static let passwordOnCommandLine = LocationProblem(text: Text(
-        vi: "--db không được chứa mật khẩu: mật khẩu viết trên dòng lệnh hiện ra trong `ps` và trong lịch sử của shell. Không kết nối.\nĐặt mật khẩu trong tệp mật khẩu của PostgreSQL (~/.pgpass hoặc tệp PGPASSFILE chỉ, quyền 0600) hoặc biến môi trường PGPASSWORD, rồi viết --db postgres://NGƯỜI_DÙNG@MÁY:CỔNG/TÊN.",
+        vi: "--db không được chứa mật khẩu: mật khẩu viết trên dòng lệnh hiện ra trong `ps` và trong lịch sử của shell. Không kết nối.\nĐặt mật khẩu trong tệp mật khẩu của PostgreSQL (~/.pgpass hoặc tệp mà PGPASSFILE chỉ tới, quyền 0600) hoặc biến môi trường PGPASSWORD, rồi viết --db postgres://NGƯỜI_DÙNG@MÁY:CỔNG/TÊN.",
         en: "--db must not carry a password: a password on the command line shows in `ps` and in the shell's history. Nothing was connected to.\nPut the password in PostgreSQL's password file (~/.pgpass or the file PGPASSFILE names, mode 0600) or in the PGPASSWORD variable, and write --db postgres://USER@HOST:PORT/NAME."))
 
     static func malformed(_ url: String, _ why: Text) -> LocationProblem {
