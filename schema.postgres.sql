@@ -26,13 +26,18 @@
 
 -- migration: 1 register
 
--- SQLite's date(x, '+0 days') IS x: x is a day that exists, written YYYY-MM-DD.
-CREATE FUNCTION sodoan_is_day(value text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$
-BEGIN
-    RETURN value ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND to_char(value::date, 'YYYY-MM-DD') = value;
-EXCEPTION WHEN others THEN
-    RETURN false;
-END
+-- SQLite's date(x, '+0 days') IS x: x is a day that exists, written YYYY-MM-DD, in the
+-- proleptic Gregorian calendar SQLite uses (year 0000 included). Plain SQL without an
+-- exception handler: a handler would open a subtransaction for every value checked, which
+-- made a copy of 20,000 members several times slower.
+CREATE FUNCTION sodoan_is_day(value text) RETURNS boolean LANGUAGE sql IMMUTABLE STRICT AS $$
+    SELECT CASE WHEN value ~ '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' THEN
+        substr(value, 9, 2)::int <= CASE substr(value, 6, 2)::int
+            WHEN 2 THEN CASE WHEN (substr(value, 1, 4)::int % 4 = 0 AND substr(value, 1, 4)::int % 100 <> 0)
+                                  OR substr(value, 1, 4)::int % 400 = 0 THEN 29 ELSE 28 END
+            WHEN 4 THEN 30 WHEN 6 THEN 30 WHEN 9 THEN 30 WHEN 11 THEN 30
+            ELSE 31 END
+    ELSE false END
 $$;
 
 CREATE TABLE register_info (

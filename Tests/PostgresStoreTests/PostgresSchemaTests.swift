@@ -93,6 +93,21 @@ struct PostgresSchemaTests {
         #expect(try cluster.psql(name, "SELECT count(*) FROM unit") == ["1"])
     }
 
+    /// sodoan_is_day says of each text what SQLite's date(x, '+0 days') IS x says.
+    @Test func theDayCheckAgreesWithSQLitesOnEveryEdge() throws {
+        let (cluster, name, address) = try testDatabase()
+        try PostgresMigrations.migrate(address, upTo: SchemaMigrations.identifiers[0])
+        let values = ["2024-02-29", "2023-02-29", "2024-02-30", "1900-02-29", "2000-02-29", "0000-02-29", "9999-12-31",
+                      "2024-04-30", "2024-04-31", "2024-12-31", "2024-13-01", "2024-00-10", "2024-01-00", "2024-1-01",
+                      "2024-01-01x", " 2024-01-01", "abcd-ef-gh", "", "20240101", "2024-01-32"]
+        let sqlite = try DatabaseQueue().read { db in
+            try values.map { try Bool.fetchOne(db, sql: "SELECT date(?, '+0 days') IS ?", arguments: [$0, $0]) ?? false }
+        }
+        let list = values.enumerated().map { "('\($1)', \($0))" }.joined(separator: ", ")
+        let postgres = try cluster.psql(name, "SELECT sodoan_is_day(v) FROM (VALUES \(list)) AS t(v, i) ORDER BY i").map { $0 == "t" }
+        #expect(postgres == sqlite, "\(values)")
+    }
+
     @Test func migratingTwiceAppliesNothingMoreAndANewerRegisterIsRefused() throws {
         let (cluster, name, address) = try testDatabase()
         try PostgresMigrations.migrate(address)
