@@ -42,7 +42,7 @@ struct PostgresTarget {
                 // the plans they made while the tables were empty (sequential scans) for the
                 // whole load: 20,000 members took 80 s instead of a few.
                 try session.execute("SET LOCAL plan_cache_mode = force_custom_plan")
-                for table in ["content_version", "dues_start", "dues_rate"] { try session.execute("DELETE FROM \(table)") }
+                for table in CopiedTables.seeded { try session.execute("DELETE FROM \(table)") }
                 let target = PostgresTarget(session: session, types: try columnTypes(session))
                 let result = try fill(target)
                 try target.restartIdentities()

@@ -2,7 +2,7 @@ import Foundation
 import RegisterStore
 import UnionRegister
 
-/// `sodoan copy --from A --to B` (docs/CLI.md#copy): the whole register from one place to a
+/// `sodoan copy --from A --to B` (docs/CLI.md#register): the whole register from one place to a
 /// new one, each a file or a PostgreSQL database, all or nothing. The source is read in one
 /// transaction and the target written in one (`Register.createByCopy`, `PostgresTarget`);
 /// the target must be new (no file at the path) or empty (a database with no table), and a

@@ -1,6 +1,6 @@
 import GRDB
 
-/// Which of a register's tables `sodoan copy` carries (docs/CLI.md#copy): every table of the
+/// Which of a register's tables `sodoan copy` carries (docs/CLI.md#register): every table of the
 /// schema, the audit log and the accounts included, with every column, read from the
 /// register's own schema so that a table a later migration adds is carried without a list
 /// to keep. Left out:
@@ -11,12 +11,12 @@ import GRDB
 ///
 /// content_version comes last, so the triggers the other rows fire on the target move no
 /// counter: it arrives as the source has it.
-enum CopiedTables {
+public enum CopiedTables {
     static let derived = ["member_state", "member_name_search"]
     static let notCarried = ["grdb_migrations", "account_session"]
     /// Rows a new register's migrations write (the counter, the dues start, the 2011 rates):
-    /// the source's take their place.
-    static let seeded = ["content_version", "dues_start", "dues_rate"]
+    /// the source's take their place, on either engine.
+    public static let seeded = ["content_version", "dues_start", "dues_rate"]
 
     static func all(in db: Database) throws -> [CopiedTable] {
         let names = try String.fetchAll(db, sql: """
