@@ -65,8 +65,11 @@ struct PostgresCommandTests {
         #expect(en.status == 65)
         #expect(en.stderr.contains("runs this command on a register file only"))
         #expect(try pg.psql("SELECT count(*) FROM unit") == ["1"])
-        let serve = try pg.run(cli, ["serve", "--port", "0", "--db", pg.url, "--lang", "en"])
-        #expect(serve.status == 65 && serve.stderr.contains("register file only"))
+        for command in [["serve", "--port", "0"], ["demo"]] {
+            let refused = try pg.run(cli, command + ["--db", pg.url, "--lang", "en"])
+            #expect(refused.status == 65 && refused.stderr.contains("register file only"), "\(command[0]): \(refused.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: cli.directory.appending(path: "postgres:").path))
     }
 
     @Test func aPasswordInDbIsRefusedButSODOANDBMayCarryOne() throws {
