@@ -36,7 +36,7 @@ struct APIRoutes {
             return try APIResponse.json(MemberBookJSON(try register.memberFacts(added.code), today: register.today), status: .created)
         }
         api.get("members/:code") { request, context in
-            let code = try context.parameters.require("code")
+            let code = try context.codeParameter()
             let register = try services.scoped(context, request)
             return try APIResponse.json(MemberBookJSON(try register.memberFacts(code), today: register.today))
         }
@@ -110,7 +110,7 @@ extension RouterGroup where Context == ServerContext {
                    _ body: @escaping @Sendable (ScopedRegister, String, FormInput) throws -> Response) {
         post(path) { request, context in
             try context.requireCSRF(request.headers[.csrfToken])
-            let code = try context.parameters.require("code")
+            let code = try context.codeParameter()
             let input = FormInput(try await request.jsonFields(context: context))
             return try body(try services.scoped(context, request), code, input)
         }

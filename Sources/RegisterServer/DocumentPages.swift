@@ -15,14 +15,14 @@ struct DocumentPages {
 
     func add(to pages: RouterGroup<ServerContext>) {
         pages.get("/members/:code/document") { request, context in
-            let code = try context.parameters.require("code")
+            let code = try context.codeParameter()
             let document = ReferralDocument(resolution: try services.scoped(context, request).referralResolution(code),
                                             place: request.query("place"), partyCell: request.query("party_cell"),
                                             partyCommittee: request.query("party_committee"), signer: request.query("signer"))
             return Self.response(document.html(), style: ReferralDocument.style)
         }
         pages.get("/members/:code/letter") { request, context in
-            let code = try context.parameters.require("code")
+            let code = try context.codeParameter()
             let document = DepartureLetterDocument(letter: try services.scoped(context, request).departureLetter(code),
                                                    place: request.query("place"), signer: request.query("signer"))
             return Self.response(document.html(), style: DepartureLetterDocument.style)

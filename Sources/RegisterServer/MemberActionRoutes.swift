@@ -14,11 +14,11 @@ struct MemberActionRoutes {
         for action in MemberAction.all {
             pages.get("/members/:code/\(action.path)") { request, context in
                 let register = try services.scoped(context, request)
-                let facts = try register.memberFacts(try context.parameters.require("code"))
+                let facts = try register.memberFacts(try context.codeParameter())
                 return form(action, request, context, facts.member, action.start(facts, register.today), nil)
             }
             pages.post("/members/:code/\(action.path)") { request, context in
-                let code = try context.parameters.require("code")
+                let code = try context.codeParameter()
                 let fields = try await request.formFields(context: context)
                 try context.requireCSRF(fields["csrf"])
                 let register = try services.scoped(context, request)

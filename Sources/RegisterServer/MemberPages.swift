@@ -29,7 +29,7 @@ struct MemberPages {
             }
         }
         pages.get("/members/:code") { request, context in
-            let code = try context.parameters.require("code")
+            let code = try context.codeParameter()
             let register = try services.scoped(context, request)
             let admitted = request.query("admitted") != nil
             return try memberPage(request, context, register, code) { facts in
@@ -37,13 +37,13 @@ struct MemberPages {
             }
         }
         pages.get("/members/:code/referral") { request, context in
-            let code = try context.parameters.require("code")
+            let code = try context.codeParameter()
             let register = try services.scoped(context, request)
             let facts = try register.memberFacts(code)
             return referralPage(request, context, facts: facts, fields: ["on": register.today.description], eligibility: nil, refusal: nil)
         }
         pages.post("/members/:code/referral") { request, context in
-            let code = try context.parameters.require("code")
+            let code = try context.codeParameter()
             let fields = try await request.formFields(context: context)
             try context.requireCSRF(fields["csrf"])
             let register = try services.scoped(context, request)

@@ -118,15 +118,17 @@ struct UnitRow {
     var indent: String
 }
 
-/// One row of the member list page as the template reads it (`json.code`, `status`,
-/// `flag`): a dictionary made by hand rather than a struct for `TemplateModel` to reflect
-/// on, since a roll has hundreds of rows and reflecting on each was most of the page's
-/// time (BENCHMARKS.md).
+/// One row of the member list page as the template reads it (`code`, `path` for its link,
+/// `full_name`,
+/// `birth_date`, `unit`, `status`, `flag`): a flat dictionary made by hand rather than a
+/// struct for `TemplateModel` to reflect on, since a list has a hundred rows and rendering
+/// them is most of its time (BENCHMARKS.md). Every key is there, empty when it has no
+/// value, so that a name is never looked for again in the page around the row (whose
+/// `unit` is the unit listed).
 enum ListingRow {
-    static func fields(_ json: MemberJSON, status: String, flag: String) -> [String: Any] {
-        var member: [String: Any] = ["code": json.code, "full_name": json.full_name, "birth_date": json.birth_date]
-        if let unit = json.unit { member["unit"] = unit }
-        return ["json": member, "status": status, "flag": flag]
+    static func fields(_ json: MemberJSON, status: String, flag: String) -> [String: String] {
+        ["code": json.code, "path": MemberPages.pathEscaped(json.code), "full_name": json.full_name, "birth_date": json.birth_date, "unit": json.unit ?? "",
+         "status": status, "flag": flag]
     }
 }
 

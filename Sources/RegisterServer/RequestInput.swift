@@ -90,6 +90,18 @@ extension Request {
 }
 
 extension ServerContext {
+    /// The route's `:code` (a member's or a unit's), percent-decoded: a card number such as
+    /// 12/2019 comes in a path as 12%2F2019 (`MemberPages.pathEscaped`), and the router
+    /// hands a parameter over as it was sent.
+    func codeParameter() throws -> String {
+        let sent = try parameters.require("code")
+        guard let code = sent.removingPercentEncoding else {
+            throw RegisterError.badInput(Text(vi: "Mã \"\(sent)\" trong đường dẫn không hợp lệ.",
+                                              en: "The code \"\(sent)\" in the path is not valid."))
+        }
+        return code
+    }
+
     /// Refuses a write whose token differs from the session's (403): a page of another
     /// site cannot know it, so it cannot make the browser write on the account's behalf.
     func requireCSRF(_ sent: String?) throws {

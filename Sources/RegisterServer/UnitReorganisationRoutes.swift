@@ -26,7 +26,7 @@ struct UnitReorganisationRoutes {
         }
         api.get("units/:code/history") { request, context in
             let register = try services.scoped(context, request)
-            return try APIResponse.json(try register.unitHistory(try context.parameters.require("code")).map(UnitHistoryJSON.init))
+            return try APIResponse.json(try register.unitHistory(try context.codeParameter()).map(UnitHistoryJSON.init))
         }
     }
 }

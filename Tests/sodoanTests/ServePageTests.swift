@@ -158,6 +158,22 @@ struct ServePageTests {
         }
     }
 
+    /// A card number such as 12/2019 is a member code: the list links to its page with the
+    /// slash escaped, and the link opens the member.
+    @Test func aCodeWithASlashLinksToItsOwnPage() async throws {
+        try await withSignedInPages { fixture, client in
+            try fixture.cli.ok(["member", "add", "--unit", "YT-VP", "--code", "12/2019", "--name", "Đỗ Thị Hạnh",
+                                "--born", "1999-01-01", "--gender", "female", "--joined", "2017-01-01", "--education", "university"])
+            let list = try await client.send("GET", "/members?unit=YT-VP")
+            #expect(list.text.contains(#"<a href="/members/12%2F2019">12/2019</a>"#))
+            let page = try await client.send("GET", "/members/12%2F2019")
+            #expect(page.status == 200)
+            #expect(page.text.contains("Đỗ Thị Hạnh"))
+            #expect(page.text.contains(#"href="/members/12%2F2019/update""#))
+            #expect(try await client.send("GET", "/api/members/12%2F2019").status == 200)
+        }
+    }
+
     @Test func aViewerSeesButCannotAdmit() async throws {
         try await withSignedInPages("xem.vp") { _, client in
             let form = try await client.send("GET", "/members/new")
