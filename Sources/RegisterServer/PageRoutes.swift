@@ -40,15 +40,20 @@ struct PageRoutes {
             let language = language(request)
             let register = try services.scoped(context, request)
             let unit = request.query("unit") ?? register.account.unitCode
+            let search = request.query("search")
             let day = register.today
-            let rows = try register.members(MemberQuery(unitCode: unit, search: request.query("search"), asOf: day)).map { row in
+            let listed = try register.members(MemberQuery(unitCode: unit, search: search, asOf: day))
+            let paging = try ListPaging(count: listed.count, requested: request.query("page"))
+            let rows = listed[paging.range].map { row in
                 ListingRow.fields(MemberJSON(row, on: day), status: ListingWording.status(row.status, language),
                                   flag: row.flag?.name(language) ?? "")
             }
-            return page(request, context, "members", title: PageWords.members["heading"]!(language), model: [
-                "members": rows, "unit": unit, "search": request.query("search") ?? "", "count": rows.count,
+            var model: [String: Any] = [
+                "members": rows, "unit": unit, "search": search ?? "", "count": listed.count,
                 "t": PageWords.words(PageWords.members, language),
-            ])
+            ]
+            if let links = paging.links(unit: unit, search: search, language: language) { model["paging"] = links }
+            return page(request, context, "members", title: PageWords.members["heading"]!(language), model: model)
         }
         pages.get("/reports/annual") { request, context in
             let language = language(request)

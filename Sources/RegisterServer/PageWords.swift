@@ -44,7 +44,16 @@ enum PageWords {
         "code": MemberLabel.code, "fullName": MemberLabel.fullName, "born": MemberLabel.born,
         "status": MemberLabel.status, "note": Heading.note,
         "none": Text(vi: "Không có đoàn viên nào.", en: "No members."),
+        "previous": Text(vi: "← Trang trước", en: "← Previous page"),
+        "next": Text(vi: "Trang sau →", en: "Next page →"),
+        "all": Text(vi: "Xem cả danh sách (để in)", en: "The whole list (to print)"),
+        "first": Text(vi: "Xem từng trang", en: "Page by page"),
     ]
+
+    /// Where a page of the member list is (`ListPaging`).
+    static func listPage(_ page: Int, of pages: Int) -> Text {
+        Text(vi: "Trang \(page)/\(pages)", en: "Page \(page) of \(pages)")
+    }
 
     static let admit: [String: Text] = [
         "heading": Text(vi: "Kết nạp đoàn viên", en: "Admit a member"),

@@ -31,6 +31,10 @@ public struct RegisterServer: Sendable {
     let register: Register
     let settings: Settings
 
+    /// How many requests run at once (`RequestThreads`): the register to serve needs as
+    /// many reading connections, so that no running request waits for one.
+    public static let concurrentRequests = RequestThreads.count
+
     public init(register: Register, settings: Settings) {
         self.register = register
         self.settings = settings
@@ -42,8 +46,10 @@ public struct RegisterServer: Sendable {
         let pages = try await Pages(language: settings.language)
         let services = ServerServices(register: register, settings: settings, pages: pages, throttle: LoginThrottle())
         let router = Router(context: ServerContext.self)
+        let threads = RequestThreads()
         router.addMiddleware {
             AccessLogMiddleware()
+            RequestThreadsMiddleware(threads: threads)
             SecurityHeadersMiddleware()
             SessionAuthenticator(register: register)
         }

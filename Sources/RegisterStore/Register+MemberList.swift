@@ -61,14 +61,16 @@ extension Register {
                 \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
                 ORDER BY m.sort_key, m.code
                 """
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row in
+            // Rows read from the cursor, not copied: a copied row finds a column by name by
+            // lowercasing every column's name, a tenth of a served roll's time (perf).
+            return try Array(Row.fetchCursor(db, sql: sql, arguments: arguments).compactMap { row in
                 let member = try MemberTable.member(from: row)
                 let event = try EventTable.event(from: row)
                 let status = MembershipHistory(events: [event]).status(on: query.asOf)
                 let flag = status.isActive ? MaturityRule.flag(for: member, holdsOffice: row["holds_office"], on: query.asOf) : nil
                 if query.dueMaturity && flag == nil { return nil }
                 return MemberListing(member: member, status: status.code, unitCode: event.unitCode, flag: flag, lastEvent: event)
-            }
+            })
         }
     }
 

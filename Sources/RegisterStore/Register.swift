@@ -106,12 +106,13 @@ public final class Register: @unchecked Sendable {
 
     /// Opens an existing register, migrating it forward (schema and stored name sort keys)
     /// if an older sodoan made it. Refuses, without writing anything, a file that is not a
-    /// register (`RegisterFile`) or that a newer sodoan made. `concurrentReads` (the
-    /// server) opens a pool of reading connections beside the writing one; a file this user
-    /// may not write is opened with one connection whatever is asked, since a pool's readers
-    /// need the WAL's shared-memory file.
+    /// register (`RegisterFile`) or that a newer sodoan made. `concurrentReads` above 0 (the
+    /// server: as many as it runs requests at once) opens a pool of that many reading
+    /// connections beside the writing one; a file this user may not write is opened with
+    /// one connection whatever is asked, since a pool's readers need the WAL's
+    /// shared-memory file.
     public static func open(at path: String, command: String, actor: String = operatingSystemUser,
-                            clock: RegisterClock = .system, concurrentReads: Bool = false) throws -> Register {
+                            clock: RegisterClock = .system, concurrentReads: Int = 0) throws -> Register {
         try RegisterFile.requireRegister(at: path)
         return try StorageFailure.naming(path) {
             var config = configuration()
@@ -119,7 +120,8 @@ public final class Register: @unchecked Sendable {
             // refused with a message saying so.
             config.readonly = !FileManager.default.isWritableFile(atPath: path)
             let database: any DatabaseWriter
-            if concurrentReads && !config.readonly {
+            if concurrentReads > 0 && !config.readonly {
+                config.maximumReaderCount = concurrentReads
                 let pool = try DatabasePool(path: path, configuration: config)
                 // GRDB sets a pool's writer to `synchronous = NORMAL`, which in WAL mode may lose
                 // the last commits on a power cut; an acknowledged write must stay written, as

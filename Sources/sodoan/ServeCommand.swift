@@ -16,8 +16,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let register = try reportingRefusals(global.language) {
-            // Many requests read at once: a pool of reading connections beside the writing one.
-            try Register.open(at: global.registerPath, command: CommandLine.commandForAudit, concurrentReads: true)
+            // Many requests read at once: a pool of reading connections beside the writing
+            // one, a reader for each request the server runs at a time.
+            try Register.open(at: global.registerPath, command: CommandLine.commandForAudit,
+                              concurrentReads: RegisterServer.concurrentRequests)
         }
         let server = RegisterServer(register: register, settings: .init(host: host, port: port, language: global.language))
         try await server.run { address in

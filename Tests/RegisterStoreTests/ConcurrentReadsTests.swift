@@ -14,7 +14,7 @@ struct ConcurrentReadsTests {
         let temp = try TemporaryRegister()
         try temp.addMember("DV1", "Nguyễn Văn An", born: "1995-03-02", joined: "2015-03-26")
         _ = try temp.register.updateMember("DV1") { $0.phone = "0900 000 000" }
-        let register = try Register.open(at: temp.path, command: "test", clock: .fixed(today: today), concurrentReads: true)
+        let register = try Register.open(at: temp.path, command: "test", clock: .fixed(today: today), concurrentReads: 4)
         nonisolated(unsafe) var seen: String?
         let read = DispatchSemaphore(value: 0)
         try register.updateMember("DV1") { member in
@@ -33,7 +33,7 @@ struct ConcurrentReadsTests {
     /// command line's own connection sees them.
     @Test func writesThroughThePoolKeepTheAuditChain() throws {
         let temp = try TemporaryRegister()
-        let register = try Register.open(at: temp.path, command: "test", clock: .fixed(today: today), concurrentReads: true)
+        let register = try Register.open(at: temp.path, command: "test", clock: .fixed(today: today), concurrentReads: 4)
         try register.addMember(Member(code: "DV2", fullName: "Trần Thị Bình", birthDate: day("1996-05-06"), gender: .female,
                                       education: .university, joinedOn: day("2016-03-26")), unitCode: "YT-VP")
         _ = try register.updateMember("DV2") { $0.phone = "0911" }
@@ -45,7 +45,7 @@ struct ConcurrentReadsTests {
     /// what the server acknowledged survives a power cut.
     @Test func thePoolsWriterSyncsEveryCommit() throws {
         let temp = try TemporaryRegister(tree: false)
-        let register = try Register.open(at: temp.path, command: "test", clock: .fixed(today: today), concurrentReads: true)
+        let register = try Register.open(at: temp.path, command: "test", clock: .fixed(today: today), concurrentReads: 4)
         #expect(try register.database.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 2)
         #expect(try register.database.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
     }

@@ -121,6 +121,43 @@ struct ServePageTests {
         }
     }
 
+    /// A roll of 230 (the fixture's member and 229 imported) shows 100 rows a page, the whole
+    /// list's count, links that keep the unit and the search, and the whole list on asking.
+    @Test func aLongListShowsAHundredRowsAPage() async throws {
+        try await withSignedInPages { fixture, client in
+            let rows = (1...229).map { String(format: "DV-P%03d,Phạm Văn Lâm %03d,1999-01-01,male,YT-VP,2016-01-01,university", $0, $0) }
+            let csv = try fixture.cli.file("many.csv", (["code,full_name,birth_date,gender,unit,joined_on,education"] + rows)
+                .joined(separator: "\n") + "\n")
+            try fixture.cli.ok(["import", "members", csv])
+            func shown(_ html: String) -> Int { html.components(separatedBy: "<tr><td><a href=\"/members/").count - 1 }
+            let first = try await client.send("GET", "/members?unit=YT-VP")
+            #expect(shown(first.text) == 100)
+            #expect(first.text.contains("YT-VP: 230"))
+            #expect(first.text.contains("Trang 1/3"))
+            #expect(first.text.contains(#"href="/members?unit=YT-VP&amp;page=2" rel="next""#))
+            #expect(!first.text.contains(#"rel="prev""#))
+            let last = try await client.send("GET", "/members?unit=YT-VP&page=3")
+            #expect(shown(last.text) == 30)
+            #expect(last.text.contains(#"href="/members?unit=YT-VP&amp;page=2" rel="prev""#) && !last.text.contains(#"rel="next""#))
+            // Past the last page (the list shrank since the link was made): the last page.
+            #expect(shown(try await client.send("GET", "/members?unit=YT-VP&page=9").text) == 30)
+            let all = try await client.send("GET", "/members?unit=YT-VP&page=all")
+            #expect(shown(all.text) == 230)
+            // A search's links keep the search, escaped for a URL: "lâm 0" finds the 130
+            // numbers from 001 to 229 that hold a 0.
+            let searched = try await client.send("GET", "/members?unit=YT-VP&search=l%C3%A2m+0")
+            #expect(searched.text.contains("YT-VP: 130"))
+            #expect(searched.text.contains(#"href="/members?unit=YT-VP&amp;search=l%C3%A2m%200&amp;page=2" rel="next""#))
+            let english = try await client.send("GET", "/members?unit=YT-VP&page=2&lang=en")
+            #expect(english.text.contains("Page 2 of 3") && english.text.contains("Next page"))
+            for bad in ["0", "x", "-1", "99999999999999999999"] {
+                let refused = try await client.send("GET", "/members?unit=YT-VP&page=\(bad)")
+                #expect(refused.status == 400, "page=\(bad)")
+                #expect(refused.text.contains("page=all"), "page=\(bad)")
+            }
+        }
+    }
+
     @Test func aViewerSeesButCannotAdmit() async throws {
         try await withSignedInPages("xem.vp") { _, client in
             let form = try await client.send("GET", "/members/new")
