@@ -32,8 +32,8 @@ struct ImportAPIRoute {
             let dryRun = try Self.flag("dry_run", request.query("dry_run"))
             let body = try await request.body.collect(upTo: DataPages.maxUploadBytes)
             guard body.readableBytes > 0 else {
-                throw RegisterError.badInput(Text(vi: "Thân yêu cầu rỗng: gửi nội dung tệp CSV.",
-                                                  en: "The request body is empty: send the CSV file's content."))
+                throw RegisterError.badInput(Text(vi: "Thân yêu cầu rỗng: gửi nội dung tệp CSV hoặc sổ tính .xlsx.",
+                                                  en: "The request body is empty: send the CSV file's or the .xlsx workbook's content."))
             }
             let report = try UploadedImport.run(register, kind, bytes: Array(buffer: body),
                                                 name: request.query("file") ?? "", dryRun: dryRun)

@@ -1,3 +1,4 @@
+import Foundation
 /// A page's model as the templates read it: the structs of this module and of RegisterViews
 /// turned into dictionaries once per render.
 ///
@@ -37,15 +38,36 @@ enum TemplateModel {
         }
     }
 
+    /// Whether a value's type is one of this module's or RegisterViews'. Asked for every
+    /// struct of every page, so each type's answer is kept: writing out a type's name was
+    /// a share of a member page's time of its own (perf).
     private static func isOwn(_ value: Any) -> Bool {
-        let name = String(reflecting: type(of: value))
-        return ownModules.contains { name.hasPrefix($0) }
+        let type = type(of: value)
+        let key = ObjectIdentifier(type)
+        if let known = ownTypesLock.withLock({ ownTypes[key] }) { return known }
+        let name = String(reflecting: type)
+        let own = ownModules.contains { name.hasPrefix($0) }
+        ownTypesLock.withLock { ownTypes[key] = own }
+        return own
     }
 
-    /// The value an optional holds, nil for an empty one; any other value as it is.
+    private static let ownTypesLock = NSLock()
+    /// Read and written under `ownTypesLock` only.
+    nonisolated(unsafe) private static var ownTypes: [ObjectIdentifier: Bool] = [:]
+
+    /// The value an optional holds, nil for an empty one; any other value as it is. A cast
+    /// to `OptionalValue` tells an optional without building a `Mirror` for every field.
     private static func present(_ value: Any) -> Any? {
-        let mirror = Mirror(reflecting: value)
-        guard mirror.displayStyle == .optional else { return value }
-        return mirror.children.first?.value
+        guard let optional = value as? any OptionalValue else { return value }
+        return optional.wrapped
     }
+}
+
+/// An optional seen through `Any`, whatever it wraps (`TemplateModel.present`).
+private protocol OptionalValue {
+    var wrapped: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    fileprivate var wrapped: Any? { self.map { $0 } }
 }

@@ -86,11 +86,12 @@ extension Register {
     public func session(token: String) throws -> AccountSession? {
         let now = clock.read().now
         return try read { db in
-            guard let row = try Row.fetchOne(db, sql: """
+            // Kept prepared: every request of the server asks it.
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
                 SELECT \(AccountTable.columns), s.csrf_token, s.expires_at
                 FROM \(AccountTable.from) JOIN account_session s ON s.account_id = a.id
                 WHERE s.token_hash = ? AND s.expires_at > ? AND a.disabled_at IS NULL
-                """, arguments: [Self.tokenHash(token), Self.stamp(now)]) else { return nil }
+                """), arguments: [Self.tokenHash(token), Self.stamp(now)]) else { return nil }
             return AccountSession(account: try AccountTable.account(from: row), csrfToken: row["csrf_token"], expiresAt: row["expires_at"])
         }
     }

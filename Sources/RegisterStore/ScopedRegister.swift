@@ -202,7 +202,7 @@ public struct ScopedRegister: Sendable {
         try requireRole(access)
         let inside = try register.read { db -> Bool in
             _ = try MemberTable.find(code, in: db)
-            return try Bool.fetchOne(db, sql: Self.memberInSubtree, arguments: ["member": code, "scope": account.unitCode]) == true
+            return try Bool.fetchOne(db.cachedStatement(sql: Self.memberInSubtree), arguments: ["member": code, "scope": account.unitCode]) == true
         }
         guard inside else { throw AccessRefused.outside(unit: code, account: account.name, scope: account.unitCode) }
     }

@@ -114,7 +114,9 @@ extension ServeAPITests {
                 #expect(answer.status == 400, "\(query): \(answer.text)")
                 #expect(try answer.refusal()["kind"] as? String == "bad-input", "\(query)")
             }
-            #expect(try await importing(office, "kind=members", "").status == 400)
+            let empty = try await importing(office, "kind=members", "")
+            #expect(empty.status == 400)
+            #expect(try empty.refusal()["message"] as? String == "Thân yêu cầu rỗng: gửi nội dung tệp CSV hoặc sổ tính .xlsx.")
             #expect(try await importing(office, "kind=members", String(repeating: "x", count: 5 * 1024 * 1024)).status == 413)
             #expect(try fixture.cli.run(["member", "show", "DV-UP1"]).status == 65)
         }

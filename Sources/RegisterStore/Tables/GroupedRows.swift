@@ -6,7 +6,7 @@ import GRDB
 func rowsByMember<T>(_ sql: String, arguments: StatementArguments, in db: Database,
                      _ make: (Row) throws -> T) throws -> [Int64: [T]] {
     var result: [Int64: [T]] = [:]
-    let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+    let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
     while let row = try rows.next() { result[row["member_id"], default: []].append(try make(row)) }
     return result
 }

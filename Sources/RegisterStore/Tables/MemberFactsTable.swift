@@ -3,7 +3,10 @@ import UnionRegister
 
 /// Loads `MemberFacts` (member, history, grades, trainings, discipline, referrals, offices)
 /// for a set of members in eight set-based queries, whatever the number of members: one member
-/// for `referral check`, a whole subtree for `referral candidates`.
+/// for `referral check`, a whole subtree for `referral candidates`. The statements are
+/// kept prepared on each connection (their text is the same for every member): preparing
+/// them again, with GRDB's check of every column read, was a tenth of a served member
+/// page's time (perf, BENCHMARKS.md).
 enum MemberFactsTable {
     /// Facts of the members whose ids `members` selects: an SQL subquery using named
     /// arguments only, run inside each query. In Vietnamese name order.
@@ -30,13 +33,13 @@ enum MemberFactsTable {
             WHERE o.member_id IN (\(members)) ORDER BY o.member_id, o.from_on, o.id
             """, OfficeTable.office(from:))
         let referrals = try ReferralTable.referrals(ofMembers: members, arguments: arguments, in: db)
-        return try Row.fetchAll(db, sql: "SELECT \(MemberTable.columns) FROM member m WHERE m.id IN (\(members)) ORDER BY m.sort_key, m.code",
-                                arguments: arguments).map { row in
+        let sql = "SELECT \(MemberTable.columns) FROM member m WHERE m.id IN (\(members)) ORDER BY m.sort_key, m.code"
+        return try Array(Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments).map { row in
             let id: Int64 = row["id"]
             return MemberFacts(member: try MemberTable.member(from: row), history: MembershipHistory(events: events[id] ?? []),
                                grades: grades[id] ?? [], trainings: trainings[id] ?? [],
                                disciplines: disciplines[id] ?? [], referrals: referrals[id] ?? [], offices: offices[id] ?? [])
-        }
+        })
     }
 
     /// Facts of the member with this code, or a bad-input error naming the code.

@@ -8,11 +8,11 @@ enum PolicyTable {
     /// before it.
     static func load(in db: Database, on day: Day) throws -> Policy {
         var policy = Policy.defaults
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT key, value FROM policy_value
             WHERE from_on = (SELECT MAX(q.from_on) FROM policy_value q WHERE q.key = policy_value.key AND q.from_on <= ?)
             ORDER BY key
-            """, arguments: [day.description]) {
+            """), arguments: [day.description]) {
             try policy.set(try StoredValue.code(row, "key"), to: row["value"])
         }
         return policy

@@ -6,13 +6,13 @@ enum ReferralTable {
     /// The referrals of the members whose ids `members` selects (an SQL subquery with named
     /// arguments), by member id, each member's oldest nomination first.
     static func referrals(ofMembers members: String, arguments: StatementArguments, in db: Database) throws -> [Int64: [Referral]] {
-        let rows = try Row.fetchCursor(db, sql: """
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT r.member_id, s.referral_id, s.stage, s.on_date, s.convened, s.present, s.votes_for,
                    s.resolution_no, s.decision_no, s.reason
             FROM referral r JOIN referral_step s ON s.referral_id = r.id
             WHERE r.member_id IN (\(members))
             ORDER BY r.member_id, r.id, s.on_date, s.id
-            """, arguments: arguments)
+            """), arguments: arguments)
         var result: [Int64: [Referral]] = [:]
         var lastReferral: Int64?
         while let row = try rows.next() {
