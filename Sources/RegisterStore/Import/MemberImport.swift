@@ -24,7 +24,8 @@ struct MemberImport: RowImport {
 
     /// The triggers that derive data from each new member's rows (schema.sql): the name
     /// word index (migration 15) and the member's latest event, `member_state` (migration
-    /// 9). Row by row they double the cost of a large import, so the import drops them
+    /// 9). Row by row they cost a large import dearly (the trigram index's trigger, which
+    /// the word index replaced, doubled it), so the import drops them
     /// inside its transaction, derives the new members' rows in bulk at the end (from the
     /// last member id before the import on), and puts the same triggers back: all in one
     /// transaction, so a failed or killed import leaves the triggers and the derived data as
