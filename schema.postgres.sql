@@ -20,7 +20,8 @@
 -- - SQLite rebuilds a table to change a CHECK; PostgreSQL drops and adds the named
 --   constraint.
 -- - The trigram index (FTS5) is a plain table of the folded names, kept by triggers:
---   pg_trgm is not always installed.
+--   pg_trgm is not always installed. Migration 15 drops it, as on SQLite, for the word
+--   tables.
 -- - A migration whose SQLite side has a follow-up in Swift (5, 12) moves old rows a new
 --   PostgreSQL register never has; its section here refuses to run over such rows.
 
@@ -498,3 +499,58 @@ CREATE TABLE policy_value (
 );
 INSERT INTO policy_value (key, from_on, value) SELECT key, '1931-03-26', value FROM policy;
 DROP TABLE policy;
+
+-- migration: 15 member name words
+
+-- The words of the folded names, as schema.sql's migration 15 defines them: the dictionary
+-- `name_word` (each word with the number of members having it) and `member_word` (one row
+-- per member and distinct word, with the folded name beside it), kept by one function's
+-- triggers under SQLite's names. SQLite splits on the spaces through a JSON array;
+-- string_to_array splits on the same single spaces. The rows of `member_word` of a name are
+-- found by word and member, as SQLite does, so that the table's key is used.
+CREATE TABLE name_word (
+    word    text COLLATE "C" PRIMARY KEY,
+    members bigint NOT NULL CHECK (members > 0)
+);
+
+CREATE TABLE member_word (
+    word        text COLLATE "C" NOT NULL,
+    member_id   bigint NOT NULL,
+    search_name text COLLATE "C" NOT NULL,
+    PRIMARY KEY (word, member_id)
+);
+
+INSERT INTO member_word (word, member_id, search_name)
+    SELECT DISTINCT w, m.id, m.search_name
+    FROM member m, unnest(string_to_array(m.search_name, ' ')) w
+    WHERE w <> '';
+INSERT INTO name_word (word, members) SELECT word, count(*) FROM member_word GROUP BY word;
+
+CREATE FUNCTION member_word_follow() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        DELETE FROM member_word WHERE member_id = OLD.id AND word = ANY (string_to_array(OLD.search_name, ' '));
+        DELETE FROM name_word WHERE members = 1 AND word = ANY (string_to_array(OLD.search_name, ' '));
+        UPDATE name_word SET members = members - 1 WHERE word = ANY (string_to_array(OLD.search_name, ' '));
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        INSERT INTO member_word (word, member_id, search_name)
+            SELECT DISTINCT w, NEW.id, NEW.search_name
+            FROM unnest(string_to_array(NEW.search_name, ' ')) w WHERE w <> '';
+        INSERT INTO name_word (word, members)
+            SELECT DISTINCT w, 1 FROM unnest(string_to_array(NEW.search_name, ' ')) w WHERE w <> ''
+            ON CONFLICT (word) DO UPDATE SET members = name_word.members + 1;
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER member_word_insert AFTER INSERT ON member FOR EACH ROW EXECUTE FUNCTION member_word_follow();
+CREATE TRIGGER member_word_update AFTER UPDATE OF search_name ON member FOR EACH ROW
+    WHEN (OLD.search_name IS DISTINCT FROM NEW.search_name) EXECUTE FUNCTION member_word_follow();
+CREATE TRIGGER member_word_delete AFTER DELETE ON member FOR EACH ROW EXECUTE FUNCTION member_word_follow();
+
+DROP TRIGGER member_name_search_insert ON member;
+DROP TRIGGER member_name_search_update ON member;
+DROP TRIGGER member_name_search_delete ON member;
+DROP FUNCTION member_name_search_follow();
+DROP TABLE member_name_search;

@@ -108,6 +108,36 @@ struct PostgresSchemaTests {
         #expect(postgres == sqlite, "\(values)")
     }
 
+    /// Migration 15's triggers keep the same words on both engines through an insert, a
+    /// name changed (a word dropped, one added, one repeated) and a member removed.
+    @Test func theNameWordTablesFollowMembersAsOnSQLite() throws {
+        let (cluster, name, address) = try testDatabase()
+        try PostgresMigrations.migrate(address)
+        let sqlite = try DatabaseQueue()
+        try SchemaMigrations.migrator().migrate(sqlite)
+        let members = [("DV1", "nguyen van an"), ("DV2", "tran van binh"), ("DV3", "nguyen thi an an")]
+        func changes(_ bytes: String) -> [String] {
+            members.map { code, folded in
+                """
+                INSERT INTO member (code, full_name, search_name, sort_key, birth_date, gender, education, joined_on)
+                VALUES ('\(code)', '\(folded)', '\(folded)', \(bytes), '2000-01-01', 'male', 'university', '2015-03-26')
+                """
+            } + ["UPDATE member SET search_name = 'tran binh binh minh' WHERE code = 'DV2'",
+                 "UPDATE member SET search_name = search_name WHERE code = 'DV1'",
+                 "DELETE FROM member WHERE code = 'DV3'"]
+        }
+        for change in changes("'\\x01'::bytea") { try cluster.psql(name, change) }
+        try sqlite.write { db in for change in changes("X'01'") { try db.execute(sql: change) } }
+        let words = ["SELECT word || '|' || (SELECT code FROM member WHERE id = member_id) || '|' || search_name FROM member_word ORDER BY word, member_id",
+                     "SELECT word || '|' || members FROM name_word ORDER BY word"]
+        for query in words {
+            let expected = try sqlite.read { try String.fetchAll($0, sql: query) }
+            #expect(!expected.isEmpty)
+            #expect(try cluster.psql(name, query) == expected, "\(query)")
+        }
+        #expect(try cluster.psql(name, "SELECT to_regclass('member_name_search') IS NULL") == ["t"])
+    }
+
     @Test func migratingTwiceAppliesNothingMoreAndANewerRegisterIsRefused() throws {
         let (cluster, name, address) = try testDatabase()
         try PostgresMigrations.migrate(address)

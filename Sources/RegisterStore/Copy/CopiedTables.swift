@@ -6,13 +6,13 @@ import GRDB
 /// to keep. Left out:
 /// - grdb_migrations: each engine records the migrations applied to it;
 /// - the derived tables, rebuilt on the target by the schema's triggers as the rows arrive:
-///   the name search index (member_name_search and its FTS5 shadow tables) and member_state;
+///   the name words (name_word, member_word) and member_state;
 /// - account_session: a copy opens no session of the register's server elsewhere.
 ///
 /// content_version comes last, so the triggers the other rows fire on the target move no
 /// counter: it arrives as the source has it.
 public enum CopiedTables {
-    static let derived = ["member_state", "member_name_search"]
+    static let derived = ["member_state", "name_word", "member_word"]
     static let notCarried = ["grdb_migrations", "account_session"]
     /// Rows a new register's migrations write (the counter, the dues start, the 2011 rates):
     /// the source's take their place, on either engine.
@@ -24,7 +24,7 @@ public enum CopiedTables {
             ORDER BY name = 'content_version', name
             """)
         return try names.filter { name in
-            !notCarried.contains(name) && !derived.contains(where: { name == $0 || name.hasPrefix($0 + "_") })
+            !notCarried.contains(name) && !derived.contains(name)
         }.map { name in
             CopiedTable(name: name, columns: try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [name]))
         }
