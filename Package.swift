@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The domain: dates, members, units, rules. Foundation only.
@@ -36,6 +38,21 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 // Account passwords are kept as bcrypt hashes (docs/SECURITY.md).
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
+            plugins: ["EmbedSchema"]
+        ),
+
+        // The register on PostgreSQL (issue 20): the schema's PostgreSQL side, embedded from
+        // schema.postgres.sql, its migrations, and `copy` between the two engines. A target of
+        // its own, so that the SQLite-only store builds as before.
+        .target(
+            name: "PostgresStore",
+            dependencies: [
+                "UnionRegister",
+                "RegisterStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                // The connection's log goes nowhere: its messages are not the user's.
+                .product(name: "Logging", package: "swift-log"),
             ],
             plugins: ["EmbedSchema"]
         ),
@@ -75,6 +92,7 @@ let package = Package(
                 "RegisterStore",
                 "RegisterViews",
                 "RegisterServer",
+                "PostgresStore",
                 "Spreadsheet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -104,6 +122,10 @@ let package = Package(
         // makes `swift test` build it first.
         // GRDB lets a test damage a register behind sodoan's back, as a broken copy would;
         // RegisterStore gives the column lists the help must show.
-        .testTarget(name: "sodoanTests", dependencies: ["sodoan", "RegisterStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "sodoanTests", dependencies: ["sodoan", "RegisterStore", "PostgresTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The PostgreSQL side of the schema, on a real server.
+        .testTarget(name: "PostgresStoreTests", dependencies: ["PostgresStore", "RegisterStore", "UnionRegister", "PostgresTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The throw-away PostgreSQL server of a test run, shared by the test targets that need one.
+        .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
     ]
 )

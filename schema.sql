@@ -917,3 +917,82 @@ CREATE TABLE policy_value (
 ) STRICT, WITHOUT ROWID;
 INSERT INTO policy_value (key, from_on, value) SELECT key, '1931-03-26', value FROM policy;
 DROP TABLE policy;
+
+-- migration: 15 member name words
+
+-- The words of the folded names (member.search_name), so that `member list --search` reads
+-- only the members having one of its words instead of walking trigram lists that grow with
+-- the register (docs/ARCHITECTURE.md, "The search"). Replaces migration 3's trigram index.
+--
+-- `name_word` is the register's dictionary: every distinct word of a folded name with the
+-- number of members having it. A search word matches the dictionary's words containing it
+-- (LIKE over a few thousand words at most), and the count tells which search word has the
+-- fewest members. `member_word` holds one row per member and distinct word, ordered by word,
+-- with the whole folded name beside it: the members of one word are one range of the table,
+-- and the search's other words are checked on that range without reading `member`.
+-- Both are derived from `member` and kept by the triggers below; `check` compares them with
+-- a rebuild. Words are split on the single spaces `VietnameseText.fold` leaves, through JSON
+-- (a trigger cannot hold a recursive query): json_quote escapes the name, the spaces become
+-- the separators of a JSON array.
+CREATE TABLE name_word (
+    word    TEXT PRIMARY KEY,
+    members INTEGER NOT NULL CHECK (members > 0)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE member_word (
+    word        TEXT NOT NULL,
+    member_id   INTEGER NOT NULL,
+    search_name TEXT NOT NULL,
+    PRIMARY KEY (word, member_id)
+) STRICT, WITHOUT ROWID;
+
+INSERT INTO member_word (word, member_id, search_name)
+    SELECT DISTINCT j.value, m.id, m.search_name
+    FROM member m, json_each('[' || replace(json_quote(m.search_name), ' ', '","') || ']') j
+    WHERE j.value <> ''
+    ORDER BY 1, 2;
+INSERT INTO name_word (word, members) SELECT word, COUNT(*) FROM member_word GROUP BY word;
+
+CREATE TRIGGER member_word_insert AFTER INSERT ON member
+BEGIN
+    INSERT INTO member_word (word, member_id, search_name)
+        SELECT DISTINCT value, new.id, new.search_name
+        FROM json_each('[' || replace(json_quote(new.search_name), ' ', '","') || ']') WHERE value <> '';
+    INSERT INTO name_word (word, members)
+        SELECT DISTINCT value, 1
+        FROM json_each('[' || replace(json_quote(new.search_name), ' ', '","') || ']') WHERE value <> ''
+        ON CONFLICT (word) DO UPDATE SET members = members + 1;
+END;
+
+CREATE TRIGGER member_word_update AFTER UPDATE OF search_name ON member
+WHEN old.search_name IS NOT new.search_name
+BEGIN
+    DELETE FROM member_word WHERE member_id = old.id
+        AND word IN (SELECT value FROM json_each('[' || replace(json_quote(old.search_name), ' ', '","') || ']'));
+    DELETE FROM name_word WHERE members = 1
+        AND word IN (SELECT value FROM json_each('[' || replace(json_quote(old.search_name), ' ', '","') || ']'));
+    UPDATE name_word SET members = members - 1
+        WHERE word IN (SELECT value FROM json_each('[' || replace(json_quote(old.search_name), ' ', '","') || ']'));
+    INSERT INTO member_word (word, member_id, search_name)
+        SELECT DISTINCT value, new.id, new.search_name
+        FROM json_each('[' || replace(json_quote(new.search_name), ' ', '","') || ']') WHERE value <> '';
+    INSERT INTO name_word (word, members)
+        SELECT DISTINCT value, 1
+        FROM json_each('[' || replace(json_quote(new.search_name), ' ', '","') || ']') WHERE value <> ''
+        ON CONFLICT (word) DO UPDATE SET members = members + 1;
+END;
+
+CREATE TRIGGER member_word_delete AFTER DELETE ON member
+BEGIN
+    DELETE FROM member_word WHERE member_id = old.id
+        AND word IN (SELECT value FROM json_each('[' || replace(json_quote(old.search_name), ' ', '","') || ']'));
+    DELETE FROM name_word WHERE members = 1
+        AND word IN (SELECT value FROM json_each('[' || replace(json_quote(old.search_name), ' ', '","') || ']'));
+    UPDATE name_word SET members = members - 1
+        WHERE word IN (SELECT value FROM json_each('[' || replace(json_quote(old.search_name), ' ', '","') || ']'));
+END;
+
+DROP TRIGGER member_name_search_insert;
+DROP TRIGGER member_name_search_update;
+DROP TRIGGER member_name_search_delete;
+DROP TABLE member_name_search;

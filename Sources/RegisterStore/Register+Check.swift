@@ -6,7 +6,7 @@ extension Register {
     /// Everything `sodoan check` looks at: SQLite's integrity and foreign-key checks, the
     /// damage only a change behind sodoan's back can cause (`DamageChecks`), the audit log's
     /// hash chain (`AuditChain`), the derived columns and tables (search name, sort key,
-    /// unit closure), the unit tree's structural warnings, and the domain's consistency
+    /// unit closure, name words), the unit tree's structural warnings, and the domain's consistency
     /// rules for every member. Those last need every row readable as domain values, so
     /// they wait until the impossible values found first are repaired.
     /// `asOf` is the day the rules take as today (`check --as-of`), by default the clock's.
@@ -29,6 +29,7 @@ extension Register {
             findings += damage.findings
             findings += try AuditChain.findings(in: db)
             findings += try closureFindings(db)
+            findings += try nameWordFindings(db)
             readable = !damage.unreadable
             if readable {
                 findings += try memberFindings(db, today: today)
@@ -57,6 +58,16 @@ extension Register {
         return [Finding(.error, code: "unit-closure", subject: "register", Text(
             vi: "Bảng unit_closure sai \(wrong) dòng so với cây đơn vị và lịch sử sắp xếp.",
             en: "unit_closure differs from the unit tree and its reorganisations in \(wrong) rows."))]
+    }
+
+    /// The word index of the names must hold exactly the words the members' folded names
+    /// have (`MemberWordTable.wrongRows`): a missing row hides a member from `--search`.
+    private func nameWordFindings(_ db: Database) throws -> [Finding] {
+        let wrong = try MemberWordTable.wrongRows(in: db)
+        guard wrong > 0 else { return [] }
+        return [Finding(.error, code: "name-words", subject: "register", Text(
+            vi: "Bảng chỉ mục từ của họ tên (member_word, name_word) sai \(wrong) dòng so với họ tên của các đoàn viên; tìm kiếm có thể bỏ sót người.",
+            en: "The name word index (member_word, name_word) differs from the members' names in \(wrong) rows; a search may miss members."))]
     }
 
     /// Every kept unit grade re-read by `UnitGradeRule`: a grade of a bloc, or of a year the

@@ -44,9 +44,9 @@ extension Register {
             let words = VietnameseText.fold(query.search ?? "").split(separator: " ").map(String.init)
             for (index, word) in words.enumerated() {
                 conditions.append("(m.search_name LIKE :w\(index) ESCAPE '\\' OR m.code = :c\(index) COLLATE NOCASE)")
-                arguments += ["w\(index)": "%" + escapeLike(word) + "%", "c\(index)": word]
+                arguments += ["w\(index)": MemberWordTable.likeContaining(word), "c\(index)": word]
             }
-            if let candidates = Self.searchCandidates(words) {
+            if let candidates = try Self.searchCandidates(words, in: db) {
                 conditions.append(candidates.condition)
                 arguments += candidates.arguments
             }
@@ -74,36 +74,26 @@ extension Register {
         }
     }
 
-    /// A condition that narrows a search to the rows the trigram index `member_name_search`
-    /// finds, so that a search reads only the matching members, not all of them. It selects a
-    /// superset of what the per-word conditions select (the folded name contains each word,
-    /// as LIKE does, or a word equals the code), so the result is the same; nil when no word
-    /// is long enough for a trigram.
+    /// A condition that narrows a search to the members the word index (`member_word`,
+    /// migration 15) finds, so that a search reads only those, not the whole register. It
+    /// selects a superset of what the per-word conditions select (the folded name contains
+    /// each word, as LIKE does, or a word equals the code), so the result is the same; nil
+    /// when there is no word.
     ///
-    /// The index is asked for the first trigram of every word of 3 letters or more, all of
-    /// them at once: a name containing "khoa" contains "kho". A Vietnamese syllable's first
-    /// trigram holds its initial consonant and is far rarer than its rhyme ("kho" is in 1.5 %
-    /// of a million names, "hoa" in 11 %, "inh" in 15 %), and single trigrams need no
-    /// position lists, so FTS5 intersects them cheaply and the rows read are about those
-    /// that match. On the million-member benchmark register, "tran minh khoa" reads 136
-    /// rows at 4 ms a query in the sqlite3 shell, where asking for the most selective word
-    /// alone ("khoa") read 14,736 members at 45 ms; that read grew with the register
-    /// (210 ms at 6,500,000 members). The LIKE conditions still check every word.
-    static func searchCandidates(_ words: [String]) -> (condition: String, arguments: StatementArguments)? {
-        var trigrams: [String] = []
-        for word in words where word.count >= 3 {
-            let trigram = "\"" + String(word.prefix(3)).replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            if !trigrams.contains(trigram) { trigrams.append(trigram) }
+    /// A search word is part of one word of the name (neither has a space), so the members
+    /// whose name contains it are those having a word of the dictionary `name_word` that
+    /// contains it. The search starts from the search word whose dictionary words have the
+    /// fewest members (the dictionary keeps the counts): for "tran minh khoa" on the
+    /// million-member benchmark register that is "khoa", 14,736 rows of `member_word` read in
+    /// one range, of which the 136 whose stored name also holds "tran" and "minh" are looked
+    /// up in `member`. The trigram index it replaces walked the document lists of "tra",
+    /// "min" and "kho", one name in eight for "tra", and grew with the register faster.
+    static func searchCandidates(_ words: [String], in db: Database) throws -> (condition: String, arguments: StatementArguments)? {
+        var driver: (index: Int, members: Int)?
+        for (index, word) in words.enumerated() {
+            let members = try MemberWordTable.members(withWordContaining: word, in: db)
+            if members < driver?.members ?? .max { driver = (index, members) }
         }
-        guard !trigrams.isEmpty else { return nil }
-        let codes = words.indices.map { ":sc\($0)" }.joined(separator: ", ")
-        var arguments: StatementArguments = ["match": trigrams.joined(separator: " AND ")]
-        for (index, word) in words.enumerated() { arguments += ["sc\(index)": word] }
-        return ("(m.id IN (SELECT rowid FROM member_name_search WHERE member_name_search MATCH :match) OR m.code COLLATE NOCASE IN (\(codes)))",
-                arguments)
-    }
-
-    private func escapeLike(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        return driver.map { MemberWordTable.candidates(words, driver: $0.index) }
     }
 }

@@ -47,7 +47,7 @@ public final class Register: @unchecked Sendable {
         return ProcessInfo.processInfo.environment["USER"] ?? "uid \(geteuid())"
     }
 
-    private static func configuration() -> Configuration {
+    static func configuration() -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)

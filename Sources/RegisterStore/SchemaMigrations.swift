@@ -5,16 +5,18 @@ import GRDB
 /// The file is embedded at build time (`EmbeddedSchema.sql`), so the store applies exactly
 /// what the repository's schema.sql says; GRDB's migrator records each applied section in
 /// the register file, so a register made by an older sodoan migrates forward on open.
-enum SchemaMigrations {
-    struct Section: Equatable {
+/// The sections are public for the PostgreSQL side (schema.postgres.sql), which has the
+/// same ones.
+public enum SchemaMigrations {
+    public struct Section: Equatable, Sendable {
         /// "1 register": the number and the name, as recorded in grdb_migrations.
-        var identifier: String
-        var sql: String
+        public var identifier: String
+        public var sql: String
     }
 
     /// The sections of a schema text, in order. SQL before the first marker is the file's
     /// header comment and belongs to no migration.
-    static func sections(of schema: String) -> [Section] {
+    public static func sections(of schema: String) -> [Section] {
         var sections: [Section] = []
         let marker = "-- migration: "
         for line in schema.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -50,5 +52,5 @@ enum SchemaMigrations {
     }
 
     /// The identifiers of every section, for tests and `check`.
-    static var identifiers: [String] { sections(of: EmbeddedSchema.sql).map(\.identifier) }
+    public static var identifiers: [String] { sections(of: EmbeddedSchema.sql).map(\.identifier) }
 }

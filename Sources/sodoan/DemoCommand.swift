@@ -59,7 +59,8 @@ struct DemoCommand: RegisterCommand {
         let directory = FileManager.default.temporaryDirectory.appending(path: "sodoan-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let path = global.db ?? directory.appending(path: "demo.db").path
+        // `--db` keeps the sample register; a PostgreSQL one is refused as for other commands.
+        let path = global.db == nil ? directory.appending(path: "demo.db").path : try global.registerPath()
 
         let (register, reports) = try Register.load(from: folder, into: path, command: CommandLine.commandForAudit)
         print(vi ? "Sổ mẫu \"\(try register.name())\" (tính đến ngày \(Self.samplesDay)) nạp từ \(folder):"

@@ -1,21 +1,57 @@
 import ArgumentParser
 import Foundation
+import RegisterStore
 import UnionRegister
 
-/// Options every register command takes: which file, which language.
+/// Options every register command takes: which register, which language.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "The register file (default: $SODOAN_DB, else ./sodoan.db).")
+    @Option(name: .long, help: "The register: a file, or postgres://USER@HOST:PORT/NAME (default: $SODOAN_DB, else ./sodoan.db).")
     var db: String?
 
     @Option(name: .long, help: "Language of messages and reports: vi or en.")
     var lang: LanguageOption = .vi
 
-    /// The register path: --db, else $SODOAN_DB, else ./sodoan.db.
-    var registerPath: String {
-        db ?? ProcessInfo.processInfo.environment["SODOAN_DB"] ?? "sodoan.db"
+    /// A `--db` that names no register (a password in it, a malformed URL) is a usage
+    /// error, refused before anything is opened.
+    func validate() throws {
+        _ = try location()
+    }
+
+    /// The register: --db, else $SODOAN_DB, else ./sodoan.db (`RegisterLocation`).
+    func location() throws -> RegisterLocation {
+        try usage(global: self) { try RegisterLocation.resolve(option: db, environment: ProcessInfo.processInfo.environment) }
+    }
+
+    /// The register file, for the commands this version runs on a file only: a PostgreSQL
+    /// register is refused (exit 65) with the way to a file (docs/CLI.md#where-the-register-is).
+    func registerPath() throws -> String {
+        switch try location() {
+        case .file(let path): return path
+        case .postgres(let address): throw RegisterError.fileOnly(address)
+        }
     }
 
     var language: Language { lang.language }
+}
+
+/// Runs `body`, turning a `LocationProblem` into a usage error (exit 64) in the chosen language.
+func usage<T>(global: GlobalOptions, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let problem as LocationProblem {
+        throw ValidationError(problem.text(global.language))
+    }
+}
+
+extension RegisterError {
+    /// A command this version runs on a register file only, given a PostgreSQL register.
+    static func fileOnly(_ address: PostgresAddress) -> RegisterError {
+        .badInput(Text(
+            vi: "Phiên bản sodoan này chỉ chạy lệnh này trên sổ là tệp SQLite; với sổ PostgreSQL \(address) hiện chỉ có `sodoan init` và `sodoan copy`.",
+            en: "This version of sodoan runs this command on a register file only; on the PostgreSQL register \(address) it runs `sodoan init` and `sodoan copy` only."),
+            fix: Text(vi: "Chép sổ ra một tệp (`sodoan copy --from \(address) --to SO.db`) và chạy lệnh trên tệp đó.",
+                      en: "Copy the register to a file (`sodoan copy --from \(address) --to REGISTER.db`) and run the command on that file."))
+    }
 }
 
 enum LanguageOption: String, ExpressibleByArgument, CaseIterable {

@@ -1,11 +1,13 @@
 import ArgumentParser
+import PostgresStore
 import RegisterStore
+import RegisterViews
 import UnionRegister
 
 struct InitCommand: RegisterCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create a new register file with its root bloc unit.")
+        abstract: "Create a new register, in a new file or an empty PostgreSQL database, with its root bloc unit.")
 
     @OptionGroup var global: GlobalOptions
 
@@ -19,11 +21,14 @@ struct InitCommand: RegisterCommand {
     var opened: String?
 
     func execute() throws {
-        let register = try Register.create(at: global.registerPath, name: name, rootCode: code,
-                                           openedOn: try day(opened, option: "--opened", default: today),
-                                           command: CommandLine.commandForAudit)
-        print(global.language == .vi
-              ? "Đã tạo sổ \(register.path) với đơn vị gốc \(code) (\(name))."
-              : "Created register \(register.path) with root unit \(code) (\(name)).")
+        let openedOn = try day(opened, option: "--opened", default: today)
+        let location = try global.location()
+        switch location {
+        case .file(let path):
+            _ = try Register.create(at: path, name: name, rootCode: code, openedOn: openedOn, command: CommandLine.commandForAudit)
+        case .postgres(let address):
+            try PostgresRegister.create(at: address, name: name, rootCode: code, openedOn: openedOn, command: CommandLine.commandForAudit)
+        }
+        say(Says.registerCreated(location.description, root: code, name: name))
     }
 }

@@ -21,7 +21,7 @@ extension RegisterCommand {
     /// Opens the register named by --db / $SODOAN_DB, recording this command line for the
     /// audit log.
     func openRegister() throws -> Register {
-        try Register.open(at: global.registerPath, command: CommandLine.commandForAudit)
+        try Register.open(at: global.registerPath(), command: CommandLine.commandForAudit)
     }
 
     /// Parses a date option (`YYYY-MM-DD` or `DD/MM/YYYY`); a malformed date is bad

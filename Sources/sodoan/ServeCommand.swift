@@ -15,15 +15,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port (0: any free one, printed on stderr).") var port = 8080
 
     func run() async throws {
-        let register = try reportingRefusals(global.language) {
+        let (path, register) = try reportingRefusals(global.language) {
+            let path = try global.registerPath()
             // Many requests read at once: a pool of reading connections beside the writing
             // one, a reader for each request the server runs at a time.
-            try Register.open(at: global.registerPath, command: CommandLine.commandForAudit,
-                              concurrentReads: RegisterServer.concurrentRequests)
+            return (path, try Register.open(at: path, command: CommandLine.commandForAudit,
+                                            concurrentReads: RegisterServer.concurrentRequests))
         }
         let server = RegisterServer(register: register, settings: .init(host: host, port: port, language: global.language))
         try await server.run { address in
-            FileHandle.standardError.write(Data("sodoan serve: \(global.registerPath) on \(address)\n".utf8))
+            FileHandle.standardError.write(Data("sodoan serve: \(path) on \(address)\n".utf8))
         }
     }
 }

@@ -24,6 +24,7 @@ struct Sodoan: AsyncParsableCommand {
             LogCommand.self,
             CheckCommand.self,
             BackupCommand.self,
+            CopyCommand.self,
             ImportCommand.self,
             AbsorbCommand.self,
             ExportCommand.self,

@@ -53,3 +53,15 @@ extension RegisterCommand {
         print(text(global.language))
     }
 }
+
+extension Says {
+    static func registerCreated(_ register: String, root code: String, name: String) -> Text {
+        Text(vi: "Đã tạo sổ \(register) với đơn vị gốc \(code) (\(name)).",
+             en: "Created register \(register) with root unit \(code) (\(name)).")
+    }
+
+    static func registerCopied(from source: String, to target: String, tables: Int, rows: Int) -> Text {
+        Text(vi: "Đã chép sổ \(source) sang \(target): \(rows) dòng trong \(tables) bảng.",
+             en: "Copied the register \(source) to \(target): \(rows) rows in \(tables) tables.")
+    }
+}

@@ -3,12 +3,27 @@ import Foundation
 import Testing
 import UnionRegister
 
-/// `member list --search` reads candidates from the trigram index (migration 3); the
-/// results must be exactly those of the per-word LIKE conditions it narrows.
+/// `member list --search` reads candidates from the word index of the names (migration
+/// 15); the results must be exactly those of the per-word LIKE conditions it narrows, and
+/// the index must equal a rebuild from the names whatever wrote them.
 @Suite("Member name search index")
 struct MemberSearchIndexTests {
     func codes(_ temp: TemporaryRegister, _ search: String) throws -> [String] {
         try temp.register.members(MemberQuery(search: search, asOf: today)).map(\.member.code).sorted()
+    }
+
+    /// The index's rows: (word, member code, stored folded name) and (word, members).
+    func index(_ register: Register) throws -> (words: [String], counts: [String]) {
+        try register.read { db in
+            (try String.fetchAll(db, sql: """
+                SELECT w.word || ' ' || m.code || ' ' || w.search_name FROM member_word w JOIN member m ON m.id = w.member_id ORDER BY 1
+                """),
+             try String.fetchAll(db, sql: "SELECT word || ' ' || members FROM name_word ORDER BY word"))
+        }
+    }
+
+    func expectRebuilt(_ register: Register, _ comment: Comment) throws {
+        #expect(try register.read { db in try MemberWordTable.wrongRows(in: db) } == 0, comment)
     }
 
     @Test func partsOfWordsShortWordsAndCodesFindTheSameMembersAsLike() throws {
@@ -31,7 +46,7 @@ struct MemberSearchIndexTests {
         try temp.addMember("DV2", "Trần Minh Khôi", born: "1995-03-02", joined: "2015-03-26")
         try temp.addMember("DV3", "Trương Minh Khoa", born: "1995-03-02", joined: "2015-03-26")
         try temp.addMember("DV4", "Lê Khoa Trâm", born: "1995-03-02", joined: "2015-03-26")
-        // "khôi" has the trigram "kho" of "khoa" but not the word; "trương" has neither "tran" nor "tra".
+        // "khôi" starts as "khoa" does but is not it; "trương" has neither "tran" nor "tra".
         #expect(try codes(temp, "tran minh khoa") == ["DV1"])
         #expect(try codes(temp, "khoa minh") == ["DV1", "DV3"])
         #expect(try codes(temp, "khoa tra") == ["DV1", "DV4"])
@@ -46,7 +61,8 @@ struct MemberSearchIndexTests {
         _ = try temp.register.updateMember("DV1") { $0.fullName = "Phạm Văn An" }
         #expect(try codes(temp, "pham") == ["DV1"])
         #expect(try codes(temp, "nguyen") == [])
-        #expect(try temp.count("SELECT COUNT(*) FROM member_name_search WHERE member_name_search MATCH 'nguyen'") == 0)
+        #expect(try temp.count("SELECT COUNT(*) FROM member_word WHERE word = 'nguyen'") == 0)
+        #expect(try temp.count("SELECT COUNT(*) FROM name_word WHERE word = 'nguyen'") == 0)
     }
 
     @Test func aBulkImportIndexesItsMembersAndKeepsTheTriggerWhetherItSucceedsOrNot() throws {
@@ -56,7 +72,7 @@ struct MemberSearchIndexTests {
         try (header + "DV1,Trần Thị Thu Trang,1996-05-06,female,YT-VP,2016-03-26,university\n").write(toFile: good, atomically: true, encoding: .utf8)
         let bad = temp.directory.appending(path: "bad.csv").path
         try (header + "DV2,Lê Văn Bình,1996-05-06,male,XX,2016-03-26,university\n").write(toFile: bad, atomically: true, encoding: .utf8)
-        let trigger = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'member_name_search_insert'"
+        let trigger = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'member_word_insert'"
         #expect(throws: ImportRefused.self) { try temp.register.importFile(.members, from: bad, dryRun: false) }
         #expect(try temp.count(trigger) == 1)
         _ = try temp.register.importFile(.members, from: good, dryRun: false)
@@ -64,5 +80,81 @@ struct MemberSearchIndexTests {
         #expect(try codes(temp, "thu tra") == ["DV1"])
         try temp.addMember("DV3", "Phạm Thu Hà", born: "1996-05-06", joined: "2016-03-26")
         #expect(try codes(temp, "thu") == ["DV1", "DV3"])
+        try expectRebuilt(temp.register, "after an import and an addition")
+    }
+
+    @Test func theTriggersKeepEachMembersDistinctWordsWithTheNameAndTheirCounts() throws {
+        let temp = try TemporaryRegister()
+        try temp.addMember("DV1", "Nguyễn Nguyễn An", born: "1995-03-02", joined: "2015-03-26")
+        try temp.addMember("DV2", "Trần Thị An", born: "1996-05-06", joined: "2016-03-26")
+        #expect(try index(temp.register).words == [
+            "an DV1 nguyen nguyen an", "an DV2 tran thi an", "nguyen DV1 nguyen nguyen an", "thi DV2 tran thi an", "tran DV2 tran thi an",
+        ])
+        #expect(try index(temp.register).counts == ["an 2", "nguyen 1", "thi 1", "tran 1"])
+        _ = try temp.register.updateMember("DV1") { $0.fullName = "Phạm Văn An" }
+        #expect(try index(temp.register).words == [
+            "an DV1 pham van an", "an DV2 tran thi an", "pham DV1 pham van an", "thi DV2 tran thi an", "tran DV2 tran thi an", "van DV1 pham van an",
+        ])
+        #expect(try index(temp.register).counts == ["an 2", "pham 1", "thi 1", "tran 1", "van 1"])
+        _ = try temp.register.updateMember("DV1") { $0.phone = "0912345678" }
+        #expect(try index(temp.register).counts == ["an 2", "pham 1", "thi 1", "tran 1", "van 1"])
+        // Written behind sodoan's back, with a quote and a backslash in a name: the triggers still follow.
+        try temp.register.database.write { db in
+            try db.execute(sql: """
+                INSERT INTO member (code, full_name, search_name, sort_key, birth_date, gender, education, joined_on)
+                VALUES ('DV3', 'Lê An', 'le an', x'00', '1995-03-02', 'male', 'university', '2015-03-26')
+                """)
+            try db.execute(sql: "UPDATE member SET search_name = 'tran \"q\\ an' WHERE code = 'DV2'")
+        }
+        #expect(try index(temp.register).counts == ["\"q\\ 1", "an 3", "le 1", "pham 1", "tran 1", "van 1"])
+        try temp.register.database.write { db in try db.execute(sql: "DELETE FROM member WHERE code = 'DV3'") }
+        #expect(try index(temp.register).words == [
+            "\"q\\ DV2 tran \"q\\ an", "an DV1 pham van an", "an DV2 tran \"q\\ an", "pham DV1 pham van an", "tran DV2 tran \"q\\ an",
+            "van DV1 pham van an",
+        ])
+        #expect(try index(temp.register).counts == ["\"q\\ 1", "an 2", "pham 1", "tran 1", "van 1"])
+        try expectRebuilt(temp.register, "after commands and hand-written SQL")
+    }
+
+    @Test func anOlderRegisterGetsTheIndexOnMigrationAndLosesTheTrigramIndex() throws {
+        let old = try OlderRegister(upTo: "13 unit grades and policy in time", rows: """
+            INSERT INTO member (code, full_name, search_name, sort_key, birth_date, gender, education, joined_on) VALUES
+                ('DV1', 'Trần Minh Khoa', 'tran minh khoa', x'00', '1995-03-02', 'male', 'university', '2015-03-26'),
+                ('DV2', 'Lê Khoa', 'le khoa', x'00', '1995-03-02', 'male', 'university', '2015-03-26');
+            """)
+        let register = try Register.open(at: old.path, command: "test", clock: .fixed(today: today))
+        #expect(try register.appliedMigrations().contains("15 member name words"))
+        #expect(try index(register).counts == ["khoa 2", "le 1", "minh 1", "tran 1"])
+        try expectRebuilt(register, "after the migration")
+        #expect(try register.read { db in try db.tableExists("member_name_search") } == false)
+    }
+
+    @Test func checkFindsAWordRowMissingOrWrongAndACountChanged() throws {
+        for damage in ["DELETE FROM member_word WHERE word = 'khoa'",
+                       "UPDATE member_word SET search_name = 'tran minh' WHERE word = 'tran'",
+                       "UPDATE name_word SET members = 5 WHERE word = 'minh'",
+                       "INSERT INTO name_word (word, members) VALUES ('binh', 1)"] {
+            let temp = try TemporaryRegister()
+            try temp.addMember("DV1", "Trần Minh Khoa", born: "1995-03-02", joined: "2015-03-26")
+            #expect(try !temp.register.check().contains { $0.code == "name-words" })
+            try temp.register.database.write { db in try db.execute(sql: damage) }
+            #expect(try temp.register.check().contains { $0.code == "name-words" && $0.severity == .error }, "\(damage)")
+        }
+    }
+
+    @Test func aSearchReadsTheRangeOfItsRarestWordNotTheMembers() throws {
+        let temp = try TemporaryRegister()
+        try temp.addMember("DV1", "Trần Minh Khoa", born: "1995-03-02", joined: "2015-03-26")
+        try temp.addMember("DV2", "Trần Minh Tuấn", born: "1995-03-02", joined: "2015-03-26")
+        try temp.addMember("DV3", "Trần Văn Minh", born: "1995-03-02", joined: "2015-03-26")
+        var found: [String] = []
+        let sql = try QueryPlans.statements(temp) { found = try codes(temp, "tran minh khoa") }
+        #expect(found == ["DV1"])
+        let search = try #require(sql.first { $0.contains("member_word") })
+        #expect(search.contains("LIKE '%khoa%'"), "the rarest word starts the search: \(search)")
+        let plan = try QueryPlans.plan(temp, search)
+        #expect(plan.contains { $0.hasPrefix("SEARCH w USING PRIMARY KEY (word=?)") }, "\(plan)")
+        // The dictionary of distinct words is read whole; it grows with the names' variety, not the members.
+        #expect(try QueryPlans.scans(temp, search).filter { !$0.hasPrefix("SCAN name_word") } == [], "\(plan)")
     }
 }

@@ -103,6 +103,22 @@ struct CLI {
         return result.stderr
     }
 
+    /// The one number `sql` gives, read from the register without writing to it.
+    func count(_ sql: String) throws -> Int {
+        try readOnly { try Int.fetchOne($0, sql: sql) ?? -1 }
+    }
+
+    /// The first column of every row `sql` gives, read from the register without writing to it.
+    func lines(_ sql: String) throws -> [String] {
+        try readOnly { try String.fetchAll($0, sql: sql) }
+    }
+
+    private func readOnly<T>(_ body: (GRDB.Database) throws -> T) throws -> T {
+        var configuration = Configuration()
+        configuration.readonly = true
+        return try DatabaseQueue(path: db, configuration: configuration).read(body)
+    }
+
     /// Runs SQL on the register as the sqlite3 shell would, with every guard off.
     func tamper(_ sql: String) throws {
         let queue = try DatabaseQueue(path: db)

@@ -4,8 +4,8 @@ import Testing
 
 /// The small tree, a bloc NB under DK, and a second root bloc DN → DD → DD1, with members
 /// admitted in 2016: DV001, DV002 in YT-VP, DV003, DV004 in YT-BV, DV005 in TC, DV006,
-/// DV007 in DD1.
-private func makeTwoBlocs(_ cli: CLI) throws {
+/// DV007 in DD1. (The PostgreSQL copy tests reorganise it too.)
+func makeTwoBlocs(_ cli: CLI) throws {
     try cli.makeSmallTree()
     try cli.ok(["unit", "add", "NB", "--name", "Đoàn Khối cơ quan Đảng", "--kind", "bloc", "--parent", "DK", "--opened", "2015-01-01"])
     try cli.ok(["unit", "add", "DN", "--name", "Đoàn Khối doanh nghiệp tỉnh", "--kind", "bloc", "--opened", "2015-01-01"])

@@ -23,21 +23,25 @@ struct MemberImport: RowImport {
     private var unwrittenIDNumbers: [String: Int] = [:]
 
     /// The triggers that derive data from each new member's rows (schema.sql): the name
-    /// search index (migration 3) and the member's latest event, `member_state` (migration
-    /// 9). Row by row the first doubles the cost of a large import, so the import drops them
-    /// inside its transaction, derives the new members' rows in one statement each at the
-    /// end (bound to the last member id before the import), and puts the same triggers back: all in one transaction, so a
-    /// failed or killed import leaves the triggers and the derived data as they were.
-    private static let suspendedTriggers = [
-        ("member_name_search_insert", "INSERT INTO member_name_search (rowid, search_name) SELECT id, search_name FROM member WHERE id > ?"),
-        ("member_state_event_insert", """
-            INSERT INTO member_state (member_id, event_id, kind, on_date, unit_id)
-            SELECT e.member_id, e.id, e.kind, e.on_date, e.unit_id FROM membership_event e
-            WHERE e.member_id > ? AND e.id = \(MembershipSQL.lastEventID(memberColumn: "e.member_id", dayArgument: "'9999-12-31'"))
-            """),
+    /// word index (migration 15) and the member's latest event, `member_state` (migration
+    /// 9). Row by row they cost a large import dearly (the trigram index's trigger, which
+    /// the word index replaced, doubled it), so the import drops them
+    /// inside its transaction, derives the new members' rows in bulk at the end (from the
+    /// last member id before the import on), and puts the same triggers back: all in one
+    /// transaction, so a failed or killed import leaves the triggers and the derived data as
+    /// they were.
+    private static let suspendedTriggers: [(name: String, catchUp: @Sendable (Database, Int64) throws -> Void)] = [
+        ("member_word_insert", { db, lastID in try MemberWordTable.index(membersAfter: lastID, in: db) }),
+        ("member_state_event_insert", { db, lastID in
+            try db.execute(sql: """
+                INSERT INTO member_state (member_id, event_id, kind, on_date, unit_id)
+                SELECT e.member_id, e.id, e.kind, e.on_date, e.unit_id FROM membership_event e
+                WHERE e.member_id > ? AND e.id = \(MembershipSQL.lastEventID(memberColumn: "e.member_id", dayArgument: "'9999-12-31'"))
+                """, arguments: [lastID])
+        }),
     ]
-    /// The SQL of each dropped trigger, and the statement that catches up on its work.
-    private var droppedTriggers: [(sql: String, catchUp: String)] = []
+    /// The SQL of each dropped trigger, and what catches up on its work.
+    private var droppedTriggers: [(sql: String, catchUp: @Sendable (Database, Int64) throws -> Void)] = []
     /// Secondary indexes nothing reads while members are loaded into a register that has
     /// none yet. Such a load drops them inside its transaction and builds each once at the
     /// end, from sorted keys, instead of inserting a million keys in random order; the
@@ -90,7 +94,7 @@ struct MemberImport: RowImport {
         try ImportLines.end(in: db)
         for sql in deferredIndexSQL { try db.execute(sql: sql) }
         for (sql, catchUp) in droppedTriggers {
-            try db.execute(sql: catchUp, arguments: [lastIDBefore])
+            try catchUp(db, lastIDBefore)
             try db.execute(sql: sql)
         }
     }

@@ -1,0 +1,79 @@
+import GRDB
+
+/// The word index of the folded names (migration 15): `member_word`, one row per member and
+/// distinct word of its `search_name` with the name beside it, and `name_word`, each word
+/// with the number of members having it. The triggers of schema.sql keep both in step with
+/// `member`; this type holds the SQL that reads them, builds them in bulk after an import
+/// and compares them with a rebuild for `check`.
+enum MemberWordTable {
+    /// The words of a folded name in `column`, as the rows of a `json_each` whose `value` is
+    /// a word (or '' for an empty name): the same split as the triggers' (schema.sql).
+    static func words(of column: String) -> String {
+        "json_each('[' || replace(json_quote(\(column)), ' ', '\",\"') || ']')"
+    }
+
+    /// Every (word, member, folded name) row the members with an id above `:after` imply.
+    private static let derivedRows = """
+        SELECT DISTINCT j.value AS word, m.id AS member_id, m.search_name AS search_name
+        FROM member m, \(words(of: "m.search_name")) j
+        WHERE m.id > :after AND j.value <> ''
+        """
+
+    /// Adds the rows of the members with an id above `memberID` (those of a bulk import,
+    /// whose insert trigger was dropped while it ran), sorted as the table is, and their
+    /// words' counts.
+    static func index(membersAfter memberID: Int64, in db: Database) throws {
+        let arguments: StatementArguments = ["after": memberID]
+        try db.execute(sql: "INSERT INTO member_word (word, member_id, search_name) \(derivedRows) ORDER BY 1, 2", arguments: arguments)
+        try db.execute(sql: """
+            INSERT INTO name_word (word, members)
+            SELECT word, COUNT(*) FROM (\(derivedRows)) WHERE true GROUP BY word
+            ON CONFLICT (word) DO UPDATE SET members = members + excluded.members
+            """, arguments: arguments)
+    }
+
+    /// How many rows of the two tables differ from a rebuild from `member` (`check`).
+    static func wrongRows(in db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: """
+            WITH derived AS (\(derivedRows)),
+                 counts AS (SELECT word, COUNT(*) AS members FROM derived GROUP BY word)
+            SELECT (SELECT COUNT(*) FROM (SELECT * FROM derived EXCEPT SELECT word, member_id, search_name FROM member_word))
+                 + (SELECT COUNT(*) FROM (SELECT word, member_id, search_name FROM member_word EXCEPT SELECT * FROM derived))
+                 + (SELECT COUNT(*) FROM (SELECT * FROM counts EXCEPT SELECT word, members FROM name_word))
+                 + (SELECT COUNT(*) FROM (SELECT word, members FROM name_word EXCEPT SELECT * FROM counts))
+            """, arguments: ["after": 0]) ?? 0
+    }
+
+    /// How many members have a word containing `part` (LIKE, so as `member list` matches).
+    static func members(withWordContaining part: String, in db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(members), 0) FROM name_word WHERE word LIKE ? ESCAPE '\\'",
+                         arguments: [likeContaining(part)]) ?? 0
+    }
+
+    /// A condition on `m.id` that holds for the members whose folded name contains every
+    /// one of `words` or whose code equals one of them: the members having a word that
+    /// contains `words[driver]` are one range of `member_word` per such word, and the other
+    /// words are checked on the name stored in those rows, so `member` is read only for the
+    /// rows that pass.
+    static func candidates(_ words: [String], driver: Int) -> (condition: String, arguments: StatementArguments) {
+        var arguments: StatementArguments = ["driver": likeContaining(words[driver])]
+        var nameConditions = ""
+        for (index, word) in words.enumerated() where index != driver {
+            nameConditions += " AND w.search_name LIKE :sn\(index) ESCAPE '\\'"
+            arguments += ["sn\(index)": likeContaining(word)]
+        }
+        for (index, word) in words.enumerated() { arguments += ["sc\(index)": word] }
+        let codes = words.indices.map { ":sc\($0)" }.joined(separator: ", ")
+        return ("""
+            (m.id IN (SELECT w.member_id FROM member_word w
+                      WHERE w.word IN (SELECT word FROM name_word WHERE word LIKE :driver ESCAPE '\\')\(nameConditions))
+             OR m.code COLLATE NOCASE IN (\(codes)))
+            """, arguments)
+    }
+
+    /// The LIKE pattern of a text containing `part`, its wildcards escaped with `\`.
+    static func likeContaining(_ part: String) -> String {
+        "%" + part.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_") + "%"
+    }
+}
