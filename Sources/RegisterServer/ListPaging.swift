@@ -47,7 +47,7 @@ struct ListPaging {
             var query = [("unit", unit)]
             if let search { query.append(("search", search)) }
             query.append(("page", page))
-            return "/members?" + query.map { "\($0.0)=\(Self.escaped($0.1))" }.joined(separator: "&")
+            return "/members?" + query.map { "\($0.0)=\(URLText.escaped($0.1))" }.joined(separator: "&")
         }
         var model: [String: Any] = ["all": link("all")]
         if let page {
@@ -59,12 +59,4 @@ struct ListPaging {
         }
         return model
     }
-
-    /// A query value in a link: everything but ASCII letters, digits and `-._~`
-    /// percent-encoded, so a searched `&` or `#` stays part of the value.
-    private static func escaped(_ value: String) -> String {
-        value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? value
-    }
-
-    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 }

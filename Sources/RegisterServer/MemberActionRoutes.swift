@@ -37,7 +37,7 @@ struct MemberActionRoutes {
     /// The action's form about `member`, holding `values`.
     func form(_ action: MemberAction, _ request: Request, _ context: ServerContext, _ member: Member,
               _ values: [String: String], _ refusal: Refusal?) -> Response {
-        FormPage(id: action.path, action: "/members/\(MemberPages.pathEscaped(member.code))/\(action.path)", title: action.title,
+        FormPage(id: action.path, action: "/members/\(URLText.escaped(member.code))/\(action.path)", title: action.title,
                  fields: action.fields, words: PageWords.form)
             .render(PageRoutes(services: services), request, context, values: values, member: member, refusal: refusal)
     }

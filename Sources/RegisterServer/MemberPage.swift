@@ -37,7 +37,7 @@ struct MemberPage {
         let m = record.member
         let standing = MemberStanding(record, today: today)
         code = m.code
-        codePath = MemberPages.pathEscaped(m.code)
+        codePath = URLText.escaped(m.code)
         let values: [(Text, String?)] = [
             (MemberLabel.code, m.code), (MemberLabel.fullName, m.fullName),
             (MemberLabel.born, m.birthDate.description + (m.age(on: today).map { " (\($0.text(language)))" } ?? "")),

@@ -23,7 +23,7 @@ struct MemberPages {
                 let register = try services.scoped(context, request)
                 let added = try register.addMember(try MemberFields.newMember(input, today: register.today),
                                                    unitCode: try input.required("unit"))
-                return Response.redirect(to: "/members/\(Self.pathEscaped(added.code))?admitted=1", type: .normal)
+                return Response.redirect(to: "/members/\(URLText.escaped(added.code))?admitted=1", type: .normal)
             } catch let error where error is RegisterError || error is AccessRefused {
                 return admissionPage(request, context, values: fields, refusal: Refusal(error, language: routes.language(request)))
             }
@@ -109,11 +109,6 @@ struct MemberPages {
 
     /// Whom a form is about, as the form pages show it above the form.
     static func heading(_ member: Member) -> [String: String] {
-        ["code": member.code, "name": member.fullName, "path": pathEscaped(member.code)]
-    }
-
-    /// A member code in a URL path: codes may hold `/` (card numbers like 12/2019).
-    static func pathEscaped(_ code: String) -> String {
-        code.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._"))) ?? code
+        ["code": member.code, "name": member.fullName, "path": URLText.escaped(member.code)]
     }
 }

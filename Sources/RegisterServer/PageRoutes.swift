@@ -127,7 +127,7 @@ struct UnitRow {
 /// `unit` is the unit listed).
 enum ListingRow {
     static func fields(_ json: MemberJSON, status: String, flag: String) -> [String: String] {
-        ["code": json.code, "path": MemberPages.pathEscaped(json.code), "full_name": json.full_name, "birth_date": json.birth_date, "unit": json.unit ?? "",
+        ["code": json.code, "path": URLText.escaped(json.code), "full_name": json.full_name, "birth_date": json.birth_date, "unit": json.unit ?? "",
          "status": status, "flag": flag]
     }
 }

@@ -91,7 +91,7 @@ extension Request {
 
 extension ServerContext {
     /// The route's `:code` (a member's or a unit's), percent-decoded: a card number such as
-    /// 12/2019 comes in a path as 12%2F2019 (`MemberPages.pathEscaped`), and the router
+    /// 12/2019 comes in a path as 12%2F2019 (`URLText.escaped`), and the router
     /// hands a parameter over as it was sent.
     func codeParameter() throws -> String {
         let sent = try parameters.require("code")
