@@ -221,8 +221,8 @@ struct ReportQueries {
     /// Set-based, in two steps: each active member's facts are worked out once
     /// (`profileFacts`, kept by SQLite in a temporary table for the statement), and each
     /// facet is then counted by its own grouping of those rows. Expanding every member into
-    /// seven rows with per-member look-ups and grouping them all at once took six times as
-    /// long at a million members (BENCHMARKS.md, issue 10).
+    /// seven rows with per-member look-ups and grouping them all at once took 2.2 to 2.6
+    /// times the CPU at a million members (BENCHMARKS.md, issue 10).
     func profile() throws -> Tally { try tally(Self.profileSQL) }
 
     static let profileSQL = Self.rolledUp(profileCounts.map { code, columns in
