@@ -19,7 +19,7 @@ struct UnitCommand: ParsableCommand {
         @Option(help: "The day the unit was set up (default: today).") var opened: String?
 
         func execute() throws {
-            let register = try openRegister()
+            let register = try openRegisterOnEitherEngine()
             let unit = Unit(code: code, name: name, kind: kind, parentCode: parent,
                             openedOn: try day(opened, option: "--opened", default: today))
             try register.addUnit(unit)
@@ -69,7 +69,7 @@ struct UnitCommand: ParsableCommand {
         @Option(help: "The day to look at (default: today).") var asOf: String?
 
         func execute() throws {
-            let register = try openRegister()
+            let register = try openRegisterOnEitherEngine()
             let day = try day(asOf, option: "--as-of", default: today)
             let units = try register.unitTree(on: day, includeClosed: closed)
             print(try UnitListView(units: units, language: global.language, tree: tree).render(output.format))

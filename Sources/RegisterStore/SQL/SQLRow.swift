@@ -1,0 +1,19 @@
+/// One row of an answer: the columns' names and values, in the statement's order.
+public struct SQLRow: Sendable, Equatable {
+    public let columns: [String]
+    public let values: [SQLValue]
+
+    public init(columns: [String], values: [SQLValue]) {
+        self.columns = columns
+        self.values = values
+    }
+
+    /// The value of the column with this name (the first, if the statement repeats one).
+    public subscript(_ column: String) -> SQLValue {
+        columns.firstIndex(of: column).map { values[$0] } ?? .null
+    }
+}
+
+extension SQLRow: StoredRow {
+    func storedValue(_ column: String) -> SQLValue { self[column] }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+/// The commands that run on both engines (docs/CLI.md#where-the-register-is), end to end:
+/// each test runs on a file and on PostgreSQL with the same assertions, and one session of
+/// commands gives the same outputs, byte for byte, on both.
+@Suite("unit add, unit list and log on a file and on PostgreSQL", .serialized)
+struct TwoEngineCommandTests {
+    @Test(arguments: RegisterEngineKind.allCases)
+    func unitAddBuildsTheTreeThatUnitListShows(_ kind: RegisterEngineKind) throws {
+        let register = try EngineRegister(kind)
+        defer { register.cleanUp() }
+        try register.ok(["init", "--name", "Đoàn Khối các cơ quan tỉnh", "--code", "DK", "--opened", "2015-01-01"])
+        #expect(try register.ok(["unit", "add", "YT", "--name", "Đoàn cơ sở Sở Y tế", "--kind", "grassroots-union", "--parent", "DK", "--opened", "2015-01-01"])
+            == "Đã thêm Đoàn cơ sở YT — Đoàn cơ sở Sở Y tế.\n")
+        try register.ok(["unit", "add", "YT-VP", "--name", "Chi đoàn Văn phòng", "--kind", "branch", "--parent", "YT", "--opened", "2016-03-26"])
+        try register.ok(["unit", "add", "TC", "--name", "Chi đoàn cơ sở Sở Tài chính", "--kind", "grassroots-branch", "--parent", "DK", "--opened", "2015-01-01"])
+
+        let csv = try register.ok(["unit", "list", "--format", "csv", "--as-of", "2016-03-26"])
+        #expect(csv.split(separator: "\n").map { $0.split(separator: ",").first.map(String.init) ?? "" } == ["code", "DK", "TC", "YT", "YT-VP"],
+                "each unit followed by its subtree, siblings by code: \(csv)")
+        let tree = try register.ok(["unit", "list", "--tree", "--lang", "en"])
+        #expect(tree.hasPrefix("Code ") && tree.contains("\n  YT ") && tree.contains("\n    YT-VP "), "\(tree)")
+    }
+
+    @Test(arguments: RegisterEngineKind.allCases)
+    func aRefusedUnitAddSaysWhyWithItsStatusAndWritesNothing(_ kind: RegisterEngineKind) throws {
+        let register = try EngineRegister(kind)
+        defer { register.cleanUp() }
+        try register.ok(["init", "--name", "Đoàn Khối", "--code", "DK", "--opened", "2015-01-01"])
+        try register.ok(["unit", "add", "YT", "--name", "Đoàn cơ sở Y tế", "--kind", "grassroots-union", "--parent", "DK", "--opened", "2015-01-01"])
+        let before = try register.contents()
+        let refusals: [(arguments: [String], status: Int32, message: String)] = [
+            (["unit", "add", "YT", "--name", "Khác", "--kind", "grassroots-union", "--parent", "DK", "--lang", "en"], 65,
+             "Error: Unit code YT is already in the register.\n"),
+            (["unit", "add", "CD1", "--name", "Chi đoàn 1", "--kind", "branch", "--parent", "XX"], 65,
+             "Lỗi: Không có đơn vị mã XX trong sổ.\nXem các đơn vị bằng `sodoan unit list --tree`.\n"),
+            (["unit", "add", "CD1", "--name", "Chi đoàn 1", "--kind", "branch", "--parent", "YT", "--opened", "2014-12-31", "--lang", "en"], 1, ""),
+        ]
+        for refusal in refusals {
+            let result = try register.run(refusal.arguments)
+            #expect(result.status == refusal.status, "\(refusal.arguments): \(result.stderr)")
+            #expect(result.stdout.isEmpty)
+            if !refusal.message.isEmpty { #expect(result.stderr == refusal.message) }
+            #expect(try register.contents() == before, "\(refusal.arguments) wrote")
+        }
+    }
+
+    @Test(arguments: RegisterEngineKind.allCases)
+    func logReadsTheChainedAuditRowsOfEveryWrite(_ kind: RegisterEngineKind) throws {
+        let register = try EngineRegister(kind)
+        defer { register.cleanUp() }
+        try register.ok(["init", "--name", "Đoàn Khối", "--code", "DK", "--opened", "2015-01-01"])
+        try register.ok(["unit", "add", "YT", "--name", "Đoàn cơ sở Y tế", "--kind", "grassroots-union", "--parent", "DK", "--opened", "2015-01-01"])
+        let log = try register.run(["log", "--format", "csv"])
+        #expect(log.status == 0 && log.stderr.isEmpty, "no warning of a broken chain: \(log.stderr)")
+        let rows = log.stdout.split(separator: "\n")
+        #expect(rows.count == 3)
+        #expect(rows.dropFirst().map { $0.split(separator: ",")[2] } == ["register.init", "unit.add"])
+        #expect(try register.ok(["log", "--since", "2999-01-01", "--format", "json"]) == "[\n\n]\n")
+        #expect(try register.ok(["log", "--member", "DV999999", "--format", "csv"]) == "id,at,action,member_code,unit_code,command,actor,old_value,new_value\n")
+    }
+
+    @Test(arguments: RegisterEngineKind.allCases)
+    func logWarnsOfAuditRowsChangedBehindSodoansBack(_ kind: RegisterEngineKind) throws {
+        let register = try EngineRegister(kind)
+        defer { register.cleanUp() }
+        try register.ok(["init", "--name", "Đoàn Khối", "--code", "DK", "--opened", "2015-01-01"])
+        for code in ["YT", "TC", "GD", "NN"] {
+            try register.ok(["unit", "add", code, "--name", "Đoàn cơ sở \(code)", "--kind", "grassroots-union", "--parent", "DK", "--opened", "2015-01-01"])
+        }
+        try register.tamper(sqlite: """
+            DROP TRIGGER audit_log_never_updated; DROP TRIGGER audit_log_never_deleted;
+            DELETE FROM audit_log WHERE id = 3;
+            UPDATE audit_log SET command = 'sodoan unit add forged' WHERE id = 5;
+            """, postgres: """
+            ALTER TABLE audit_log DISABLE TRIGGER USER;
+            DELETE FROM audit_log WHERE id = 3;
+            UPDATE audit_log SET command = 'sodoan unit add forged' WHERE id = 5;
+            ALTER TABLE audit_log ENABLE TRIGGER USER
+            """)
+        let log = try register.run(["log", "--lang", "en"])
+        #expect(log.status == 0)
+        #expect(log.stderr == "Warning: the audit log does not match its hash chain (audit #4, audit #5): it was changed behind sodoan's back; run `sodoan check`.\n")
+        #expect(log.stdout.contains("sodoan unit add forged"))
+    }
+
+    /// One session of commands, refusals included, on a file and on PostgreSQL: every
+    /// output, message and exit status is the same byte for byte, once the register's name
+    /// and the moments of the audit rows (the clock's, different on each run) are masked.
+    @Test func theSameSessionGivesTheSameOutputsOnBothEngines() throws {
+        let session: [[String]] = [
+            ["init", "--name", "Đoàn Khối các cơ quan tỉnh", "--code", "DK", "--opened", "2015-01-01"],
+            ["unit", "add", "YT", "--name", "Đoàn cơ sở Sở Y tế", "--kind", "grassroots-union", "--parent", "DK", "--opened", "2015-01-01"],
+            ["unit", "add", "YT-VP", "--name", "Chi đoàn Văn phòng Sở", "--kind", "branch", "--parent", "YT", "--opened", "2015-01-01"],
+            ["unit", "add", "YT-BV", "--name", "Chi đoàn Bệnh viện Đa khoa", "--kind", "branch", "--parent", "YT", "--opened", "2016-01-01"],
+            ["unit", "add", "TC", "--name", "Chi đoàn cơ sở Sở Tài chính", "--kind", "grassroots-branch", "--parent", "DK", "--opened", "2015-01-01"],
+            ["unit", "add", "YT", "--name", "Trùng", "--kind", "branch", "--parent", "DK"],
+            ["unit", "add", "X1", "--name", "Chi đoàn X", "--kind", "branch", "--parent", "NOPE", "--lang", "en"],
+            ["unit", "add", "X2", "--name", "Chi đoàn X", "--kind", "branch", "--parent", "DK"],
+            ["unit", "add", "X3", "--name", "Chi đoàn X", "--kind", "branch", "--parent", "YT", "--opened", "2014-01-01", "--lang", "en"],
+            ["unit", "add", "bad code", "--name", "Chi đoàn X", "--kind", "branch", "--parent", "YT"],
+            ["unit", "list"], ["unit", "list", "--tree", "--lang", "en"], ["unit", "list", "--as-of", "2015-06-01", "--tree"],
+            ["unit", "list", "--format", "json"], ["unit", "list", "--format", "csv", "--closed"],
+            ["log"], ["log", "--lang", "en", "--format", "json"], ["log", "--format", "csv", "--since", "2015-01-01"],
+        ]
+        func outputs(_ kind: RegisterEngineKind) throws -> [String] {
+            let register = try EngineRegister(kind)
+            defer { register.cleanUp() }
+            return try session.map { arguments in
+                let result = try register.run(arguments)
+                let text = "\(arguments.joined(separator: " ")) → \(result.status)\n\(result.stdout)\(result.stderr)"
+                return text.replacingOccurrences(of: register.location, with: "REGISTER")
+                    .replacingOccurrences(of: #"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"#, with: "AT", options: .regularExpression)
+            }
+        }
+        let file = try outputs(.file), postgres = try outputs(.postgres)
+        for (index, arguments) in session.enumerated() {
+            #expect(file[index] == postgres[index], "\(arguments)")
+        }
+    }
+}
