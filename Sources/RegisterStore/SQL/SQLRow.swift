@@ -15,5 +15,19 @@ public struct SQLRow: Sendable, Equatable {
 }
 
 extension SQLRow: StoredRow {
-    func storedValue(_ column: String) -> SQLValue { self[column] }
+    func optionalText(_ column: String) throws -> String? {
+        switch self[column] {
+        case .null: return nil
+        case .text(let text): return text
+        case let other: throw StoredValue.damaged(column, "\(other)")
+        }
+    }
+
+    func optionalInteger(_ column: String) throws -> Int64? {
+        switch self[column] {
+        case .null: return nil
+        case .integer(let number): return number
+        case let other: throw StoredValue.damaged(column, "\(other)")
+        }
+    }
 }

@@ -4,11 +4,14 @@ import GRDB
 /// that still run on SQLite only) and `SQLRow` (the engine-neutral ones), so the readers of
 /// a table (`UnitTable.unit(from:)`, `StoredValue`) serve both.
 ///
-/// A value of the wrong class or a NULL where the schema forbids one was written behind
-/// sodoan's back: the typed readers throw the refusal `StoredValue.damaged` gives, never
-/// trap.
+/// A NULL where the schema forbids one, or a value of another class in an `SQLRow`, was
+/// written behind sodoan's back: the readers throw the refusal `StoredValue.damaged`
+/// gives. GRDB's rows are read through GRDB's own typed decoding, straight from the
+/// statement, as before (the server's hot paths read them), and their tables are STRICT,
+/// so a text column holds text.
 protocol StoredRow {
-    func storedValue(_ column: String) -> SQLValue
+    func optionalText(_ column: String) throws -> String?
+    func optionalInteger(_ column: String) throws -> Int64?
 }
 
 extension StoredRow {
@@ -17,30 +20,15 @@ extension StoredRow {
         return text
     }
 
-    func optionalText(_ column: String) throws -> String? {
-        switch storedValue(column) {
-        case .null: return nil
-        case .text(let text): return text
-        case let other: throw StoredValue.damaged(column, "\(other)")
-        }
-    }
-
     func integer(_ column: String) throws -> Int64 {
         guard let number = try optionalInteger(column) else { throw StoredValue.damaged(column, "NULL") }
         return number
     }
-
-    func optionalInteger(_ column: String) throws -> Int64? {
-        switch storedValue(column) {
-        case .null: return nil
-        case .integer(let number): return number
-        case let other: throw StoredValue.damaged(column, "\(other)")
-        }
-    }
 }
 
 extension Row: StoredRow {
-    func storedValue(_ column: String) -> SQLValue { (self[column] as DatabaseValue).sqlValue }
+    func optionalText(_ column: String) throws -> String? { self[column] }
+    func optionalInteger(_ column: String) throws -> Int64? { self[column] }
 }
 
 extension DatabaseValue {
