@@ -36,14 +36,14 @@ extension Register {
     @discardableResult
     public func updateUnit(_ code: String, name: String?, openedOn: Day?) throws -> Unit {
         try write { tx in
-            let (id, old) = try UnitTable.find(code, in: tx.db)
+            let (id, old) = try UnitTable.find(code, in: tx.connection)
             var new = old
             if let name { new.name = VietnameseText.normalized(name) }
             if let openedOn { new.openedOn = openedOn }
-            let parent = try old.parentCode.map { try UnitTable.find($0, in: tx.db).unit }
-            try UnitRules.validateCorrection(new, parent: parent, children: try UnitTable.children(of: id, in: tx.db),
-                                             firstPlacement: try EventTable.firstPlacement(inUnit: id, in: tx.db), today: tx.today)
-            try UnitTable.correct(id: id, to: new, in: tx.db)
+            let parent = try old.parentCode.map { try UnitTable.find($0, in: tx.connection).unit }
+            try UnitRules.validateCorrection(new, parent: parent, children: try UnitTable.children(of: id, in: tx.connection),
+                                             firstPlacement: try EventTable.firstPlacement(inUnit: id, in: tx.connection), today: tx.today)
+            try UnitTable.correct(id: id, to: new, in: tx.connection)
             return (new, AuditEntry(action: "unit.update", unitCode: code, oldValue: AuditEntry.json(old), newValue: AuditEntry.json(new)))
         }
     }
@@ -51,11 +51,11 @@ extension Register {
     /// Closes a unit on a day: it stays in the register with its history.
     public func closeUnit(_ code: String, on day: Day) throws {
         try write { tx in
-            let (id, unit) = try UnitTable.find(code, in: tx.db)
-            let openChildren = try UnitTable.children(of: id, in: tx.db).filter { $0.closedOn.map { $0 > day } ?? true }.map(\.code)
-            let active = try activeMemberCounts(on: day, in: tx.db)[id] ?? 0
+            let (id, unit) = try UnitTable.find(code, in: tx.connection)
+            let openChildren = try UnitTable.children(of: id, in: tx.connection).filter { $0.closedOn.map { $0 > day } ?? true }.map(\.code)
+            let active = try activeMemberCounts(on: day, in: tx.connection)[id] ?? 0
             try UnitRules.validateClose(unit, on: day, activeMembers: active, openChildren: openChildren, today: tx.today)
-            try UnitTable.close(id: id, on: day, in: tx.db)
+            try UnitTable.close(id: id, on: day, in: tx.connection)
             try tx.endOffices(ofUnit: id, on: day)
             var closed = unit
             closed.closedOn = day
@@ -65,7 +65,7 @@ extension Register {
 
     /// The unit with this code.
     public func unit(_ code: String) throws -> Unit {
-        try read { db in try UnitTable.find(code, in: db).unit }
+        try readSQL { db in try UnitTable.find(code, in: db).unit }
     }
 
     /// Every unit in tree order (each unit followed by its subtree, siblings by code), with

@@ -40,7 +40,7 @@ struct UnitCommand: ParsableCommand {
         }
 
         func execute() throws {
-            let register = try openRegister()
+            let register = try openRegisterOnEitherEngine()
             let unit = try register.updateUnit(code, name: name, openedOn: try opened.map { try day($0, option: "--opened") })
             say(Says.unitCorrected(unit))
         }
@@ -53,7 +53,7 @@ struct UnitCommand: ParsableCommand {
         @Option(help: "The day the unit stops existing.") var on: String
 
         func execute() throws {
-            let register = try openRegister()
+            let register = try openRegisterOnEitherEngine()
             let day = try day(on, option: "--on")
             try register.closeUnit(code, on: day)
             say(Says.unitClosed(code, on: day))

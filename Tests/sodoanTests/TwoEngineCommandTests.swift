@@ -4,7 +4,7 @@ import Testing
 /// The commands that run on both engines (docs/CLI.md#where-the-register-is), end to end:
 /// each test runs on a file and on PostgreSQL with the same assertions, and one session of
 /// commands gives the same outputs, byte for byte, on both.
-@Suite("unit add, unit list and log on a file and on PostgreSQL", .serialized)
+@Suite("unit add, update, close and list, and log, on a file and on PostgreSQL", .serialized)
 struct TwoEngineCommandTests {
     @Test(arguments: RegisterEngineKind.allCases)
     func unitAddBuildsTheTreeThatUnitListShows(_ kind: RegisterEngineKind) throws {
@@ -44,6 +44,31 @@ struct TwoEngineCommandTests {
             if !refusal.message.isEmpty { #expect(result.stderr == refusal.message) }
             #expect(try register.contents() == before, "\(refusal.arguments) wrote")
         }
+    }
+
+    @Test(arguments: RegisterEngineKind.allCases)
+    func unitUpdateCorrectsAndUnitCloseClosesWithTheirAuditRows(_ kind: RegisterEngineKind) throws {
+        let register = try EngineRegister(kind)
+        defer { register.cleanUp() }
+        try register.ok(["init", "--name", "Đoàn Khối", "--code", "DK", "--opened", "2015-01-01"])
+        try register.ok(["unit", "add", "YT", "--name", "Đoàn cơ sở Y tê", "--kind", "grassroots-union", "--parent", "DK", "--opened", "2015-01-01"])
+        try register.ok(["unit", "add", "YT-VP", "--name", "Chi đoàn Văn phòng", "--kind", "branch", "--parent", "YT", "--opened", "2016-01-01"])
+        try register.ok(["unit", "update", "YT", "--name", "Đoàn cơ sở Sở Y tế"])
+        let before = try register.contents()
+        let early = try register.run(["unit", "update", "YT", "--opened", "2014-12-31", "--lang", "en"])
+        #expect(early.status == 1 && early.stderr.hasPrefix("Error ["), "opened before its parent: \(early.stderr)")
+        let withChild = try register.run(["unit", "close", "YT", "--on", "2020-01-01"])
+        #expect(withChild.status == 1 && withChild.stderr.contains("YT-VP"), "an open branch under it: \(withChild.stderr)")
+        #expect(try register.contents() == before)
+        try register.ok(["unit", "close", "YT-VP", "--on", "2020-01-01"])
+        try register.ok(["unit", "close", "YT", "--on", "2020-01-01"])
+
+        let open = try register.ok(["unit", "list", "--format", "csv"])
+        #expect(open.split(separator: "\n").count == 2, "only DK is open: \(open)")
+        let all = try register.ok(["unit", "list", "--format", "csv", "--closed"])
+        #expect(all.contains("Đoàn cơ sở Sở Y tế") && all.contains("2020-01-01"), "\(all)")
+        let actions = try register.ok(["log", "--format", "csv"]).split(separator: "\n").dropFirst().map { $0.split(separator: ",")[2] }
+        #expect(actions == ["register.init", "unit.add", "unit.add", "unit.update", "unit.close", "unit.close"])
     }
 
     @Test(arguments: RegisterEngineKind.allCases)
@@ -100,6 +125,10 @@ struct TwoEngineCommandTests {
             ["unit", "add", "X2", "--name", "Chi đoàn X", "--kind", "branch", "--parent", "DK"],
             ["unit", "add", "X3", "--name", "Chi đoàn X", "--kind", "branch", "--parent", "YT", "--opened", "2014-01-01", "--lang", "en"],
             ["unit", "add", "bad code", "--name", "Chi đoàn X", "--kind", "branch", "--parent", "YT"],
+            ["unit", "update", "YT-BV", "--name", "Chi đoàn Bệnh viện Đa khoa tỉnh", "--opened", "2015-06-01"],
+            ["unit", "update", "YT-BV", "--opened", "2014-01-01", "--lang", "en"], ["unit", "update", "NOPE", "--name", "X"],
+            ["unit", "close", "YT", "--on", "2020-01-01"], ["unit", "close", "YT-BV", "--on", "2999-01-01", "--lang", "en"],
+            ["unit", "close", "YT-BV", "--on", "2020-01-01"],
             ["unit", "list"], ["unit", "list", "--tree", "--lang", "en"], ["unit", "list", "--as-of", "2015-06-01", "--tree"],
             ["unit", "list", "--format", "json"], ["unit", "list", "--format", "csv", "--closed"],
             ["log"], ["log", "--lang", "en", "--format", "json"], ["log", "--format", "csv", "--since", "2015-01-01"],
@@ -115,6 +144,9 @@ struct TwoEngineCommandTests {
             }
         }
         let file = try outputs(.file), postgres = try outputs(.postgres)
+        let statuses = file.map { $0.prefix { $0 != "\n" }.split(separator: " ").last.map(String.init) ?? "" }
+        #expect(statuses == ["0", "0", "0", "0", "0", "65", "65", "1", "1", "65", "0", "1", "65", "1", "65", "0"]
+                + Array(repeating: "0", count: 8), "the session's writes, refusals and reads: \(statuses)")
         for (index, arguments) in session.enumerated() {
             #expect(file[index] == postgres[index], "\(arguments)")
         }

@@ -47,10 +47,10 @@ enum EventTable {
 
     /// The earliest event placing a member in the unit with this row id, with the member's
     /// code: a unit's opening day cannot be corrected to after it.
-    static func firstPlacement(inUnit id: Int64, in db: Database) throws -> (member: String, on: Day)? {
-        try Row.fetchOne(db, sql: """
+    static func firstPlacement(inUnit id: Int64, in db: any SQLConnection) throws -> (member: String, on: Day)? {
+        try db.row("""
             SELECT m.code, e.on_date FROM membership_event e JOIN member m ON m.id = e.member_id
             WHERE e.unit_id = ? ORDER BY e.on_date, e.id LIMIT 1
-            """, arguments: [id]).map { (member: $0["code"] as String, on: try StoredValue.day($0, "on_date")) }
+            """, [id]).map { (member: try $0.text("code"), on: try StoredValue.day($0, "on_date")) }
     }
 }

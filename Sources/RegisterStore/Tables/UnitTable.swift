@@ -89,9 +89,8 @@ enum UnitTable {
     }
 
     /// The units whose parent is the unit with this row id.
-    static func children(of id: Int64, in db: Database) throws -> [Unit] {
-        try Row.fetchAll(db, sql: "SELECT \(columns) FROM \(from) WHERE u.parent_id = ? ORDER BY u.code", arguments: [id])
-            .map(unit(from:))
+    static func children(of id: Int64, in db: any SQLConnection) throws -> [Unit] {
+        try db.rows("SELECT \(columns) FROM \(from) WHERE u.parent_id = ? ORDER BY u.code", [id]).map(unit(from:))
     }
 
     /// The units whose parent is the unit with this row id on `day`, with the names of that day, by code.
@@ -100,14 +99,13 @@ enum UnitTable {
                          arguments: ["id": id, "day": day.description]).map(unit(from:))
     }
 
-    static func close(id: Int64, on day: Day, in db: Database) throws {
-        try db.execute(sql: "UPDATE unit SET closed_on = ? WHERE id = ?", arguments: [day.description, id])
+    static func close(id: Int64, on day: Day, in db: any SQLConnection) throws {
+        try db.execute("UPDATE unit SET closed_on = ? WHERE id = ?", [day.description, id])
     }
 
     /// Corrects a unit's name and opening day (`unit update`).
-    static func correct(id: Int64, to unit: Unit, in db: Database) throws {
-        try db.execute(sql: "UPDATE unit SET name = ?, opened_on = ? WHERE id = ?",
-                       arguments: [unit.name, unit.openedOn.description, id])
+    static func correct(id: Int64, to unit: Unit, in db: any SQLConnection) throws {
+        try db.execute("UPDATE unit SET name = ?, opened_on = ? WHERE id = ?", [unit.name, unit.openedOn.description, id])
     }
 
     /// The unit with this code and every unit above it on `day`, from the unit up to the
