@@ -47,7 +47,7 @@ func usage<T>(global: GlobalOptions, _ body: () throws -> T) throws -> T {
 /// besides `init` and `copy`, those whose store operations are engine-neutral, which open
 /// their register with `openRegisterOnEitherEngine()`.
 enum PostgresCommands {
-    static let names = ["init", "copy", "unit add", "unit update", "unit close", "unit list", "log"]
+    static let names = ["init", "copy", "unit add", "unit update", "unit close", "unit list", "member add", "member host", "log"]
 
     /// `sodoan init`, `sodoan copy`, … as the refusal lists them.
     static var listed: String { names.map { "`sodoan \($0)`" }.joined(separator: ", ") }

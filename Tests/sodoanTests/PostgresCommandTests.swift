@@ -64,7 +64,7 @@ struct PostgresCommandTests {
                             environment: ["SODOAN_DB": pg.url])
         #expect(en.status == 65)
         #expect(en.stderr.contains("runs this command on a register file only")
-                && en.stderr.contains("it runs `sodoan init`, `sodoan copy`, `sodoan unit add`, `sodoan unit update`, `sodoan unit close`, `sodoan unit list`, `sodoan log` only"))
+                && en.stderr.contains("it runs `sodoan init`, `sodoan copy`, `sodoan unit add`, `sodoan unit update`, `sodoan unit close`, `sodoan unit list`, `sodoan member add`, `sodoan member host`, `sodoan log` only"))
         #expect(try pg.psql("SELECT count(*) FROM unit_change") == ["0"])
         for command in [["serve", "--port", "0"], ["demo"]] {
             let refused = try pg.run(cli, command + ["--db", pg.url, "--lang", "en"])
