@@ -26,10 +26,6 @@ public protocol SQLConnection {
 }
 
 extension SQLConnection {
-    func execute(_ sql: String) throws { try execute(sql, .none) }
-
-    func rows(_ sql: String) throws -> [SQLRow] { try rows(sql, .none) }
-
     /// The first row, if any.
     func row(_ sql: String, _ arguments: SQLArguments = .none) throws -> SQLRow? {
         try rows(sql, arguments).first

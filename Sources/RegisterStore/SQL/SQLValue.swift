@@ -35,10 +35,6 @@ extension Int: SQLValueConvertible {
     public var sqlValue: SQLValue { .integer(Int64(self)) }
 }
 
-extension Double: SQLValueConvertible {
-    public var sqlValue: SQLValue { .real(self) }
-}
-
 extension Data: SQLValueConvertible {
     public var sqlValue: SQLValue { .blob(self) }
 }
