@@ -114,6 +114,7 @@ let package = Package(
 
         .testTarget(name: "UnionRegisterTests", dependencies: ["UnionRegister", "SeededRandom"]),
         .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
+        .testTarget(name: "RegisterViewsTests", dependencies: ["RegisterViews", "UnionRegister"]),
         .testTarget(
             name: "RegisterStoreTests",
             dependencies: ["RegisterStore", "UnionRegister", "SeededRandom", .product(name: "GRDB", package: "GRDB.swift")]

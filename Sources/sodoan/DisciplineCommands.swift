@@ -10,7 +10,8 @@ struct DisciplineCommand: ParsableCommand {
         subcommands: [Add.self])
 
     struct Add: RegisterCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a discipline decision about a member.")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Record a discipline decision about a member.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The member's code.") var code: String
         @Option(help: "The level of discipline.") var level: DisciplineLevel

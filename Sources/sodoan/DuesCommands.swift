@@ -13,6 +13,7 @@ struct DuesCommand: ParsableCommand {
 
     struct Start: RegisterCommand {
         static let configuration = CommandConfiguration(
+            commandName: "start",
             abstract: "Set the month the register keeps dues from (nobody owes for months before it).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The month, YYYY-MM or MM/YYYY.") var month: String
@@ -25,10 +26,12 @@ struct DuesCommand: ParsableCommand {
     }
 
     struct Rate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show or set the monthly rates.", subcommands: [Show.self, Set.self])
+        static let configuration = CommandConfiguration(
+            commandName: "rate", abstract: "Show or set the monthly rates.", subcommands: [Show.self, Set.self])
 
         struct Show: RegisterCommand {
-            static let configuration = CommandConfiguration(abstract: "Every rate kept, by class and start month.")
+            static let configuration = CommandConfiguration(
+                commandName: "show", abstract: "Every rate kept, by class and start month.")
             @OptionGroup var global: GlobalOptions
             @OptionGroup var output: DataFormatOption
 
@@ -38,7 +41,8 @@ struct DuesCommand: ParsableCommand {
         }
 
         struct Set: RegisterCommand {
-            static let configuration = CommandConfiguration(abstract: "Set a class's monthly rate from a month on.")
+            static let configuration = CommandConfiguration(
+                commandName: "set", abstract: "Set a class's monthly rate from a month on.")
             @OptionGroup var global: GlobalOptions
             @Argument(help: "unsalaried, salaried or abroad.") var duesClass: DuesClass
             @Argument(help: "The monthly amount in whole đồng, e.g. 5000 or 5.000.") var amount: String
@@ -53,7 +57,8 @@ struct DuesCommand: ParsableCommand {
     }
 
     struct Class: RegisterCommand {
-        static let configuration = CommandConfiguration(abstract: "Set a member's dues class from a month on.")
+        static let configuration = CommandConfiguration(
+            commandName: "class", abstract: "Set a member's dues class from a month on.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The member's code.") var code: String
         @Argument(help: "unsalaried, salaried or abroad.") var duesClass: DuesClass
@@ -68,6 +73,7 @@ struct DuesCommand: ParsableCommand {
 
     struct Pay: RegisterCommand {
         static let configuration = CommandConfiguration(
+            commandName: "pay",
             abstract: "Record a payment covering the months through a month (ahead too); the amount defaults to the rates in force.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The member's code.") var code: String
@@ -85,6 +91,7 @@ struct DuesCommand: ParsableCommand {
 
     struct Exempt: RegisterCommand {
         static let configuration = CommandConfiguration(
+            commandName: "exempt",
             abstract: "Record the committee's exemption of a member in hardship, at most 6 months at a time.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The member's code.") var code: String
@@ -103,6 +110,7 @@ struct DuesCommand: ParsableCommand {
 
     struct Status: RegisterCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Per active member: paid through, months behind, exempt months; --owing N keeps those N or more months behind.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Members of this unit and the units below it (default: the whole register).") var unit: String?
@@ -124,6 +132,7 @@ struct DuesCommand: ParsableCommand {
 
     struct Report: RegisterCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Per unit and rolled up: dues collected, received from below, kept and sent up over months.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The first month counted.") var from: String

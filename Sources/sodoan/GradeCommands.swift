@@ -26,7 +26,8 @@ struct GradeCommand: ParsableCommand {
     }
 
     struct List: RegisterCommand {
-        static let configuration = CommandConfiguration(abstract: "List grades by year, for a unit and the units under it.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List grades by year, for a unit and the units under it.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: DataFormatOption
         @Option(help: "Only this year.") var year: Int?

@@ -12,7 +12,10 @@ enum ImportHelp {
                      "are accepted too). * required, † personal data (exported only on request):"]
         for kind in DataKind.allCases {
             let cells = kind.columns.map { $0.name + ($0.isRequired ? "*" : "") + ($0.isPersonal ? "†" : "") }
-            lines += wrapped(cells, first: "  " + kind.rawValue.padding(toLength: indent - 2, withPad: " ", startingAt: 0))
+            // Padded by hand: Foundation's `padding(toLength:)` bridges through NSString, and
+            // this help is built on every start, since the parser reads every configuration.
+            let name = "  " + kind.rawValue
+            lines += wrapped(cells, first: name + String(repeating: " ", count: max(0, indent - name.count)))
             if let note = note(kind) { lines.append(String(repeating: " ", count: indent) + note) }
         }
         lines.append("Load a whole register by importing the kinds in this order.")

@@ -12,6 +12,7 @@ struct MemberCommand: ParsableCommand {
 
     struct Add: RegisterCommand, NewMemberCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Register a member admitted to a branch, or admitted elsewhere and arrived (--arrived --from).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The branch (or grassroots branch) the member joins.") var unit: String
@@ -38,7 +39,8 @@ struct MemberCommand: ParsableCommand {
     }
 
     struct Update: RegisterCommand {
-        static let configuration = CommandConfiguration(abstract: "Correct or complete a member's facts.")
+        static let configuration = CommandConfiguration(
+            commandName: "update", abstract: "Correct or complete a member's facts.")
         @OptionGroup var global: GlobalOptions
         @Argument var code: String
         @OptionGroup var fields: MemberFieldOptions
@@ -53,7 +55,8 @@ struct MemberCommand: ParsableCommand {
     }
 
     struct Transfer: RegisterCommand {
-        static let configuration = CommandConfiguration(abstract: "Move a member to another branch from a date.")
+        static let configuration = CommandConfiguration(
+            commandName: "transfer", abstract: "Move a member to another branch from a date.")
         @OptionGroup var global: GlobalOptions
         @Argument var code: String
         @Option(help: "The branch the member moves to.") var to: String
@@ -68,28 +71,32 @@ struct MemberCommand: ParsableCommand {
     }
 
     struct Mature: RegisterCommand, MembershipEnding {
-        static let configuration = CommandConfiguration(abstract: "Record a member's maturity (trưởng thành Đoàn).")
+        static let configuration = CommandConfiguration(
+            commandName: "mature", abstract: "Record a member's maturity (trưởng thành Đoàn).")
         static let kind = MembershipEventKind.matured
         @OptionGroup var global: GlobalOptions
         @OptionGroup var ending: EndingOptions
     }
 
     struct Remove: RegisterCommand, MembershipEnding {
-        static let configuration = CommandConfiguration(abstract: "Strike a member off the register (xóa tên).")
+        static let configuration = CommandConfiguration(
+            commandName: "remove", abstract: "Strike a member off the register (xóa tên).")
         static let kind = MembershipEventKind.removed
         @OptionGroup var global: GlobalOptions
         @OptionGroup var ending: EndingOptions
     }
 
     struct Decease: RegisterCommand, MembershipEnding {
-        static let configuration = CommandConfiguration(abstract: "Record a member's death (từ trần).")
+        static let configuration = CommandConfiguration(
+            commandName: "decease", abstract: "Record a member's death (từ trần).")
         static let kind = MembershipEventKind.deceased
         @OptionGroup var global: GlobalOptions
         @OptionGroup var ending: EndingOptions
     }
 
     struct Show: RegisterCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a member: facts, status, history, grades, training, discipline.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show a member: facts, status, history, grades, training, discipline.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: DataFormatOption
         @Argument var code: String
@@ -101,7 +108,8 @@ struct MemberCommand: ParsableCommand {
     }
 
     struct History: RegisterCommand {
-        static let configuration = CommandConfiguration(abstract: "A member's dated history: membership events, discipline, training, grades.")
+        static let configuration = CommandConfiguration(
+            commandName: "history", abstract: "A member's dated history: membership events, discipline, training, grades.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: DataFormatOption
         @Argument var code: String
@@ -113,7 +121,8 @@ struct MemberCommand: ParsableCommand {
     }
 
     struct List: RegisterCommand {
-        static let configuration = CommandConfiguration(abstract: "List members in Vietnamese name order.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List members in Vietnamese name order.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: ListFormatOption
         @Option(help: "Only members of this unit and the units below it.") var unit: String?

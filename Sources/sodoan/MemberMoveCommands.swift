@@ -34,6 +34,7 @@ extension NewMemberCommand {
 extension MemberCommand {
     struct Arrive: RegisterCommand {
         static let configuration = CommandConfiguration(
+            commandName: "arrive",
             abstract: "Record that a member who left (or was hosted here) arrives in a branch for good.")
         @OptionGroup var global: GlobalOptions
         @Argument var code: String
@@ -51,6 +52,7 @@ extension MemberCommand {
 
     struct Leave: RegisterCommand {
         static let configuration = CommandConfiguration(
+            commandName: "leave",
             abstract: "Record that a member moves to a unit outside the register (chuyển sinh hoạt đi; not a removal).")
         @OptionGroup var global: GlobalOptions
         @Argument var code: String
@@ -67,6 +69,7 @@ extension MemberCommand {
 
     struct Host: RegisterCommand, NewMemberCommand {
         static let configuration = CommandConfiguration(
+            commandName: "host",
             abstract: "Record a member of another unit hosted in a branch for a while (listed, not counted).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The branch that hosts the member.") var unit: String
@@ -89,6 +92,7 @@ extension MemberCommand {
 
     struct Away: RegisterCommand {
         static let configuration = CommandConfiguration(
+            commandName: "away",
             abstract: "Record that a member works elsewhere for a while (still counted in their branch).")
         @OptionGroup var global: GlobalOptions
         @Argument var code: String
@@ -105,6 +109,7 @@ extension MemberCommand {
 
     struct Letter: RegisterCommand {
         static let configuration = CommandConfiguration(
+            commandName: "letter",
             abstract: "The introduction letter (giấy giới thiệu sinh hoạt đoàn) of the member's latest departure, in Vietnamese.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The member's code.") var code: String

@@ -10,7 +10,8 @@ struct OfficeCommand: ParsableCommand {
         subcommands: [Add.self, End.self, List.self])
 
     struct Add: RegisterCommand {
-        static let configuration = CommandConfiguration(abstract: "Record that a member holds an office of a unit from a day.")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Record that a member holds an office of a unit from a day.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The member's code.") var code: String
         @Option(help: "secretary, deputy-secretary, standing-committee, committee, full-time-cadre (or Bí thư, Phó Bí thư, …).")
@@ -29,7 +30,8 @@ struct OfficeCommand: ParsableCommand {
     }
 
     struct End: RegisterCommand {
-        static let configuration = CommandConfiguration(abstract: "End a member's office of a unit on a day.")
+        static let configuration = CommandConfiguration(
+            commandName: "end", abstract: "End a member's office of a unit on a day.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The member's code.") var code: String
         @Option(help: "The unit whose office it is.") var unit: String
@@ -45,7 +47,8 @@ struct OfficeCommand: ParsableCommand {
     }
 
     struct List: RegisterCommand {
-        static let configuration = CommandConfiguration(abstract: "The offices of a unit and the units under it: held on a day, or every term.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "The offices of a unit and the units under it: held on a day, or every term.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: DataFormatOption
         @Option(help: "Only the offices of this unit and the units under it.") var unit: String?

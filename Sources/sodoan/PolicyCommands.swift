@@ -10,7 +10,8 @@ struct PolicyCommand: ParsableCommand {
         subcommands: [Show.self, Set.self])
 
     struct Show: RegisterCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the policy values in force on a day, with the day each started and its default.")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show the policy values in force on a day, with the day each started and its default.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: DataFormatOption
         @Option(help: "The day to look at (default: today).") var on: String?
@@ -23,6 +24,7 @@ struct PolicyCommand: ParsableCommand {
 
     struct Set: RegisterCommand {
         static let configuration = CommandConfiguration(
+            commandName: "set",
             abstract: "Set one policy value from a day on; checks of steps dated before it keep the value in force then.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "min_grade, discipline_window_months, min_age or certificate_valid_months.") var key: Policy.Key

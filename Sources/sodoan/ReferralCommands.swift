@@ -12,6 +12,7 @@ struct ReferralCommand: ParsableCommand {
 
     struct Check: RegisterCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Every eligibility criterion for a step, with its evidence (exit 0 whether or not eligible).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: DataFormatOption
@@ -27,6 +28,7 @@ struct ReferralCommand: ParsableCommand {
 
     struct Candidates: RegisterCommand {
         static let configuration = CommandConfiguration(
+            commandName: "candidates",
             abstract: "Members of a unit's subtree who pass every criterion for a step, and those one criterion short.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: DataFormatOption
@@ -44,7 +46,8 @@ struct ReferralCommand: ParsableCommand {
     }
 
     struct Nominate: ReferralStageCommand {
-        static let configuration = CommandConfiguration(abstract: "Record the branch meeting's nomination (opens a referral).")
+        static let configuration = CommandConfiguration(
+            commandName: "nominate", abstract: "Record the branch meeting's nomination (opens a referral).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The member's code.") var code: String
         @Option(help: "The day of the branch meeting.") var on: String
@@ -64,7 +67,8 @@ struct ReferralCommand: ParsableCommand {
     }
 
     struct Refer: ReferralStageCommand {
-        static let configuration = CommandConfiguration(abstract: "Record the referral resolution (form 4-KNĐ) and its vote.")
+        static let configuration = CommandConfiguration(
+            commandName: "refer", abstract: "Record the referral resolution (form 4-KNĐ) and its vote.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The member's code.") var code: String
         @Option(help: "The day of the committee's meeting.") var on: String
@@ -75,7 +79,8 @@ struct ReferralCommand: ParsableCommand {
     }
 
     struct Admit: ReferralStageCommand {
-        static let configuration = CommandConfiguration(abstract: "Record the Party's admission (probationary member).")
+        static let configuration = CommandConfiguration(
+            commandName: "admit", abstract: "Record the Party's admission (probationary member).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The member's code.") var code: String
         @Option(help: "The day of admission.") var on: String
@@ -85,7 +90,8 @@ struct ReferralCommand: ParsableCommand {
     }
 
     struct Confirm: ReferralStageCommand {
-        static let configuration = CommandConfiguration(abstract: "Record full Party membership after 12 months of probation.")
+        static let configuration = CommandConfiguration(
+            commandName: "confirm", abstract: "Record full Party membership after 12 months of probation.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The member's code.") var code: String
         @Option(help: "The day of confirmation.") var on: String
@@ -95,7 +101,8 @@ struct ReferralCommand: ParsableCommand {
     }
 
     struct Reject: ReferralStageCommand {
-        static let configuration = CommandConfiguration(abstract: "Record that a vote or the Party turned the referral down.")
+        static let configuration = CommandConfiguration(
+            commandName: "reject", abstract: "Record that a vote or the Party turned the referral down.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The member's code.") var code: String
         @Option(help: "The day of the decision.") var on: String
@@ -105,7 +112,8 @@ struct ReferralCommand: ParsableCommand {
     }
 
     struct Withdraw: ReferralStageCommand {
-        static let configuration = CommandConfiguration(abstract: "Record that the referral was withdrawn.")
+        static let configuration = CommandConfiguration(
+            commandName: "withdraw", abstract: "Record that the referral was withdrawn.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The member's code.") var code: String
         @Option(help: "The day of withdrawal.") var on: String
@@ -116,6 +124,7 @@ struct ReferralCommand: ParsableCommand {
 
     struct List: RegisterCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "The referrals, in Vietnamese name order, with stage dates, numbers and votes.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: ListFormatOption
@@ -138,6 +147,7 @@ struct ReferralCommand: ParsableCommand {
 
     struct Document: RegisterCommand {
         static let configuration = CommandConfiguration(
+            commandName: "document",
             abstract: "The referral resolution (form 4-KNĐ) of the member's latest referral, in Vietnamese.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The member's code.") var code: String

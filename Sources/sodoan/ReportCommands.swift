@@ -24,7 +24,8 @@ struct ReportCommand: ParsableCommand {
     }
 
     struct Annual: RegisterCommand {
-        static let configuration = CommandConfiguration(abstract: "Figures of a calendar year (1 January to 31 December).")
+        static let configuration = CommandConfiguration(
+            commandName: "annual", abstract: "Figures of a calendar year (1 January to 31 December).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The year, e.g. 2024.") var year: Int
         @OptionGroup var options: Options
@@ -39,7 +40,8 @@ struct ReportCommand: ParsableCommand {
     }
 
     struct Period: RegisterCommand {
-        static let configuration = CommandConfiguration(abstract: "Figures of any period, both days included.")
+        static let configuration = CommandConfiguration(
+            commandName: "period", abstract: "Figures of any period, both days included.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The first day counted.") var from: String
         @Option(help: "The last day counted.") var to: String
@@ -72,6 +74,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Summary: RegisterCommand {
         static let configuration = CommandConfiguration(
+            commandName: "summary",
             abstract: "The year's figures as the sentences of the review conference, compared with earlier years.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The year, e.g. 2025.") var year: Int
@@ -94,6 +97,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Trend: RegisterCommand {
         static let configuration = CommandConfiguration(
+            commandName: "trend",
             abstract: "Members, admissions and referrals year by year, as a table or as charts (svg, html, md).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The first year.") var fromYear: Int

@@ -17,8 +17,9 @@ struct TextTable {
 
     /// The table on one set of lines, each heading on one line.
     func render() -> String {
-        let widths = header.indices.map { max(header[$0].count, bodyWidth($0)) }
-        return render(columns: Array(header.indices), headings: header.map { [$0] }, widths: widths)
+        let lengths = cellLengths
+        let widths = header.indices.map { max(header[$0].count, bodyWidth($0, lengths)) }
+        return render(columns: Array(header.indices), headings: header.map { [$0] }, widths: widths, lengths: lengths)
     }
 
     /// The table within `width` columns where it can be: each heading wrapped between
@@ -26,8 +27,9 @@ struct TextTable {
     /// columns split over as many tables as needed, one under the other, each repeating the
     /// first `repeating` columns (the unit) so every figure keeps its row's name.
     func render(fitting width: Int, repeating: Int, headingWidth: Int = 12) -> String {
-        let headings = header.indices.map { TextWrap.balancedLines(header[$0], width: max(headingWidth, bodyWidth($0))) }
-        let widths = header.indices.map { column in max(bodyWidth(column), headings[column].map(\.count).max() ?? 0) }
+        let lengths = cellLengths
+        let headings = header.indices.map { TextWrap.balancedLines(header[$0], width: max(headingWidth, bodyWidth($0, lengths))) }
+        let widths = header.indices.map { column in max(bodyWidth(column, lengths), headings[column].map(\.count).max() ?? 0) }
         func span(_ columns: [Int]) -> Int { columns.reduce(0) { $0 + widths[$1] } + 2 * (columns.count - 1) }
         let repeated = Array(header.indices.prefix(repeating))
         var parts: [[Int]] = []
@@ -40,20 +42,24 @@ struct TextTable {
             part.append(column)
         }
         parts.append(part)
-        return parts.map { render(columns: $0, headings: headings, widths: widths) }.joined(separator: "\n")
+        return parts.map { render(columns: $0, headings: headings, widths: widths, lengths: lengths) }.joined(separator: "\n")
     }
 
+    /// Each body cell's length in characters, counted once: counting walks a string's
+    /// grapheme clusters, and a Vietnamese name has no ASCII shortcut.
+    private var cellLengths: [[Int]] { rows.map { $0.map(\.count) } }
+
     /// The widest body cell of a column.
-    private func bodyWidth(_ column: Int) -> Int {
-        rows.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0
+    private func bodyWidth(_ column: Int, _ lengths: [[Int]]) -> Int {
+        lengths.map { $0.indices.contains(column) ? $0[column] : 0 }.max() ?? 0
     }
 
     /// `columns` of the table, headings bottom-aligned over their lines.
-    private func render(columns: [Int], headings: [[String]], widths: [Int]) -> String {
-        func line(_ cell: (Int) -> String) -> String {
+    private func render(columns: [Int], headings: [[String]], widths: [Int], lengths: [[Int]]) -> String {
+        func line(_ cell: (Int) -> (text: String, length: Int)) -> String {
             var text = columns.map { index in
-                let content = cell(index)
-                let pad = String(repeating: " ", count: max(0, widths[index] - content.count))
+                let (content, length) = cell(index)
+                let pad = String(repeating: " ", count: max(0, widths[index] - length))
                 return rightAligned.contains(index) ? pad + content : content + pad
             }.joined(separator: "  ")
             // Trailing padding trimmed by hand: a regular expression per line dominated the
@@ -66,10 +72,13 @@ struct TextTable {
             line { index in
                 let lines = headings[index]
                 let offset = level - (height - lines.count)
-                return offset >= 0 ? lines[offset] : ""
+                let text = offset >= 0 ? lines[offset] : ""
+                return (text, text.count)
             }
         }
         let rule = columns.map { String(repeating: "─", count: widths[$0]) }.joined(separator: "  ")
-        return (headingLines + [rule] + rows.map { row in line { row.indices.contains($0) ? row[$0] : "" } }).joined(separator: "\n") + "\n"
+        return (headingLines + [rule] + rows.indices.map { row in
+            line { rows[row].indices.contains($0) ? (rows[row][$0], lengths[row][$0]) : ("", 0) }
+        }).joined(separator: "\n") + "\n"
     }
 }

@@ -10,7 +10,8 @@ struct TrainingCommand: ParsableCommand {
         subcommands: [Add.self, List.self])
 
     struct Add: RegisterCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a training a member completed.")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Record a training a member completed.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The member's code.") var code: String
         @Option(help: "The kind of training.") var kind: TrainingKind
@@ -32,6 +33,7 @@ struct TrainingCommand: ParsableCommand {
 
     struct List: RegisterCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List training records, e.g. who attended political-theory courses in a year.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: DataFormatOption

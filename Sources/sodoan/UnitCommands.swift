@@ -10,7 +10,8 @@ struct UnitCommand: ParsableCommand {
         subcommands: [Add.self, Update.self, Close.self, List.self, Rename.self, Move.self, Merge.self, Split.self, History.self, GradeUnit.self, Grades.self])
 
     struct Add: RegisterCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a unit under its parent.")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Add a unit under its parent.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The unit's code, e.g. CD01.") var code: String
         @Option(help: "The unit's name.") var name: String
@@ -29,6 +30,7 @@ struct UnitCommand: ParsableCommand {
 
     struct Update: RegisterCommand {
         static let configuration = CommandConfiguration(
+            commandName: "update",
             abstract: "Correct a unit's name or opening day (a correction, not a dated change).")
         @OptionGroup var global: GlobalOptions
         @Argument var code: String
@@ -47,7 +49,8 @@ struct UnitCommand: ParsableCommand {
     }
 
     struct Close: RegisterCommand {
-        static let configuration = CommandConfiguration(abstract: "Close a unit on a date; it keeps its history.")
+        static let configuration = CommandConfiguration(
+            commandName: "close", abstract: "Close a unit on a date; it keeps its history.")
         @OptionGroup var global: GlobalOptions
         @Argument var code: String
         @Option(help: "The day the unit stops existing.") var on: String
@@ -61,7 +64,8 @@ struct UnitCommand: ParsableCommand {
     }
 
     struct List: RegisterCommand {
-        static let configuration = CommandConfiguration(abstract: "List units with their members and structural warnings.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List units with their members and structural warnings.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: DataFormatOption
         @Flag(help: "Indent units under their parents.") var tree = false
@@ -92,7 +96,8 @@ struct UnitCommand: ParsableCommand {
     }
 
     struct Grades: RegisterCommand {
-        static let configuration = CommandConfiguration(abstract: "List the grades of a unit and of the units under it, by year.")
+        static let configuration = CommandConfiguration(
+            commandName: "grades", abstract: "List the grades of a unit and of the units under it, by year.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: DataFormatOption
         @Argument(help: "The unit's code.") var code: String

@@ -7,7 +7,8 @@ import UnionRegister
 /// (docs/CLI.md#reorganising-units). Each change is one audited write.
 extension UnitCommand {
     struct Rename: RegisterCommand {
-        static let configuration = CommandConfiguration(abstract: "Rename a unit from a date; the old name stays in the history.")
+        static let configuration = CommandConfiguration(
+            commandName: "rename", abstract: "Rename a unit from a date; the old name stays in the history.")
         @OptionGroup var global: GlobalOptions
         @Argument var code: String
         @Option(help: "The unit's new name.") var name: String
@@ -22,7 +23,8 @@ extension UnitCommand {
     }
 
     struct Move: RegisterCommand {
-        static let configuration = CommandConfiguration(abstract: "Move a unit, with everything below it, under another parent from a date.")
+        static let configuration = CommandConfiguration(
+            commandName: "move", abstract: "Move a unit, with everything below it, under another parent from a date.")
         @OptionGroup var global: GlobalOptions
         @Argument var code: String
         @Option(help: "Code of the new parent unit.") var parent: String
@@ -37,7 +39,8 @@ extension UnitCommand {
     }
 
     struct Merge: RegisterCommand {
-        static let configuration = CommandConfiguration(abstract: "Merge units into another on a date; the merged units close.")
+        static let configuration = CommandConfiguration(
+            commandName: "merge", abstract: "Merge units into another on a date; the merged units close.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The units merged.") var codes: [String]
         @Option(help: "The unit they merge into.") var into: String
@@ -57,6 +60,7 @@ extension UnitCommand {
 
     struct Split: RegisterCommand {
         static let configuration = CommandConfiguration(
+            commandName: "split",
             abstract: "Split a branch (plan columns member, unit) or a grassroots union (plan columns branch, unit) on a date.")
         @OptionGroup var global: GlobalOptions
         @Argument var code: String
@@ -73,7 +77,8 @@ extension UnitCommand {
     }
 
     struct History: RegisterCommand {
-        static let configuration = CommandConfiguration(abstract: "List the reorganisations that concern a unit.")
+        static let configuration = CommandConfiguration(
+            commandName: "history", abstract: "List the reorganisations that concern a unit.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: DataFormatOption
         @Argument var code: String

@@ -13,7 +13,8 @@ struct UserCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Passwd.self, Disable.self])
 
     struct Add: RegisterCommand {
-        static let configuration = CommandConfiguration(abstract: "Create an account working in a unit and everything below it.")
+        static let configuration = CommandConfiguration(
+            commandName: "add", abstract: "Create an account working in a unit and everything below it.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The account's login name.") var name: String
         @Option(help: "office (everything, accounts included), secretary (members and records) or viewer (read only).")
@@ -30,7 +31,8 @@ struct UserCommand: ParsableCommand {
     }
 
     struct List: RegisterCommand {
-        static let configuration = CommandConfiguration(abstract: "List the accounts.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the accounts.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: DataFormatOption
 
@@ -54,7 +56,8 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Passwd: RegisterCommand {
-        static let configuration = CommandConfiguration(abstract: "Set an account's password; its open sessions end.")
+        static let configuration = CommandConfiguration(
+            commandName: "passwd", abstract: "Set an account's password; its open sessions end.")
         @OptionGroup var global: GlobalOptions
         @Argument var name: String
         @OptionGroup var password: PasswordOptions
@@ -68,7 +71,8 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Disable: RegisterCommand {
-        static let configuration = CommandConfiguration(abstract: "Disable an account for good; its open sessions end.")
+        static let configuration = CommandConfiguration(
+            commandName: "disable", abstract: "Disable an account for good; its open sessions end.")
         @OptionGroup var global: GlobalOptions
         @Argument var name: String
 
