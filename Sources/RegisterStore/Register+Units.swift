@@ -1,4 +1,3 @@
-import GRDB
 import UnionRegister
 
 /// A unit with what `unit list` shows about it on a day.
