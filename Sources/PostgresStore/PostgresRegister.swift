@@ -3,9 +3,24 @@ import RegisterStore
 import UnionRegister
 
 /// A register on PostgreSQL, as far as this version goes (docs/CLI.md#where-the-register-is):
-/// `init` makes one; `copy` moves one in and out. The other commands run on a file only
-/// until the store's queries run on both engines.
+/// `init` makes one; `copy` moves one in and out; `open` gives the `Register` whose
+/// engine-neutral operations (`SQLConnection`) run on it. The other operations refuse it
+/// until they are ported.
 public enum PostgresRegister {
+    /// Opens the register in the database at `address`, refused as `copy` refuses a source
+    /// (no register, not a register, a newer sodoan's) and migrated forward when an older
+    /// sodoan made it. The register keeps its session until it is released.
+    public static func open(at address: PostgresAddress, command: String, clock: RegisterClock = .system) throws -> Register {
+        let session = try PostgresSession.connect(address)
+        do {
+            try PostgresSource.requireRegister(in: session)
+        } catch {
+            session.close()
+            throw error
+        }
+        return Register(engine: PostgresEngine(session: session), named: address.description, command: command, clock: clock)
+    }
+
     /// Makes a new register in the empty database at `address`, with its root bloc unit.
     ///
     /// The register is first made exactly as `init` makes a file, by the same code, in a

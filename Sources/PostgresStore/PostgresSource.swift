@@ -9,8 +9,14 @@ import UnionRegister
 enum PostgresSource {
     /// Refuses a database that holds no register this sodoan may open; migrates an older one.
     static func open(_ address: PostgresAddress) throws {
-        let state = try PostgresSession.with(address) { session in try PostgresMigrations.state(in: session) }
-        switch state {
+        try PostgresSession.with(address) { session in try requireRegister(in: session) }
+    }
+
+    /// Refuses a database that holds no register this sodoan may open; migrates an older
+    /// one (each migration in its own session and transaction, behind the advisory lock).
+    static func requireRegister(in session: PostgresSession) throws {
+        let address = session.address
+        switch try PostgresMigrations.state(in: session) {
         case .empty: throw PostgresRefusal.noRegister(address)
         case .notRegister: throw PostgresRefusal.notRegister(address)
         case .newerSchema: throw PostgresRefusal.newerSchema(address)
@@ -41,15 +47,15 @@ enum PostgresSource {
 }
 
 extension CopyCell {
-    /// A cell of the types schema.postgres.sql uses (bigint, text, bytea).
+    /// A cell of the types schema.postgres.sql uses (bigint, text, bytea), read as the
+    /// store's queries read it (`SQLValue.init(_:)`).
     init(_ cell: PostgresCell, table: String) throws {
-        guard var bytes = cell.bytes else { self = .null; return }
-        switch cell.dataType {
-        case .int8: self = .integer(try cell.decode(Int64.self))
-        case .int4: self = .integer(Int64(try cell.decode(Int32.self)))
-        case .text, .varchar: self = .text(try cell.decode(String.self))
-        case .bytea: self = .bytes(bytes.readBytes(length: bytes.readableBytes) ?? [])
-        default:
+        switch try SQLValue(cell) {
+        case .null: self = .null
+        case .integer(let number): self = .integer(number)
+        case .text(let text): self = .text(text)
+        case .blob(let data): self = .bytes([UInt8](data))
+        case .real:
             throw RegisterError.badInput(Text(
                 vi: "Cột \(table).\(cell.columnName) có kiểu \(cell.dataType) mà lược đồ của sổ không dùng.",
                 en: "The column \(table).\(cell.columnName) has the type \(cell.dataType), which the register's schema does not use."))

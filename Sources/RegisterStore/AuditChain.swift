@@ -14,20 +14,23 @@ import UnionRegister
 /// does not also recompute the chain (docs/SECURITY.md).
 enum AuditChain {
     /// Appends one audit row with `values` (column, value), its id the next one, and moves
-    /// the head. Runs inside the caller's write transaction.
-    static func append(_ values: [(column: String, value: DatabaseValue)], in db: Database) throws {
-        let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM audit_log"))!
-        let previous = try String.fetchOne(db.cachedStatement(sql: "SELECT audit_head FROM content_version"))
-        let row = [("id", id.databaseValue)] + values
+    /// the head. Runs inside the caller's write transaction, which holds the register's
+    /// write lock, so no other write takes the same id.
+    static func append(_ values: [(column: String, value: SQLValue)], in db: any SQLConnection) throws {
+        guard case .integer(let id) = try db.value("SELECT COALESCE(MAX(id), 0) + 1 FROM audit_log") else {
+            throw StoredValue.damaged("audit_log.id", "")
+        }
+        let previous = try db.row("SELECT audit_head FROM content_version")?.optionalText("audit_head")
+        let row = [("id", SQLValue.integer(id))] + values
         let hash = Self.hash(row, previous: previous)
         let columns = row.map(\.0) + ["hash"]
-        try db.cachedStatement(sql: "INSERT INTO audit_log (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))")
-            .execute(arguments: StatementArguments(row.map(\.1) + [hash.databaseValue]))
-        try db.cachedStatement(sql: "UPDATE content_version SET audit_head = ?").execute(arguments: [hash])
+        try db.execute("INSERT INTO audit_log (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))",
+                       .positional(row.map(\.1) + [.text(hash)]))
+        try db.execute("UPDATE content_version SET audit_head = ?", [hash])
     }
 
     /// The hash of one row given as (column, value) pairs, chained to `previous`.
-    static func hash(_ row: [(String, DatabaseValue)], previous: String?) -> String {
+    static func hash(_ row: [(String, SQLValue)], previous: String?) -> String {
         var hasher = SHA256()
         // Straight from each value's bytes: an import may append a row per member changed.
         func add(_ bytes: UnsafeRawBufferPointer) {
@@ -39,13 +42,13 @@ enum AuditChain {
             text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
         }
         add(previous ?? "")
-        for (column, value) in row.sorted(by: { $0.0 < $1.0 }) where column != "hash" && !value.isNull {
+        for (column, value) in row.sorted(by: { $0.0 < $1.0 }) where column != "hash" && value != .null {
             add(column)
-            switch value.storage {
+            switch value {
             case .blob(let data): data.withUnsafeBytes { add($0) }
-            case .int64(let number): add(String(number))
-            case .double(let number): add("\(number)")
-            case .string(let text): add(text)
+            case .integer(let number): add(String(number))
+            case .real(let number): add("\(number)")
+            case .text(let text): add(text)
             case .null: break
             }
         }
@@ -80,30 +83,29 @@ enum AuditChain {
         if let trigger { try db.execute(sql: trigger) }
     }
 
-    private static func columns(of row: Row) -> [(String, DatabaseValue)] {
-        row.columnNames.map { ($0, row[$0] as DatabaseValue) }
+    private static func columns(of row: Row) -> [(String, SQLValue)] {
+        row.columnNames.map { ($0, (row[$0] as DatabaseValue).sqlValue) }
     }
 
     /// Every place the stored chain differs from the one recomputed from the rows: a row
     /// whose content or predecessor changed, a gap in the ids, a row with no hash, a last
     /// row that is not the kept head.
-    static func findings(in db: Database) throws -> [Finding] {
+    static func findings(in db: any SQLConnection) throws -> [Finding] {
         var findings: [Finding] = []
         func broken(_ id: Int64?, _ message: Text) {
             findings.append(Finding(.error, code: "audit-chain", subject: id.map { "audit #\($0)" } ?? "audit", message))
         }
         var previous: String?
         var previousID: Int64 = 0
-        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM audit_log ORDER BY id")
-        while let row = try rows.next() {
-            let id: Int64 = row["id"]
+        try db.forEachRow("SELECT * FROM audit_log ORDER BY id", .none) { row in
+            let id = try row.integer("id")
             if id != previousID + 1 {
                 let gap = id - 1 == previousID + 1 ? "\(id - 1)" : "\(previousID + 1)–\(id - 1)"
                 broken(id, Text(vi: "Thiếu dòng nhật ký \(gap): đã bị xóa ngoài sodoan.",
                                 en: "Audit row \(gap) is missing: removed behind sodoan's back."))
             }
-            let stored: String? = row["hash"]
-            let expected = hash(columns(of: row), previous: previous)
+            let stored = try row.optionalText("hash")
+            let expected = hash(Array(zip(row.columns, row.values)), previous: previous)
             if stored == nil {
                 broken(id, Text(vi: "Dòng nhật ký \(id) không có mã băm: được chèn ngoài sodoan.",
                                 en: "Audit row \(id) has no hash: it was inserted behind sodoan's back."))
@@ -114,7 +116,7 @@ enum AuditChain {
             previous = stored ?? expected
             previousID = id
         }
-        let head = try String.fetchOne(db, sql: "SELECT audit_head FROM content_version")
+        let head = try db.row("SELECT audit_head FROM content_version")?.optionalText("audit_head")
         if head != previous {
             broken(nil, Text(vi: "Nhật ký kết thúc ở dòng \(previousID) nhưng mã băm cuối được giữ là của dòng khác: các dòng cuối đã bị xóa hoặc thay.",
                              en: "The audit log ends at row \(previousID), but the kept chain head is another row's: its last rows were removed or replaced."))

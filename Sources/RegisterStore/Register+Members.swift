@@ -16,7 +16,7 @@ extension Register {
         return try write { tx in
             if member.code.isEmpty { member.code = try tx.nextMemberCode() }
             try tx.refuseDuplicate(member, exceptID: nil)
-            let unit = try UnitTable.find(unitCode, in: tx.db)
+            let unit = try UnitTable.find(unitCode, in: tx.connection)
             let entry = Arrival.entry(of: member, into: unit.unit.code, arrival)
             try WriteTransaction.checkNewMember(member, entry: entry, in: unit.unit, today: tx.today)
             try tx.admit(member, to: unit, by: entry)

@@ -1,4 +1,3 @@
-import GRDB
 import UnionRegister
 
 /// A unit with what `unit list` shows about it on a day.
@@ -18,13 +17,13 @@ extension Register {
         unit.name = VietnameseText.normalized(unit.name)
         try write { tx in
             try UnionRegister.UnitRules.validateCode(unit.code)
-            if try UnitTable.exists(code: unit.code, in: tx.db) {
+            if try UnitTable.exists(code: unit.code, in: tx.connection) {
                 throw RegisterError.badInput(Text(vi: "Mã đơn vị \(unit.code) đã có trong sổ.",
                                                   en: "Unit code \(unit.code) is already in the register."))
             }
-            let parent = try unit.parentCode.map { try UnitTable.find($0, in: tx.db) }
+            let parent = try unit.parentCode.map { try UnitTable.find($0, in: tx.connection) }
             try UnitRules.validateNew(unit, parent: parent?.unit, today: tx.today)
-            try UnitTable.insert(unit, parentID: parent?.id, in: tx.db)
+            try UnitTable.insert(unit, parentID: parent?.id, in: tx.connection)
             return ((), AuditEntry(action: "unit.add", unitCode: unit.code, newValue: AuditEntry.json(unit)))
         }
     }
@@ -36,14 +35,14 @@ extension Register {
     @discardableResult
     public func updateUnit(_ code: String, name: String?, openedOn: Day?) throws -> Unit {
         try write { tx in
-            let (id, old) = try UnitTable.find(code, in: tx.db)
+            let (id, old) = try UnitTable.find(code, in: tx.connection)
             var new = old
             if let name { new.name = VietnameseText.normalized(name) }
             if let openedOn { new.openedOn = openedOn }
-            let parent = try old.parentCode.map { try UnitTable.find($0, in: tx.db).unit }
-            try UnitRules.validateCorrection(new, parent: parent, children: try UnitTable.children(of: id, in: tx.db),
-                                             firstPlacement: try EventTable.firstPlacement(inUnit: id, in: tx.db), today: tx.today)
-            try UnitTable.correct(id: id, to: new, in: tx.db)
+            let parent = try old.parentCode.map { try UnitTable.find($0, in: tx.connection).unit }
+            try UnitRules.validateCorrection(new, parent: parent, children: try UnitTable.children(of: id, in: tx.connection),
+                                             firstPlacement: try EventTable.firstPlacement(inUnit: id, in: tx.connection), today: tx.today)
+            try UnitTable.correct(id: id, to: new, in: tx.connection)
             return (new, AuditEntry(action: "unit.update", unitCode: code, oldValue: AuditEntry.json(old), newValue: AuditEntry.json(new)))
         }
     }
@@ -51,11 +50,11 @@ extension Register {
     /// Closes a unit on a day: it stays in the register with its history.
     public func closeUnit(_ code: String, on day: Day) throws {
         try write { tx in
-            let (id, unit) = try UnitTable.find(code, in: tx.db)
-            let openChildren = try UnitTable.children(of: id, in: tx.db).filter { $0.closedOn.map { $0 > day } ?? true }.map(\.code)
-            let active = try activeMemberCounts(on: day, in: tx.db)[id] ?? 0
+            let (id, unit) = try UnitTable.find(code, in: tx.connection)
+            let openChildren = try UnitTable.children(of: id, in: tx.connection).filter { $0.closedOn.map { $0 > day } ?? true }.map(\.code)
+            let active = try activeMemberCounts(on: day, in: tx.connection)[id] ?? 0
             try UnitRules.validateClose(unit, on: day, activeMembers: active, openChildren: openChildren, today: tx.today)
-            try UnitTable.close(id: id, on: day, in: tx.db)
+            try UnitTable.close(id: id, on: day, in: tx.connection)
             try tx.endOffices(ofUnit: id, on: day)
             var closed = unit
             closed.closedOn = day
@@ -65,22 +64,22 @@ extension Register {
 
     /// The unit with this code.
     public func unit(_ code: String) throws -> Unit {
-        try read { db in try UnitTable.find(code, in: db).unit }
+        try readSQL { db in try UnitTable.find(code, in: db).unit }
     }
 
     /// Every unit in tree order (each unit followed by its subtree, siblings by code), with
     /// the names and parents in force on `day`, with members and structural warnings on `day`. Closed units are included only
     /// when `includeClosed` is set.
     public func unitTree(on day: Day, includeClosed: Bool = false) throws -> [UnitSummary] {
-        try read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT \(UnitTable.columns(on: ":day")) FROM \(UnitTable.from(on: ":day")) ORDER BY u.code",
-                                        arguments: ["day": day.description])
+        try readSQL { db in
+            let rows = try db.rows("SELECT \(UnitTable.columns(on: ":day")) FROM \(UnitTable.from(on: ":day")) ORDER BY u.code",
+                                   ["day": day.description])
             let counts = try activeMemberCounts(on: day, in: db)
             // The walk starts from the roots and follows parent links down: each unit has one
             // parent, so it is reached at most once, and units in a cycle made behind
             // sodoan's back (which `check` reports) are never reached at all.
             var children: [Int64?: [(id: Int64, unit: Unit)]] = [:]
-            for row in rows { children[row["parent_id"] as Int64?, default: []].append((row["id"], try UnitTable.unit(from: row))) }
+            for row in rows { children[try row.optionalInteger("parent_id"), default: []].append((try row.integer("id"), try UnitTable.unit(from: row))) }
             var result: [UnitSummary] = []
             func visit(_ id: Int64, _ unit: Unit, depth: Int) {
                 guard includeClosed || unit.isOpen(on: day) || day < unit.openedOn else { return }
@@ -101,17 +100,25 @@ extension Register {
     /// Members are counted per branch first, from their state on the day
     /// (`MembershipSQL.counted(overStatesOn:)`), and only those few thousand counts are rolled up the tree of that day (the dated closure table): joining every member to every ancestor costs several times more
     /// at 100,000 members (the year-end report's "members at start" is this query).
-    func activeMemberCounts(on day: Day, in db: Database) throws -> [Int64: Int] {
-        let rows = try Row.fetchAll(db, sql: Self.activeMemberCountsSQL, arguments: ["day": day.description])
-        return Dictionary(uniqueKeysWithValues: rows.map { ($0["unit_id"] as Int64, $0["n"] as Int) })
+    func activeMemberCounts(on day: Day, in db: any SQLConnection) throws -> [Int64: Int] {
+        let sql = db.dialect == .sqlite ? Self.activeMemberCountsSQL : Self.activeMemberCountsSQL(joining: db.dialect.orderedJoin)
+        var counts: [Int64: Int] = [:]
+        for row in try db.rows(sql, ["day": day.description]) { counts[try row.integer("unit_id")] = Int(try row.integer("n")) }
+        return counts
     }
 
-    static let activeMemberCountsSQL = """
+    /// The query of `activeMemberCounts` as SQLite runs it (the year-end report's script
+    /// repeats it for the sqlite3 shell).
+    static let activeMemberCountsSQL = activeMemberCountsSQL(joining: SQLDialect.sqlite.orderedJoin)
+
+    private static func activeMemberCountsSQL(joining join: String) -> String {
+        """
         WITH branch(unit_id, n) AS (\(MembershipSQL.counted(overStatesOn: ":day") { state in
             "SELECT state.unit_id, COUNT(*) FROM \(state) WHERE state.kind IN \(MembershipSQL.activeKinds) GROUP BY state.unit_id"
         }))
         SELECT c.ancestor_id AS unit_id, SUM(branch.n) AS n
-        FROM branch CROSS JOIN unit_closure c ON c.descendant_id = branch.unit_id AND \(UnitTreeSQL.inForce("c", on: ":day"))
+        FROM branch \(join) unit_closure c ON c.descendant_id = branch.unit_id AND \(UnitTreeSQL.inForce("c", on: ":day"))
         GROUP BY c.ancestor_id
         """
+    }
 }

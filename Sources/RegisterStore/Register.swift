@@ -18,27 +18,54 @@ public final class Register: @unchecked Sendable {
     public let actor: String
     /// Where writes take the moment and today from.
     public let clock: RegisterClock
-    /// One connection for the command line (`DatabaseQueue`); for the server, a
-    /// `DatabasePool`: one writer and several readers over the WAL, so requests read side
-    /// by side and beside a write instead of queueing behind one connection. Writes are
-    /// serialised either way (the pool's one writer, and SQLite's lock between processes).
-    let database: any DatabaseWriter
+    /// What holds the register: a file or another engine.
+    let storage: Storage
+
+    /// A register file or the database of another engine (`RegisterEngine`).
+    enum Storage {
+        /// One connection for the command line (`DatabaseQueue`); for the server, a
+        /// `DatabasePool`: one writer and several readers over the WAL, so requests read side
+        /// by side and beside a write instead of queueing behind one connection. Writes are
+        /// serialised either way (the pool's one writer, and SQLite's lock between processes).
+        case file(any DatabaseWriter)
+        case engine(any RegisterEngine)
+    }
+
+    /// The register file's connections, for the operations still written against GRDB;
+    /// another engine's register refuses them.
+    var database: any DatabaseWriter {
+        get throws {
+            guard case .file(let database) = storage else { throw RegisterError.notYetOnEngine(path) }
+            return database
+        }
+    }
 
     /// How long a write waits for another process's write to finish.
     public static let busyTimeout: TimeInterval = 30
 
-    private init(path: String, command: String, actor: String, clock: RegisterClock, database: any DatabaseWriter) {
+    private init(path: String, command: String, actor: String, clock: RegisterClock, storage: Storage) {
         self.path = path
         self.command = command
         self.actor = actor
         self.clock = clock
-        self.database = database
+        self.storage = storage
+    }
+
+    private convenience init(path: String, command: String, actor: String, clock: RegisterClock, database: any DatabaseWriter) {
+        self.init(path: path, command: command, actor: actor, clock: clock, storage: .file(database))
+    }
+
+    /// The register `engine` holds, named `name` in messages (a URL without its password).
+    /// The engine has checked its schema already.
+    public convenience init(engine: any RegisterEngine, named name: String, command: String,
+                            actor: String = operatingSystemUser, clock: RegisterClock = .system) {
+        self.init(path: name, command: command, actor: actor, clock: clock, storage: .engine(engine))
     }
 
     /// The same open register, writing audit rows with another actor and command: the
     /// server opens the file once and writes each request as its account.
     public func acting(as actor: String, command: String) -> Register {
-        Register(path: path, command: command, actor: actor, clock: clock, database: database)
+        Register(path: path, command: command, actor: actor, clock: clock, storage: storage)
     }
 
     /// The operating-system user running this process, the actor of command-line writes.
@@ -161,23 +188,44 @@ public final class Register: @unchecked Sendable {
     /// Runs `body` in one IMMEDIATE transaction that commits or rolls back as `body` says
     /// (a dry run of an import rolls back what it did); anything thrown rolls back.
     func inTransaction<T>(_ body: (WriteTransaction) throws -> (T, Database.TransactionCompletion)) throws -> T {
-        var result: T?
         let (now, today) = clock.read()
-        try StorageFailure.naming(path) {
-            try database.writeWithoutTransaction { db in
-                try db.inTransaction(.immediate) {
-                    let (value, completion) = try body(WriteTransaction(db: db, command: command, actor: actor, now: now, today: today))
-                    result = value
-                    return completion
+        func transaction(_ connection: any SQLConnection) throws -> (T, Database.TransactionCompletion) {
+            try body(WriteTransaction(connection: connection, register: path, command: command, actor: actor, now: now, today: today))
+        }
+        switch storage {
+        case .engine(let engine):
+            return try engine.write { connection in
+                let (value, completion) = try transaction(connection)
+                return (value, completion == .commit)
+            }
+        case .file(let database):
+            var result: T?
+            try StorageFailure.naming(path) {
+                try database.writeWithoutTransaction { db in
+                    try db.inTransaction(.immediate) {
+                        let (value, completion) = try transaction(db)
+                        result = value
+                        return completion
+                    }
                 }
             }
+            return result!
         }
-        return result!
     }
 
-    /// Runs `body` in one read transaction: a consistent view of the register.
+    /// Runs `body` in one read transaction: a consistent view of the register file. Written
+    /// against GRDB: another engine's register refuses it.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         try StorageFailure.naming(path) { try database.read(body) }
+    }
+
+    /// Runs `body` in one read transaction through the engine-neutral SQL surface, on a file
+    /// or on another engine alike.
+    func readSQL<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+        switch storage {
+        case .file(let database): return try StorageFailure.naming(path) { try database.read { try body($0) } }
+        case .engine(let engine): return try engine.read(body)
+        }
     }
 
     /// The day the register's rules take as today, from its clock.

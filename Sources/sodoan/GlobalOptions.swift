@@ -43,12 +43,22 @@ func usage<T>(global: GlobalOptions, _ body: () throws -> T) throws -> T {
     }
 }
 
+/// The commands this version runs on a PostgreSQL register (docs/CLI.md#where-the-register-is):
+/// besides `init` and `copy`, those whose store operations are engine-neutral, which open
+/// their register with `openRegisterOnEitherEngine()`.
+enum PostgresCommands {
+    static let names = ["init", "copy", "unit add", "unit update", "unit close", "unit list", "member add", "member host", "log"]
+
+    /// `sodoan init`, `sodoan copy`, … as the refusal lists them.
+    static var listed: String { names.map { "`sodoan \($0)`" }.joined(separator: ", ") }
+}
+
 extension RegisterError {
     /// A command this version runs on a register file only, given a PostgreSQL register.
     static func fileOnly(_ address: PostgresAddress) -> RegisterError {
         .badInput(Text(
-            vi: "Phiên bản sodoan này chỉ chạy lệnh này trên sổ là tệp SQLite; với sổ PostgreSQL \(address) hiện chỉ có `sodoan init` và `sodoan copy`.",
-            en: "This version of sodoan runs this command on a register file only; on the PostgreSQL register \(address) it runs `sodoan init` and `sodoan copy` only."),
+            vi: "Phiên bản sodoan này chỉ chạy lệnh này trên sổ là tệp SQLite; với sổ PostgreSQL \(address) hiện chỉ có \(PostgresCommands.listed).",
+            en: "This version of sodoan runs this command on a register file only; on the PostgreSQL register \(address) it runs \(PostgresCommands.listed) only."),
             fix: Text(vi: "Chép sổ ra một tệp (`sodoan copy --from \(address) --to SO.db`) và chạy lệnh trên tệp đó.",
                       en: "Copy the register to a file (`sodoan copy --from \(address) --to REGISTER.db`) and run the command on that file."))
     }

@@ -22,7 +22,7 @@ extension NewMemberCommand {
     }
 
     func addMember(arrival: Arrival?) throws -> Member {
-        let register = try openRegister()
+        let register = try openRegisterOnEitherEngine()
         var member = Member(code: code ?? "", fullName: "", birthDate: today, gender: .male, education: .none, joinedOn: today)
         try fields.apply(to: &member) { try day($0, option: $1) }
         return try register.addMember(member, unitCode: unit, arrival: arrival)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostgresStore
 import RegisterStore
 import RegisterViews
 import UnionRegister
@@ -18,10 +19,19 @@ extension RegisterCommand {
         try reportingRefusals(global.language, execute)
     }
 
-    /// Opens the register named by --db / $SODOAN_DB, recording this command line for the
-    /// audit log.
+    /// Opens the register file named by --db / $SODOAN_DB, recording this command line for
+    /// the audit log; a PostgreSQL register is refused (`RegisterError.fileOnly`).
     func openRegister() throws -> Register {
         try Register.open(at: global.registerPath(), command: CommandLine.commandForAudit)
+    }
+
+    /// Opens the register named by --db / $SODOAN_DB, a file or a PostgreSQL database, for
+    /// the commands that run on both (`PostgresCommands`).
+    func openRegisterOnEitherEngine() throws -> Register {
+        switch try global.location() {
+        case .file(let path): return try Register.open(at: path, command: CommandLine.commandForAudit)
+        case .postgres(let address): return try PostgresRegister.open(at: address, command: CommandLine.commandForAudit)
+        }
     }
 
     /// Parses a date option (`YYYY-MM-DD` or `DD/MM/YYYY`); a malformed date is bad

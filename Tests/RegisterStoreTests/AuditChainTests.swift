@@ -14,7 +14,7 @@ struct AuditChainTests {
             #expect(rows.count == 6)
             var previous: String?
             for row in rows {
-                let columns: [(String, DatabaseValue)] = Array(row.columnNames).map { ($0, row[$0] as DatabaseValue) }
+                let columns: [(String, SQLValue)] = Array(row.columnNames).map { ($0, (row[$0] as DatabaseValue).sqlValue) }
                 #expect(row["hash"] == AuditChain.hash(columns, previous: previous))
                 previous = row["hash"]
             }
@@ -24,9 +24,9 @@ struct AuditChainTests {
     }
 
     @Test func aColumnALaterMigrationAddsJoinsTheHashOnlyWhereItIsSet() {
-        let row: [(String, DatabaseValue)] = [("id", 1.databaseValue), ("action", "unit.add".databaseValue)]
+        let row: [(String, SQLValue)] = [("id", .integer(1)), ("action", .text("unit.add"))]
         #expect(AuditChain.hash(row + [("actor", .null)], previous: nil) == AuditChain.hash(row, previous: nil))
-        #expect(AuditChain.hash(row + [("actor", "lan".databaseValue)], previous: nil) != AuditChain.hash(row, previous: nil))
+        #expect(AuditChain.hash(row + [("actor", .text("lan"))], previous: nil) != AuditChain.hash(row, previous: nil))
         #expect(AuditChain.hash(row, previous: "a") != AuditChain.hash(row, previous: nil))
     }
 

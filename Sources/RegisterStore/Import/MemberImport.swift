@@ -64,7 +64,7 @@ struct MemberImport: RowImport {
     ]
 
     mutating func prepare(in tx: WriteTransaction) throws {
-        let db = tx.db
+        let db = try tx.db
         for row in try Row.fetchAll(db, sql: "SELECT \(UnitTable.columns) FROM \(UnitTable.from)") {
             units[row["code"]] = (row["id"], try UnitTable.unit(from: row))
         }
@@ -90,7 +90,7 @@ struct MemberImport: RowImport {
     }
 
     mutating func finish(in tx: WriteTransaction) throws {
-        let db = tx.db
+        let db = try tx.db
         try ImportLines.end(in: db)
         for sql in deferredIndexSQL { try db.execute(sql: sql) }
         for (sql, catchUp) in droppedTriggers {

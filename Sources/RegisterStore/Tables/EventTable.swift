@@ -24,19 +24,19 @@ enum EventTable {
         return MembershipHistory(events: try rows.map(event(from:)))
     }
 
-    static func insert(_ event: MembershipEvent, memberID: Int64, in db: Database) throws {
+    static func insert(_ event: MembershipEvent, memberID: Int64, in db: any SQLConnection) throws {
         let unitID = try UnitTable.find(event.unitCode, in: db).id
         let fromID = try event.fromUnitCode.map { try UnitTable.find($0, in: db).id }
         try insert(event, memberID: memberID, unitID: unitID, fromUnitID: fromID, in: db)
     }
 
     /// Inserts an event whose unit ids the caller already knows (the bulk import does).
-    static func insert(_ event: MembershipEvent, memberID: Int64, unitID: Int64, fromUnitID: Int64?, in db: Database) throws {
-        try db.cachedStatement(sql: """
+    static func insert(_ event: MembershipEvent, memberID: Int64, unitID: Int64, fromUnitID: Int64?, in db: any SQLConnection) throws {
+        try db.execute("""
             INSERT INTO membership_event (member_id, kind, on_date, unit_id, from_unit_id, reason, place, letter_no, until_on)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [memberID, event.kind.rawValue, event.on.description, unitID, fromUnitID, event.reason,
-                                     event.place, event.letterNo, event.until?.description])
+            """, [memberID, event.kind.rawValue, event.on.description, unitID, fromUnitID, event.reason,
+                  event.place, event.letterNo, event.until?.description])
     }
 
     /// Moves a member's admission to another day (a corrected joining date).
@@ -47,10 +47,10 @@ enum EventTable {
 
     /// The earliest event placing a member in the unit with this row id, with the member's
     /// code: a unit's opening day cannot be corrected to after it.
-    static func firstPlacement(inUnit id: Int64, in db: Database) throws -> (member: String, on: Day)? {
-        try Row.fetchOne(db, sql: """
+    static func firstPlacement(inUnit id: Int64, in db: any SQLConnection) throws -> (member: String, on: Day)? {
+        try db.row("""
             SELECT m.code, e.on_date FROM membership_event e JOIN member m ON m.id = e.member_id
             WHERE e.unit_id = ? ORDER BY e.on_date, e.id LIMIT 1
-            """, arguments: [id]).map { (member: $0["code"] as String, on: try StoredValue.day($0, "on_date")) }
+            """, [id]).map { (member: try $0.text("code"), on: try StoredValue.day($0, "on_date")) }
     }
 }

@@ -35,37 +35,39 @@ enum MemberTable {
         }
     }
 
-    static func arguments(for member: Member, keys: NameKeys? = nil) -> StatementArguments {
+    /// The stored columns of `member`, in the order of `insert` and `update`. Built as
+    /// `SQLValue`s and turned into GRDB's arguments once, as many conversions as the literal
+    /// of GRDB's values this replaced: `import members` writes every row through it.
+    static func arguments(for member: Member, keys: NameKeys? = nil) -> [SQLValue] {
         let keys = keys ?? NameKeys(member.fullName)
-        return [member.code, member.fullName, keys.search, keys.sort, member.birthDate.description,
+        let values: [any SQLValueConvertible] = [member.code, member.fullName, keys.search, keys.sort, member.birthDate.description,
          member.gender.rawValue, member.education.rawValue, member.idNumber, member.phone,
          member.email, member.workplace, member.joinedOn.description,
          member.partyJoinedOn?.description, member.ethnicity?.code, member.religion?.stored, member.qualification,
          member.enteredTheory?.rawValue, member.centralID]
+        return values.map(\.sqlValue)
     }
 
     @discardableResult
-    static func insert(_ member: Member, keys: NameKeys? = nil, in db: Database) throws -> Int64 {
-        // Cached: `import members` inserts a million rows through this one statement.
-        try db.cachedStatement(sql: """
+    static func insert(_ member: Member, keys: NameKeys? = nil, in db: any SQLConnection) throws -> Int64 {
+        // Cached on a file (as every `SQLConnection` statement is): `import members` inserts
+        // a million rows through this one statement.
+        try db.insert("""
             INSERT INTO member (code, full_name, search_name, sort_key, birth_date, gender, education,
                                 id_number, phone, email, workplace, joined_on, party_joined_on,
                                 ethnicity, religion, qualification, theory_level, central_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: arguments(for: member, keys: keys))
-        return db.lastInsertedRowID
+            """, .positional(arguments(for: member, keys: keys)))
     }
 
-    static func update(id: Int64, to member: Member, in db: Database) throws {
-        var args = arguments(for: member)
-        args += [id]
-        try db.execute(sql: """
+    static func update(id: Int64, to member: Member, in db: any SQLConnection) throws {
+        try db.execute("""
             UPDATE member SET code = ?, full_name = ?, search_name = ?, sort_key = ?, birth_date = ?,
                 gender = ?, education = ?, id_number = ?, phone = ?, email = ?, workplace = ?,
                 joined_on = ?, party_joined_on = ?, ethnicity = ?, religion = ?, qualification = ?,
                 theory_level = ?, central_id = ?
             WHERE id = ?
-            """, arguments: args)
+            """, .positional(arguments(for: member) + [.integer(id)]))
     }
 
     /// Rewrites every stored sort key that differs from the domain's current one (after a
@@ -95,30 +97,36 @@ enum MemberTable {
 
 extension MemberTable {
     /// One more than the highest row id: where automatic member codes start looking.
-    static func nextID(in db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM member") ?? 1
+    static func nextID(in db: any SQLConnection) throws -> Int {
+        guard case .integer(let next)? = try db.value("SELECT COALESCE(MAX(id), 0) + 1 FROM member") else { return 1 }
+        return Int(next)
     }
 
-    static func exists(code: String, in db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM member WHERE code = ?", arguments: [code]) == true
+    static func exists(code: String, in db: any SQLConnection) throws -> Bool {
+        try db.row("SELECT 1 FROM member WHERE code = ?", [code]) != nil
     }
 
     /// The member other than `exceptID` who has this code.
-    static func holder(ofCode code: String, exceptID: Int64?, in db: Database) throws -> (code: String, fullName: String)? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT code, full_name FROM member WHERE code = ? AND id IS NOT ?"),
-                         arguments: [code, exceptID]).map { ($0["code"], $0["full_name"]) }
+    static func holder(ofCode code: String, exceptID: Int64?, in db: any SQLConnection) throws -> (code: String, fullName: String)? {
+        try holder(where: "code", is: code, exceptID: exceptID, in: db)
     }
 
     /// The member other than `exceptID` who has this national ID number.
-    static func holder(ofIDNumber idNumber: String, exceptID: Int64?, in db: Database) throws -> (code: String, fullName: String)? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT code, full_name FROM member WHERE id_number = ? AND id IS NOT ?"),
-                         arguments: [idNumber, exceptID]).map { ($0["code"], $0["full_name"]) }
+    static func holder(ofIDNumber idNumber: String, exceptID: Int64?, in db: any SQLConnection) throws -> (code: String, fullName: String)? {
+        try holder(where: "id_number", is: idNumber, exceptID: exceptID, in: db)
     }
 
     /// The member other than `exceptID` who has this Central Union identifier.
-    static func holder(ofCentralID centralID: String, exceptID: Int64?, in db: Database) throws -> (code: String, fullName: String)? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT code, full_name FROM member WHERE central_id = ? AND id IS NOT ?"),
-                         arguments: [centralID, exceptID]).map { ($0["code"], $0["full_name"]) }
+    static func holder(ofCentralID centralID: String, exceptID: Int64?, in db: any SQLConnection) throws -> (code: String, fullName: String)? {
+        try holder(where: "central_id", is: centralID, exceptID: exceptID, in: db)
+    }
+
+    /// `IS DISTINCT FROM` (SQLite's `IS NOT`, which PostgreSQL does not read) lets a NULL
+    /// `exceptID` exclude nobody.
+    private static func holder(where column: String, is value: String, exceptID: Int64?,
+                               in db: any SQLConnection) throws -> (code: String, fullName: String)? {
+        try db.row("SELECT code, full_name FROM member WHERE \(column) = ? AND id IS DISTINCT FROM ?", [value, exceptID])
+            .map { (try $0.text("code"), try $0.text("full_name")) }
     }
 
     /// A member already in the register (row id up to `lastID`) with this folded name and

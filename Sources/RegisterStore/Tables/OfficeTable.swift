@@ -7,9 +7,9 @@ enum OfficeTable {
     static let columns = "o.id, om.code AS member_code, ou.code AS unit_code, o.role, o.from_on, o.to_on, o.title"
     static let from = "office o JOIN member om ON om.id = o.member_id JOIN unit ou ON ou.id = o.unit_id"
 
-    static func office(from row: Row) throws -> Office {
-        Office(memberCode: row["member_code"], unitCode: row["unit_code"], role: try StoredValue.code(row, "role"),
-               from: try StoredValue.day(row, "from_on"), to: try StoredValue.optionalDay(row, "to_on"), title: row["title"])
+    static func office(from row: some StoredRow) throws -> Office {
+        Office(memberCode: try row.text("member_code"), unitCode: try row.text("unit_code"), role: try StoredValue.code(row, "role"),
+               from: try StoredValue.day(row, "from_on"), to: try StoredValue.optionalDay(row, "to_on"), title: try row.optionalText("title"))
     }
 
     static func insert(_ office: Office, memberID: Int64, unitID: Int64, in db: Database) throws {
@@ -18,20 +18,23 @@ enum OfficeTable {
     }
 
     /// Sets the end of the office row `id`.
-    static func end(id: Int64, on day: Day, in db: Database) throws {
-        try db.execute(sql: "UPDATE office SET to_on = ? WHERE id = ?", arguments: [day.description, id])
+    static func end(id: Int64, on day: Day, in db: any SQLConnection) throws {
+        try db.execute("UPDATE office SET to_on = ? WHERE id = ?", [day.description, id])
     }
 
     /// The offices of a unit (every member's), with their row ids, by first day.
-    static func offices(ofUnit unitID: Int64, in db: Database) throws -> [(id: Int64, office: Office)] {
-        try Row.fetchAll(db, sql: "SELECT \(columns) FROM \(from) WHERE o.unit_id = ? ORDER BY o.from_on, o.id", arguments: [unitID])
-            .map { ($0["id"], try office(from: $0)) }
+    static func offices(ofUnit unitID: Int64, in db: any SQLConnection) throws -> [(id: Int64, office: Office)] {
+        try offices(where: "o.unit_id = ?", unitID, in: db)
     }
 
     /// The offices of a member, with their row ids, by first day.
-    static func offices(ofMember memberID: Int64, in db: Database) throws -> [(id: Int64, office: Office)] {
-        try Row.fetchAll(db, sql: "SELECT \(columns) FROM \(from) WHERE o.member_id = ? ORDER BY o.from_on, o.id", arguments: [memberID])
-            .map { ($0["id"], try office(from: $0)) }
+    static func offices(ofMember memberID: Int64, in db: any SQLConnection) throws -> [(id: Int64, office: Office)] {
+        try offices(where: "o.member_id = ?", memberID, in: db)
+    }
+
+    private static func offices(where condition: String, _ id: Int64, in db: any SQLConnection) throws -> [(id: Int64, office: Office)] {
+        try db.rows("SELECT \(columns) FROM \(from) WHERE \(condition) ORDER BY o.from_on, o.id", [id])
+            .map { (try $0.integer("id"), try office(from: $0)) }
     }
 
     /// SQL true when the member in `memberColumn` holds an office on the day `dayArgument`.

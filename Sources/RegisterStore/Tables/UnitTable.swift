@@ -1,7 +1,8 @@
 import GRDB
 import UnionRegister
 
-/// Reads and writes rows of `unit` and `unit_closure`.
+/// Reads and writes rows of `unit` and `unit_closure`. The functions taking an
+/// `SQLConnection` run on both engines; those taking GRDB's `Database` on a file only, so far.
 enum UnitTable {
     static let columns = "u.id, u.code, u.name, u.kind, p.code AS parent_code, u.opened_on, u.closed_on"
     static let from = "unit u LEFT JOIN unit p ON p.id = u.parent_id"
@@ -16,9 +17,9 @@ enum UnitTable {
         "unit u LEFT JOIN unit p ON p.id = \(UnitTreeSQL.parentID(on: day))"
     }
 
-    static func unit(from row: Row) throws -> Unit {
-        Unit(code: row["code"], name: row["name"], kind: try StoredValue.code(row, "kind"),
-             parentCode: row["parent_code"], openedOn: try StoredValue.day(row, "opened_on"),
+    static func unit(from row: some StoredRow) throws -> Unit {
+        Unit(code: try row.text("code"), name: try row.text("name"), kind: try StoredValue.code(row, "kind"),
+             parentCode: try row.optionalText("parent_code"), openedOn: try StoredValue.day(row, "opened_on"),
              closedOn: try StoredValue.optionalDay(row, "closed_on"))
     }
 
@@ -26,16 +27,15 @@ enum UnitTable {
     /// its parent over the same days (a parent that moved gives its new child the same
     /// dated ancestry).
     @discardableResult
-    static func insert(_ unit: Unit, parentID: Int64?, in db: Database) throws -> Int64 {
-        try db.execute(sql: "INSERT INTO unit (code, name, kind, parent_id, opened_on, closed_on) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [unit.code, unit.name, unit.kind.rawValue, parentID, unit.openedOn.description, unit.closedOn?.description])
-        let id = db.lastInsertedRowID
-        try db.execute(sql: """
+    static func insert(_ unit: Unit, parentID: Int64?, in db: any SQLConnection) throws -> Int64 {
+        let id = try db.insert("INSERT INTO unit (code, name, kind, parent_id, opened_on, closed_on) VALUES (?, ?, ?, ?, ?, ?)",
+                               [unit.code, unit.name, unit.kind.rawValue, parentID, unit.openedOn.description, unit.closedOn?.description])
+        try db.execute("""
             INSERT INTO unit_closure (ancestor_id, descendant_id, depth, from_on, until_on)
             SELECT ?, ?, 0, NULL, NULL
             UNION ALL
             SELECT ancestor_id, ?, depth + 1, from_on, until_on FROM unit_closure WHERE descendant_id = ?
-            """, arguments: [id, id, id, parentID])
+            """, [id, id, id, parentID])
         return id
     }
 
@@ -77,21 +77,20 @@ enum UnitTable {
     }
 
     /// The unit with this code and its row id, or a bad-input error naming the code.
-    static func find(_ code: String, in db: Database) throws -> (id: Int64, unit: Unit) {
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM \(from) WHERE u.code = ?", arguments: [code]) else {
+    static func find(_ code: String, in db: any SQLConnection) throws -> (id: Int64, unit: Unit) {
+        guard let row = try db.row("SELECT \(columns) FROM \(from) WHERE u.code = ?", [code]) else {
             throw RegisterError.unknownUnit(code)
         }
-        return (row["id"], try unit(from: row))
+        return (try row.integer("id"), try unit(from: row))
     }
 
-    static func exists(code: String, in db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT 1 FROM unit WHERE code = ?", arguments: [code]) == true
+    static func exists(code: String, in db: any SQLConnection) throws -> Bool {
+        try db.row("SELECT 1 FROM unit WHERE code = ?", [code]) != nil
     }
 
     /// The units whose parent is the unit with this row id.
-    static func children(of id: Int64, in db: Database) throws -> [Unit] {
-        try Row.fetchAll(db, sql: "SELECT \(columns) FROM \(from) WHERE u.parent_id = ? ORDER BY u.code", arguments: [id])
-            .map(unit(from:))
+    static func children(of id: Int64, in db: any SQLConnection) throws -> [Unit] {
+        try db.rows("SELECT \(columns) FROM \(from) WHERE u.parent_id = ? ORDER BY u.code", [id]).map(unit(from:))
     }
 
     /// The units whose parent is the unit with this row id on `day`, with the names of that day, by code.
@@ -100,14 +99,13 @@ enum UnitTable {
                          arguments: ["id": id, "day": day.description]).map(unit(from:))
     }
 
-    static func close(id: Int64, on day: Day, in db: Database) throws {
-        try db.execute(sql: "UPDATE unit SET closed_on = ? WHERE id = ?", arguments: [day.description, id])
+    static func close(id: Int64, on day: Day, in db: any SQLConnection) throws {
+        try db.execute("UPDATE unit SET closed_on = ? WHERE id = ?", [day.description, id])
     }
 
     /// Corrects a unit's name and opening day (`unit update`).
-    static func correct(id: Int64, to unit: Unit, in db: Database) throws {
-        try db.execute(sql: "UPDATE unit SET name = ?, opened_on = ? WHERE id = ?",
-                       arguments: [unit.name, unit.openedOn.description, id])
+    static func correct(id: Int64, to unit: Unit, in db: any SQLConnection) throws {
+        try db.execute("UPDATE unit SET name = ?, opened_on = ? WHERE id = ?", [unit.name, unit.openedOn.description, id])
     }
 
     /// The unit with this code and every unit above it on `day`, from the unit up to the

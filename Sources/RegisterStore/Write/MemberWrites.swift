@@ -13,8 +13,8 @@ extension WriteTransaction {
     @discardableResult
     func admit(_ member: Member, to unit: (id: Int64, unit: UnionRegister.Unit), by entry: MembershipEvent,
                keys: MemberTable.NameKeys? = nil) throws -> Int64 {
-        let id = try MemberTable.insert(member, keys: keys, in: db)
-        try EventTable.insert(entry, memberID: id, unitID: unit.id, fromUnitID: nil, in: db)
+        let id = try MemberTable.insert(member, keys: keys, in: connection)
+        try EventTable.insert(entry, memberID: id, unitID: unit.id, fromUnitID: nil, in: connection)
         return id
     }
 
@@ -74,26 +74,26 @@ extension WriteTransaction {
 
     /// The next free automatic member code, `DVnnnnnn`.
     func nextMemberCode() throws -> String {
-        var next = try MemberTable.nextID(in: db)
-        while try MemberTable.exists(code: "DV" + String(format: "%06d", next), in: db) { next += 1 }
+        var next = try MemberTable.nextID(in: connection)
+        while try MemberTable.exists(code: "DV" + String(format: "%06d", next), in: connection) { next += 1 }
         return "DV" + String(format: "%06d", next)
     }
 
     /// Refuses a code or national ID that another member already has, naming that member.
     func refuseDuplicate(_ member: Member, exceptID: Int64?) throws {
-        if let other = try MemberTable.holder(ofCode: member.code, exceptID: exceptID, in: db) {
+        if let other = try MemberTable.holder(ofCode: member.code, exceptID: exceptID, in: connection) {
             throw RegisterError.badInput(Text(
                 vi: "Mã đoàn viên \(member.code) đã dùng cho \(other.fullName).",
                 en: "Member code \(member.code) already belongs to \(other.fullName)."),
                 fix: Text(vi: "Dùng mã khác, hoặc `sodoan member update` để sửa đoàn viên đó.",
                           en: "Use another code, or `sodoan member update` to change that member."))
         }
-        if let idNumber = member.idNumber, let other = try MemberTable.holder(ofIDNumber: idNumber, exceptID: exceptID, in: db) {
+        if let idNumber = member.idNumber, let other = try MemberTable.holder(ofIDNumber: idNumber, exceptID: exceptID, in: connection) {
             throw RegisterError.badInput(Text(
                 vi: "Số CCCD \(idNumber) đã có ở đoàn viên \(other.code) (\(other.fullName)).",
                 en: "National ID \(idNumber) already belongs to member \(other.code) (\(other.fullName))."))
         }
-        if let central = member.centralID, let other = try MemberTable.holder(ofCentralID: central, exceptID: exceptID, in: db) {
+        if let central = member.centralID, let other = try MemberTable.holder(ofCentralID: central, exceptID: exceptID, in: connection) {
             throw RegisterError.badInput(Text(
                 vi: "Mã định danh đoàn viên \(central) đã có ở đoàn viên \(other.code) (\(other.fullName)).",
                 en: "Central member identifier \(central) already belongs to member \(other.code) (\(other.fullName))."))

@@ -20,14 +20,14 @@ extension WriteTransaction {
     /// returns each as ended with its audit entry, none when no office was held.
     func endOffices(memberID: Int64, on day: Day, action: String,
                     where select: (Office) -> Bool) throws -> [(ended: Office, audit: AuditEntry)] {
-        try end(OfficeTable.offices(ofMember: memberID, in: db).filter { $0.office.isHeld(on: day) && select($0.office) }, on: day, action: action)
+        try end(OfficeTable.offices(ofMember: memberID, in: connection).filter { $0.office.isHeld(on: day) && select($0.office) }, on: day, action: action)
     }
 
     /// Ends on `day` the offices of the unit with row id `unitID` held that day and audits
     /// each: a unit that closes, by `unit close` or a merger, ends its committee with it
     /// (docs/DOMAIN.md#union-offices), so no term outlives its unit.
     func endOffices(ofUnit unitID: Int64, on day: Day) throws {
-        for (_, audit) in try end(OfficeTable.offices(ofUnit: unitID, in: db).filter { $0.office.isHeld(on: day) }, on: day, action: "office.end") {
+        for (_, audit) in try end(OfficeTable.offices(ofUnit: unitID, in: connection).filter { $0.office.isHeld(on: day) }, on: day, action: "office.end") {
             try self.audit(audit)
         }
     }
@@ -35,7 +35,7 @@ extension WriteTransaction {
     private func end(_ offices: [(id: Int64, office: Office)], on day: Day, action: String) throws -> [(ended: Office, audit: AuditEntry)] {
         try offices.map { id, office in
             let ended = try OfficeRule.ending(office, on: day, today: today)
-            try OfficeTable.end(id: id, on: day, in: db)
+            try OfficeTable.end(id: id, on: day, in: connection)
             return (ended, AuditEntry(action: action, memberCode: office.memberCode, unitCode: office.unitCode,
                                       oldValue: AuditEntry.json(office), newValue: AuditEntry.json(ended)))
         }

@@ -12,7 +12,21 @@ import UnionRegister
 /// file per concept (`MemberWrites`, `GradeWrites`, …); the SQL they run is in the table
 /// types (`MemberTable`, `EventTable`, `GradeTable`, …), each table's in one place.
 struct WriteTransaction {
-    let db: Database
+    /// The open transaction, through the engine-neutral surface: what the writes ported to
+    /// both engines use.
+    let connection: any SQLConnection
+    /// The same transaction as GRDB's `Database`, for the writes still written against it;
+    /// a register on another engine refuses them.
+    var db: Database {
+        get throws {
+            guard let file else { throw RegisterError.notYetOnEngine(register) }
+            return file
+        }
+    }
+    /// `connection` when it is a file's, cast once.
+    private let file: Database?
+    /// The register, as messages name it.
+    private let register: String
     /// The command line recorded in the audit rows of this write.
     let command: String
     /// Who the audit rows of this write name.
@@ -20,8 +34,18 @@ struct WriteTransaction {
     let now: Date
     let today: Day
 
+    init(connection: any SQLConnection, register: String, command: String, actor: String, now: Date, today: Day) {
+        self.connection = connection
+        self.file = connection as? Database
+        self.register = register
+        self.command = command
+        self.actor = actor
+        self.now = now
+        self.today = today
+    }
+
     /// Appends one audit row to this write.
     func audit(_ entry: AuditEntry) throws {
-        try AuditTable.insert(entry, command: command, actor: actor, at: now, in: db)
+        try AuditTable.insert(entry, command: command, actor: actor, at: now, in: connection)
     }
 }

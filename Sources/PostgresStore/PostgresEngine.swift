@@ -1,0 +1,37 @@
+import RegisterStore
+
+/// A PostgreSQL register as the store's `RegisterEngine`: one session for the life of
+/// the open register, each read in one REPEATABLE READ READ ONLY transaction (one state of
+/// the register, as a file's read transaction sees), each write in one transaction that
+/// first takes the register's advisory lock (`PostgresMigrations.lock`), so writes follow
+/// one another as on a file and the audit chain's next row is always the last one's.
+final class PostgresEngine: RegisterEngine, @unchecked Sendable {
+    private let session: PostgresSession
+
+    init(session: PostgresSession) {
+        self.session = session
+    }
+
+    deinit {
+        session.close()
+    }
+
+    func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
+        try session.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
+            try body(PostgresSQLConnection(session: session))
+        }
+    }
+
+    func write<T>(_ body: (any SQLConnection) throws -> (T, commit: Bool)) throws -> T {
+        try session.execute("BEGIN")
+        do {
+            try PostgresMigrations.lock(session)
+            let (value, commit) = try body(PostgresSQLConnection(session: session))
+            try session.execute(commit ? "COMMIT" : "ROLLBACK")
+            return value
+        } catch {
+            try? session.execute("ROLLBACK")
+            throw error
+        }
+    }
+}

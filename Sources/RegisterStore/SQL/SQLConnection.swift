@@ -1,0 +1,54 @@
+/// The SQL surface the store's engine-neutral code is written against: one open
+/// connection inside a transaction, on a register file (GRDB's `Database`) or a PostgreSQL
+/// database (PostgresStore's connection), docs/ARCHITECTURE.md#the-store-on-two-engines.
+///
+/// Statements are written once, in the SQL both engines read, with SQLite's `?` and
+/// `:name` placeholders; what differs is in `dialect`, and each implementation turns the
+/// text into what its engine takes. The statement text must be a template (values go in
+/// the arguments, never into the text): a file's connection keeps each text's prepared
+/// statement for the life of the connection.
+public protocol SQLConnection {
+    /// Which engine runs the statements: the few places where their SQL differs ask it.
+    var dialect: SQLDialect { get }
+
+    /// Runs one statement that returns no rows.
+    func execute(_ sql: String, _ arguments: SQLArguments) throws
+
+    /// Runs one statement and returns all its rows.
+    func rows(_ sql: String, _ arguments: SQLArguments) throws -> [SQLRow]
+
+    /// Runs one statement and hands `body` its rows one at a time, for answers too long to
+    /// hold whole (the audit log, read by its chain's check).
+    func forEachRow(_ sql: String, _ arguments: SQLArguments, _ body: (SQLRow) throws -> Void) throws
+
+    /// Runs one `INSERT` of one row into a table whose key is `id` and returns that id.
+    func insert(_ sql: String, _ arguments: SQLArguments) throws -> Int64
+}
+
+extension SQLConnection {
+    /// The first row, if any.
+    func row(_ sql: String, _ arguments: SQLArguments = .none) throws -> SQLRow? {
+        try rows(sql, arguments).first
+    }
+
+    /// The first column of the first row, if there is a row.
+    func value(_ sql: String, _ arguments: SQLArguments = .none) throws -> SQLValue? {
+        try row(sql, arguments)?.values.first
+    }
+}
+
+/// The SQL dialect of a connection: what the engines write differently in the queries the
+/// store shares (the schema's differences are in schema.postgres.sql instead).
+public enum SQLDialect: Sendable {
+    case sqlite
+    case postgres
+
+    /// A join whose tables SQLite must take in the written order (its planner's only
+    /// hint, `CROSS JOIN … ON`, which PostgreSQL does not accept with a condition).
+    var orderedJoin: String {
+        switch self {
+        case .sqlite: return "CROSS JOIN"
+        case .postgres: return "JOIN"
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import PostgresTestSupport
+import Testing
+
+/// Which engine holds a test's register: the same end-to-end test runs once on each
+/// (`@Test(arguments: RegisterEngineKind.allCases)`), with the same assertions.
+enum RegisterEngineKind: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case file, postgres
+    var testDescription: String { rawValue }
+}
+
+/// A register of one test on one engine: a file in the test's folder, or a database of
+/// its own on the run's PostgreSQL cluster. Commands name it through `SODOAN_DB`, never
+/// `--db`, so that their command lines (which the audit log records) are the same on both
+/// engines.
+struct EngineRegister {
+    let cli: CLI
+    let kind: RegisterEngineKind
+    private let postgres: PostgresDatabase?
+
+    init(_ kind: RegisterEngineKind) throws {
+        self.kind = kind
+        cli = try CLI()
+        postgres = kind == .postgres ? try PostgresDatabase() : nil
+    }
+
+    /// The file's path or the database's URL.
+    var location: String { postgres?.url ?? cli.db }
+
+    @discardableResult
+    func run(_ arguments: [String]) throws -> CLI.Result {
+        let environment = (postgres?.cluster.environment ?? [:]).merging(["SODOAN_DB": location]) { $1 }
+        return try cli.run(arguments, useDB: false, environment: environment)
+    }
+
+    /// Runs a command that must succeed, and returns its standard output.
+    @discardableResult
+    func ok(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let result = try run(arguments)
+        #expect(result.status == 0, "\(arguments): \(result.stderr)", sourceLocation: sourceLocation)
+        return result.stdout
+    }
+
+    /// Everything the register holds, to tell that a refusal wrote nothing: the file's
+    /// bytes, or every table's rows.
+    func contents() throws -> Data {
+        guard let postgres else { return try cli.registerBytes() }
+        return Data(try postgres.contents().joined(separator: "\n").utf8)
+    }
+
+    /// Changes the register behind sodoan's back, as someone with the database's own tools
+    /// could: `sqlite` in the file, or `postgres` through psql.
+    func tamper(sqlite: String, postgres sql: String) throws {
+        if let postgres { try postgres.psql(sql) } else { try cli.tamper(sqlite) }
+    }
+
+    func cleanUp() { cli.cleanUp() }
+}
