@@ -41,10 +41,10 @@ struct ReportQueries {
     /// in several rows: they are added up), up to every ancestor of each unit in the tree
     /// of `day`, inside the report's subtree. CROSS JOIN fixes the join order: the groups
     /// first, then their ancestors (SQLite would otherwise start from the subtree's units
-    /// and scan the groups for each).
-    private static func rolledUp(_ groups: String) -> String {
+    /// and scan the groups for each). `named` are subqueries `groups` reads, written before it.
+    private static func rolledUp(_ groups: String, after named: String? = nil) -> String {
         """
-        WITH groups(unit_id, code, n, day) AS (\(groups))
+        WITH \(named.map { $0 + ",\n" } ?? "")groups(unit_id, code, n, day) AS (\(groups))
         SELECT c.ancestor_id, groups.code, SUM(groups.n)
         FROM groups
         CROSS JOIN unit_closure c ON c.descendant_id = groups.unit_id AND \(UnitTreeSQL.inForce("c", on: "groups.day"))
@@ -209,56 +209,84 @@ struct ReportQueries {
     })
 
     /// The profile of the members active at the end of the period, per unit: each member
-    /// gives one row per facet, under a code `FACET/VALUE` that `ReportFiguresBuilder`
+    /// gives one count per facet, under a code `FACET/VALUE` that `ReportFiguresBuilder`
     /// reads through the domain's rules: `age/YEARS` (whole years on the last day, a
     /// birthday of 29 February falling on 1 March as in `Age`), `education/LEVEL`,
     /// `ethnicity/CODE`, `religion/NAME`, `theory/ANY/HIGHEST/ENTERED` (1 when any theory
     /// course is recorded, the highest course completed by the last day, the level
     /// entered), `party/STANDING` (`joined` before the register knew them, else the stage
     /// of their latest referral step by the last day) and `office` (holding one on the
-    /// last day). A fact not recorded gives no row (`'x' || NULL` is NULL).
+    /// last day). A fact not recorded gives no count.
+    ///
+    /// Set-based, in two steps: each active member's facts are worked out once
+    /// (`profileFacts`, kept by SQLite in a temporary table for the statement), and each
+    /// facet is then counted by its own grouping of those rows. Expanding every member into
+    /// seven rows with per-member look-ups and grouping them all at once took 2.2 to 2.6
+    /// times the CPU at a million members (BENCHMARKS.md, issue 10).
     func profile() throws -> Tally { try tally(Self.profileSQL) }
 
-    static let profileSQL = Self.rolledUp("""
-        SELECT p.unit_id, p.code, COUNT(*), :to FROM (
+    static let profileSQL = Self.rolledUp(profileCounts.map { code, columns in
+        let key = columns.map { "f.\($0)" }.joined(separator: ", ")
+        return "SELECT f.unit_id, \(code), COUNT(*), :to FROM facts f WHERE f.\(columns[0]) IS NOT NULL GROUP BY f.unit_id, \(key)"
+    }.joined(separator: "\nUNION ALL\n"), after: profileFacts)
+
+    /// Each facet's code, built from the columns of `facts` it is counted by (a member
+    /// without a value in the first has no count). The theory's code is put together
+    /// after the grouping: building its text for every member took a third of the pass.
+    private static let profileCounts = [
+        ("'age/' || f.age", ["age"]), ("'education/' || f.education", ["education"]),
+        ("'ethnicity/' || f.ethnicity", ["ethnicity"]), ("'religion/' || f.religion", ["religion"]),
+        ("'theory/' || f.theory_any || '/' || COALESCE(CASE f.theory_best \(theoryKinds) END, '') || '/' || COALESCE(f.theory_level, '')",
+         ["theory_any", "theory_best", "theory_level"]),
+        ("'party/' || f.party", ["party"]), ("f.office", ["office"]),
+    ]
+
+    /// The named subqueries of the profile: the theory courses of each member who has one
+    /// (the rank of the highest completed by the last day, NULL when none is), the stage
+    /// of each member's latest referral step by the last day, the members holding an
+    /// office on it, each one pass over its table; then `facts`, a row per member active
+    /// at the end with every facet's value (NULL for a fact not recorded; the theory as
+    /// whether any course is recorded, the rank of the highest completed, the level entered).
+    private static let profileFacts = """
+        theory(member_id, best) AS (
+            SELECT t.member_id, MAX(CASE WHEN t.completed_on <= :to THEN CASE t.kind \(theoryRanks) END END)
+            FROM training t WHERE t.kind IN \(theoryCourses) GROUP BY t.member_id),
+        referred(member_id, stage) AS (
+            SELECT member_id, stage FROM (
+                SELECT r.member_id, s.stage, ROW_NUMBER() OVER (PARTITION BY r.member_id ORDER BY s.on_date DESC, s.id DESC) AS latest
+                FROM referral r JOIN referral_step s ON s.referral_id = r.id WHERE s.on_date <= :to) AS steps
+            WHERE latest = 1),
+        holding(member_id) AS (
+            SELECT DISTINCT h.member_id FROM office h WHERE h.from_on <= :to AND (h.to_on IS NULL OR h.to_on > :to)),
+        facts AS MATERIALIZED (
         \(MembershipSQL.counted(overStatesOn: ":to") { state in
             """
-            SELECT state.unit_id, CASE facet.name
-                WHEN 'age' THEN 'age/' || (CAST(substr(:to, 1, 4) AS INTEGER) - CAST(substr(m.birth_date, 1, 4) AS INTEGER)
-                                           - (substr(:to, 6, 5) < substr(m.birth_date, 6, 5)))
-                WHEN 'education' THEN 'education/' || m.education
-                WHEN 'ethnicity' THEN 'ethnicity/' || m.ethnicity
-                WHEN 'religion' THEN 'religion/' || m.religion
-                WHEN 'theory' THEN 'theory/'
-                    || EXISTS (SELECT 1 FROM training t WHERE t.member_id = m.id AND t.kind IN \(theoryCourses))
-                    || '/' || COALESCE((SELECT t.kind FROM training t WHERE t.member_id = m.id AND t.kind IN \(theoryCourses)
-                                        AND t.completed_on <= :to
-                                        ORDER BY CASE t.kind \(theoryRanks) END DESC LIMIT 1), '')
-                    || '/' || COALESCE(m.theory_level, '')
-                WHEN 'party' THEN 'party/' || CASE WHEN m.party_joined_on <= :to THEN 'joined' ELSE
-                    (SELECT s.stage FROM referral r JOIN referral_step s ON s.referral_id = r.id
-                     WHERE r.member_id = m.id AND s.on_date <= :to ORDER BY s.on_date DESC, s.id DESC LIMIT 1) END
-                WHEN 'office' THEN CASE WHEN \(OfficeTable.heldSQL(memberColumn: "m.id", dayArgument: ":to")) THEN 'office' END
-                END AS code
+            SELECT state.unit_id,
+                CAST(substr(:to, 1, 4) AS INTEGER) - CAST(substr(m.birth_date, 1, 4) AS INTEGER)
+                    - (substr(:to, 6, 5) < substr(m.birth_date, 6, 5)) AS age,
+                m.education, m.ethnicity, m.religion,
+                th.member_id IS NOT NULL AS theory_any, th.best AS theory_best, m.theory_level,
+                CASE WHEN m.party_joined_on <= :to THEN 'joined' ELSE rs.stage END AS party,
+                CASE WHEN ho.member_id IS NOT NULL THEN 'office' END AS office
             FROM \(state)
             JOIN member m ON m.id = state.member_id
-            CROSS JOIN (\(profileFacets.map { "SELECT '\($0)' AS name" }.joined(separator: " UNION ALL "))) AS facet
+            LEFT JOIN theory th ON th.member_id = state.member_id
+            LEFT JOIN referred rs ON rs.member_id = state.member_id
+            LEFT JOIN holding ho ON ho.member_id = state.member_id
             WHERE state.kind IN \(MembershipSQL.activeKinds)
             """
-        })
-        ) AS p
-        WHERE p.code IS NOT NULL
-        GROUP BY 1, 2
-        """)
-
-    private static let profileFacets = ["age", "education", "ethnicity", "religion", "theory", "party", "office"]
+        }))
+        """
 
     /// The training kinds that are theory courses, as an SQL list, and their order by level.
     private static let theoryCourses = "(" + TrainingKind.allCases.filter { TheoryLevel(course: $0) != nil }.map { "'\($0.rawValue)'" }
         .joined(separator: ", ") + ")"
-    private static let theoryRanks = TrainingKind.allCases.compactMap { kind in
-        TheoryLevel(course: kind).map { "WHEN '\(kind.rawValue)' THEN \(TheoryLevel.allCases.firstIndex(of: $0)!)" }
-    }.joined(separator: " ")
+    private static let theoryRanks = theoryCourseRanks.map { "WHEN '\($0.kind.rawValue)' THEN \($0.rank)" }.joined(separator: " ")
+    /// The reverse of `theoryRanks`: a rank's course, as CASE branches.
+    private static let theoryKinds = theoryCourseRanks.map { "WHEN \($0.rank) THEN '\($0.kind.rawValue)'" }.joined(separator: " ")
+    private static let theoryCourseRanks = TrainingKind.allCases.compactMap { kind in
+        TheoryLevel(course: kind).map { (kind: kind, rank: TheoryLevel.allCases.firstIndex(of: $0)!) }
+    }
 
     /// Discipline decisions of the period by level, at the member's unit on their date.
     func discipline() throws -> Tally { try tally(Self.disciplineSQL) }
