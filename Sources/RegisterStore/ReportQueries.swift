@@ -257,7 +257,7 @@ struct ReportQueries {
                 FROM referral r JOIN referral_step s ON s.referral_id = r.id WHERE s.on_date <= :to) AS steps
             WHERE latest = 1),
         holding(member_id) AS (
-            SELECT DISTINCT h.member_id FROM office h WHERE h.from_on <= :to AND (h.to_on IS NULL OR h.to_on > :to)),
+            SELECT DISTINCT h.member_id FROM office h WHERE \(OfficeTable.heldCondition("h", on: ":to"))),
         facts AS MATERIALIZED (
         \(MembershipSQL.counted(overStatesOn: ":to") { state in
             """

@@ -39,9 +39,12 @@ enum OfficeTable {
 
     /// SQL true when the member in `memberColumn` holds an office on the day `dayArgument`.
     static func heldSQL(memberColumn: String, dayArgument: String) -> String {
-        """
-        EXISTS (SELECT 1 FROM office h WHERE h.member_id = \(memberColumn) AND h.from_on <= \(dayArgument)
-                AND (h.to_on IS NULL OR h.to_on > \(dayArgument)))
-        """
+        "EXISTS (SELECT 1 FROM office h WHERE h.member_id = \(memberColumn) AND \(heldCondition("h", on: dayArgument)))"
+    }
+
+    /// SQL true when the office row `alias` is held on the day `dayArgument`: from its first
+    /// day, up to the day before the one it ends (an office ending on a day is not held then).
+    static func heldCondition(_ alias: String, on dayArgument: String) -> String {
+        "\(alias).from_on <= \(dayArgument) AND (\(alias).to_on IS NULL OR \(alias).to_on > \(dayArgument))"
     }
 }
