@@ -32,10 +32,12 @@ extension Database: SQLConnection {
 }
 
 extension SQLArguments {
+    /// Closures, not the key path `\.databaseValue`, which the runtime instantiated on every
+    /// statement (a tenth of `import members`).
     var statementArguments: StatementArguments {
         switch self {
-        case .positional(let values): return StatementArguments(values.map(\.databaseValue))
-        case .named(let values): return StatementArguments(values.mapValues(\.databaseValue))
+        case .positional(let values): return StatementArguments(values.map { $0.databaseValue })
+        case .named(let values): return StatementArguments(values.mapValues { $0.databaseValue })
         }
     }
 }
