@@ -7,6 +7,14 @@ struct CountedMember: Hashable {
     let gender: Gender
     let grade: Grade?
     let profile: MemberProfile
+
+    /// Hashes the profile's number and the gender's and grade's positions, not their texts
+    /// (a raw-valued enum hashes its text): this runs once per member.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(profile)
+        hasher.combine(gender == .female)
+        hasher.combine(grade.flatMap(Grade.allCases.firstIndex) ?? -1)
+    }
 }
 
 /// The members of a year-end report, counted outside SQL: per unit of the report's subtree
@@ -67,16 +75,22 @@ struct ReportMemberCounts {
     private static func counted(_ row: ReportRows.Row, facts: ProfileRecords, codes: inout StoredCodes, on day: Day) throws -> CountedMember {
         let id = row.integer(Column.member) ?? 0
         let profile = MemberProfile(
-            on: day, born: try row.day(Column.birth, "member.birth_date") ?? day,
-            education: try row.value(Column.education, &codes.education) ?? .none,
+            on: day, born: try required(row.day(Column.birth, "member.birth_date"), "member.birth_date"),
+            education: try required(row.value(Column.education, &codes.education), "member.education"),
             ethnicity: try row.value(Column.ethnicity, &codes.ethnicity),
             religion: try row.value(Column.religion, &codes.religion) ?? nil,
             enteredTheory: try row.value(Column.theoryLevel, &codes.theory),
             theoryCourses: facts.theory[id] ?? TheoryCourses(),
             partyJoinedOn: try row.day(Column.partyJoined, "member.party_joined_on"),
             latestStage: facts.latestStep[id]?.stage ?? nil, holdsOffice: facts.officeHolders.contains(id))
-        return CountedMember(gender: try row.value(Column.gender, &codes.gender) ?? .male,
+        return CountedMember(gender: try required(row.value(Column.gender, &codes.gender), "member.gender"),
                              grade: try row.value(Column.grade, &codes.grade) ?? nil, profile: profile)
+    }
+
+    /// A value the schema never leaves NULL, refused as damage if it is.
+    private static func required<T>(_ value: T?, _ column: String) throws -> T {
+        guard let value else { throw StoredValue.damaged(column, "NULL") }
+        return value
     }
 
     /// Every member's state at the end of the period and of the day before it (kind and

@@ -15,6 +15,10 @@ public struct MemberProfile: Hashable, Sendable {
     public let theory: TheoryLevel
     public let party: PartyStanding?
     public let officeHolder: Bool
+    /// Every facet as one number, what equality and hashing compare: a raw-valued enum
+    /// hashes its text, and hashing seven texts per member was most of the cost of counting
+    /// a million of them by profile.
+    private let key: Int
 
     /// The profile on `day` of a member born on `born`, with the facts recorded as of that
     /// day: `theoryCourses` says whether any theory course is recorded and the highest
@@ -30,6 +34,21 @@ public struct MemberProfile: Hashable, Sendable {
         theory = TheoryLevel.level(entered: enteredTheory, anyCourse: theoryCourses.any, highestBy: theoryCourses.highest) ?? .none
         party = PartyStanding(stage: latestStage, joinedBefore: partyJoinedOn.map { $0 <= day } ?? false)
         officeHolder = holdsOffice
+        var key = Self.ordinal(ageBand)
+        key = key * EducationLevel.allCases.count + Self.ordinal(education)
+        key = key * 4 + (ethnicMinority ? 2 : 0) + (religious ? 1 : 0)
+        key = key * TheoryLevel.allCases.count + Self.ordinal(theory)
+        key = key * (PartyStanding.allCases.count + 1) + (party.map(Self.ordinal) ?? -1) + 1
+        self.key = key * 2 + (officeHolder ? 1 : 0)
+    }
+
+    public static func == (lhs: MemberProfile, rhs: MemberProfile) -> Bool { lhs.key == rhs.key }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(key) }
+
+    /// The position of `value` among its type's cases.
+    private static func ordinal<T: CaseIterable & Equatable>(_ value: T) -> Int where T.AllCases == [T] {
+        T.allCases.firstIndex(of: value)!
     }
 }
 
