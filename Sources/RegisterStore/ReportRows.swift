@@ -3,9 +3,9 @@ import GRDBSQLite
 import UnionRegister
 
 /// The statements of a count done outside SQL, stepped in place: columns read by index
-/// with SQLite's C API, texts as bytes. Decoding a million rows through GRDB's `Row` or the
-/// engine-neutral `SQLRow` (a value array per row) costs more than the scan itself
-/// (BENCHMARKS.md, issue 10, fourth round).
+/// with SQLite's C API, texts as bytes, so a million rows make no value per column (GRDB's
+/// `Row` by name, or the engine-neutral `SQLRow` with its value array per row, would;
+/// BENCHMARKS.md, issue 10, fourth round).
 struct ReportRows {
     let db: Database
     /// The named arguments every statement binds (`ReportQueries.arguments`).
