@@ -1,7 +1,7 @@
 import GRDB
 import UnionRegister
 
-/// The set-based counting queries of a year-end report.
+/// The set-based counting queries of a year-end report: everything but the members.
 ///
 /// Each query counts facts once, at the unit they are attributed to, in two steps inside
 /// one statement: first per unit of attribution (a few thousand groups however many
@@ -10,11 +10,11 @@ import UnionRegister
 /// subtree. The tree is the one in force on the fact's day (docs/DOMAIN.md#units-change):
 /// each group carries the day whose tree it rolls up by (`treeDay`), which is the period's
 /// first day unless a unit moved during the period, so a register whose tree did not
-/// change has as many groups as before. Rolling up the groups rather than the rows keeps the closure join small; the
-/// members' states on a day come from the kept latest events (`MembershipSQL.counted(overStatesOn:)`), so
-/// the per-member work is reading one narrow row, and one index seek only for members with
-/// an event after the day.
-/// Nothing is counted member by member in Swift.
+/// change has as many groups as before. Rolling up the groups rather than the rows keeps
+/// the closure join small. These queries read the period's events and records, not every
+/// member; the members at start and at end and their profile, a pass over every member, are
+/// counted outside SQL by `ReportMemberCounts`, since each grouping of a million members is
+/// a sort.
 struct ReportQueries {
     let db: Database
     /// Row id of the report's unit.
@@ -32,10 +32,9 @@ struct ReportQueries {
          "before": period.dayBeforeStart.description]
     }
 
-    /// Every query a report runs, in the order `Register.yearEndReport` runs them (members
-    /// at start, `Register.activeMemberCountsSQL`, binds `:day` and comes third).
-    static let statements = [unitsByKindSQL, movementsSQL, membersAtEndSQL, disciplineSQL, referralSQL, trainingSQL, listedUnitsSQL,
-                             profileSQL, unitGradesSQL]
+    /// Every counting query a report runs, in the order `Register.yearEndReport` runs them;
+    /// the members (at start, at end, their profile) are counted by `ReportMemberCounts`.
+    static let statements = [unitsByKindSQL, movementsSQL, disciplineSQL, referralSQL, trainingSQL, listedUnitsSQL, unitGradesSQL]
 
     /// Rolls `groups`, a query of rows (unit_id, code, n, day) (a (unit_id, code) may come
     /// in several rows: they are added up), up to every ancestor of each unit in the tree
@@ -55,7 +54,7 @@ struct ReportQueries {
 
     /// The unit with row id `unit` is in the report's subtree on some day of the period
     /// (from the day before it, whose end gives the members at start).
-    private static func inReport(_ unit: String) -> String {
+    static func inReport(_ unit: String) -> String {
         """
         EXISTS (SELECT 1 FROM unit_closure inreport WHERE inreport.ancestor_id = :root AND inreport.descendant_id = \(unit)
                 AND \(UnitTreeSQL.overlapping("inreport", from: ":before", to: ":to")))
@@ -191,102 +190,6 @@ struct ReportQueries {
                               AND n.descendant_id = g.descendant_id AND n.from_on = g.until_on)
             GROUP BY 1
             """
-
-    /// The members active at the end of the period, per unit, under the code
-    /// `GENDER/GRADE`: their gender and their grade of the report's year (`not_graded`
-    /// when none), e.g. `female/excellent`.
-    func membersAtEnd() throws -> Tally { try tally(Self.membersAtEndSQL) }
-
-    static let membersAtEndSQL = Self.rolledUp(MembershipSQL.counted(overStatesOn: ":to") { state in
-        """
-        SELECT state.unit_id, m.gender || '/' || COALESCE(g.grade, 'not_graded'), COUNT(*), :to
-        FROM \(state)
-        JOIN member m ON m.id = state.member_id
-        LEFT JOIN grade g ON g.member_id = state.member_id AND g.year = :year
-        WHERE state.kind IN \(MembershipSQL.activeKinds)
-        GROUP BY state.unit_id, m.gender, g.grade
-        """
-    })
-
-    /// The profile of the members active at the end of the period, per unit: each member
-    /// gives one count per facet, under a code `FACET/VALUE` that `ReportFiguresBuilder`
-    /// reads through the domain's rules: `age/YEARS` (whole years on the last day, a
-    /// birthday of 29 February falling on 1 March as in `Age`), `education/LEVEL`,
-    /// `ethnicity/CODE`, `religion/NAME`, `theory/ANY/HIGHEST/ENTERED` (1 when any theory
-    /// course is recorded, the highest course completed by the last day, the level
-    /// entered), `party/STANDING` (`joined` before the register knew them, else the stage
-    /// of their latest referral step by the last day) and `office` (holding one on the
-    /// last day). A fact not recorded gives no count.
-    ///
-    /// Set-based, in two steps: each active member's facts are worked out once
-    /// (`profileFacts`, kept by SQLite in a temporary table for the statement), and each
-    /// facet is then counted by its own grouping of those rows. Expanding every member into
-    /// seven rows with per-member look-ups and grouping them all at once took 2.2 to 2.6
-    /// times the CPU at a million members (BENCHMARKS.md, issue 10).
-    func profile() throws -> Tally { try tally(Self.profileSQL) }
-
-    static let profileSQL = Self.rolledUp(profileCounts.map { code, columns in
-        let key = columns.map { "f.\($0)" }.joined(separator: ", ")
-        return "SELECT f.unit_id, \(code), COUNT(*), :to FROM facts f WHERE f.\(columns[0]) IS NOT NULL GROUP BY f.unit_id, \(key)"
-    }.joined(separator: "\nUNION ALL\n"), after: profileFacts)
-
-    /// Each facet's code, built from the columns of `facts` it is counted by (a member
-    /// without a value in the first has no count). The theory's code is put together
-    /// after the grouping: building its text for every member took a third of the pass.
-    private static let profileCounts = [
-        ("'age/' || f.age", ["age"]), ("'education/' || f.education", ["education"]),
-        ("'ethnicity/' || f.ethnicity", ["ethnicity"]), ("'religion/' || f.religion", ["religion"]),
-        ("'theory/' || f.theory_any || '/' || COALESCE(CASE f.theory_best \(theoryKinds) END, '') || '/' || COALESCE(f.theory_level, '')",
-         ["theory_any", "theory_best", "theory_level"]),
-        ("'party/' || f.party", ["party"]), ("f.office", ["office"]),
-    ]
-
-    /// The named subqueries of the profile: the theory courses of each member who has one
-    /// (the rank of the highest completed by the last day, NULL when none is), the stage
-    /// of each member's latest referral step by the last day, the members holding an
-    /// office on it, each one pass over its table; then `facts`, a row per member active
-    /// at the end with every facet's value (NULL for a fact not recorded; the theory as
-    /// whether any course is recorded, the rank of the highest completed, the level entered).
-    private static let profileFacts = """
-        theory(member_id, best) AS (
-            SELECT t.member_id, MAX(CASE WHEN t.completed_on <= :to THEN CASE t.kind \(theoryRanks) END END)
-            FROM training t WHERE t.kind IN \(theoryCourses) GROUP BY t.member_id),
-        referred(member_id, stage) AS (
-            SELECT member_id, stage FROM (
-                SELECT r.member_id, s.stage, ROW_NUMBER() OVER (PARTITION BY r.member_id ORDER BY s.on_date DESC, s.id DESC) AS latest
-                FROM referral r JOIN referral_step s ON s.referral_id = r.id WHERE s.on_date <= :to) AS steps
-            WHERE latest = 1),
-        holding(member_id) AS (
-            SELECT DISTINCT h.member_id FROM office h WHERE \(OfficeTable.heldCondition("h", on: ":to"))),
-        facts AS MATERIALIZED (
-        \(MembershipSQL.counted(overStatesOn: ":to") { state in
-            """
-            SELECT state.unit_id,
-                CAST(substr(:to, 1, 4) AS INTEGER) - CAST(substr(m.birth_date, 1, 4) AS INTEGER)
-                    - (substr(:to, 6, 5) < substr(m.birth_date, 6, 5)) AS age,
-                m.education, m.ethnicity, m.religion,
-                th.member_id IS NOT NULL AS theory_any, th.best AS theory_best, m.theory_level,
-                CASE WHEN m.party_joined_on <= :to THEN 'joined' ELSE rs.stage END AS party,
-                CASE WHEN ho.member_id IS NOT NULL THEN 'office' END AS office
-            FROM \(state)
-            JOIN member m ON m.id = state.member_id
-            LEFT JOIN theory th ON th.member_id = state.member_id
-            LEFT JOIN referred rs ON rs.member_id = state.member_id
-            LEFT JOIN holding ho ON ho.member_id = state.member_id
-            WHERE state.kind IN \(MembershipSQL.activeKinds)
-            """
-        }))
-        """
-
-    /// The training kinds that are theory courses, as an SQL list, and their order by level.
-    private static let theoryCourses = "(" + TrainingKind.allCases.filter { TheoryLevel(course: $0) != nil }.map { "'\($0.rawValue)'" }
-        .joined(separator: ", ") + ")"
-    private static let theoryRanks = theoryCourseRanks.map { "WHEN '\($0.kind.rawValue)' THEN \($0.rank)" }.joined(separator: " ")
-    /// The reverse of `theoryRanks`: a rank's course, as CASE branches.
-    private static let theoryKinds = theoryCourseRanks.map { "WHEN \($0.rank) THEN '\($0.kind.rawValue)'" }.joined(separator: " ")
-    private static let theoryCourseRanks = TrainingKind.allCases.compactMap { kind in
-        TheoryLevel(course: kind).map { (kind: kind, rank: TheoryLevel.allCases.firstIndex(of: $0)!) }
-    }
 
     /// Discipline decisions of the period by level, at the member's unit on their date.
     func discipline() throws -> Tally { try tally(Self.disciplineSQL) }

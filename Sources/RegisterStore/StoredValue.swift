@@ -22,6 +22,13 @@ enum StoredValue {
         return value
     }
 
+    /// A code counted by a report's SQL, named by its type in the refusal (`Gender`,
+    /// `EducationLevel`, …) since the count no longer knows its row.
+    static func code<T: RawRepresentable>(_ text: String) throws -> T where T.RawValue == String {
+        guard let value = T(rawValue: text) else { throw damaged(String(describing: T.self), text) }
+        return value
+    }
+
     static func optionalCode<T: RawRepresentable>(_ row: some StoredRow, _ column: String) throws -> T? where T.RawValue == String {
         guard try row.optionalText(column) != nil else { return nil }
         return try code(row, column) as T

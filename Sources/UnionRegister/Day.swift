@@ -44,6 +44,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.init(year: y, month: m, day: d)
     }
 
+    /// Reads an exact `YYYY-MM-DD` from the UTF-8 bytes of a stored value, with no String
+    /// made: a whole-register count reads a million birth dates (the year-end report).
+    public init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
+        guard let (y, m, d) = Day.isoFields(bytes) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
     /// The numbers of an exact `YYYY-MM-DD` in ASCII bytes; nil for anything else.
     private static func isoFields(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int)? {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }

@@ -238,13 +238,18 @@ struct YearEndReportTests {
         let f = try ReportFixture.handComputed()
         let script = try f.register.yearEndReportScript(unitCode: "YT", period: try .year(2024))
         let statements = script.components(separatedBy: ";\n").dropLast()
-        #expect(statements.count == 10 + Fingerprint.sections.count)
+        let counting = ReportQueries.statements.count
+        #expect(statements.count == counting + ReportMemberCounts.statements.count + Fingerprint.sections.count)
         #expect(!script.contains(":root") && !script.contains(":from") && !script.contains(":to") && !script.contains(":day"))
         #expect(script.contains("'2024-01-01'") && script.contains("'2023-12-31'"))
         let ytID = try f.register.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE code = 'YT'") }
         let rows = try f.register.read { db in try statements.map { try Row.fetchAll(db, sql: String($0)) } }
-        // The members at the end (the fourth statement), rolled up to YT, are the report's.
-        let endOfYT = rows[3].filter { $0[0] as Int64 == ytID }.reduce(0) { $0 + ($1[2] as Int) }
+        // The members at the end: the member scan's rows whose state on the last day is
+        // active in a unit of YT's tree that day (the first of the counting's statements).
+        let units = Set(rows[counting].filter { $0[1] as Int64 == ytID }.map { $0[0] as Int64 })
+        let active = Set(MembershipEventKind.allCases.filter(\.leavesActive).map(\.rawValue))
+        let scan = rows[counting + ReportMemberCounts.statements.count - 1]
+        let endOfYT = scan.filter { units.contains(($0[2] as Int64?) ?? -1) && active.contains(($0[1] as String?) ?? "") }.count
         let report = try f.register.yearEndReport(unitCode: "YT", period: try .year(2024))
         #expect(endOfYT == report.root.members.end)
     }

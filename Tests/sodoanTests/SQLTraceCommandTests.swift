@@ -18,8 +18,8 @@ struct SQLTraceCommandTests {
         let report = try cli.run(["report", "annual", "--year", "2024", "--format", "json"], environment: ["SODOAN_SQL_TRACE": trace])
         #expect(report.status == 0)
         let script = try String(contentsOfFile: trace, encoding: .utf8)
-        // The members at the end of the year, with the day written in.
-        #expect(script.contains("FROM member_state s WHERE s.on_date <= '2024-12-31'"))
+        // The members' states at the end of the year, with the day written in.
+        #expect(script.contains("CASE WHEN s.on_date <= '2024-12-31' THEN s.kind"))
         #expect(!script.contains("--"))
         // Replayed as the sqlite3 shell would, the script runs on the register as it is.
         try DatabaseQueue(path: cli.db).writeWithoutTransaction { db in try db.execute(sql: script) }
