@@ -103,7 +103,7 @@ extension Register {
     /// Everything about a member: history, grades, trainings, discipline and referrals
     /// (what `member show` and `member history` print, and what the referral rules read).
     public func memberFacts(_ code: String) throws -> MemberFacts {
-        try read { db in try MemberFactsTable.facts(of: code, in: db).facts }
+        try readSQL { db in try MemberFactsTable.facts(of: code, in: db).facts }
     }
 
     /// The introduction letter of the member's latest departure (`member letter`).

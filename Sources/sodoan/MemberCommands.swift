@@ -102,7 +102,7 @@ struct MemberCommand: ParsableCommand {
         @Argument var code: String
 
         func execute() throws {
-            let record = try openRegister().memberFacts(code)
+            let record = try openRegisterOnEitherEngine().memberFacts(code)
             print(try MemberView(record: record, today: today, language: global.language).render(output.format))
         }
     }
@@ -115,7 +115,7 @@ struct MemberCommand: ParsableCommand {
         @Argument var code: String
 
         func execute() throws {
-            let record = try openRegister().memberFacts(code)
+            let record = try openRegisterOnEitherEngine().memberFacts(code)
             print(try MemberTimeline(record: record, today: today).render(output.format, language: global.language))
         }
     }
@@ -139,7 +139,7 @@ struct MemberCommand: ParsableCommand {
         }
 
         func execute() throws {
-            let register = try openRegister()
+            let register = try openRegisterOnEitherEngine()
             let day = try day(asOf, option: "--as-of", default: today)
             let query = MemberQuery(unitCode: unit, status: status == "all" ? nil : status, search: search,
                                     dueMaturity: dueMaturity, asOf: day)

@@ -9,11 +9,11 @@ enum EventTable {
     static let from = "membership_event e JOIN unit u ON u.id = e.unit_id LEFT JOIN unit f ON f.id = e.from_unit_id"
 
     /// An event from a row with the columns of `columns`.
-    static func event(from row: Row) throws -> MembershipEvent {
+    static func event(from row: some StoredRow) throws -> MembershipEvent {
         MembershipEvent(kind: try StoredValue.code(row, "kind"), on: try StoredValue.day(row, "on_date"),
-                        unitCode: row["unit_code"], fromUnitCode: row["from_code"], reason: row["reason"],
-                        place: row["place"], letterNo: row["letter_no"],
-                        until: try StoredValue.optionalDay(row, "until_on"))
+                        unitCode: try row.text("unit_code"), fromUnitCode: try row.optionalText("from_code"),
+                        reason: try row.optionalText("reason"), place: try row.optionalText("place"),
+                        letterNo: try row.optionalText("letter_no"), until: try StoredValue.optionalDay(row, "until_on"))
     }
 
     /// A member's membership events in order, with unit codes.
