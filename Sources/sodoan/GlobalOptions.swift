@@ -48,7 +48,9 @@ func usage<T>(global: GlobalOptions, _ body: () throws -> T) throws -> T {
 /// their register with `openRegisterOnEitherEngine()`.
 enum PostgresCommands {
     static let names = ["init", "copy", "unit add", "unit update", "unit close", "unit list", "member add", "member host",
-                              "member show", "member history", "member list", "log"]
+                              "member show", "member history", "member list", "member update", "member transfer",
+                              "member arrive", "member leave", "member away", "member mature", "member remove",
+                              "member decease", "log"]
 
     /// `sodoan init`, `sodoan copy`, … as the refusal lists them.
     static var listed: String { names.map { "`sodoan \($0)`" }.joined(separator: ", ") }

@@ -46,7 +46,7 @@ struct MemberCommand: ParsableCommand {
         @OptionGroup var fields: MemberFieldOptions
 
         func execute() throws {
-            let register = try openRegister()
+            let register = try openRegisterOnEitherEngine()
             let updated = try register.updateMember(code) { member in
                 try fields.apply(to: &member) { try day($0, option: $1) }
             }
@@ -63,7 +63,7 @@ struct MemberCommand: ParsableCommand {
         @Option(help: "The day of the move.") var on: String
 
         func execute() throws {
-            let register = try openRegister()
+            let register = try openRegisterOnEitherEngine()
             let day = try day(on, option: "--on")
             try register.transferMember(code, to: to, on: day)
             say(Says.memberTransferred(code, to: to, on: day))
@@ -168,7 +168,7 @@ protocol MembershipEnding: RegisterCommand {
 
 extension MembershipEnding {
     func execute() throws {
-        let register = try openRegister()
+        let register = try openRegisterOnEitherEngine()
         let day = try day(ending.on, option: "--on")
         try register.endMembership(ending.code, Self.kind, on: day, reason: ending.reason)
         print(global.language == .vi ? "Đã ghi \(Self.kind.name.vi.lowercased()): \(ending.code) ngày \(day)."

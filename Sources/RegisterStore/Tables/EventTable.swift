@@ -17,11 +17,9 @@ enum EventTable {
     }
 
     /// A member's membership events in order, with unit codes.
-    static func history(memberID: Int64, in db: Database) throws -> MembershipHistory {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT \(columns) FROM \(from) WHERE e.member_id = ? ORDER BY e.on_date, e.id
-            """), arguments: [memberID])
-        return MembershipHistory(events: try rows.map(event(from:)))
+    static func history(memberID: Int64, in db: any SQLConnection) throws -> MembershipHistory {
+        MembershipHistory(events: try db.storedRows("SELECT \(columns) FROM \(from) WHERE e.member_id = ? ORDER BY e.on_date, e.id",
+                                                    [memberID]) { try event(from: $0) })
     }
 
     static func insert(_ event: MembershipEvent, memberID: Int64, in db: any SQLConnection) throws {
@@ -40,9 +38,8 @@ enum EventTable {
     }
 
     /// Moves a member's admission to another day (a corrected joining date).
-    static func moveAdmission(memberID: Int64, to day: Day, in db: Database) throws {
-        try db.execute(sql: "UPDATE membership_event SET on_date = ? WHERE member_id = ? AND kind = 'admitted'",
-                       arguments: [day.description, memberID])
+    static func moveAdmission(memberID: Int64, to day: Day, in db: any SQLConnection) throws {
+        try db.execute("UPDATE membership_event SET on_date = ? WHERE member_id = ? AND kind = 'admitted'", [day.description, memberID])
     }
 
     /// The earliest event placing a member in the unit with this row id, with the member's
