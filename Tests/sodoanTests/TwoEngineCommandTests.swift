@@ -216,7 +216,8 @@ struct TwoEngineCommandTests {
         let file = try outputs(.file), postgres = try outputs(.postgres)
         let statuses = file.map { $0.prefix { $0 != "\n" }.split(separator: " ").last.map(String.init) ?? "" }
         #expect(statuses == ["0", "0", "0", "0", "0", "65", "65", "1", "1", "65", "0", "1", "65", "1", "65", "0"]
-                + ["0", "0", "65", "65", "1", "65", "0", "0"] + Array(repeating: "0", count: 14) + ["65", "0"],
+                + ["0", "0", "65", "65", "1", "65", "0", "0"] + Array(repeating: "0", count: 14) + ["65", "0"]
+                + ["0", "0", "65", "65", "65", "0", "1", "65", "0", "0", "0", "0", "0", "1", "1", "0", "0", "0", "0"],
                 "the session's writes, refusals and reads: \(statuses)")
         for (index, arguments) in session.enumerated() {
             #expect(file[index] == postgres[index], "\(arguments)")

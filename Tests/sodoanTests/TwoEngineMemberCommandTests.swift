@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-/// `member show`, `member history` and `member list` on a file and on PostgreSQL, end to
-/// end: the same assertions on a register built by commands on each engine, and the sample
-/// register (every kind of record a member's book holds) read on a file and on its copy on
-/// PostgreSQL, the outputs the same byte for byte.
-@Suite("member show, history and list on a file and on PostgreSQL", .serialized)
-struct TwoEngineMemberReadTests {
+/// The member commands on a file and on PostgreSQL, end to end: the same assertions on a
+/// register built by commands on each engine, and the sample register (every kind of
+/// record a member's book holds) read on a file and on its copy on PostgreSQL, the outputs
+/// the same byte for byte.
+@Suite("member show, history, list, update and the membership events on a file and on PostgreSQL", .serialized)
+struct TwoEngineMemberCommandTests {
     /// Three branches' members added and hosted by commands on one engine.
     private func membersInThreeBranches(_ kind: RegisterEngineKind) throws -> EngineRegister {
         let register = try EngineRegister(kind)
@@ -40,7 +40,8 @@ struct TwoEngineMemberReadTests {
         #expect(codes(try register.ok(["member", "list", "--status", "all", "--format", "csv", "--as-of", "2023-07-01"]))
                 == ["DV000002", "DV000004", "DV000003", "DV000001", "DV000005"])
         // Diacritics and case ignored; every word must be in the name; a word may be the code.
-        #expect(codes(try register.ok(["member", "list", "--search", "AN", "--format", "csv"])) == ["DV000002", "DV000004", "DV000003"])
+        #expect(codes(try register.ok(["member", "list", "--search", "AN", "--format", "csv"])) == ["DV000002", "DV000004", "DV000003", "DV000001"],
+                "An, Anh, Ân and Trần each hold \"an\"")
         #expect(codes(try register.ok(["member", "list", "--search", "nguyễn an", "--format", "csv"])) == ["DV000002", "DV000004"])
         #expect(codes(try register.ok(["member", "list", "--search", "dv000001", "--format", "csv"])) == ["DV000001"])
         #expect(codes(try register.ok(["member", "list", "--search", "an_", "--format", "csv"])) == [], "_ is no wildcard")
@@ -70,6 +71,51 @@ struct TwoEngineMemberReadTests {
             let refused = try register.run(arguments)
             #expect(refused.status == 65 && refused.stdout.isEmpty, "\(arguments): \(refused.stderr)")
             #expect(refused.stderr == message, "\(arguments): \(refused.stderr)")
+        }
+    }
+
+    /// Each change of a member's life is written with its audit row and read back; each
+    /// refusal says why, with its status, and writes nothing.
+    @Test(arguments: RegisterEngineKind.allCases)
+    func membersLivesAreRecordedAndRefusalsWriteNothing(_ kind: RegisterEngineKind) throws {
+        let register = try membersInThreeBranches(kind)
+        defer { register.cleanUp() }
+        let same = try register.ok(["member", "update", "DV000001", "--name", "Trần  Thị   Bình", "--lang", "en"])
+        #expect(same.hasPrefix("Nothing changed: DV000001"), "the name as it is kept: \(same)")
+        try register.ok(["member", "update", "DV000001", "--phone", "0987654321", "--joined", "2019-04-01"])
+        try register.ok(["member", "transfer", "DV000001", "--to", "TC", "--on", "2021-01-10"])
+        try register.ok(["member", "away", "DV000002", "--on", "2021-02-01", "--to", "Bộ Y tế", "--until", "2021-08-31"])
+        try register.ok(["member", "leave", "DV000003", "--on", "2022-03-01", "--to", "Đoàn Thanh niên tỉnh B", "--letter", "12/GT"])
+        try register.ok(["member", "arrive", "DV000003", "--unit", "YT-VP", "--on", "2022-04-01", "--from", "Đoàn Thanh niên tỉnh B"])
+        try register.ok(["member", "remove", "DV000004", "--on", "2023-06-01", "--reason", "Bỏ sinh hoạt"])
+        try register.ok(["member", "decease", "DV000002", "--on", "2023-07-01"])
+        try register.ok(["member", "mature", "DV000001", "--on", "2024-05-01"])
+
+        let shown = try register.ok(["member", "show", "DV000001", "--format", "json"])
+        #expect(shown.contains("\"phone\" : \"0987654321\"") && shown.contains("\"joined_on\" : \"2019-04-01\""), "\(shown)")
+        #expect(codes(try register.ok(["member", "list", "--unit", "YT-VP", "--format", "csv", "--as-of", "2022-05-01"])) == ["DV000002", "DV000003"],
+                "back from away, and arrived")
+        let statuses = try register.ok(["member", "list", "--status", "all", "--format", "csv", "--as-of", "2024-06-01"])
+            .split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[6] }
+        #expect(statuses.sorted() == ["active", "deceased", "matured", "removed", "temporary-ended"], "\(statuses)")
+        let actions = try register.ok(["log", "--format", "csv"]).split(separator: "\n").suffix(9).map { $0.split(separator: ",")[2] }
+        #expect(actions == ["member.hosted", "member.update", "member.transfer", "member.away", "member.left", "member.arrived",
+                            "member.removed", "member.deceased", "member.matured"], "no row for the update that changed nothing")
+
+        let before = try register.contents()
+        let refusals: [(arguments: [String], status: Int32, message: String)] = [
+            (["member", "update", "DV000001", "--phone", "0987654321"], 0, ""),
+            (["member", "update", "DV000003", "--joined", "2999-01-01", "--lang", "en"], 65, "Error: Joining date 2999-01-01 is in the future"),
+            (["member", "transfer", "DV000003", "--to", "TC", "--on", "2022-03-31", "--lang", "en"], 1, "Error [event-order]: "),
+            (["member", "transfer", "DV000003", "--to", "NOPE", "--on", "2022-05-01"], 65, "Lỗi: Không có đơn vị mã NOPE trong sổ."),
+            (["member", "decease", "DV000002", "--on", "2023-08-01", "--lang", "en"], 1, "Error [event-order]: Membership already ended"),
+            (["member", "mature", "DV999999", "--on", "2023-08-01"], 65, "Lỗi: Không có đoàn viên mã DV999999 trong sổ."),
+        ]
+        for refusal in refusals {
+            let result = try register.run(refusal.arguments)
+            #expect(result.status == refusal.status, "\(refusal.arguments): \(result.stderr)")
+            #expect(result.stderr.hasPrefix(refusal.message), "\(refusal.arguments): \(result.stderr)")
+            #expect(try register.contents() == before, "\(refusal.arguments) wrote")
         }
     }
 
