@@ -1,4 +1,3 @@
-import GRDB
 import UnionRegister
 
 /// SQL that reads membership state as of a day from the history, set-based.

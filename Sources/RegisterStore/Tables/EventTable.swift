@@ -1,4 +1,3 @@
-import GRDB
 import UnionRegister
 
 /// Reads and writes rows of `membership_event`: a member's dated membership history.

@@ -1,4 +1,3 @@
-import GRDB
 import UnionRegister
 
 /// Loads `MemberFacts` (member, history, grades, trainings, discipline, referrals, offices)
