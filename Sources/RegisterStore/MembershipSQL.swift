@@ -1,4 +1,3 @@
-import GRDB
 import UnionRegister
 
 /// SQL that reads membership state as of a day from the history, set-based.
@@ -46,15 +45,15 @@ public enum MembershipSQL {
     /// Starting from the events in the subtree (not from every member) lets SQLite look up
     /// "last event on the day" only for members who were ever there: 15 times faster for
     /// one branch of a 50,000-member register.
-    static func activeMembers(of unitCode: String?, on day: Day, in db: Database) throws -> (String, StatementArguments) {
-        var arguments: StatementArguments = ["day": day.description]
+    static func activeMembers(of unitCode: String?, on day: Day, in db: any SQLConnection) throws -> (String, SQLArguments) {
+        var arguments: [String: SQLValue] = ["day": .text(day.description)]
         var members = "SELECT e.member_id FROM membership_event e WHERE e.kind IN \(activeKinds)"
         if let unitCode {
-            arguments += ["unit": try UnitTable.find(unitCode, in: db).id]
+            arguments["unit"] = .integer(try UnitTable.find(unitCode, in: db).id)
             members += " AND e.unit_id IN (SELECT descendant_id FROM unit_closure c WHERE ancestor_id = :unit AND \(UnitTreeSQL.inForce("c", on: ":day")))"
         }
         members += " AND e.id = \(lastEventID(memberColumn: "e.member_id", dayArgument: ":day"))"
-        return (members, arguments)
+        return (members, .named(arguments))
     }
 
     /// The event kinds after which a member is active (and counted), as an SQL list: the

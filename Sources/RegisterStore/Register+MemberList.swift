@@ -1,4 +1,3 @@
-import GRDB
 import UnionRegister
 
 extension Register {
@@ -8,11 +7,12 @@ extension Register {
     /// members ever in the unit's subtree when a unit is given), the unit subtree of that day through
     /// `unit_closure`, the search on the folded name. The maturity
     /// flag is the domain's rule applied to the rows the birth-date bound lets through, with
-    /// whether each holds an office on the day.
+    /// whether each holds an office on the day. The same statement on both engines; only the
+    /// code's caseless comparison is written in each one's words (`SQLDialect.caseless`).
     public func members(_ query: MemberQuery) throws -> [MemberListing] {
-        try read { db in
+        try readSQL { db in
             var conditions: [String] = []
-            var arguments: StatementArguments = ["asOf": query.asOf.description]
+            var arguments: [String: SQLValue] = ["asOf": .text(query.asOf.description)]
             var joins = ""
             if let unitCode = query.unitCode {
                 let unitID = try UnitTable.find(unitCode, in: db).id
@@ -24,13 +24,13 @@ extension Register {
                     m.id IN (SELECT x.member_id FROM unit_closure xc JOIN membership_event x ON x.unit_id = xc.descendant_id
                              WHERE xc.ancestor_id = :unitID)
                     """)
-                arguments += ["unitID": unitID]
+                arguments["unitID"] = .integer(unitID)
             }
             if query.dueMaturity {
                 conditions.append("e.kind IN \(MembershipSQL.activeKinds)")
                 conditions.append("m.birth_date <= :latestBirth")
                 let bound = MaturityRule.latestBirthDate(olderThan: MaturityRule.dueAfter, on: query.asOf)
-                arguments += ["latestBirth": bound.description]
+                arguments["latestBirth"] = .text(bound.description)
             } else if let status = query.status {
                 switch status {
                 case "active": conditions.append("e.kind IN \(MembershipSQL.activeKinds)")
@@ -38,17 +38,18 @@ extension Register {
                 case MembershipStatus.temporaryEndedCode: conditions.append("e.kind = 'hosted' AND e.until_on < :asOf")
                 default:
                     conditions.append("e.kind = :status")
-                    arguments += ["status": status]
+                    arguments["status"] = .text(status)
                 }
             }
             let words = VietnameseText.fold(query.search ?? "").split(separator: " ").map(String.init)
             for (index, word) in words.enumerated() {
-                conditions.append("(m.search_name LIKE :w\(index) ESCAPE '\\' OR m.code = :c\(index) COLLATE NOCASE)")
-                arguments += ["w\(index)": MemberWordTable.likeContaining(word), "c\(index)": word]
+                conditions.append("(m.search_name LIKE :w\(index) ESCAPE '\\' OR \(db.dialect.caseless("m.code")) = :c\(index))")
+                arguments["w\(index)"] = .text(MemberWordTable.likeContaining(word))
+                arguments["c\(index)"] = .text(word)
             }
             if let candidates = try Self.searchCandidates(words, in: db) {
                 conditions.append(candidates.condition)
-                arguments += candidates.arguments
+                arguments.merge(candidates.arguments) { $1 }
             }
             let sql = """
                 SELECT \(MemberTable.columns), \(EventTable.columns),
@@ -61,16 +62,17 @@ extension Register {
                 \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
                 ORDER BY m.sort_key, m.code
                 """
-            // Rows read from the cursor, not copied: a copied row finds a column by name by
-            // lowercasing every column's name, a tenth of a served roll's time (perf).
-            return try Array(Row.fetchCursor(db, sql: sql, arguments: arguments).compactMap { row in
+            // On a file, rows read from the cursor, not copied: a copied row finds a column by
+            // name by lowercasing every column's name, a tenth of a served roll's time (perf).
+            return try db.storedRows(sql, .named(arguments)) { row in
                 let member = try MemberTable.member(from: row)
                 let event = try EventTable.event(from: row)
                 let status = MembershipHistory(events: [event]).status(on: query.asOf)
-                let flag = status.isActive ? MaturityRule.flag(for: member, holdsOffice: row["holds_office"], on: query.asOf) : nil
+                let holdsOffice = try row.integer("holds_office") != 0
+                let flag = status.isActive ? MaturityRule.flag(for: member, holdsOffice: holdsOffice, on: query.asOf) : nil
                 if query.dueMaturity && flag == nil { return nil }
                 return MemberListing(member: member, status: status.code, unitCode: event.unitCode, flag: flag, lastEvent: event)
-            })
+            }
         }
     }
 
@@ -88,12 +90,12 @@ extension Register {
     /// one range, of which the 136 whose stored name also holds "tran" and "minh" are looked
     /// up in `member`. The trigram index it replaces walked the document lists of "tra",
     /// "min" and "kho", one name in eight for "tra", and grew with the register faster.
-    static func searchCandidates(_ words: [String], in db: Database) throws -> (condition: String, arguments: StatementArguments)? {
+    static func searchCandidates(_ words: [String], in db: any SQLConnection) throws -> (condition: String, arguments: [String: SQLValue])? {
         var driver: (index: Int, members: Int)?
         for (index, word) in words.enumerated() {
             let members = try MemberWordTable.members(withWordContaining: word, in: db)
             if members < driver?.members ?? .max { driver = (index, members) }
         }
-        return driver.map { MemberWordTable.candidates(words, driver: $0.index) }
+        return driver.map { MemberWordTable.candidates(words, driver: $0.index, dialect: db.dialect) }
     }
 }

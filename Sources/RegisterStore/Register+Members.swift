@@ -35,7 +35,7 @@ extension Register {
     @discardableResult
     public func updateMember(_ code: String, _ change: (inout Member) throws -> Void) throws -> MemberUpdate {
         try write { tx in
-            let (id, old) = try MemberTable.find(code, in: tx.db)
+            let (id, old) = try MemberTable.find(code, in: tx.connection)
             var new = old
             try change(&new)
             new.fullName = VietnameseText.normalized(new.fullName)
@@ -95,7 +95,7 @@ extension Register {
     /// own audited transaction.
     private func recordEvent(_ code: String, action: String, _ makeEvent: (MembershipHistory) throws -> MembershipEvent) throws {
         try write { tx in
-            let id = try MemberTable.find(code, in: tx.db).id
+            let id = try MemberTable.find(code, in: tx.connection).id
             return ((), try tx.recordEvent(memberID: id, code: code, action: action, makeEvent))
         }
     }
@@ -103,7 +103,7 @@ extension Register {
     /// Everything about a member: history, grades, trainings, discipline and referrals
     /// (what `member show` and `member history` print, and what the referral rules read).
     public func memberFacts(_ code: String) throws -> MemberFacts {
-        try read { db in try MemberFactsTable.facts(of: code, in: db).facts }
+        try readSQL { db in try MemberFactsTable.facts(of: code, in: db).facts }
     }
 
     /// The introduction letter of the member's latest departure (`member letter`).

@@ -67,12 +67,12 @@ extension Register {
     public func referralList(unitCode: String?, year: Int?, stage: ReferralStage?, on day: Day) throws -> [ReferralEntry] {
         try Day.validateYear(year)
         return try read { db in
-            var arguments: StatementArguments = [:]
+            var arguments: [String: SQLValue] = [:]
             var members = "SELECT member_id FROM referral"
             var inSubtree: ((String, Day) throws -> Bool)?
             if let unitCode {
                 let ancestor = try UnitTable.find(unitCode, in: db).id
-                arguments += ["unit": ancestor]
+                arguments["unit"] = .integer(ancestor)
                 let statement = try db.cachedStatement(sql: """
                     SELECT EXISTS (SELECT 1 FROM unit_closure c JOIN unit u ON u.id = c.descendant_id
                                    WHERE c.ancestor_id = :unit AND u.code = :code AND \(UnitTreeSQL.inForce("c", on: ":day")))
@@ -85,7 +85,7 @@ extension Register {
                     JOIN unit_closure c ON c.descendant_id = e.unit_id AND c.ancestor_id = :unit
                     """
             }
-            return try MemberFactsTable.facts(ofMembers: members, arguments: arguments, in: db).flatMap { facts in
+            return try MemberFactsTable.facts(ofMembers: members, arguments: .named(arguments), in: db).flatMap { facts in
                 try facts.referrals.compactMap { referral -> ReferralEntry? in
                     guard let nominated = referral.nominatedOn, let unit = facts.history.status(on: nominated).activeUnitCode,
                           try inSubtree?(unit, nominated) ?? true,

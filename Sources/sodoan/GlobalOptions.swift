@@ -47,7 +47,10 @@ func usage<T>(global: GlobalOptions, _ body: () throws -> T) throws -> T {
 /// besides `init` and `copy`, those whose store operations are engine-neutral, which open
 /// their register with `openRegisterOnEitherEngine()`.
 enum PostgresCommands {
-    static let names = ["init", "copy", "unit add", "unit update", "unit close", "unit list", "member add", "member host", "log"]
+    static let names = ["init", "copy", "unit add", "unit update", "unit close", "unit list", "member add", "member host",
+                              "member show", "member history", "member list", "member update", "member transfer",
+                              "member arrive", "member leave", "member away", "member mature", "member remove",
+                              "member decease", "log"]
 
     /// `sodoan init`, `sodoan copy`, … as the refusal lists them.
     static var listed: String { names.map { "`sodoan \($0)`" }.joined(separator: ", ") }

@@ -45,7 +45,7 @@ extension MemberCommand {
 
         func execute() throws {
             let arrival = Arrival(on: try day(on, option: "--on"), from: from, letterNo: letter)
-            try openRegister().arriveMember(code, to: unit, arrival)
+            try openRegisterOnEitherEngine().arriveMember(code, to: unit, arrival)
             say(Says.memberArrived(code, in: unit, arrival))
         }
     }
@@ -62,7 +62,7 @@ extension MemberCommand {
 
         func execute() throws {
             let day = try day(on, option: "--on")
-            try openRegister().leaveMember(code, on: day, to: to, letterNo: letter)
+            try openRegisterOnEitherEngine().leaveMember(code, on: day, to: to, letterNo: letter)
             say(Says.memberLeft(code, to: to, on: day))
         }
     }
@@ -102,7 +102,7 @@ extension MemberCommand {
 
         func execute() throws {
             let from = try day(on, option: "--on"), last = try day(until, option: "--until")
-            try openRegister().sendAway(code, on: from, to: to, until: last)
+            try openRegisterOnEitherEngine().sendAway(code, on: from, to: to, until: last)
             say(Says.memberAway(code, at: to, from: from, through: last))
         }
     }

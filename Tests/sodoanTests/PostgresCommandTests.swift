@@ -57,14 +57,16 @@ struct PostgresCommandTests {
         let cli = try CLI(), pg = try PostgresDatabase()
         defer { cli.cleanUp() }
         try pg.run(cli, ["init", "--name", "Đoàn Khối", "--code", "DK", "--db", pg.url])
-        let vi = try pg.run(cli, ["member", "list", "--db", pg.url])
+        let vi = try pg.run(cli, ["export", "members", "--db", pg.url])
         #expect(vi.status == 65)
         #expect(vi.stderr.contains("chỉ chạy lệnh này trên sổ là tệp SQLite") && vi.stderr.contains("sodoan copy --from \(pg.url)"))
         let en = try pg.run(cli, ["unit", "rename", "DK", "--name", "Đoàn Khối mới", "--on", "2020-01-01", "--lang", "en"],
                             environment: ["SODOAN_DB": pg.url])
         #expect(en.status == 65)
         #expect(en.stderr.contains("runs this command on a register file only")
-                && en.stderr.contains("it runs `sodoan init`, `sodoan copy`, `sodoan unit add`, `sodoan unit update`, `sodoan unit close`, `sodoan unit list`, `sodoan member add`, `sodoan member host`, `sodoan log` only"))
+                && en.stderr.contains("it runs `sodoan init`, `sodoan copy`, `sodoan unit add`, `sodoan unit update`, `sodoan unit close`, `sodoan unit list`, `sodoan member add`, `sodoan member host`, `sodoan member show`, `sodoan member history`, `sodoan member list`, `sodoan member update`, "
+                    + "`sodoan member transfer`, `sodoan member arrive`, `sodoan member leave`, `sodoan member away`, `sodoan member mature`, "
+                    + "`sodoan member remove`, `sodoan member decease`, `sodoan log` only"))
         #expect(try pg.psql("SELECT count(*) FROM unit_change") == ["0"])
         for command in [["serve", "--port", "0"], ["demo"]] {
             let refused = try pg.run(cli, command + ["--db", pg.url, "--lang", "en"])

@@ -51,4 +51,15 @@ public enum SQLDialect: Sendable {
         case .postgres: return "JOIN"
         }
     }
+
+    /// A text column compared without regard to the case of ASCII letters, as SQLite's
+    /// `COLLATE NOCASE` (which its index `member_code_nocase` serves) compares: PostgreSQL's
+    /// `lower` of a `COLLATE "C"` column changes ASCII letters only. The other side of the
+    /// comparison must be lower case already (a folded search word is).
+    func caseless(_ column: String) -> String {
+        switch self {
+        case .sqlite: return "\(column) COLLATE NOCASE"
+        case .postgres: return "lower(\(column))"
+        }
+    }
 }

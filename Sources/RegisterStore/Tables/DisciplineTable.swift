@@ -3,8 +3,8 @@ import UnionRegister
 
 /// Reads and writes rows of `discipline`: the decisions taken about a member.
 enum DisciplineTable {
-    static func discipline(from row: Row) throws -> DisciplineRecord {
-        DisciplineRecord(level: try StoredValue.code(row, "level"), on: try StoredValue.day(row, "on_date"), reason: row["reason"])
+    static func discipline(from row: some StoredRow) throws -> DisciplineRecord {
+        DisciplineRecord(level: try StoredValue.code(row, "level"), on: try StoredValue.day(row, "on_date"), reason: try row.text("reason"))
     }
 
     static func disciplines(memberID: Int64, in db: Database) throws -> [DisciplineRecord] {

@@ -5,11 +5,11 @@ import UnionRegister
 /// `dues_payment` and `dues_exemption`.
 enum DuesTable {
     /// The month dues are kept from; the row is read without trusting it (`StoredValue`).
-    static func keptFrom(in db: Database) throws -> Month {
-        guard let row = try Row.fetchOne(db, sql: "SELECT kept_from FROM dues_start") else {
+    static func keptFrom(in db: any SQLConnection) throws -> Month {
+        guard let month = try db.storedRows("SELECT kept_from FROM dues_start", .none, { try StoredValue.month($0, "kept_from") }).first else {
             throw StoredValue.damaged("dues_start.kept_from", "")
         }
-        return try StoredValue.month(row, "kept_from")
+        return month
     }
 
     static func setKeptFrom(_ month: Month, in db: Database) throws {
@@ -50,38 +50,38 @@ enum DuesTable {
 
     /// The dues accounts of the members whose ids `members` selects (an SQL subquery with
     /// named arguments), in Vietnamese name order, in five set-based queries.
-    static func accounts(ofMembers members: String, arguments: StatementArguments, in db: Database) throws -> [DuesAccount] {
+    static func accounts(ofMembers members: String, arguments: SQLArguments, in db: any SQLConnection) throws -> [DuesAccount] {
         let keptFrom = try keptFrom(in: db)
         let events = try rowsByMember("""
             SELECT e.member_id, \(EventTable.columns) FROM \(EventTable.from)
             WHERE e.member_id IN (\(members)) ORDER BY e.member_id, e.on_date, e.id
-            """, arguments: arguments, in: db, EventTable.event(from:))
+            """, arguments: arguments, in: db) { try EventTable.event(from: $0) }
         let classes = try rowsByMember("""
             SELECT member_id, from_month, class FROM member_dues_class WHERE member_id IN (\(members)) ORDER BY member_id, from_month
             """, arguments: arguments, in: db) { DuesClassChange(try StoredValue.code($0, "class"), from: try StoredValue.month($0, "from_month")) }
         let payments = try rowsByMember("""
             SELECT member_id, on_date, from_month, through_month, amount FROM dues_payment
             WHERE member_id IN (\(members)) ORDER BY member_id, through_month, id
-            """, arguments: arguments, in: db, payment(from:))
+            """, arguments: arguments, in: db) { try payment(from: $0) }
         let exemptions = try rowsByMember("""
             SELECT member_id, from_month, to_month, decision_no, reason FROM dues_exemption
             WHERE member_id IN (\(members)) ORDER BY member_id, from_month
             """, arguments: arguments, in: db) {
             DuesExemption(from: try StoredValue.month($0, "from_month"), to: try StoredValue.month($0, "to_month"),
-                          decisionNo: $0["decision_no"], reason: $0["reason"])
+                          decisionNo: try $0.text("decision_no"), reason: try $0.text("reason"))
         }
-        return try Row.fetchAll(db, sql: "SELECT \(MemberTable.columns) FROM member m WHERE m.id IN (\(members)) ORDER BY m.sort_key, m.code",
-                                arguments: arguments).map { row in
-            let id: Int64 = row["id"]
+        return try db.storedRows("SELECT \(MemberTable.columns) FROM member m WHERE m.id IN (\(members)) ORDER BY m.sort_key, m.code",
+                                 arguments) { row in
+            let id = try row.integer("id")
             return DuesAccount(member: try MemberTable.member(from: row), history: MembershipHistory(events: events[id] ?? []),
                                classes: classes[id] ?? [], payments: payments[id] ?? [], exemptions: exemptions[id] ?? [],
                                keptFrom: keptFrom)
         }
     }
 
-    static func payment(from row: Row) throws -> DuesPayment {
+    static func payment(from row: some StoredRow) throws -> DuesPayment {
         DuesPayment(on: try StoredValue.day(row, "on_date"), from: try StoredValue.month(row, "from_month"),
-                    through: try StoredValue.month(row, "through_month"), amount: row["amount"])
+                    through: try StoredValue.month(row, "through_month"), amount: try row.integer("amount"))
     }
 
     /// What members paid from `from` to `to` (by the day received), per branch-level unit

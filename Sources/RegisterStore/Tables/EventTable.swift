@@ -1,4 +1,3 @@
-import GRDB
 import UnionRegister
 
 /// Reads and writes rows of `membership_event`: a member's dated membership history.
@@ -9,19 +8,17 @@ enum EventTable {
     static let from = "membership_event e JOIN unit u ON u.id = e.unit_id LEFT JOIN unit f ON f.id = e.from_unit_id"
 
     /// An event from a row with the columns of `columns`.
-    static func event(from row: Row) throws -> MembershipEvent {
+    static func event(from row: some StoredRow) throws -> MembershipEvent {
         MembershipEvent(kind: try StoredValue.code(row, "kind"), on: try StoredValue.day(row, "on_date"),
-                        unitCode: row["unit_code"], fromUnitCode: row["from_code"], reason: row["reason"],
-                        place: row["place"], letterNo: row["letter_no"],
-                        until: try StoredValue.optionalDay(row, "until_on"))
+                        unitCode: try row.text("unit_code"), fromUnitCode: try row.optionalText("from_code"),
+                        reason: try row.optionalText("reason"), place: try row.optionalText("place"),
+                        letterNo: try row.optionalText("letter_no"), until: try StoredValue.optionalDay(row, "until_on"))
     }
 
     /// A member's membership events in order, with unit codes.
-    static func history(memberID: Int64, in db: Database) throws -> MembershipHistory {
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT \(columns) FROM \(from) WHERE e.member_id = ? ORDER BY e.on_date, e.id
-            """), arguments: [memberID])
-        return MembershipHistory(events: try rows.map(event(from:)))
+    static func history(memberID: Int64, in db: any SQLConnection) throws -> MembershipHistory {
+        MembershipHistory(events: try db.storedRows("SELECT \(columns) FROM \(from) WHERE e.member_id = ? ORDER BY e.on_date, e.id",
+                                                    [memberID]) { try event(from: $0) })
     }
 
     static func insert(_ event: MembershipEvent, memberID: Int64, in db: any SQLConnection) throws {
@@ -40,9 +37,8 @@ enum EventTable {
     }
 
     /// Moves a member's admission to another day (a corrected joining date).
-    static func moveAdmission(memberID: Int64, to day: Day, in db: Database) throws {
-        try db.execute(sql: "UPDATE membership_event SET on_date = ? WHERE member_id = ? AND kind = 'admitted'",
-                       arguments: [day.description, memberID])
+    static func moveAdmission(memberID: Int64, to day: Day, in db: any SQLConnection) throws {
+        try db.execute("UPDATE membership_event SET on_date = ? WHERE member_id = ? AND kind = 'admitted'", [day.description, memberID])
     }
 
     /// The earliest event placing a member in the unit with this row id, with the member's

@@ -3,7 +3,7 @@ import UnionRegister
 
 /// Reads and writes rows of `grade`: one grade per member and year.
 enum GradeTable {
-    static func grade(from row: Row) throws -> GradeRecord {
+    static func grade(from row: some StoredRow) throws -> GradeRecord {
         GradeRecord(year: try StoredValue.year(row, "year"), grade: try StoredValue.code(row, "grade"))
     }
 

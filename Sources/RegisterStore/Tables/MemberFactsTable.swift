@@ -1,4 +1,3 @@
-import GRDB
 import UnionRegister
 
 /// Loads `MemberFacts` (member, history, grades, trainings, discipline, referrals, offices)
@@ -10,40 +9,40 @@ import UnionRegister
 enum MemberFactsTable {
     /// Facts of the members whose ids `members` selects: an SQL subquery using named
     /// arguments only, run inside each query. In Vietnamese name order.
-    static func facts(ofMembers members: String, arguments: StatementArguments, in db: Database) throws -> [MemberFacts] {
-        func grouped<T>(_ sql: String, _ make: (Row) throws -> T) throws -> [Int64: [T]] {
+    static func facts(ofMembers members: String, arguments: SQLArguments, in db: any SQLConnection) throws -> [MemberFacts] {
+        func grouped<T>(_ sql: String, _ make: (any StoredRow) throws -> T) throws -> [Int64: [T]] {
             try rowsByMember(sql, arguments: arguments, in: db, make)
         }
         let events = try grouped("""
             SELECT e.member_id, \(EventTable.columns) FROM \(EventTable.from)
             WHERE e.member_id IN (\(members)) ORDER BY e.member_id, e.on_date, e.id
-            """, EventTable.event(from:))
+            """, { try EventTable.event(from: $0) })
         let grades = try grouped("SELECT member_id, year, grade FROM grade WHERE member_id IN (\(members)) ORDER BY member_id, year",
-                                 GradeTable.grade(from:))
+                                 { try GradeTable.grade(from: $0) })
         let trainings = try grouped("""
             SELECT t.member_id, \(TrainingTable.columns)
             FROM training t WHERE t.member_id IN (\(members)) ORDER BY t.member_id, t.completed_on, t.id
-            """, TrainingTable.training(from:))
+            """, { try TrainingTable.training(from: $0) })
         let disciplines = try grouped("""
             SELECT member_id, level, on_date, reason FROM discipline
             WHERE member_id IN (\(members)) ORDER BY member_id, on_date, id
-            """, DisciplineTable.discipline(from:))
+            """, { try DisciplineTable.discipline(from: $0) })
         let offices = try grouped("""
             SELECT o.member_id, \(OfficeTable.columns) FROM \(OfficeTable.from)
             WHERE o.member_id IN (\(members)) ORDER BY o.member_id, o.from_on, o.id
-            """, OfficeTable.office(from:))
+            """, { try OfficeTable.office(from: $0) })
         let referrals = try ReferralTable.referrals(ofMembers: members, arguments: arguments, in: db)
         let sql = "SELECT \(MemberTable.columns) FROM member m WHERE m.id IN (\(members)) ORDER BY m.sort_key, m.code"
-        return try Array(Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments).map { row in
-            let id: Int64 = row["id"]
+        return try db.storedRows(sql, arguments) { row in
+            let id = try row.integer("id")
             return MemberFacts(member: try MemberTable.member(from: row), history: MembershipHistory(events: events[id] ?? []),
                                grades: grades[id] ?? [], trainings: trainings[id] ?? [],
                                disciplines: disciplines[id] ?? [], referrals: referrals[id] ?? [], offices: offices[id] ?? [])
-        })
+        }
     }
 
     /// Facts of the member with this code, or a bad-input error naming the code.
-    static func facts(of code: String, in db: Database) throws -> (id: Int64, facts: MemberFacts) {
+    static func facts(of code: String, in db: any SQLConnection) throws -> (id: Int64, facts: MemberFacts) {
         let id = try MemberTable.find(code, in: db).id
         return (id, try facts(ofMembers: "SELECT :member", arguments: ["member": id], in: db)[0])
     }

@@ -10,16 +10,16 @@ enum MemberTable {
         m.theory_level, m.central_id
         """
 
-    static func member(from row: Row) throws -> Member {
-        Member(code: row["code"], fullName: row["full_name"], birthDate: try StoredValue.day(row, "birth_date"),
+    static func member(from row: some StoredRow) throws -> Member {
+        Member(code: try row.text("code"), fullName: try row.text("full_name"), birthDate: try StoredValue.day(row, "birth_date"),
                gender: try StoredValue.code(row, "gender"), education: try StoredValue.code(row, "education"),
-               idNumber: row["id_number"], phone: row["phone"], email: row["email"], workplace: row["workplace"],
-               joinedOn: try StoredValue.day(row, "joined_on"),
+               idNumber: try row.optionalText("id_number"), phone: try row.optionalText("phone"), email: try row.optionalText("email"),
+               workplace: try row.optionalText("workplace"), joinedOn: try StoredValue.day(row, "joined_on"),
                partyJoinedOn: try StoredValue.optionalDay(row, "party_joined_on"),
                ethnicity: try StoredValue.optionalEthnicity(row, "ethnicity"),
-               religion: (row["religion"] as String?).flatMap(Religion.init(parsing:)),
-               qualification: row["qualification"], enteredTheory: try StoredValue.optionalCode(row, "theory_level"),
-               centralID: row["central_id"])
+               religion: try row.optionalText("religion").flatMap(Religion.init(parsing:)),
+               qualification: try row.optionalText("qualification"), enteredTheory: try StoredValue.optionalCode(row, "theory_level"),
+               centralID: try row.optionalText("central_id"))
     }
 
     /// The columns derived from a full name: the folded form `--search` matches and the
@@ -87,11 +87,13 @@ enum MemberTable {
     }
 
     /// The member with this code and its row id, or a bad-input error naming the code.
-    static func find(_ code: String, in db: Database) throws -> (id: Int64, member: Member) {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM member m WHERE m.code = ?"), arguments: [code]) else {
+    static func find(_ code: String, in db: any SQLConnection) throws -> (id: Int64, member: Member) {
+        guard let found = try db.storedRows("SELECT \(columns) FROM member m WHERE m.code = ?", [code], {
+            (id: try $0.integer("id"), member: try member(from: $0))
+        }).first else {
             throw RegisterError.unknownMember(code)
         }
-        return (row["id"], try member(from: row))
+        return found
     }
 }
 

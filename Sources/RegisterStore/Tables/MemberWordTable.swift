@@ -45,9 +45,9 @@ enum MemberWordTable {
     }
 
     /// How many members have a word containing `part` (LIKE, so as `member list` matches).
-    static func members(withWordContaining part: String, in db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(members), 0) FROM name_word WHERE word LIKE ? ESCAPE '\\'",
-                         arguments: [likeContaining(part)]) ?? 0
+    static func members(withWordContaining part: String, in db: any SQLConnection) throws -> Int {
+        try db.storedRows("SELECT COALESCE(SUM(members), 0) AS members FROM name_word WHERE word LIKE ? ESCAPE '\\'",
+                          [likeContaining(part)]) { Int(try $0.integer("members")) }.first ?? 0
     }
 
     /// A condition on `m.id` that holds for the members whose folded name contains every
@@ -55,19 +55,19 @@ enum MemberWordTable {
     /// contains `words[driver]` are one range of `member_word` per such word, and the other
     /// words are checked on the name stored in those rows, so `member` is read only for the
     /// rows that pass.
-    static func candidates(_ words: [String], driver: Int) -> (condition: String, arguments: StatementArguments) {
-        var arguments: StatementArguments = ["driver": likeContaining(words[driver])]
+    static func candidates(_ words: [String], driver: Int, dialect: SQLDialect) -> (condition: String, arguments: [String: SQLValue]) {
+        var arguments: [String: SQLValue] = ["driver": .text(likeContaining(words[driver]))]
         var nameConditions = ""
         for (index, word) in words.enumerated() where index != driver {
             nameConditions += " AND w.search_name LIKE :sn\(index) ESCAPE '\\'"
-            arguments += ["sn\(index)": likeContaining(word)]
+            arguments["sn\(index)"] = .text(likeContaining(word))
         }
-        for (index, word) in words.enumerated() { arguments += ["sc\(index)": word] }
+        for (index, word) in words.enumerated() { arguments["sc\(index)"] = .text(word) }
         let codes = words.indices.map { ":sc\($0)" }.joined(separator: ", ")
         return ("""
             (m.id IN (SELECT w.member_id FROM member_word w
                       WHERE w.word IN (SELECT word FROM name_word WHERE word LIKE :driver ESCAPE '\\')\(nameConditions))
-             OR m.code COLLATE NOCASE IN (\(codes)))
+             OR \(dialect.caseless("m.code")) IN (\(codes)))
             """, arguments)
     }
 

@@ -5,18 +5,17 @@ import UnionRegister
 enum ReferralTable {
     /// The referrals of the members whose ids `members` selects (an SQL subquery with named
     /// arguments), by member id, each member's oldest nomination first.
-    static func referrals(ofMembers members: String, arguments: StatementArguments, in db: Database) throws -> [Int64: [Referral]] {
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+    static func referrals(ofMembers members: String, arguments: SQLArguments, in db: any SQLConnection) throws -> [Int64: [Referral]] {
+        var result: [Int64: [Referral]] = [:]
+        var lastReferral: Int64?
+        try db.forEachStoredRow("""
             SELECT r.member_id, s.referral_id, s.stage, s.on_date, s.convened, s.present, s.votes_for,
                    s.resolution_no, s.decision_no, s.reason
             FROM referral r JOIN referral_step s ON s.referral_id = r.id
             WHERE r.member_id IN (\(members))
             ORDER BY r.member_id, r.id, s.on_date, s.id
-            """), arguments: arguments)
-        var result: [Int64: [Referral]] = [:]
-        var lastReferral: Int64?
-        while let row = try rows.next() {
-            let memberID: Int64 = row["member_id"], referralID: Int64 = row["referral_id"]
+            """, arguments) { row in
+            let memberID = try row.integer("member_id"), referralID = try row.integer("referral_id")
             if referralID != lastReferral {
                 result[memberID, default: []].append(Referral(steps: []))
                 lastReferral = referralID
@@ -26,11 +25,12 @@ enum ReferralTable {
         return result
     }
 
-    static func step(from row: Row) throws -> ReferralStep {
-        let convened: Int? = row["convened"], present: Int? = row["present"], votesFor: Int? = row["votes_for"]
-        let vote = convened.map { Vote(convened: $0, present: present ?? 0, votesFor: votesFor ?? 0) }
+    static func step(from row: some StoredRow) throws -> ReferralStep {
+        func count(_ column: String) throws -> Int? { try row.optionalInteger(column).map { Int($0) } }
+        let vote = try count("convened").map { Vote(convened: $0, present: try count("present") ?? 0, votesFor: try count("votes_for") ?? 0) }
         return ReferralStep(stage: try StoredValue.code(row, "stage"), on: try StoredValue.day(row, "on_date"), vote: vote,
-                            resolutionNo: row["resolution_no"], decisionNo: row["decision_no"], reason: row["reason"])
+                            resolutionNo: try row.optionalText("resolution_no"), decisionNo: try row.optionalText("decision_no"),
+                            reason: try row.optionalText("reason"))
     }
 
     /// Writes `step`: a nomination opens a new referral, any other step extends the

@@ -6,11 +6,11 @@ import UnionRegister
 enum TrainingTable {
     static let columns = "t.kind, t.started_on, t.completed_on, t.provider, t.certificate_no, t.result"
 
-    static func training(from row: Row) throws -> TrainingRecord {
+    static func training(from row: some StoredRow) throws -> TrainingRecord {
         TrainingRecord(kind: try StoredValue.code(row, "kind"),
                        startedOn: try StoredValue.optionalDay(row, "started_on"),
-                       completedOn: try StoredValue.day(row, "completed_on"), provider: row["provider"],
-                       certificateNo: row["certificate_no"], result: row["result"])
+                       completedOn: try StoredValue.day(row, "completed_on"), provider: try row.optionalText("provider"),
+                       certificateNo: try row.optionalText("certificate_no"), result: try row.optionalText("result"))
     }
 
     /// The member's record of this kind completed on this day, with its row id.

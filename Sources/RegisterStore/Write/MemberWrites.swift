@@ -33,9 +33,9 @@ extension WriteTransaction {
     func updateMember(id: Int64, from old: Member, to new: Member) throws {
         try checkUpdate(id: id, from: old, to: new)
         if new.joinedOn != old.joinedOn {
-            try EventTable.moveAdmission(memberID: id, to: new.joinedOn, in: db)
+            try EventTable.moveAdmission(memberID: id, to: new.joinedOn, in: connection)
         }
-        try MemberTable.update(id: id, to: new, in: db)
+        try MemberTable.update(id: id, to: new, in: connection)
     }
 
     /// The rules a changed member must still meet; a changed joining date must stay before
@@ -47,10 +47,10 @@ extension WriteTransaction {
             try AdmissionRule.check(new, admittedOn: new.joinedOn)
         }
         if new.joinedOn != old.joinedOn {
-            let history = try EventTable.history(memberID: id, in: db)
+            let history = try EventTable.history(memberID: id, in: connection)
             if let admittedTo = history.events.first?.unitCode {
                 // An admission moves with the joining day; an arrival must not come before it.
-                _ = try history.movingAdmission(to: new.joinedOn, admittedTo: try UnitTable.find(admittedTo, in: db).unit)
+                _ = try history.movingAdmission(to: new.joinedOn, admittedTo: try UnitTable.find(admittedTo, in: connection).unit)
             }
         }
     }
@@ -61,13 +61,13 @@ extension WriteTransaction {
     /// is already kept), and so does this.
     func recordEvent(memberID id: Int64, code: String, action: String,
                      _ makeEvent: (MembershipHistory) throws -> MembershipEvent?) throws -> AuditEntry? {
-        let history = try EventTable.history(memberID: id, in: db)
+        let history = try EventTable.history(memberID: id, in: connection)
         guard let event = try makeEvent(history) else { return nil }
-        let member = try MemberTable.find(code, in: db).member
+        let member = try MemberTable.find(code, in: connection).member
         let placing = event.kind.movesWithin || event.kind == .arrived || event.kind == .hosted
-        let destination = placing ? try UnitTable.find(event.unitCode, in: db).unit : nil
+        let destination = placing ? try UnitTable.find(event.unitCode, in: connection).unit : nil
         let updated = try history.recording(event, of: member, today: today, destination: destination)
-        try EventTable.insert(event, memberID: id, in: db)
+        try EventTable.insert(event, memberID: id, in: connection)
         return AuditEntry(action: action, memberCode: code, unitCode: event.unitCode,
                           oldValue: AuditEntry.json(history.events.last), newValue: AuditEntry.json(updated.events.last))
     }

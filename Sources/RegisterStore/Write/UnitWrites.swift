@@ -73,7 +73,7 @@ extension WriteTransaction {
     func closeEmptied(_ code: String, on day: Day) throws {
         let (id, unit) = try UnitTable.find(code, in: db)
         let (members, arguments) = try MembershipSQL.activeMembers(of: code, on: day, in: db)
-        let active = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(members))", arguments: arguments) ?? 0
+        let active = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(members))", arguments: arguments.statementArguments) ?? 0
         let openChildren = try UnitTable.children(of: id, in: db).filter { $0.closedOn.map { $0 > day } ?? true }.map(\.code)
         try UnitRules.validateClose(unit, on: day, activeMembers: active, openChildren: openChildren, today: today)
         try UnitTable.close(id: id, on: day, in: db)
