@@ -11,8 +11,14 @@ public enum MembershipSQL {
     /// A correlated subquery giving the id of member `memberColumn`'s last event on or
     /// before the day bound to the named argument `dayArgument` (e.g. `:asOf`).
     public static func lastEventID(memberColumn: String, dayArgument: String) -> String {
+        lastEvent("id", memberColumn: memberColumn, dayArgument: dayArgument)
+    }
+
+    /// A correlated subquery giving `column` (e.g. `kind`) of member `memberColumn`'s last
+    /// event on or before the day `dayArgument`; NULL when they have none by then.
+    static func lastEvent(_ column: String, memberColumn: String, dayArgument: String) -> String {
         """
-        (SELECT le.id FROM membership_event le
+        (SELECT le.\(column) FROM membership_event le
          WHERE le.member_id = \(memberColumn) AND le.on_date <= \(dayArgument)
          ORDER BY le.on_date DESC, le.id DESC LIMIT 1)
         """

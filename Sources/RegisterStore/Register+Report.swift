@@ -103,16 +103,12 @@ private struct ReportFiguresBuilder {
         return try build(rootID, root!, depth: 0)
     }
 
-    /// A code counted by the report's SQL, read without trusting it (`StoredValue`): a row
-    /// changed behind sodoan's back gives a refusal naming it, not a crash.
-    private func code<T: RawRepresentable>(_ text: String) throws -> T where T.RawValue == String {
-        try StoredValue.code(text)
-    }
-
+    /// The figures of one unit. Each code the SQL counted is read without trusting it
+    /// (`StoredValue.code`): a row changed behind sodoan's back gives a refusal naming it.
     private func figures(of id: Int64, _ unit: Unit) throws -> UnitFigures {
         var figures = UnitFigures(unit: unit)
         for (code, count) in units[id] ?? [:] {
-            figures.units[try self.code(code) as UnitKind] = count
+            figures.units[try StoredValue.code(code) as UnitKind] = count
         }
         figures.members.start = members.start[id] ?? 0
         for (code, count) in movements[id] ?? [:] {
@@ -121,7 +117,7 @@ private struct ReportFiguresBuilder {
             case "out": figures.members.transferredOut = count
             case "reorganised_in": figures.members.reorganisedIn = count
             case "reorganised_out": figures.members.reorganisedOut = count
-            default: figures.members.add(count, of: try self.code(code) as MembershipEventKind)
+            default: figures.members.add(count, of: try StoredValue.code(code) as MembershipEventKind)
             }
         }
         for (member, count) in members.end[id] ?? [:] {
@@ -134,16 +130,16 @@ private struct ReportFiguresBuilder {
             figures.profile.add(member.profile, count: count)
         }
         for (code, count) in discipline[id] ?? [:] {
-            figures.discipline[try self.code(code) as DisciplineLevel] = count
+            figures.discipline[try StoredValue.code(code) as DisciplineLevel] = count
         }
         for (code, count) in referral[id] ?? [:] {
-            if code == "cohort" { figures.referral.referredToClassSinceAdmitted = count } else { figures.referral.add(count, of: try self.code(code) as ReferralStage) }
+            if code == "cohort" { figures.referral.referredToClassSinceAdmitted = count } else { figures.referral.add(count, of: try StoredValue.code(code) as ReferralStage) }
         }
         for (code, count) in training[id] ?? [:] {
-            figures.training[try self.code(code) as TrainingKind] = count
+            figures.training[try StoredValue.code(code) as TrainingKind] = count
         }
         for (code, count) in unitGrades[id] ?? [:] {
-            if code == "not_graded" { figures.unitGrades.notGraded = count } else { figures.unitGrades.counts[try self.code(code) as Grade] = count }
+            if code == "not_graded" { figures.unitGrades.notGraded = count } else { figures.unitGrades.counts[try StoredValue.code(code) as Grade] = count }
         }
         return figures
     }

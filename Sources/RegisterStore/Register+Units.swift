@@ -98,18 +98,17 @@ extension Register {
     /// Active members on `day` per unit id, each unit counting its whole subtree.
     ///
     /// Members are counted per branch first, from their state on the day
-    /// (`MembershipSQL.counted(overStatesOn:)`), and only those few thousand counts are rolled up the tree of that day (the dated closure table): joining every member to every ancestor costs several times more
-    /// at 100,000 members (the year-end report's "members at start" is this query).
+    /// (`MembershipSQL.counted(overStatesOn:)`), and only those few thousand counts are
+    /// rolled up the tree of that day (the dated closure table): joining every member to
+    /// every ancestor costs several times more at 100,000 members. The year-end report counts
+    /// its members at start outside SQL (`ReportMemberCounts`); its tests check it against this.
     func activeMemberCounts(on day: Day, in db: any SQLConnection) throws -> [Int64: Int] {
-        let sql = db.dialect == .sqlite ? Self.activeMemberCountsSQL : Self.activeMemberCountsSQL(joining: db.dialect.orderedJoin)
         var counts: [Int64: Int] = [:]
-        for row in try db.rows(sql, ["day": day.description]) { counts[try row.integer("unit_id")] = Int(try row.integer("n")) }
+        for row in try db.rows(Self.activeMemberCountsSQL(joining: db.dialect.orderedJoin), ["day": day.description]) {
+            counts[try row.integer("unit_id")] = Int(try row.integer("n"))
+        }
         return counts
     }
-
-    /// The query of `activeMemberCounts` as SQLite runs it (the year-end report's script
-    /// repeats it for the sqlite3 shell).
-    static let activeMemberCountsSQL = activeMemberCountsSQL(joining: SQLDialect.sqlite.orderedJoin)
 
     private static func activeMemberCountsSQL(joining join: String) -> String {
         """

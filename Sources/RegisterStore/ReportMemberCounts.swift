@@ -110,10 +110,7 @@ struct ReportMemberCounts {
 
     /// `column` (kind or unit_id) of member `s.member_id`'s last event on or before `day`.
     private static func state(_ column: String, on day: String) -> String {
-        """
-        CASE WHEN s.on_date <= \(day) THEN s.\(column) ELSE (SELECT le.\(column) FROM membership_event le
-            WHERE le.member_id = s.member_id AND le.on_date <= \(day) ORDER BY le.on_date DESC, le.id DESC LIMIT 1) END
-        """
+        "CASE WHEN s.on_date <= \(day) THEN s.\(column) ELSE \(MembershipSQL.lastEvent(column, memberColumn: "s.member_id", dayArgument: day)) END"
     }
 
     /// The tree of `day` inside the report's subtree: each unit with every ancestor (itself
