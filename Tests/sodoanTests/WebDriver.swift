@@ -89,6 +89,9 @@ final class WebDriver: @unchecked Sendable {
     /// Clicks a link or a submit button and waits (up to `seconds`) until the browser has
     /// left the page it was on: the old page's root element goes stale. Without this a
     /// lookup right after the click can still find, or fail to find, things on the old page.
+    /// Chromium says the root is gone in one of two ways: a stale element reference, or,
+    /// when asked while the new document replaces the old, that the node "does not belong
+    /// to the document".
     func follow(_ selector: String, within seconds: Double = 10) async throws {
         let root = try await element("html")
         try await click(selector)
@@ -96,13 +99,16 @@ final class WebDriver: @unchecked Sendable {
         while Date() < deadline {
             do {
                 _ = try await value("GET", "/session/\(sessionID)/element/\(root)/name")
-            } catch let failure as Failure where failure.description.contains("stale element reference") {
+            } catch let failure as Failure where Self.leftPageErrors.contains(where: failure.description.contains) {
                 return
             }
             try await Task.sleep(nanoseconds: 100_000_000)
         }
         throw Failure(description: "the browser stayed on the same page \(seconds) s after clicking \(selector)")
     }
+
+    /// What Chromium answers about an element of a page the browser has left.
+    private static let leftPageErrors = ["stale element reference", "does not belong to the document"]
 
     func text(of selector: String) async throws -> String {
         try await value("GET", "/session/\(sessionID)/element/\(try await element(selector))/text") as? String ?? ""
