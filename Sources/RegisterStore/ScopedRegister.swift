@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import UnionRegister
 
 /// The register as one account may use it: every read and write the server offers, each
@@ -24,7 +23,7 @@ public struct ScopedRegister: Sendable {
 
     /// The units of the account's subtree, in tree order, depths counted from its unit.
     public func unitTree(on day: Day) throws -> [UnitSummary] {
-        let inScope = try register.read { db in try Set(String.fetchAll(db, sql: Self.subtreeCodes, arguments: [account.unitCode])) }
+        let inScope = try register.readSQL { db in try Set(db.storedRows(Self.subtreeCodes, [account.unitCode]) { try $0.text("code") }) }
         let tree = try register.unitTree(on: day).filter { inScope.contains($0.unit.code) }
         let top = tree.first?.depth ?? 0
         return tree.map { UnitSummary(unit: $0.unit, depth: $0.depth - top, members: $0.members, warnings: $0.warnings) }
@@ -143,7 +142,7 @@ public struct ScopedRegister: Sendable {
     /// that the server refuses before it reads an upload.
     public func requireWholeRegister() throws {
         try requireRole(.write)
-        let top = try register.read { db in try UnitTable.root(in: db).unit.code }
+        let top = try register.readSQL { db in try UnitTable.root(in: db).unit.code }
         guard account.role == .office, account.unitCode == top else {
             throw AccessRefused.wholeRegister(account: account.name, scope: account.unitCode, top: top)
         }
@@ -189,9 +188,9 @@ public struct ScopedRegister: Sendable {
     private func inScope(unit code: String?, _ access: AccountRole.Access) throws -> String {
         try requireRole(access)
         let code = code ?? account.unitCode
-        let inside = try register.read { db -> Bool in
+        let inside = try register.readSQL { db -> Bool in
             _ = try UnitTable.find(code, in: db)
-            return try Bool.fetchOne(db, sql: Self.unitInSubtree, arguments: [account.unitCode, code]) == true
+            return try !db.storedRows(Self.unitInSubtree, [account.unitCode, code]) { _ in true }.isEmpty
         }
         guard inside else { throw AccessRefused.outside(unit: code, account: account.name, scope: account.unitCode) }
         return code
@@ -200,9 +199,9 @@ public struct ScopedRegister: Sendable {
     /// Refuses a member outside the subtree; an unknown code is bad input, as on the CLI.
     private func requireMember(_ code: String, _ access: AccountRole.Access) throws {
         try requireRole(access)
-        let inside = try register.read { db -> Bool in
+        let inside = try register.readSQL { db -> Bool in
             _ = try MemberTable.find(code, in: db)
-            return try Bool.fetchOne(db.cachedStatement(sql: Self.memberInSubtree), arguments: ["member": code, "scope": account.unitCode]) == true
+            return try !db.storedRows(Self.memberInSubtree, ["member": code, "scope": account.unitCode]) { _ in true }.isEmpty
         }
         guard inside else { throw AccessRefused.outside(unit: code, account: account.name, scope: account.unitCode) }
     }
@@ -221,12 +220,12 @@ public struct ScopedRegister: Sendable {
         WHERE a.code = ? AND d.code = ? AND \(UnitTreeSQL.current("c"))
         """
 
-    /// Whether the unit of a member's latest membership event, whatever its date, is in
+    /// A row when the unit of a member's latest membership event, whatever its date, is in
     /// the subtree.
     private static let memberInSubtree = """
-        SELECT EXISTS (SELECT 1 FROM unit_closure c JOIN unit a ON a.id = c.ancestor_id
-                       WHERE a.code = :scope AND \(UnitTreeSQL.current("c")) AND c.descendant_id = (
-                           SELECT e.unit_id FROM membership_event e JOIN member m ON m.id = e.member_id
-                           WHERE m.code = :member ORDER BY e.on_date DESC, e.id DESC LIMIT 1))
+        SELECT 1 FROM unit_closure c JOIN unit a ON a.id = c.ancestor_id
+        WHERE a.code = :scope AND \(UnitTreeSQL.current("c")) AND c.descendant_id = (
+            SELECT e.unit_id FROM membership_event e JOIN member m ON m.id = e.member_id
+            WHERE m.code = :member ORDER BY e.on_date DESC, e.id DESC LIMIT 1)
         """
 }

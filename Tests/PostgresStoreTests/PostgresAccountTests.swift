@@ -8,7 +8,8 @@ import UnionRegister
 /// The server's accounts and sessions on a PostgreSQL register: kept in the database, so
 /// that every server on it sees the same sessions (a session opened through one register
 /// handle is found through another), ended by a password change, a disabling, a logout or
-/// the clock, as on a file (`AccountStoreTests`).
+/// the clock, as on a file (`AccountStoreTests`); and the scope every server call is checked
+/// against, read there too.
 @Suite("Accounts and sessions on PostgreSQL", .serialized)
 struct PostgresAccountTests {
     static let password = "rừng-thông-42x"
@@ -55,5 +56,31 @@ struct PostgresAccountTests {
         #expect(try open(9).accounts() == [Account(name: "bt.dk", role: .secretary, unitCode: "DK", disabled: true)])
         let actions = try open(9).auditLog().map(\.action)
         #expect(actions == ["register.init", "user.add", "user.login", "user.passwd", "user.login", "user.logout", "user.login", "user.disable"], "\(actions)")
+    }
+
+    @Test func aSecretaryReadsAndWritesItsBranchOnly() throws {
+        let (open, _, _) = try register()
+        let register = try open(0)
+        func day(_ text: String) -> Day { Day(parsing: text)! }
+        try register.addUnit(Unit(code: "YT", name: "Đoàn cơ sở Sở Y tế", kind: .grassrootsUnion, parentCode: "DK", openedOn: day("2015-01-01")))
+        try register.addUnit(Unit(code: "YT-VP", name: "Chi đoàn Văn phòng", kind: .branch, parentCode: "YT", openedOn: day("2015-01-01")))
+        try register.addUnit(Unit(code: "YT-BV", name: "Chi đoàn Bệnh viện", kind: .branch, parentCode: "YT", openedOn: day("2015-01-01")))
+        for (code, name, unit) in [("DV1", "Nguyễn Văn An", "YT-VP"), ("DV2", "Trần Thị Bình", "YT-BV")] {
+            _ = try register.addMember(Member(code: code, fullName: name, birthDate: day("1998-03-10"), gender: .female,
+                                              education: .university, joinedOn: day("2016-01-01")), unitCode: unit)
+        }
+        let secretary = ScopedRegister(register, account: Account(name: "bt.vp", role: .secretary, unitCode: "YT-VP"), command: "test")
+        #expect(try secretary.memberFacts("DV1").member.fullName == "Nguyễn Văn An")
+        let outside = #expect(throws: AccessRefused.self) { try secretary.memberFacts("DV2") }
+        #expect(outside?.reason == .outsideScope)
+        #expect(throws: AccessRefused.self) { try secretary.members(MemberQuery(unitCode: "YT-BV", asOf: day("2026-11-22"))) }
+        #expect(throws: AccessRefused.self) { try secretary.transferMember("DV1", to: "YT-BV", on: day("2026-01-01")) }
+        #expect(try secretary.members(MemberQuery(asOf: day("2026-11-22"))).map(\.member.code) == ["DV1"])
+        #expect(try secretary.unitTree(on: day("2026-11-22")).map(\.unit.code) == ["YT-VP"])
+        let whole = #expect(throws: AccessRefused.self) { try secretary.requireWholeRegister() }
+        #expect(whole?.message.en.contains("DK") == true, "the top unit is named: \(whole?.message.en ?? "")")
+        let office = ScopedRegister(register, account: Account(name: "vp.dk", role: .office, unitCode: "DK"), command: "test")
+        try office.requireWholeRegister()
+        #expect(try office.unitTree(on: day("2026-11-22")).map(\.unit.code) == ["DK", "YT", "YT-BV", "YT-VP"])
     }
 }

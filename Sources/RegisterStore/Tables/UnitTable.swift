@@ -122,16 +122,15 @@ enum UnitTable {
     /// one does not take over the years before it), and open then if any is (a bloc merged
     /// into another stays a root of the years after, closed). First added, not first by
     /// code: the root of an absorbed register stays a root of the days before it joined.
-    static func root(on day: Day? = nil, in db: Database) throws -> (id: Int64, unit: Unit) {
-        let dayExpression = day.map { "'\($0)'" } ?? "'9999-12-31'"
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT \(columns(on: dayExpression)) FROM \(from(on: dayExpression))
-            WHERE \(UnitTreeSQL.parentID(on: dayExpression)) IS NULL
-            ORDER BY u.opened_on > \(dayExpression), COALESCE(u.closed_on <= \(dayExpression), 0), u.id LIMIT 1
-            """) else {
+    static func root(on day: Day? = nil, in db: any SQLConnection) throws -> (id: Int64, unit: Unit) {
+        guard let found = try db.storedRows("""
+            SELECT \(columns(on: ":day")) FROM \(from(on: ":day"))
+            WHERE \(UnitTreeSQL.parentID(on: ":day")) IS NULL
+            ORDER BY u.opened_on > :day, COALESCE(u.closed_on <= :day, false), u.id LIMIT 1
+            """, ["day": day?.description ?? "9999-12-31"], { (id: try $0.integer("id"), unit: try unit(from: $0)) }).first else {
             throw RegisterError.badInput(Text(vi: "Sổ chưa có đơn vị nào.", en: "The register has no units."))
         }
-        return (row["id"], try unit(from: row))
+        return found
     }
 
     /// The unit with this code and every unit below it now, by code.
