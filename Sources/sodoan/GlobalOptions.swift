@@ -50,7 +50,7 @@ enum PostgresCommands {
     static let names = ["init", "copy", "unit add", "unit update", "unit close", "unit list", "member add", "member host",
                               "member show", "member history", "member list", "member update", "member transfer",
                               "member arrive", "member leave", "member away", "member mature", "member remove",
-                              "member decease", "log"]
+                              "member decease", "log", "user add", "user list", "user passwd", "user disable"]
 
     /// `sodoan init`, `sodoan copy`, … as the refusal lists them.
     static var listed: String { names.map { "`sodoan \($0)`" }.joined(separator: ", ") }

@@ -66,7 +66,7 @@ struct PostgresCommandTests {
         #expect(en.stderr.contains("runs this command on a register file only")
                 && en.stderr.contains("it runs `sodoan init`, `sodoan copy`, `sodoan unit add`, `sodoan unit update`, `sodoan unit close`, `sodoan unit list`, `sodoan member add`, `sodoan member host`, `sodoan member show`, `sodoan member history`, `sodoan member list`, `sodoan member update`, "
                     + "`sodoan member transfer`, `sodoan member arrive`, `sodoan member leave`, `sodoan member away`, `sodoan member mature`, "
-                    + "`sodoan member remove`, `sodoan member decease`, `sodoan log` only"))
+                    + "`sodoan member remove`, `sodoan member decease`, `sodoan log`, `sodoan user add`, `sodoan user list`, `sodoan user passwd`, `sodoan user disable` only"))
         #expect(try pg.psql("SELECT count(*) FROM unit_change") == ["0"])
         for command in [["serve", "--port", "0"], ["demo"]] {
             let refused = try pg.run(cli, command + ["--db", pg.url, "--lang", "en"])
