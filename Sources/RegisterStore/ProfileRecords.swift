@@ -4,9 +4,9 @@ import UnionRegister
 /// period's last day, each table read once in one plain pass (no grouping, no window): the
 /// theory courses, the latest referral step by the day, who holds an office on it, and the
 /// grades of the report's year.
-/// `ReportMemberCounts` asks for each active member's in member order (`facts(of:)`), and
-/// the records are kept sorted by member for that walk: a look-up moves forward instead of
-/// hashing a member id, three times per member of the register.
+/// `ReportMemberCounts` asks for each active member's records in member order
+/// (`facts(of:)`), and the records are kept sorted by member for that walk: a look-up
+/// moves forward instead of hashing the member's id once per table, for every member.
 struct ProfileRecords {
     private var theory: MemberOrdered<TheoryCourses>
     /// Per member, the stage of their latest referral step on or before the day (by day,
