@@ -120,15 +120,7 @@ private struct ReportFiguresBuilder {
             default: figures.members.add(count, of: try StoredValue.code(code) as MembershipEventKind)
             }
         }
-        for (member, count) in members.end[id] ?? [:] {
-            figures.members.end += count
-            switch member.gender {
-            case .female: figures.members.endFemale += count
-            case .male: figures.members.endMale += count
-            }
-            if let grade = member.grade { figures.grades.counts[grade, default: 0] += count } else { figures.grades.notGraded += count }
-            figures.profile.add(member.profile, count: count)
-        }
+        members.end[id]?.fill(&figures)
         for (code, count) in discipline[id] ?? [:] {
             figures.discipline[try StoredValue.code(code) as DisciplineLevel] = count
         }

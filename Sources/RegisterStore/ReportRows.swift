@@ -20,6 +20,10 @@ struct ReportRows {
             sqlite3_column_type(handle, index) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, index)
         }
 
+        /// The integer in column `index` that is a row's key, never NULL (one API call
+        /// rather than two: the member scan reads two keys per member).
+        func key(_ index: Int32) -> Int64 { sqlite3_column_int64(handle, index) }
+
         /// The UTF-8 bytes of the text in column `index`, nil for NULL.
         func bytes(_ index: Int32) -> UnsafeBufferPointer<UInt8>? {
             guard let text = sqlite3_column_text(handle, index) else { return nil }
@@ -39,19 +43,39 @@ struct ReportRows {
         }
     }
 
-    /// Runs `sql` and hands `body` its rows one at a time.
-    func forEachRow(_ sql: String, _ body: (Row) throws -> Void) throws {
-        let statement = try db.makeStatement(sql: sql)
-        try statement.setArguments(StatementArguments(arguments))
-        let handle = statement.sqliteStatement
-        while true {
+    /// A statement stepped by its caller one row at a time, so that two statements can be
+    /// walked side by side (a merge of two tables read in the same key order).
+    struct Cursor {
+        private let statement: Statement
+        private let sql: String
+        private let db: Database
+
+        fileprivate init(_ reader: ReportRows, _ sql: String) throws {
+            statement = try reader.db.makeStatement(sql: sql)
+            try statement.setArguments(StatementArguments(reader.arguments))
+            self.sql = sql
+            db = reader.db
+        }
+
+        /// The next row, valid until the next call; nil once the statement is done.
+        func next() throws -> Row? {
+            let handle = statement.sqliteStatement
             let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { return }
+            if code == SQLITE_DONE { return nil }
             guard code == SQLITE_ROW else {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
             }
-            try body(Row(handle: handle))
+            return Row(handle: handle)
         }
+    }
+
+    /// `sql` prepared with the arguments, to be stepped by the caller.
+    func cursor(_ sql: String) throws -> Cursor { try Cursor(self, sql) }
+
+    /// Runs `sql` and hands `body` its rows one at a time.
+    func forEachRow(_ sql: String, _ body: (Row) throws -> Void) throws {
+        let rows = try cursor(sql)
+        while let row = try rows.next() { try body(row) }
     }
 
     /// The rows (unit, ancestor) of `sql` as each unit's ancestors.

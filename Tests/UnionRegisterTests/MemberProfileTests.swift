@@ -78,4 +78,26 @@ struct MemberProfileTests {
         #expect(figures.ethnicMinority == 3 && figures.religious == 0 && figures.officeHolders == 3)
         #expect(figures.partyMembers == [.official: 3] && figures.theory == [TheoryLevel.none: 5])
     }
+
+    /// Counting into a flat array of counters, as the report counts a whole register,
+    /// gives the figures `ProfileFigures.add` gives, facet by facet, at an offset in the
+    /// array, and with no facet value that no member has.
+    @Test func theCountersGiveTheFiguresThatAddingTheProfilesGives() {
+        let profiles = [
+            profile(on: "2023-06-01", ethnicity: Ethnicity(code: "tay"), partyJoinedOn: "2020-01-01", office: true),
+            profile(on: "2023-06-01", born: "2005-06-02", religion: Religion(parsing: "Phật giáo"), stage: .admitted),
+            profile(on: "2023-06-01", born: "1990-01-01", entered: .intermediate, stage: .official),
+            profile(on: "2023-06-01"),
+        ]
+        var added = ProfileFigures()
+        var counters = [Int](repeating: 0, count: 3 + MemberProfile.counterCount + 2)
+        for profile in profiles {
+            added.add(profile, count: 1)
+            profile.count(in: &counters, at: 3)
+        }
+        #expect(counters.prefix(3).allSatisfy { $0 == 0 } && counters.suffix(2).allSatisfy { $0 == 0 })
+        #expect(MemberProfile.figures(counted: counters, at: 3) == added)
+        #expect(added.partyMembers == [.official: 2, .probationary: 1] && added.religious == 1 && added.ageBands.count == 3)
+        #expect(MemberProfile.figures(counted: [Int](repeating: 0, count: MemberProfile.counterCount), at: 0) == ProfileFigures())
+    }
 }

@@ -19,6 +19,9 @@ public struct MemberProfile: Hashable, Sendable {
     /// hashes its text, and hashing seven texts per member was most of the cost of counting
     /// a million of them by profile.
     private let key: Int
+    /// The positions among their type's cases of the age band, education, theory level
+    /// and Party standing (-1: none), what `count(in:at:)` adds to.
+    private let positions: (ageBand: Int, education: Int, theory: Int, party: Int)
 
     /// The profile on `day` of a member born on `born`, with the facts recorded as of that
     /// day: `theoryCourses` says whether any theory course is recorded and the highest
@@ -34,11 +37,12 @@ public struct MemberProfile: Hashable, Sendable {
         theory = TheoryLevel.level(entered: enteredTheory, anyCourse: theoryCourses.any, highestBy: theoryCourses.highest) ?? .none
         party = PartyStanding(stage: latestStage, joinedBefore: partyJoinedOn.map { $0 <= day } ?? false)
         officeHolder = holdsOffice
-        var key = Self.ordinal(ageBand)
-        key = key * EducationLevel.allCases.count + Self.ordinal(education)
+        positions = (Self.ordinal(ageBand), Self.ordinal(education), Self.ordinal(theory), party.map(Self.ordinal) ?? -1)
+        var key = positions.ageBand
+        key = key * EducationLevel.allCases.count + positions.education
         key = key * 4 + (ethnicMinority ? 2 : 0) + (religious ? 1 : 0)
-        key = key * TheoryLevel.allCases.count + Self.ordinal(theory)
-        key = key * (PartyStanding.allCases.count + 1) + (party.map(Self.ordinal) ?? -1) + 1
+        key = key * TheoryLevel.allCases.count + positions.theory
+        key = key * (PartyStanding.allCases.count + 1) + positions.party + 1
         self.key = key * 2 + (officeHolder ? 1 : 0)
     }
 
@@ -73,6 +77,56 @@ extension AgeBand {
     /// birthday of 29 February falls on 1 March); a day before the birth is the first band.
     public init(born: Day, on day: Day) {
         self.init(years: Age(born: born, on: day)?.years ?? 0)
+    }
+}
+
+extension MemberProfile {
+    /// How many counters `count(in:at:)` uses: one per age band, education level, theory
+    /// level and Party standing, then one each for minority, religious and office holder.
+    public static let counterCount = Counter.office + 1
+
+    /// Where each facet's counters start, in the order `counterCount` gives.
+    private enum Counter {
+        static let education = AgeBand.allCases.count
+        static let theory = education + EducationLevel.allCases.count
+        static let party = theory + TheoryLevel.allCases.count
+        static let minority = party + PartyStanding.allCases.count
+        static let religious = minority + 1, office = minority + 2
+    }
+
+    /// Adds one to the counter of each facet this profile is counted under, the profile's
+    /// `counterCount` counters starting at `base`: what `ProfileFigures.add` counts, as
+    /// positions in a flat array, so that a count over a million members makes no
+    /// dictionary and hashes nothing per member (BENCHMARKS.md, issue 10, fifth round).
+    public func count(in counters: inout [Int], at base: Int) {
+        counters[base + positions.ageBand] += 1
+        counters[base + Counter.education + positions.education] += 1
+        counters[base + Counter.theory + positions.theory] += 1
+        if positions.party >= 0 { counters[base + Counter.party + positions.party] += 1 }
+        if ethnicMinority { counters[base + Counter.minority] += 1 }
+        if religious { counters[base + Counter.religious] += 1 }
+        if officeHolder { counters[base + Counter.office] += 1 }
+    }
+
+    /// The figures of the members counted by `count(in:at:)` into `counters` from `base`,
+    /// with only the facets' values that some member has, as `ProfileFigures.add` leaves them.
+    public static func figures(counted counters: [Int], at base: Int) -> ProfileFigures {
+        func tally<T: Hashable>(_ cases: [T], from start: Int) -> [T: Int] {
+            var tally: [T: Int] = [:]
+            for (index, value) in cases.enumerated() where counters[base + start + index] > 0 {
+                tally[value] = counters[base + start + index]
+            }
+            return tally
+        }
+        var figures = ProfileFigures()
+        figures.ageBands = tally(AgeBand.allCases, from: 0)
+        figures.education = tally(EducationLevel.allCases, from: Counter.education)
+        figures.theory = tally(TheoryLevel.allCases, from: Counter.theory)
+        figures.partyMembers = tally(PartyStanding.allCases, from: Counter.party)
+        figures.ethnicMinority = counters[base + Counter.minority]
+        figures.religious = counters[base + Counter.religious]
+        figures.officeHolders = counters[base + Counter.office]
+        return figures
     }
 }
 
