@@ -39,7 +39,8 @@ struct SQLiteBindingTests {
         let direct = try database(), grdb = try database()
         try direct.write { db in
             // Inside the transaction: the direct path; the ids come back in order.
-            #expect(try Self.values.map { try db.insert(Self.insert, .positional($0)) } == [1, 2])
+            let ids = try Self.values.map { try db.insert(Self.insert, .positional($0)) }
+            #expect(ids == [1, 2])
         }
         try grdb.writeWithoutTransaction { db in
             #expect(db.isInsideTransaction == false)
