@@ -83,6 +83,29 @@ struct MemberSearchIndexTests {
         try expectRebuilt(temp.register, "after an import and an addition")
     }
 
+    /// The bulk build after an import keeps each member's distinct words once, as the
+    /// triggers do, both into an empty register (counts read from the new rows) and into
+    /// one with members (counts added to the words already there).
+    @Test func aBulkImportKeepsEachMembersDistinctWordsIntoAnEmptyRegisterAndIntoAFullOne() throws {
+        let temp = try TemporaryRegister()
+        let header = "code,full_name,birth_date,gender,unit,joined_on,education\n"
+        let first = temp.directory.appending(path: "first.csv").path
+        try (header + "DV1,Nguyễn Nguyễn An,1995-03-02,male,YT-VP,2015-03-26,university\n"
+                    + "DV2,Trần Thị An,1996-05-06,female,YT-VP,2016-03-26,university\n").write(toFile: first, atomically: true, encoding: .utf8)
+        _ = try temp.register.importFile(.members, from: first, dryRun: false)
+        #expect(try index(temp.register).words == [
+            "an DV1 nguyen nguyen an", "an DV2 tran thi an", "nguyen DV1 nguyen nguyen an", "thi DV2 tran thi an", "tran DV2 tran thi an",
+        ])
+        #expect(try index(temp.register).counts == ["an 2", "nguyen 1", "thi 1", "tran 1"])
+        let second = temp.directory.appending(path: "second.csv").path
+        try (header + "DV3,Lê Lê Bình,1995-03-02,male,YT-VP,2015-03-26,university\n"
+                    + "DV4,Nguyễn Văn Bình,1996-05-06,male,YT-VP,2016-03-26,university\n").write(toFile: second, atomically: true, encoding: .utf8)
+        _ = try temp.register.importFile(.members, from: second, dryRun: false)
+        #expect(try index(temp.register).counts == ["an 2", "binh 2", "le 1", "nguyen 2", "thi 1", "tran 1", "van 1"])
+        #expect(try codes(temp, "nguyen") == ["DV1", "DV4"])
+        try expectRebuilt(temp.register, "after a load into an empty register and an import into a full one")
+    }
+
     @Test func theTriggersKeepEachMembersDistinctWordsWithTheNameAndTheirCounts() throws {
         let temp = try TemporaryRegister()
         try temp.addMember("DV1", "Nguyễn Nguyễn An", born: "1995-03-02", joined: "2015-03-26")

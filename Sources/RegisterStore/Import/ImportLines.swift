@@ -19,8 +19,7 @@ enum ImportLines {
 
     /// Row `line` of the file wrote or matched member `memberID`.
     static func record(memberID: Int64, line: Int, in db: Database) throws {
-        try db.cachedStatement(sql: "INSERT INTO temp.import_line (member_id, line) VALUES (?, ?)")
-            .execute(arguments: [memberID, line])
+        _ = try db.insert("INSERT INTO temp.import_line (member_id, line) VALUES (?, ?)", [memberID, line])
     }
 
     /// The line of the file that wrote or matched member `memberID`, if one did.

@@ -29,7 +29,8 @@ enum EventTable {
 
     /// Inserts an event whose unit ids the caller already knows (the bulk import does).
     static func insert(_ event: MembershipEvent, memberID: Int64, unitID: Int64, fromUnitID: Int64?, in db: any SQLConnection) throws {
-        try db.execute("""
+        // `insert`, whose id is not needed, for its direct binding on a file (`import members` writes one per row).
+        _ = try db.insert("""
             INSERT INTO membership_event (member_id, kind, on_date, unit_id, from_unit_id, reason, place, letter_no, until_on)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [memberID, event.kind.rawValue, event.on.description, unitID, fromUnitID, event.reason,

@@ -12,24 +12,32 @@ enum MemberWordTable {
         "json_each('[' || replace(json_quote(\(column)), ' ', '\",\"') || ']')"
     }
 
-    /// Every (word, member, folded name) row the members with an id above `:after` imply.
+    /// Every (word, member, folded name) row the members with an id above `:after` imply,
+    /// in the table's key order. Grouped by word and member rather than `DISTINCT` (the
+    /// folded name follows from the member): SQLite then sorts the rows once, where
+    /// `DISTINCT … ORDER BY` built a temporary index of them and sorted them again, half of
+    /// the word index's build after a million-row import (BENCHMARKS.md, issue 10).
     private static let derivedRows = """
-        SELECT DISTINCT j.value AS word, m.id AS member_id, m.search_name AS search_name
+        SELECT j.value AS word, m.id AS member_id, m.search_name AS search_name
         FROM member m, \(words(of: "m.search_name")) j
         WHERE m.id > :after AND j.value <> ''
+        GROUP BY 1, 2
         """
 
     /// Adds the rows of the members with an id above `memberID` (those of a bulk import,
     /// whose insert trigger was dropped while it ran), sorted as the table is, and their
-    /// words' counts.
+    /// words' counts. When the register had no members before (`memberID` 0), every row of
+    /// `member_word` is a new one, and the counts are read from it in its key order instead
+    /// of splitting every name a second time.
     static func index(membersAfter memberID: Int64, in db: Database) throws {
         let arguments: StatementArguments = ["after": memberID]
         try db.execute(sql: "INSERT INTO member_word (word, member_id, search_name) \(derivedRows) ORDER BY 1, 2", arguments: arguments)
+        let newRows = memberID == 0 ? "SELECT word FROM member_word" : "SELECT word FROM (\(derivedRows))"
         try db.execute(sql: """
             INSERT INTO name_word (word, members)
-            SELECT word, COUNT(*) FROM (\(derivedRows)) WHERE true GROUP BY word
+            SELECT word, COUNT(*) FROM (\(newRows)) WHERE true GROUP BY word
             ON CONFLICT (word) DO UPDATE SET members = members + excluded.members
-            """, arguments: arguments)
+            """, arguments: memberID == 0 ? [] : arguments)
     }
 
     /// How many rows of the two tables differ from a rebuild from `member` (`check`).
