@@ -1,12 +1,12 @@
 import Crypto
 import Foundation
-import GRDB
 import HummingbirdBcrypt
 import UnionRegister
 
 /// The accounts of the server and their sessions (docs/SECURITY.md). Passwords are
 /// checked by the domain's rule, then kept as bcrypt hashes; a session token is kept as
 /// its SHA-256 only. Every change of an account leaves an audit row, without the password.
+/// The same on both engines: the server's sessions live in the register, whichever it is.
 extension Register {
     /// bcrypt's work factor: 2^12 rounds, about a quarter of a second per hash here.
     static let bcryptCost: UInt8 = 12
@@ -20,21 +20,19 @@ extension Register {
         try AccountRules.checkPassword(password, account: account.name)
         let hash = Bcrypt.hash(password, cost: Self.bcryptCost)
         try write { tx in
-            if try AccountTable.find(account.name, in: tx.db) != nil {
+            if try AccountTable.find(account.name, in: tx.connection) != nil {
                 throw RegisterError.badInput(Text(vi: "Tài khoản \(account.name) đã có.", en: "The account \(account.name) already exists."),
                                              fix: Text(vi: "Chọn tên khác.", en: "Choose another name."))
             }
-            let unitID = try UnitTable.find(account.unitCode, in: tx.db).id
-            try AccountTable.insert(account, unitID: unitID, passwordHash: hash, at: Self.stamp(tx.now), in: tx.db)
+            let unitID = try UnitTable.find(account.unitCode, in: tx.connection).id
+            try AccountTable.insert(account, unitID: unitID, passwordHash: hash, at: Self.stamp(tx.now), in: tx.connection)
             return ((), AuditEntry(action: "user.add", unitCode: account.unitCode, newValue: AuditEntry.json(account)))
         }
     }
 
     /// Every account, by name.
     public func accounts() throws -> [Account] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT \(AccountTable.columns) FROM \(AccountTable.from) ORDER BY a.name").map(AccountTable.account(from:))
-        }
+        try readSQL { db in try AccountTable.all(in: db) }
     }
 
     /// Sets a new password and ends every open session of the account.
@@ -42,22 +40,22 @@ extension Register {
         try AccountRules.checkPassword(password, account: name)
         let hash = Bcrypt.hash(password, cost: Self.bcryptCost)
         try write { tx in
-            let (id, account) = try AccountTable.require(name, in: tx.db)
-            try AccountTable.setPassword(id: id, hash: hash, in: tx.db)
-            return ((), AuditEntry(action: "user.passwd", unitCode: account.unitCode, newValue: AuditEntry.json(account)))
+            let stored = try AccountTable.require(name, in: tx.connection)
+            try AccountTable.setPassword(id: stored.id, hash: hash, in: tx.connection)
+            return ((), AuditEntry(action: "user.passwd", unitCode: stored.account.unitCode, newValue: AuditEntry.json(stored.account)))
         }
     }
 
-    /// Disables an account for good and ends its sessions; it stays in the file, named by
+    /// Disables an account for good and ends its sessions; it stays in the register, named by
     /// the audit rows it wrote.
     public func disableAccount(_ name: String) throws {
         try write { tx in
-            let (id, account) = try AccountTable.require(name, in: tx.db)
-            try AccountTable.disable(id: id, at: Self.stamp(tx.now), in: tx.db)
-            var disabled = account
+            let stored = try AccountTable.require(name, in: tx.connection)
+            try AccountTable.disable(id: stored.id, at: Self.stamp(tx.now), in: tx.connection)
+            var disabled = stored.account
             disabled.disabled = true
-            return ((), AuditEntry(action: "user.disable", unitCode: account.unitCode,
-                                   oldValue: AuditEntry.json(account), newValue: AuditEntry.json(disabled)))
+            return ((), AuditEntry(action: "user.disable", unitCode: stored.account.unitCode,
+                                   oldValue: AuditEntry.json(stored.account), newValue: AuditEntry.json(disabled)))
         }
     }
 
@@ -65,17 +63,15 @@ extension Register {
     /// unknown name, a wrong password or a disabled account alike, so a caller cannot tell
     /// which. The token is returned once and kept only as its hash.
     public func logIn(_ name: String, password: String, lifetime: TimeInterval) throws -> (token: String, session: AccountSession)? {
-        let row = try read { db in try AccountTable.find(name, in: db) }
-        let verified = Bcrypt.verify(password, hash: row?["password_hash"] ?? Self.decoyHash)
-        guard let row, verified else { return nil }
-        let account = try AccountTable.account(from: row)
-        guard !account.disabled else { return nil }
+        let stored = try readSQL { db in try AccountTable.find(name, in: db) }
+        let verified = Bcrypt.verify(password, hash: stored?.passwordHash ?? Self.decoyHash)
+        guard let stored, verified, !stored.account.disabled else { return nil }
+        let account = stored.account
         let token = Self.randomToken(), csrf = Self.randomToken()
         let expires = try write { tx in
             let expires = Self.stamp(tx.now.addingTimeInterval(lifetime))
-            try tx.db.execute(sql: """
-                INSERT INTO account_session (token_hash, account_id, csrf_token, created_at, expires_at) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [Self.tokenHash(token), row["id"] as Int64, csrf, Self.stamp(tx.now), expires])
+            try AccountTable.openSession(tokenHash: Self.tokenHash(token), accountID: stored.id, csrfToken: csrf,
+                                         at: Self.stamp(tx.now), expires: expires, in: tx.connection)
             return (expires, AuditEntry(action: "user.login", unitCode: account.unitCode, newValue: AuditEntry.json(account)))
         }
         return (token, AccountSession(account: account, csrfToken: csrf, expiresAt: expires))
@@ -85,22 +81,13 @@ extension Register {
     /// account enabled.
     public func session(token: String) throws -> AccountSession? {
         let now = clock.read().now
-        return try read { db in
-            // Kept prepared: every request of the server asks it.
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: """
-                SELECT \(AccountTable.columns), s.csrf_token, s.expires_at
-                FROM \(AccountTable.from) JOIN account_session s ON s.account_id = a.id
-                WHERE s.token_hash = ? AND s.expires_at > ? AND a.disabled_at IS NULL
-                """), arguments: [Self.tokenHash(token), Self.stamp(now)]) else { return nil }
-            return AccountSession(account: try AccountTable.account(from: row), csrfToken: row["csrf_token"], expiresAt: row["expires_at"])
-        }
+        return try readSQL { db in try AccountTable.session(tokenHash: Self.tokenHash(token), at: Self.stamp(now), in: db) }
     }
 
     /// Ends a session (logging out). Expired sessions of every account go with it.
     public func endSession(token: String) throws {
         try write { tx in
-            try tx.db.execute(sql: "DELETE FROM account_session WHERE token_hash = ? OR expires_at <= ?",
-                              arguments: [Self.tokenHash(token), Self.stamp(tx.now)])
+            try AccountTable.endSession(tokenHash: Self.tokenHash(token), at: Self.stamp(tx.now), in: tx.connection)
             return ((), AuditEntry(action: "user.logout"))
         }
     }

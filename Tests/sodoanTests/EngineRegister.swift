@@ -28,17 +28,27 @@ struct EngineRegister {
     var location: String { postgres?.url ?? cli.db }
 
     @discardableResult
-    func run(_ arguments: [String]) throws -> CLI.Result {
+    func run(_ arguments: [String], stdin: String? = nil) throws -> CLI.Result {
         let environment = (postgres?.cluster.environment ?? [:]).merging(["SODOAN_DB": location]) { $1 }
-        return try cli.run(arguments, useDB: false, environment: environment)
+        return try cli.run(arguments, useDB: false, environment: environment, stdin: stdin)
     }
 
     /// Runs a command that must succeed, and returns its standard output.
     @discardableResult
-    func ok(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let result = try run(arguments)
+    func ok(_ arguments: [String], stdin: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let result = try run(arguments, stdin: stdin)
         #expect(result.status == 0, "\(arguments): \(result.stderr)", sourceLocation: sourceLocation)
         return result.stdout
+    }
+
+    /// A bloc with a grassroots union of two branches and a grassroots branch, as
+    /// `CLI.makeSmallTree` makes on a file.
+    func makeSmallTree() throws {
+        try ok(["init", "--name", "Đoàn Khối các cơ quan tỉnh", "--code", "DK", "--opened", "2015-01-01"])
+        try ok(["unit", "add", "YT", "--name", "Đoàn cơ sở Sở Y tế", "--kind", "grassroots-union", "--parent", "DK", "--opened", "2015-01-01"])
+        try ok(["unit", "add", "YT-VP", "--name", "Chi đoàn Văn phòng Sở", "--kind", "branch", "--parent", "YT", "--opened", "2015-01-01"])
+        try ok(["unit", "add", "YT-BV", "--name", "Chi đoàn Bệnh viện Đa khoa", "--kind", "branch", "--parent", "YT", "--opened", "2015-01-01"])
+        try ok(["unit", "add", "TC", "--name", "Chi đoàn cơ sở Sở Tài chính", "--kind", "grassroots-branch", "--parent", "DK", "--opened", "2015-01-01"])
     }
 
     /// Everything the register holds, to tell that a refusal wrote nothing: the file's

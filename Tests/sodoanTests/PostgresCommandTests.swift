@@ -66,7 +66,8 @@ struct PostgresCommandTests {
         #expect(en.stderr.contains("runs this command on a register file only")
                 && en.stderr.contains("it runs `sodoan init`, `sodoan copy`, `sodoan unit add`, `sodoan unit update`, `sodoan unit close`, `sodoan unit list`, `sodoan unit grade`, `sodoan unit grades`, `sodoan member add`, `sodoan member host`, `sodoan member show`, `sodoan member history`, `sodoan member list`, `sodoan member update`, "
                     + "`sodoan member transfer`, `sodoan member arrive`, `sodoan member leave`, `sodoan member away`, `sodoan member mature`, "
-                    + "`sodoan member remove`, `sodoan member decease`, `sodoan member letter`, `sodoan log`, `sodoan grade set`, `sodoan grade list`, "
+                    + "`sodoan member remove`, `sodoan member decease`, `sodoan member letter`, `sodoan log`, `sodoan user add`, `sodoan user list`, `sodoan user passwd`, `sodoan user disable`, "
+                    + "`sodoan grade set`, `sodoan grade list`, "
                     + "`sodoan training add`, `sodoan training list`, `sodoan discipline add`, `sodoan office add`, `sodoan office end`, "
                     + "`sodoan office list`, `sodoan dues start`, `sodoan dues rate show`, `sodoan dues rate set`, `sodoan dues class`, "
                     + "`sodoan dues pay`, `sodoan dues exempt`, `sodoan dues status`, `sodoan policy show`, `sodoan policy set`, "

@@ -11,10 +11,7 @@ struct TwoEngineBookCommandTests {
     /// (DV002) in YT-BV since 2018.
     private func twoMembers(_ kind: RegisterEngineKind) throws -> EngineRegister {
         let register = try EngineRegister(kind)
-        try register.ok(["init", "--name", "Đoàn Khối các cơ quan tỉnh", "--code", "DK", "--opened", "2015-01-01"])
-        try register.ok(["unit", "add", "YT", "--name", "Đoàn cơ sở Sở Y tế", "--kind", "grassroots-union", "--parent", "DK", "--opened", "2015-01-01"])
-        try register.ok(["unit", "add", "YT-VP", "--name", "Chi đoàn Văn phòng Sở", "--kind", "branch", "--parent", "YT", "--opened", "2015-01-01"])
-        try register.ok(["unit", "add", "YT-BV", "--name", "Chi đoàn Bệnh viện", "--kind", "branch", "--parent", "YT", "--opened", "2015-01-01"])
+        try register.makeSmallTree()
         try register.ok(["member", "add", "--unit", "YT-VP", "--code", "DV001", "--name", "Nguyễn Thị Lan", "--born", "2000-05-10",
                          "--gender", "female", "--joined", "2016-03-26", "--education", "university"])
         try register.ok(["member", "add", "--unit", "YT-BV", "--code", "DV002", "--name", "Trần Văn Bình", "--born", "1998-01-02",
@@ -142,7 +139,7 @@ struct TwoEngineBookCommandTests {
         try register.ok(["policy", "set", "min_age", "20", "--from", "2024-01-01"])
         #expect(try register.ok(["policy", "show", "--on", "2024-06-01", "--format", "csv"]).contains("min_age,20,2024-01-01"))
         #expect(try !register.ok(["policy", "show", "--on", "2023-12-31", "--format", "csv"]).contains("min_age,20"))
-        #expect(try actions(register) == ["register.init", "unit.add", "unit.add", "unit.add", "member.add", "member.add",
+        #expect(try actions(register) == ["register.init", "unit.add", "unit.add", "unit.add", "unit.add", "member.add", "member.add",
                                           "dues.start", "dues.rate", "dues.class", "dues.pay", "dues.exempt", "policy.set"])
     }
 

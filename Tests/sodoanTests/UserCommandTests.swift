@@ -1,10 +1,13 @@
 import Foundation
 import Testing
 
-@Suite("sodoan user: accounts of the web interface")
+/// On both engines: the accounts, and the sessions the server keeps with them, live in the
+/// register, a file or a PostgreSQL database.
+@Suite("sodoan user: accounts of the web interface, on a file and on PostgreSQL", .serialized)
 struct UserCommandTests {
-    @Test func addListPasswdAndDisable() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases)
+    func addListPasswdAndDisable(_ kind: RegisterEngineKind) throws {
+        let cli = try EngineRegister(kind)
         defer { cli.cleanUp() }
         try cli.makeSmallTree()
         let added = try cli.run(["user", "add", "bt.vp", "--role", "secretary", "--unit", "YT-VP", "--password-stdin"],
@@ -32,11 +35,12 @@ struct UserCommandTests {
         #expect(!log.contains("một-mật-khẩu-dài") && !log.contains("another-long-one"))
     }
 
-    @Test func aWeakPasswordAnUnknownUnitOrNoTerminalIsRefusedAndWritesNothing() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases)
+    func aWeakPasswordAnUnknownUnitOrNoTerminalIsRefusedAndWritesNothing(_ kind: RegisterEngineKind) throws {
+        let cli = try EngineRegister(kind)
         defer { cli.cleanUp() }
         try cli.makeSmallTree()
-        let before = try cli.ok(["log", "--format", "csv"])
+        let before = try cli.contents()
         let weak = try cli.run(["user", "add", "bt.vp", "--role", "secretary", "--unit", "YT-VP", "--password-stdin"], stdin: "123456\n")
         #expect(weak.status == 1)
         #expect(weak.stderr.contains("[password-strength]") && weak.stderr.contains("6 ký tự"))
@@ -48,12 +52,21 @@ struct UserCommandTests {
         #expect(noTerminal.stderr.contains("--password-stdin"))
         let badRole = try cli.run(["user", "add", "bt.vp", "--role", "boss", "--unit", "YT-VP", "--password-stdin"], stdin: "một-mật-khẩu-dài\n")
         #expect(badRole.status == 64)
-        #expect(try cli.ok(["log", "--format", "csv"]) == before)
-        #expect(try cli.run(["user", "passwd", "nobody", "--password-stdin"], stdin: "một-mật-khẩu-dài\n").status == 65)
+        #expect(try cli.contents() == before, "a refusal wrote")
+
+        try cli.ok(["user", "add", "bt.vp", "--role", "viewer", "--unit", "TC", "--password-stdin"], stdin: "một-mật-khẩu-dài\n")
+        let afterOne = try cli.contents()
+        let again = try cli.run(["user", "add", "bt.vp", "--role", "viewer", "--unit", "TC", "--password-stdin", "--lang", "en"], stdin: "một-mật-khẩu-dài\n")
+        #expect(again.status == 65 && again.stderr == "Error: The account bt.vp already exists.\nChoose another name.\n", "\(again.stderr)")
+        let nobody = try cli.run(["user", "passwd", "nobody", "--password-stdin"], stdin: "một-mật-khẩu-dài\n")
+        #expect(nobody.status == 65 && nobody.stderr == "Lỗi: Không có tài khoản nobody.\nXem các tài khoản bằng `sodoan user list`.\n", "\(nobody.stderr)")
+        #expect(try cli.run(["user", "disable", "nobody"]).status == 65)
+        #expect(try cli.contents() == afterOne, "a refusal wrote")
     }
 
-    @Test func commandLineWritesNameTheOperatingSystemUser() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases)
+    func commandLineWritesNameTheOperatingSystemUser(_ kind: RegisterEngineKind) throws {
+        let cli = try EngineRegister(kind)
         defer { cli.cleanUp() }
         try cli.makeSmallTree()
         let log = try #require(try JSONSerialization.jsonObject(with: Data(cli.ok(["log", "--format", "json"]).utf8)) as? [[String: Any]])
