@@ -54,8 +54,9 @@ struct TwoEngineBookCommandTests {
         try register.ok(["office", "add", "DV001", "--role", "secretary", "--unit", "YT-VP", "--from", "2022-10-01"])
         try register.ok(["office", "end", "DV001", "--unit", "YT-VP", "--on", "2024-10-01"])
 
-        #expect(try register.ok(["grade", "list", "--format", "csv"]).split(separator: "\n").dropFirst()
-            .map { $0.split(separator: ",").prefix(4).joined(separator: ",") } == ["DV001,Nguyễn Thị Lan,YT-VP,2023", "DV002,Trần Văn Bình,YT-BV,2023"])
+        let grades = try register.ok(["grade", "list", "--format", "csv"]).split(separator: "\n").dropFirst()
+        #expect(grades.count == 2 && grades.first?.contains("DV001") == true && grades.first?.contains("YT-VP") == true
+                && grades.last?.contains("DV002") == true && grades.last?.contains("YT-BV") == true, "\(grades)")
         #expect(try register.ok(["grade", "list", "--unit", "YT-BV", "--year", "2023", "--format", "csv"]).split(separator: "\n").count == 2)
         #expect(try register.ok(["grade", "list", "--year", "2022", "--format", "csv"]).split(separator: "\n").count == 1)
         let trainings = try register.ok(["training", "list", "--year", "2024", "--kind", "party-awareness", "--unit", "YT", "--format", "csv"])
@@ -103,10 +104,10 @@ struct TwoEngineBookCommandTests {
             (["grade", "set", "NOPE", "--year", "2023", "--grade", "good", "--lang", "en"], 65, "NOPE"),
             (["grade", "set", "DV001", "--year", "2015", "--grade", "good"], 1, "Lỗi ["),
             (["grade", "list", "--unit", "NOPE"], 65, "NOPE"),
-            (["training", "add", "DV001", "--kind", "party-awareness", "--completed", "2999-01-01"], 1, ""),
+            (["training", "add", "DV001", "--kind", "party-awareness", "--completed", "2999-01-01"], 65, "2999-01-01"),
             (["training", "add", "DV001", "--kind", "party-awareness", "--completed", "2024-13-01", "--lang", "en"], 65, "--completed"),
             (["training", "list", "NOPE"], 65, "NOPE"),
-            (["discipline", "add", "DV001", "--level", "warning", "--on", "2999-01-01", "--reason", "X"], 1, ""),
+            (["discipline", "add", "DV001", "--level", "warning", "--on", "2999-01-01", "--reason", "X"], 65, "2999-01-01"),
             (["office", "add", "DV002", "--role", "secretary", "--unit", "YT-VP", "--from", "2023-01-01", "--lang", "en"], 1, "Error ["),
             (["office", "add", "DV002", "--role", "secretary", "--unit", "NOPE", "--from", "2023-01-01"], 65, "NOPE"),
             (["office", "end", "DV002", "--unit", "YT-VP", "--on", "2024-01-01", "--lang", "en"], 1, "holds no office of YT-VP"),
@@ -115,7 +116,7 @@ struct TwoEngineBookCommandTests {
             (["dues", "pay", "NOPE", "--through", "2026-01"], 65, "NOPE"),
             (["dues", "status", "--unit", "NOPE"], 65, "NOPE"),
             (["policy", "set", "min_grade", "nonsense"], 65, ""),
-            (["policy", "set", "min_age", "18", "--from", "2999-01-01"], 1, ""),
+            (["policy", "set", "min_age", "18", "--from", "2999-01-01"], 65, "2999-01-01"),
         ])
     }
 
@@ -137,8 +138,9 @@ struct TwoEngineBookCommandTests {
 
         try register.ok(["policy", "set", "min_age", "20", "--from", "2024-01-01"])
         try register.ok(["policy", "set", "min_age", "20", "--from", "2024-01-01"])
-        #expect(try register.ok(["policy", "show", "--on", "2024-06-01", "--format", "csv"]).contains("min_age,20,2024-01-01"))
-        #expect(try !register.ok(["policy", "show", "--on", "2023-12-31", "--format", "csv"]).contains("min_age,20"))
+        let policy = try register.ok(["policy", "show", "--on", "2024-06-01", "--format", "csv"]).split(separator: "\n")
+        #expect(policy.contains { $0.hasPrefix("min_age,") && $0.contains(",20,") && $0.contains("2024-01-01") }, "\(policy)")
+        #expect(try !register.ok(["policy", "show", "--on", "2023-12-31", "--format", "csv"]).contains("2024-01-01"))
         #expect(try actions(register) == ["register.init", "unit.add", "unit.add", "unit.add", "unit.add", "member.add", "member.add",
                                           "dues.start", "dues.rate", "dues.class", "dues.pay", "dues.exempt", "policy.set"])
     }
@@ -236,9 +238,9 @@ struct TwoEngineBookCommandTests {
         let session = setup + book + referrals
         let file = try sessionOutputs(session, on: .file), postgres = try sessionOutputs(session, on: .postgres)
         #expect(sessionStatuses(file) == Array(repeating: "0", count: setup.count)
-                + ["0", "0", "0", "1", "65", "0", "0", "0", "0", "1", "0", "0", "0", "1", "0", "1", "0", "0", "1", "0"]
-                + ["0", "0", "0", "0", "0", "1", "0", "0", "0", "0", "65", "0", "0"]
-                + ["0", "0", "0", "0", "1", "1", "0", "0", "0", "0", "1", "0", "0", "0", "0", "0", "0", "0", "1", "0", "0", "0", "0", "0"],
+                + ["0", "0", "0", "1", "65", "0", "0", "0", "0", "65", "0", "0", "0", "1", "0", "1", "0", "0", "1", "0"]
+                + ["0", "0", "0", "0", "0", "1", "0", "0", "0", "0", "65", "0", "0", "0", "0", "1", "65", "0", "0"]
+                + ["0", "0", "0", "0", "1", "1", "0", "0", "0", "0", "1", "1", "1", "0", "0", "0", "0", "0", "1", "0", "0", "0", "0", "0"],
                 "\(sessionStatuses(file))")
         for (index, arguments) in session.enumerated() {
             #expect(file[index] == postgres[index], "\(arguments)")
