@@ -7,7 +7,7 @@ extension Register {
         var record = record
         record.reason = VietnameseText.normalized(record.reason)
         try write { tx in
-            let (id, member) = try MemberTable.find(code, in: tx.db)
+            let (id, member) = try MemberTable.find(code, in: tx.connection)
             return ((), try tx.recordDiscipline(memberID: id, member, record))
         }
     }

@@ -8,19 +8,19 @@ public struct DuesStanding: Sendable {
 
 extension Register {
     public func duesSchedule() throws -> DuesSchedule {
-        try read { db in try DuesTable.schedule(in: db) }
+        try readSQL { db in try DuesTable.schedule(in: db) }
     }
 
     public func duesKeptFrom() throws -> Month {
-        try read { db in try DuesTable.keptFrom(in: db) }
+        try readSQL { db in try DuesTable.keptFrom(in: db) }
     }
 
     /// Sets the month the register keeps dues from: nobody owes for months before it.
     public func setDuesKeptFrom(_ month: Month) throws {
         try write { tx in
-            let old = try DuesTable.keptFrom(in: tx.db)
+            let old = try DuesTable.keptFrom(in: tx.connection)
             guard old != month else { return ((), nil) }
-            try DuesTable.setKeptFrom(month, in: tx.db)
+            try DuesTable.setKeptFrom(month, in: tx.connection)
             return ((), AuditEntry(action: "dues.start", oldValue: AuditEntry.json(old), newValue: AuditEntry.json(month)))
         }
     }
@@ -35,7 +35,7 @@ extension Register {
 
     public func setDuesClass(_ code: String, _ change: DuesClassChange) throws {
         try write { tx in
-            let (id, member) = try MemberTable.find(code, in: tx.db)
+            let (id, member) = try MemberTable.find(code, in: tx.connection)
             let old = try tx.setDuesClass(memberID: id, change)
             return ((), AuditEntry(action: "dues.class", memberCode: member.code, oldValue: AuditEntry.json(old),
                                    newValue: AuditEntry.json(change)))
@@ -45,7 +45,7 @@ extension Register {
     @discardableResult
     public func payDues(_ code: String, through: Month, amount: Int64?, on day: Day) throws -> DuesPayment {
         try write { tx in
-            let (id, member) = try MemberTable.find(code, in: tx.db)
+            let (id, member) = try MemberTable.find(code, in: tx.connection)
             let payment = try tx.payDues(memberID: id, through: through, amount: amount, on: day)
             return (payment, AuditEntry(action: "dues.pay", memberCode: member.code, newValue: AuditEntry.json(payment)))
         }
@@ -55,14 +55,14 @@ extension Register {
         var exemption = exemption
         exemption.reason = VietnameseText.normalized(exemption.reason)
         try write { tx in
-            let (id, member) = try MemberTable.find(code, in: tx.db)
+            let (id, member) = try MemberTable.find(code, in: tx.connection)
             try tx.exemptDues(memberID: id, exemption)
             return ((), AuditEntry(action: "dues.exempt", memberCode: member.code, newValue: AuditEntry.json(exemption)))
         }
     }
 
     public func duesAccount(_ code: String) throws -> DuesAccount {
-        try read { db in
+        try readSQL { db in
             let id = try MemberTable.find(code, in: db).id
             return try DuesTable.accounts(ofMembers: "SELECT :member", arguments: ["member": id], in: db)[0]
         }
@@ -71,7 +71,7 @@ extension Register {
     /// The active members of `unitCode`'s subtree (the whole register when nil) on `day`,
     /// with their dues, in Vietnamese name order.
     public func duesStandings(unitCode: String?, on day: Day) throws -> [DuesStanding] {
-        try read { db in
+        try readSQL { db in
             let (members, arguments) = try MembershipSQL.activeMembers(of: unitCode, on: day, in: db)
             return try DuesTable.accounts(ofMembers: members, arguments: arguments, in: db).compactMap { account in
                 account.history.status(on: day).activeUnitCode.map { DuesStanding(account: account, unitCode: $0) }

@@ -1,4 +1,3 @@
-import GRDB
 import UnionRegister
 
 /// The outcome of `grade set`: the grade kept, and the one it replaced, if any.
@@ -28,7 +27,7 @@ extension Register {
     @discardableResult
     public func setGrade(_ code: String, year: Int, grade: Grade) throws -> GradeChange {
         try write { tx in
-            let (id, member) = try MemberTable.find(code, in: tx.db)
+            let (id, member) = try MemberTable.find(code, in: tx.connection)
             let change = try tx.setGrade(memberID: id, member, year: year, grade: grade)
             guard change.old != grade else { return (change, nil) }
             return (change, AuditEntry(action: "grade.set", memberCode: member.code, unitCode: change.unitCode,
@@ -41,24 +40,27 @@ extension Register {
     /// graded year lies in `unitCode`'s subtree, by year then in Vietnamese name order.
     public func grades(year: Int? = nil, unitCode: String? = nil) throws -> [GradeListing] {
         try Day.validateYear(year)
-        return try read { db in
-            let unitID = try unitCode.map { try UnitTable.find($0, in: db).id }
+        return try readSQL { db in
             // The member's unit on 31 December of the graded year: a member who moved
             // in March is counted where they spent the end of the year.
-            let rows = try Row.fetchAll(db, sql: """
+            var filter = SQLFilter()
+            if let year { filter.add("g.year = :year", ["year": .integer(Int64(year))]) }
+            if let unitCode {
+                filter.add("""
+                    EXISTS (SELECT 1 FROM unit_closure c WHERE c.ancestor_id = :unitID AND c.descendant_id = e.unit_id
+                                                           AND \(UnitTreeSQL.inForce("c", on: "(g.year || '-12-31')")))
+                    """, ["unitID": .integer(try UnitTable.find(unitCode, in: db).id)])
+            }
+            return try db.storedRows("""
                 SELECT m.code, m.full_name, u.code AS unit_code, g.year, g.grade
                 FROM grade g
                 JOIN member m ON m.id = g.member_id
                 JOIN membership_event e ON e.id = \(MembershipSQL.lastEventID(memberColumn: "g.member_id", dayArgument: "(g.year || '-12-31')"))
                 JOIN unit u ON u.id = e.unit_id
-                WHERE (:year IS NULL OR g.year = :year)
-                  AND (:unitID IS NULL OR EXISTS (SELECT 1 FROM unit_closure c
-                                                  WHERE c.ancestor_id = :unitID AND c.descendant_id = e.unit_id
-                                                    AND \(UnitTreeSQL.inForce("c", on: "(g.year || '-12-31')"))))
+                \(filter.whereClause)
                 ORDER BY g.year, m.sort_key, m.code
-                """, arguments: ["year": year, "unitID": unitID])
-            return try rows.map { row in
-                GradeListing(memberCode: row["code"], fullName: row["full_name"], unitCode: row["unit_code"],
+                """, .named(filter.arguments)) { row in
+                GradeListing(memberCode: try row.text("code"), fullName: try row.text("full_name"), unitCode: try row.text("unit_code"),
                              record: try GradeTable.grade(from: row))
             }
         }

@@ -108,7 +108,7 @@ extension Register {
 
     /// The introduction letter of the member's latest departure (`member letter`).
     public func departureLetter(_ code: String) throws -> DepartureLetter {
-        try read { db in
+        try readSQL { db in
             let (id, member) = try MemberTable.find(code, in: db)
             let history = try EventTable.history(memberID: id, in: db)
             let left = history.events.last { $0.kind == .left }

@@ -1,4 +1,3 @@
-import GRDB
 import UnionRegister
 
 /// One row of `office list`: an office with its holder's name.
@@ -13,7 +12,7 @@ extension Register {
         var office = office
         office.title = office.title.map(VietnameseText.normalized).flatMap { $0.isEmpty ? nil : $0 }
         try write { tx in
-            let (id, member) = try MemberTable.find(office.memberCode, in: tx.db)
+            let (id, member) = try MemberTable.find(office.memberCode, in: tx.connection)
             return ((), try tx.addOffice(office, memberID: id, member: member))
         }
     }
@@ -23,8 +22,8 @@ extension Register {
     @discardableResult
     public func endOffice(_ code: String, unitCode: String, role: OfficeRole?, on day: Day) throws -> [Office] {
         try write { tx in
-            let id = try MemberTable.find(code, in: tx.db).id
-            _ = try UnitTable.find(unitCode, in: tx.db)
+            let id = try MemberTable.find(code, in: tx.connection).id
+            _ = try UnitTable.find(unitCode, in: tx.connection)
             let ended = try tx.endOffices(memberID: id, on: day, action: "office.end") {
                 $0.unitCode == unitCode && (role == nil || $0.role == role)
             }
@@ -43,16 +42,19 @@ extension Register {
     /// The offices of the units in `unitCode`'s subtree (every unit without it): those held
     /// on `asOf` when given, else every term kept; by unit, role, then first day.
     public func offices(unitCode: String?, asOf: Day?) throws -> [OfficeListing] {
-        try read { db in
-            let unitID = try unitCode.map { try UnitTable.find($0, in: db).id }
+        try readSQL { db in
+            var filter = SQLFilter()
+            if let unitCode {
+                filter.add("o.unit_id IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id = :unit)",
+                           ["unit": .integer(try UnitTable.find(unitCode, in: db).id)])
+            }
+            if let asOf { filter.add(OfficeTable.heldCondition("o", on: ":asOf"), ["asOf": .text(asOf.description)]) }
             let roles = OfficeRole.allCases.enumerated().map { "WHEN '\($0.element.rawValue)' THEN \($0.offset)" }.joined(separator: " ")
-            return try Row.fetchAll(db, sql: """
+            return try db.storedRows("""
                 SELECT \(OfficeTable.columns), om.full_name FROM \(OfficeTable.from)
-                WHERE (:unit IS NULL OR o.unit_id IN (SELECT descendant_id FROM unit_closure WHERE ancestor_id = :unit))
-                  AND (:asOf IS NULL OR (o.from_on <= :asOf AND (o.to_on IS NULL OR o.to_on > :asOf)))
-                ORDER BY ou.code, CASE o.role \(roles) END, o.from_on, om.sort_key
-                """, arguments: ["unit": unitID, "asOf": asOf?.description])
-                .map { OfficeListing(office: try OfficeTable.office(from: $0), fullName: $0["full_name"]) }
+                \(filter.whereClause)
+                ORDER BY ou.code, CASE o.role \(roles) END, o.from_on, om.sort_key, o.id
+                """, .named(filter.arguments)) { OfficeListing(office: try OfficeTable.office(from: $0), fullName: try $0.text("full_name")) }
         }
     }
 }

@@ -12,12 +12,12 @@ extension Register {
     /// The register's policy values in force on `day` (docs/DOMAIN.md#policy-values): the
     /// defaults with the latest value `policy set` started for each key on or before it.
     public func policy(on day: Day) throws -> Policy {
-        try read { db in try PolicyTable.load(in: db, on: day) }
+        try readSQL { db in try PolicyTable.load(in: db, on: day) }
     }
 
     /// `policy show --on DAY`: the values in force on `day` with the day each started.
     public func policyInForce(on day: Day) throws -> PolicyInForce {
-        try read { db in
+        try readSQL { db in
             var since: [Policy.Key: Day] = [:]
             for key in Policy.Key.allCases {
                 since[key] = try PolicyTable.start(of: key, on: day, in: db)
@@ -33,11 +33,11 @@ extension Register {
     public func setPolicy(_ key: Policy.Key, to value: String, from day: Day) throws -> Policy {
         try write { tx in
             try Policy.checkStart(day, today: tx.today)
-            let old = try PolicyTable.load(in: tx.db, on: day)
+            let old = try PolicyTable.load(in: tx.connection, on: day)
             var new = old
             try new.set(key, to: value)
             guard new != old else { return (new, nil) }
-            try PolicyTable.store(key, of: new, from: day, in: tx.db)
+            try PolicyTable.store(key, of: new, from: day, in: tx.connection)
             return (new, AuditEntry(action: "policy.set", oldValue: AuditEntry.json(PolicyChange(from: day, policy: old)),
                                     newValue: AuditEntry.json(PolicyChange(from: day, policy: new))))
         }

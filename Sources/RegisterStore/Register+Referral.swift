@@ -1,4 +1,3 @@
-import GRDB
 import UnionRegister
 
 /// A member put forward, or nearly, in `referral candidates`.
@@ -19,7 +18,7 @@ public struct ReferralEntry: Sendable, Equatable {
 extension Register {
     /// Every eligibility criterion for `step` on `day`, judged with the register's policy.
     public func checkReferral(_ code: String, step: EligibilityStep, on day: Day) throws -> Eligibility {
-        try read { db in
+        try readSQL { db in
             Eligibility(try MemberFactsTable.facts(of: code, in: db).facts, step: step, on: day,
                         policy: try PolicyTable.load(in: db, on: day))
         }
@@ -30,7 +29,7 @@ extension Register {
     /// member twice.
     public func memberBook(_ code: String, eligibilityFor next: (MemberFacts) -> EligibilityStep?,
                            on day: Day) throws -> (facts: MemberFacts, eligibility: Eligibility?) {
-        try read { db in
+        try readSQL { db in
             let facts = try MemberFactsTable.facts(of: code, in: db).facts
             let eligibility = try next(facts).map { Eligibility(facts, step: $0, on: day, policy: try PolicyTable.load(in: db, on: day)) }
             return (facts, eligibility)
@@ -48,7 +47,7 @@ extension Register {
     /// who pass every criterion for `step`, or all but one, in Vietnamese name order.
     /// Facts are loaded for the whole subtree in a few set-based queries.
     public func referralCandidates(step: EligibilityStep, unitCode: String?, on day: Day) throws -> [ReferralCandidate] {
-        try read { db in
+        try readSQL { db in
             let policy = try PolicyTable.load(in: db, on: day)
             let (members, arguments) = try MembershipSQL.activeMembers(of: unitCode, on: day, in: db)
             return try MemberFactsTable.facts(ofMembers: members, arguments: arguments, in: db).compactMap { facts in
@@ -66,19 +65,18 @@ extension Register {
     /// any stage is dated (lapsing included), and by the stage on `day`.
     public func referralList(unitCode: String?, year: Int?, stage: ReferralStage?, on day: Day) throws -> [ReferralEntry] {
         try Day.validateYear(year)
-        return try read { db in
+        return try readSQL { db in
             var arguments: [String: SQLValue] = [:]
             var members = "SELECT member_id FROM referral"
             var inSubtree: ((String, Day) throws -> Bool)?
             if let unitCode {
                 let ancestor = try UnitTable.find(unitCode, in: db).id
                 arguments["unit"] = .integer(ancestor)
-                let statement = try db.cachedStatement(sql: """
-                    SELECT EXISTS (SELECT 1 FROM unit_closure c JOIN unit u ON u.id = c.descendant_id
-                                   WHERE c.ancestor_id = :unit AND u.code = :code AND \(UnitTreeSQL.inForce("c", on: ":day")))
-                    """)
                 inSubtree = { code, day in
-                    try Bool.fetchOne(statement, arguments: ["unit": ancestor, "code": code, "day": day.description]) ?? false
+                    try db.value("""
+                        SELECT EXISTS (SELECT 1 FROM unit_closure c JOIN unit u ON u.id = c.descendant_id
+                                       WHERE c.ancestor_id = :unit AND u.code = :code AND \(UnitTreeSQL.inForce("c", on: ":day")))
+                        """, ["unit": ancestor, "code": code, "day": day.description]) == .integer(1)
                 }
                 members = """
                     SELECT r.member_id FROM referral r JOIN membership_event e ON e.member_id = r.member_id
@@ -100,7 +98,7 @@ extension Register {
     /// The content of the member's latest referral resolution (form 4-KNĐ), with the
     /// committee above the branch the member was in on the resolution's day.
     public func referralResolution(_ code: String) throws -> ReferralResolution {
-        try read { db in
+        try readSQL { db in
             let facts = try MemberFactsTable.facts(of: code, in: db).facts
             let resolution = facts.referrals.last { $0.step(.referred) != nil }?.step(.referred)
             let ancestors = try resolution.flatMap { step in facts.history.status(on: step.on).activeUnitCode.map { (step.on, $0) } }

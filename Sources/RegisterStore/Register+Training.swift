@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import UnionRegister
 
 /// Which trainings `training list` shows; every criterion left nil matches all.
@@ -37,10 +36,10 @@ extension Register {
         record.provider = record.provider.map(VietnameseText.normalized)
         record.result = record.result.map(VietnameseText.normalized)
         try write { tx in
-            let (id, member) = try MemberTable.find(code, in: tx.db)
+            let (id, member) = try MemberTable.find(code, in: tx.connection)
             let old = try tx.recordTraining(memberID: id, member, record)
             guard old != record else { return ((), nil) }
-            let unit = try EventTable.history(memberID: id, in: tx.db).events.last(where: { $0.on <= record.completedOn })?.unitCode
+            let unit = try EventTable.history(memberID: id, in: tx.connection).events.last(where: { $0.on <= record.completedOn })?.unitCode
             return ((), AuditEntry(action: old == nil ? "training.add" : "training.update", memberCode: member.code, unitCode: unit,
                                    oldValue: AuditEntry.json(old), newValue: AuditEntry.json(record)))
         }
@@ -49,12 +48,26 @@ extension Register {
     /// Trainings matching `filter`, in Vietnamese name order, then by completion day.
     public func trainings(_ filter: TrainingFilter) throws -> [TrainingListing] {
         try Day.validateYear(filter.year)
-        return try read { db in
-            let memberID = try filter.memberCode.map { try MemberTable.find($0, in: db).id }
+        return try readSQL { db in
+            var conditions = SQLFilter()
+            if let memberCode = filter.memberCode {
+                conditions.add("t.member_id = :memberID", ["memberID": .integer(try MemberTable.find(memberCode, in: db).id)])
+            }
             let unitID = try filter.unitCode.map { try UnitTable.find($0, in: db).id }
+            if let kind = filter.kind { conditions.add("t.kind = :kind", ["kind": .text(kind.rawValue)]) }
+            if let year = filter.year {
+                conditions.add("t.completed_on >= :from AND t.completed_on < :until",
+                           ["from": .text(String(format: "%04ld-01-01", year)), "until": .text(String(format: "%04ld-01-01", year + 1))])
+            }
+            if let unitID {
+                conditions.add("""
+                    EXISTS (SELECT 1 FROM unit_closure c WHERE c.ancestor_id = :unitID AND c.descendant_id = e.unit_id
+                                                           AND \(UnitTreeSQL.inForce("c", on: "t.completed_on")))
+                    """, ["unitID": .integer(unitID)])
+            }
             // The member's branch on the completion day; a class taken before admission
             // (the new-member class usually is) belongs to the branch that admitted them.
-            let rows = try Row.fetchAll(db, sql: """
+            return try db.storedRows("""
                 SELECT m.code, m.full_name, u.code AS unit_code, \(TrainingTable.columns)
                 FROM training t
                 JOIN member m ON m.id = t.member_id
@@ -63,19 +76,10 @@ extension Register {
                     (SELECT fe.id FROM membership_event fe WHERE fe.member_id = t.member_id
                      ORDER BY fe.on_date, fe.id LIMIT 1))
                 JOIN unit u ON u.id = e.unit_id
-                WHERE (:memberID IS NULL OR t.member_id = :memberID)
-                  AND (:kind IS NULL OR t.kind = :kind)
-                  AND (:year IS NULL OR (t.completed_on >= :from AND t.completed_on < :until))
-                  AND (:unitID IS NULL OR EXISTS (SELECT 1 FROM unit_closure c
-                                                  WHERE c.ancestor_id = :unitID AND c.descendant_id = e.unit_id
-                                                    AND \(UnitTreeSQL.inForce("c", on: "t.completed_on"))))
+                \(conditions.whereClause)
                 ORDER BY m.sort_key, m.code, t.completed_on, t.id
-                """, arguments: ["memberID": memberID, "kind": filter.kind?.rawValue, "year": filter.year,
-                                 "from": filter.year.map { String(format: "%04ld-01-01", $0) },
-                                 "until": filter.year.map { String(format: "%04ld-01-01", $0 + 1) },
-                                 "unitID": unitID])
-            return try rows.map { row in
-                TrainingListing(memberCode: row["code"], fullName: row["full_name"], unitCode: row["unit_code"],
+                """, .named(conditions.arguments)) { row in
+                TrainingListing(memberCode: try row.text("code"), fullName: try row.text("full_name"), unitCode: try row.text("unit_code"),
                                 record: try TrainingTable.training(from: row))
             }
         }

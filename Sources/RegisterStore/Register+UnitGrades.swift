@@ -13,6 +13,6 @@ extension Register {
     /// 31 December, optionally of one year, by year then unit code.
     public func unitGrades(of code: String, year: Int? = nil) throws -> [UnitGrade] {
         try Day.validateYear(year)
-        return try read { db in try UnitGradeTable.grades(under: try UnitTable.find(code, in: db).id, year: year, in: db) }
+        return try readSQL { db in try UnitGradeTable.grades(under: try UnitTable.find(code, in: db).id, year: year, in: db) }
     }
 }

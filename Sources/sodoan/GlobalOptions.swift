@@ -47,10 +47,16 @@ func usage<T>(global: GlobalOptions, _ body: () throws -> T) throws -> T {
 /// besides `init` and `copy`, those whose store operations are engine-neutral, which open
 /// their register with `openRegisterOnEitherEngine()`.
 enum PostgresCommands {
-    static let names = ["init", "copy", "unit add", "unit update", "unit close", "unit list", "member add", "member host",
+    static let names = ["init", "copy", "unit add", "unit update", "unit close", "unit list", "unit grade", "unit grades", "member add", "member host",
                               "member show", "member history", "member list", "member update", "member transfer",
                               "member arrive", "member leave", "member away", "member mature", "member remove",
-                              "member decease", "log", "user add", "user list", "user passwd", "user disable"]
+                              "member decease", "member letter", "log", "user add", "user list", "user passwd", "user disable",
+                              "grade set", "grade list", "training add", "training list",
+                              "discipline add", "office add", "office end", "office list", "dues start", "dues rate show",
+                              "dues rate set", "dues class", "dues pay", "dues exempt", "dues status", "policy show", "policy set",
+                              "referral check", "referral candidates", "referral nominate", "referral refer-to-class",
+                              "referral refer", "referral admit", "referral confirm", "referral reject", "referral withdraw",
+                              "referral list", "referral document"]
 
     /// `sodoan init`, `sodoan copy`, … as the refusal lists them.
     static var listed: String { names.map { "`sodoan \($0)`" }.joined(separator: ", ") }

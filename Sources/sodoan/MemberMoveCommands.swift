@@ -122,7 +122,7 @@ extension MemberCommand {
         }
 
         func execute() throws {
-            let document = DepartureLetterDocument(letter: try openRegister().departureLetter(code), place: place, signer: signer)
+            let document = DepartureLetterDocument(letter: try openRegisterOnEitherEngine().departureLetter(code), place: place, signer: signer)
             print(format == .html ? document.html() : document.markdown())
         }
     }

@@ -90,7 +90,7 @@ struct UnitCommand: ParsableCommand {
         @Option(help: "excellent, good, pass or fail.") var grade: Grade
 
         func execute() throws {
-            let old = try openRegister().setUnitGrade(code, year: year, grade: grade)
+            let old = try openRegisterOnEitherEngine().setUnitGrade(code, year: year, grade: grade)
             say(Says.unitGradeSet(UnitGrade(unitCode: code, year: year, grade: grade), was: old))
         }
     }
@@ -104,7 +104,7 @@ struct UnitCommand: ParsableCommand {
         @Option(help: "Only this year.") var year: Int?
 
         func execute() throws {
-            print(try UnitGradeListView(grades: try openRegister().unitGrades(of: code, year: year), language: global.language)
+            print(try UnitGradeListView(grades: try openRegisterOnEitherEngine().unitGrades(of: code, year: year), language: global.language)
                 .render(output.format))
         }
     }

@@ -66,3 +66,40 @@ struct EngineRegister {
 
     func cleanUp() { cli.cleanUp() }
 }
+
+/// Runs one session of commands on a new register of `kind` and returns, for each, its
+/// command line, exit status and outputs, with the register's name and the moments of the
+/// audit rows (the clock's, different on each run) masked: what the byte-for-byte
+/// comparisons of the two engines compare.
+func sessionOutputs(_ session: [[String]], on kind: RegisterEngineKind) throws -> [String] {
+    let register = try EngineRegister(kind)
+    defer { register.cleanUp() }
+    return try session.map { arguments in
+        let result = try register.run(arguments)
+        let text = "\(arguments.joined(separator: " ")) → \(result.status)\n\(result.stdout)\(result.stderr)"
+        return text.replacingOccurrences(of: register.location, with: "REGISTER")
+            .replacingOccurrences(of: #"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"#, with: "AT", options: .regularExpression)
+    }
+}
+
+/// The exit statuses of a session's `sessionOutputs`, in order.
+func sessionStatuses(_ outputs: [String]) -> [String] {
+    outputs.map { $0.prefix { $0 != "\n" }.split(separator: " ").last.map(String.init) ?? "" }
+}
+
+/// Runs each of `reads` on the register file of `cli` and on its copy `pg`, expecting the
+/// same status and outputs byte for byte (the register's name masked); returns how many
+/// printed more than a header, so a test can tell that the reads read rows.
+func expectSameReads(_ reads: [[String]], file cli: CLI, postgres pg: PostgresDatabase,
+                     sourceLocation: SourceLocation = #_sourceLocation) throws -> Int {
+    var filled = 0
+    for arguments in reads {
+        let file = try cli.run(arguments)
+        let postgres = try pg.run(cli, arguments + ["--db", pg.url])
+        #expect(file.status == postgres.status && file.stdout == postgres.stdout, "\(arguments)", sourceLocation: sourceLocation)
+        #expect(file.stderr.replacingOccurrences(of: cli.db, with: "REGISTER") == postgres.stderr.replacingOccurrences(of: pg.url, with: "REGISTER"),
+                "\(arguments)", sourceLocation: sourceLocation)
+        if file.status == 0 && file.stdout.split(separator: "\n").count > 2 { filled += 1 }
+    }
+    return filled
+}

@@ -64,9 +64,16 @@ struct PostgresCommandTests {
                             environment: ["SODOAN_DB": pg.url])
         #expect(en.status == 65)
         #expect(en.stderr.contains("runs this command on a register file only")
-                && en.stderr.contains("it runs `sodoan init`, `sodoan copy`, `sodoan unit add`, `sodoan unit update`, `sodoan unit close`, `sodoan unit list`, `sodoan member add`, `sodoan member host`, `sodoan member show`, `sodoan member history`, `sodoan member list`, `sodoan member update`, "
+                && en.stderr.contains("it runs `sodoan init`, `sodoan copy`, `sodoan unit add`, `sodoan unit update`, `sodoan unit close`, `sodoan unit list`, `sodoan unit grade`, `sodoan unit grades`, `sodoan member add`, `sodoan member host`, `sodoan member show`, `sodoan member history`, `sodoan member list`, `sodoan member update`, "
                     + "`sodoan member transfer`, `sodoan member arrive`, `sodoan member leave`, `sodoan member away`, `sodoan member mature`, "
-                    + "`sodoan member remove`, `sodoan member decease`, `sodoan log`, `sodoan user add`, `sodoan user list`, `sodoan user passwd`, `sodoan user disable` only"))
+                    + "`sodoan member remove`, `sodoan member decease`, `sodoan member letter`, `sodoan log`, `sodoan user add`, `sodoan user list`, `sodoan user passwd`, `sodoan user disable`, "
+                    + "`sodoan grade set`, `sodoan grade list`, "
+                    + "`sodoan training add`, `sodoan training list`, `sodoan discipline add`, `sodoan office add`, `sodoan office end`, "
+                    + "`sodoan office list`, `sodoan dues start`, `sodoan dues rate show`, `sodoan dues rate set`, `sodoan dues class`, "
+                    + "`sodoan dues pay`, `sodoan dues exempt`, `sodoan dues status`, `sodoan policy show`, `sodoan policy set`, "
+                    + "`sodoan referral check`, `sodoan referral candidates`, `sodoan referral nominate`, `sodoan referral refer-to-class`, "
+                    + "`sodoan referral refer`, `sodoan referral admit`, `sodoan referral confirm`, `sodoan referral reject`, "
+                    + "`sodoan referral withdraw`, `sodoan referral list`, `sodoan referral document` only"))
         #expect(try pg.psql("SELECT count(*) FROM unit_change") == ["0"])
         for command in [["serve", "--port", "0"], ["demo"]] {
             let refused = try pg.run(cli, command + ["--db", pg.url, "--lang", "en"])

@@ -203,18 +203,8 @@ struct TwoEngineCommandTests {
             ["member", "show", "12/2019"], ["member", "history", "DV000001", "--format", "json"],
             ["member", "list", "--status", "all", "--as-of", "2024-01-01", "--format", "csv"], ["log", "--format", "csv", "--since", "2015-01-01"],
         ]
-        func outputs(_ kind: RegisterEngineKind) throws -> [String] {
-            let register = try EngineRegister(kind)
-            defer { register.cleanUp() }
-            return try session.map { arguments in
-                let result = try register.run(arguments)
-                let text = "\(arguments.joined(separator: " ")) → \(result.status)\n\(result.stdout)\(result.stderr)"
-                return text.replacingOccurrences(of: register.location, with: "REGISTER")
-                    .replacingOccurrences(of: #"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"#, with: "AT", options: .regularExpression)
-            }
-        }
-        let file = try outputs(.file), postgres = try outputs(.postgres)
-        let statuses = file.map { $0.prefix { $0 != "\n" }.split(separator: " ").last.map(String.init) ?? "" }
+        let file = try sessionOutputs(session, on: .file), postgres = try sessionOutputs(session, on: .postgres)
+        let statuses = sessionStatuses(file)
         #expect(statuses == ["0", "0", "0", "0", "0", "65", "65", "1", "1", "65", "0", "1", "65", "1", "65", "0"]
                 + ["0", "0", "65", "65", "1", "65", "0", "0"] + Array(repeating: "0", count: 14) + ["65", "0"]
                 + ["0", "0", "65", "65", "65", "0", "1", "65", "0", "0", "0", "0", "0", "1", "1", "0", "0", "0", "0"],

@@ -149,15 +149,7 @@ struct TwoEngineMemberCommandTests {
             reads.append(["member", "show", code] + (index % 2 == 0 ? ["--format", "json"] : ["--lang", "en"]))
             if index % 3 == 0 { reads.append(["member", "history", code, "--format", "csv"]) }
         }
-        var filled = 0
-        for arguments in reads {
-            let file = try cli.run(arguments)
-            let postgres = try pg.run(cli, arguments + ["--db", pg.url])
-            #expect(file.status == postgres.status && file.stdout == postgres.stdout, "\(arguments)")
-            #expect(file.stderr.replacingOccurrences(of: cli.db, with: "REGISTER") == postgres.stderr.replacingOccurrences(of: pg.url, with: "REGISTER"),
-                    "\(arguments)")
-            if file.status == 0 && file.stdout.split(separator: "\n").count > 2 { filled += 1 }
-        }
+        let filled = try expectSameReads(reads, file: cli, postgres: pg)
         #expect(filled > reads.count * 3 / 4, "most reads print rows: \(filled) of \(reads.count)")
     }
 }

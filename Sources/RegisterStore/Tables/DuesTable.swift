@@ -1,8 +1,7 @@
-import GRDB
 import UnionRegister
 
 /// Reads and writes the dues tables: `dues_start`, `dues_rate`, `member_dues_class`,
-/// `dues_payment` and `dues_exemption`.
+/// `dues_payment` and `dues_exemption`, on either engine.
 enum DuesTable {
     /// The month dues are kept from; the row is read without trusting it (`StoredValue`).
     static func keptFrom(in db: any SQLConnection) throws -> Month {
@@ -12,40 +11,40 @@ enum DuesTable {
         return month
     }
 
-    static func setKeptFrom(_ month: Month, in db: Database) throws {
-        try db.execute(sql: "UPDATE dues_start SET kept_from = ?", arguments: [month.description])
+    static func setKeptFrom(_ month: Month, in db: any SQLConnection) throws {
+        try db.execute("UPDATE dues_start SET kept_from = ?", [month.description])
     }
 
-    static func schedule(in db: Database) throws -> DuesSchedule {
-        DuesSchedule(try Row.fetchAll(db, sql: "SELECT class, from_month, amount FROM dues_rate ORDER BY class, from_month").map {
-            DuesRate(try StoredValue.code($0, "class"), from: try StoredValue.month($0, "from_month"), amount: $0["amount"])
+    static func schedule(in db: any SQLConnection) throws -> DuesSchedule {
+        DuesSchedule(try db.storedRows("SELECT class, from_month, amount FROM dues_rate ORDER BY class, from_month", .none) {
+            DuesRate(try StoredValue.code($0, "class"), from: try StoredValue.month($0, "from_month"), amount: try $0.integer("amount"))
         })
     }
 
-    static func storeRate(_ rate: DuesRate, in db: Database) throws {
-        try db.execute(sql: """
+    static func storeRate(_ rate: DuesRate, in db: any SQLConnection) throws {
+        try db.execute("""
             INSERT INTO dues_rate (class, from_month, amount) VALUES (?, ?, ?)
             ON CONFLICT (class, from_month) DO UPDATE SET amount = excluded.amount
-            """, arguments: [rate.duesClass.rawValue, rate.from.description, rate.amount])
+            """, [rate.duesClass.rawValue, rate.from.description, rate.amount])
     }
 
-    static func storeClass(_ change: DuesClassChange, memberID: Int64, in db: Database) throws {
-        try db.execute(sql: """
+    static func storeClass(_ change: DuesClassChange, memberID: Int64, in db: any SQLConnection) throws {
+        try db.execute("""
             INSERT INTO member_dues_class (member_id, from_month, class) VALUES (?, ?, ?)
             ON CONFLICT (member_id, from_month) DO UPDATE SET class = excluded.class
-            """, arguments: [memberID, change.from.description, change.duesClass.rawValue])
+            """, [memberID, change.from.description, change.duesClass.rawValue])
     }
 
-    static func insert(_ payment: DuesPayment, memberID: Int64, in db: Database) throws {
-        try db.execute(sql: """
+    static func insert(_ payment: DuesPayment, memberID: Int64, in db: any SQLConnection) throws {
+        try db.execute("""
             INSERT INTO dues_payment (member_id, on_date, from_month, through_month, amount) VALUES (?, ?, ?, ?, ?)
-            """, arguments: [memberID, payment.on.description, payment.from.description, payment.through.description, payment.amount])
+            """, [memberID, payment.on.description, payment.from.description, payment.through.description, payment.amount])
     }
 
-    static func insert(_ exemption: DuesExemption, memberID: Int64, in db: Database) throws {
-        try db.execute(sql: """
+    static func insert(_ exemption: DuesExemption, memberID: Int64, in db: any SQLConnection) throws {
+        try db.execute("""
             INSERT INTO dues_exemption (member_id, from_month, to_month, decision_no, reason) VALUES (?, ?, ?, ?, ?)
-            """, arguments: [memberID, exemption.from.description, exemption.to.description, exemption.decisionNo, exemption.reason])
+            """, [memberID, exemption.from.description, exemption.to.description, exemption.decisionNo, exemption.reason])
     }
 
     /// The dues accounts of the members whose ids `members` selects (an SQL subquery with
@@ -86,15 +85,15 @@ enum DuesTable {
 
     /// What members paid from `from` to `to` (by the day received), per branch-level unit
     /// they were in on that day, by unit code.
-    static func collected(from: Day, to: Day, in db: Database) throws -> [String: Int64] {
-        let rows = try Row.fetchAll(db, sql: """
+    static func collected(from: Day, to: Day, in db: any SQLConnection) throws -> [String: Int64] {
+        let rows = try db.storedRows("""
             SELECT u.code, SUM(p.amount) AS amount
             FROM dues_payment p
             JOIN membership_event e ON e.id = \(MembershipSQL.lastEventID(memberColumn: "p.member_id", dayArgument: "p.on_date"))
             JOIN unit u ON u.id = e.unit_id
             WHERE p.on_date BETWEEN ? AND ?
             GROUP BY u.code
-            """, arguments: [from.description, to.description])
-        return Dictionary(uniqueKeysWithValues: rows.map { ($0["code"] as String, $0["amount"] as Int64) })
+            """, [from.description, to.description]) { (try $0.text("code"), try $0.integer("amount")) }
+        return Dictionary(uniqueKeysWithValues: rows)
     }
 }

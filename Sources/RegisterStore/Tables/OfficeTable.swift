@@ -1,7 +1,6 @@
-import GRDB
 import UnionRegister
 
-/// Reads and writes rows of `office`: the Union offices members hold, with their terms.
+/// Reads and writes rows of `office`, on either engine: the Union offices members hold, with their terms.
 enum OfficeTable {
     /// The columns `office(from:)` reads; `o` is the office, `om` its member, `ou` its unit.
     static let columns = "o.id, om.code AS member_code, ou.code AS unit_code, o.role, o.from_on, o.to_on, o.title"
@@ -12,9 +11,9 @@ enum OfficeTable {
                from: try StoredValue.day(row, "from_on"), to: try StoredValue.optionalDay(row, "to_on"), title: try row.optionalText("title"))
     }
 
-    static func insert(_ office: Office, memberID: Int64, unitID: Int64, in db: Database) throws {
-        try db.execute(sql: "INSERT INTO office (member_id, unit_id, role, from_on, to_on, title) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [memberID, unitID, office.role.rawValue, office.from.description, office.to?.description, office.title])
+    static func insert(_ office: Office, memberID: Int64, unitID: Int64, in db: any SQLConnection) throws {
+        try db.execute("INSERT INTO office (member_id, unit_id, role, from_on, to_on, title) VALUES (?, ?, ?, ?, ?, ?)",
+                       [memberID, unitID, office.role.rawValue, office.from.description, office.to?.description, office.title])
     }
 
     /// Sets the end of the office row `id`.

@@ -1,34 +1,33 @@
-import GRDB
 import UnionRegister
 
-/// Reads and writes the `policy_value` table: each key's values with the day each starts;
-/// a key with no value started by a day is at its default on it.
+/// Reads and writes the `policy_value` table, on either engine: each key's values with the
+/// day each starts; a key with no value started by a day is at its default on it.
 enum PolicyTable {
     /// The policy in force on `day`: for each key, the value with the latest start on or
     /// before it.
-    static func load(in db: Database, on day: Day) throws -> Policy {
+    static func load(in db: any SQLConnection, on day: Day) throws -> Policy {
         var policy = Policy.defaults
-        for row in try Row.fetchAll(db.cachedStatement(sql: """
+        try db.forEachStoredRow("""
             SELECT key, value FROM policy_value
             WHERE from_on = (SELECT MAX(q.from_on) FROM policy_value q WHERE q.key = policy_value.key AND q.from_on <= ?)
             ORDER BY key
-            """), arguments: [day.description]) {
-            try policy.set(try StoredValue.code(row, "key"), to: row["value"])
+            """, [day.description]) { row in
+            try policy.set(try StoredValue.code(row, "key"), to: try row.text("value"))
         }
         return policy
     }
 
     /// The day the value of `key` in force on `day` started, nil when it is the default.
-    static func start(of key: Policy.Key, on day: Day, in db: Database) throws -> Day? {
-        try Row.fetchOne(db, sql: "SELECT MAX(from_on) AS from_on FROM policy_value WHERE key = ? AND from_on <= ?",
-                         arguments: [key.rawValue, day.description]).flatMap { try StoredValue.optionalDay($0, "from_on") }
+    static func start(of key: Policy.Key, on day: Day, in db: any SQLConnection) throws -> Day? {
+        try db.storedRows("SELECT MAX(from_on) AS from_on FROM policy_value WHERE key = ? AND from_on <= ?",
+                          [key.rawValue, day.description]) { try StoredValue.optionalDay($0, "from_on") }.first
     }
 
     /// Keeps the value of `key` in `policy` from `day` on, replacing one that started that day.
-    static func store(_ key: Policy.Key, of policy: Policy, from day: Day, in db: Database) throws {
-        try db.execute(sql: """
+    static func store(_ key: Policy.Key, of policy: Policy, from day: Day, in db: any SQLConnection) throws {
+        try db.execute("""
             INSERT INTO policy_value (key, from_on, value) VALUES (?, ?, ?)
             ON CONFLICT (key, from_on) DO UPDATE SET value = excluded.value
-            """, arguments: [key.rawValue, day.description, policy.value(of: key)])
+            """, [key.rawValue, day.description, policy.value(of: key)])
     }
 }

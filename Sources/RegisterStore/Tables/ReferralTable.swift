@@ -1,7 +1,6 @@
-import GRDB
 import UnionRegister
 
-/// Reads and writes rows of `referral` and `referral_step`.
+/// Reads and writes rows of `referral` and `referral_step`, on either engine.
 enum ReferralTable {
     /// The referrals of the members whose ids `members` selects (an SQL subquery with named
     /// arguments), by member id, each member's oldest nomination first.
@@ -35,18 +34,20 @@ enum ReferralTable {
 
     /// Writes `step`: a nomination opens a new referral, any other step extends the
     /// member's latest one.
-    static func insert(_ step: ReferralStep, memberID: Int64, in db: Database) throws {
+    static func insert(_ step: ReferralStep, memberID: Int64, in db: any SQLConnection) throws {
         let referralID: Int64
         if step.stage == .nominated {
-            try db.execute(sql: "INSERT INTO referral (member_id) VALUES (?)", arguments: [memberID])
-            referralID = db.lastInsertedRowID
+            referralID = try db.insert("INSERT INTO referral (member_id) VALUES (?)", [memberID])
         } else {
-            referralID = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM referral WHERE member_id = ?", arguments: [memberID])!
+            guard let latest = try db.storedRows("SELECT MAX(id) AS id FROM referral WHERE member_id = ?", [memberID], {
+                try $0.optionalInteger("id")
+            }).first else { throw StoredValue.damaged("referral.id", "NULL") }
+            referralID = latest
         }
-        try db.execute(sql: """
+        try db.execute("""
             INSERT INTO referral_step (referral_id, stage, on_date, convened, present, votes_for, resolution_no, decision_no, reason)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [referralID, step.stage.rawValue, step.on.description, step.vote?.convened, step.vote?.present,
-                             step.vote?.votesFor, step.resolutionNo, step.decisionNo, step.reason])
+            """, [referralID, step.stage.rawValue, step.on.description, step.vote?.convened, step.vote?.present,
+                  step.vote?.votesFor, step.resolutionNo, step.decisionNo, step.reason])
     }
 }

@@ -1,8 +1,7 @@
-import GRDB
 import UnionRegister
 
-/// Reads and writes rows of `training`. A record is known by member, kind and completion
-/// day: that is what an import matches a row of its file against.
+/// Reads and writes rows of `training`, on either engine. A record is known by member,
+/// kind and completion day: that is what an import matches a row of its file against.
 enum TrainingTable {
     static let columns = "t.kind, t.started_on, t.completed_on, t.provider, t.certificate_no, t.result"
 
@@ -14,29 +13,28 @@ enum TrainingTable {
     }
 
     /// The member's record of this kind completed on this day, with its row id.
-    static func find(memberID: Int64, kind: TrainingKind, completedOn: Day, in db: Database) throws -> (id: Int64, record: TrainingRecord)? {
-        try Row.fetchOne(db.cachedStatement(sql: """
+    static func find(memberID: Int64, kind: TrainingKind, completedOn: Day, in db: any SQLConnection) throws -> (id: Int64, record: TrainingRecord)? {
+        try db.storedRows("""
             SELECT t.id, \(columns) FROM training t WHERE t.member_id = ? AND t.kind = ? AND t.completed_on = ?
-            """), arguments: [memberID, kind.rawValue, completedOn.description])
-            .map { ($0["id"], try training(from: $0)) }
+            """, [memberID, kind.rawValue, completedOn.description]) { (id: try $0.integer("id"), record: try training(from: $0)) }.first
     }
 
-    private static func values(_ record: TrainingRecord) -> StatementArguments {
-        [record.kind.rawValue, record.startedOn?.description, record.completedOn.description,
-         record.provider, record.certificateNo, record.result]
+    private static func values(_ record: TrainingRecord) -> [SQLValue] {
+        [record.kind.rawValue.sqlValue, record.startedOn?.description.sqlValue ?? .null, record.completedOn.description.sqlValue,
+         record.provider.sqlValue, record.certificateNo.sqlValue, record.result.sqlValue]
     }
 
-    static func insert(_ record: TrainingRecord, memberID: Int64, in db: Database) throws {
-        try db.cachedStatement(sql: """
+    static func insert(_ record: TrainingRecord, memberID: Int64, in db: any SQLConnection) throws {
+        try db.execute("""
             INSERT INTO training (member_id, kind, started_on, completed_on, provider, certificate_no, result)
             VALUES (?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [memberID] + values(record))
+            """, .positional([memberID.sqlValue] + values(record)))
     }
 
-    static func update(id: Int64, to record: TrainingRecord, in db: Database) throws {
-        try db.cachedStatement(sql: """
+    static func update(id: Int64, to record: TrainingRecord, in db: any SQLConnection) throws {
+        try db.execute("""
             UPDATE training SET kind = ?, started_on = ?, completed_on = ?, provider = ?, certificate_no = ?, result = ?
             WHERE id = ?
-            """).execute(arguments: values(record) + [id])
+            """, .positional(values(record) + [id.sqlValue]))
     }
 }

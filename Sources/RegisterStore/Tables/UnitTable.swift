@@ -110,11 +110,11 @@ enum UnitTable {
 
     /// The unit with this code and every unit above it on `day`, from the unit up to the
     /// root, with the names and parents of that day (a document shows the committee of its day).
-    static func ancestors(of code: String, on day: Day, in db: Database) throws -> [Unit] {
-        try Row.fetchAll(db, sql: """
+    static func ancestors(of code: String, on day: Day, in db: any SQLConnection) throws -> [Unit] {
+        try db.storedRows("""
             SELECT \(columns(on: ":day")) FROM \(from(on: ":day")) JOIN unit_closure c ON c.ancestor_id = u.id
             WHERE c.descendant_id = :unit AND \(UnitTreeSQL.inForce("c", on: ":day")) ORDER BY c.depth
-            """, arguments: ["unit": try find(code, in: db).id, "day": day.description]).map(unit(from:))
+            """, ["unit": try find(code, in: db).id, "day": day.description]) { try unit(from: $0) }
     }
 
     /// The register's root bloc on `day` (default: now): the first added of the units

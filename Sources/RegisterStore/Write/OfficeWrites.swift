@@ -1,4 +1,3 @@
-import GRDB
 import UnionRegister
 
 /// The writes of offices, shared by `office add|end`, `import offices` and a removal from
@@ -6,13 +5,13 @@ import UnionRegister
 extension WriteTransaction {
     /// Checks and writes a new office of the member `memberID`; returns its audit entry.
     func addOffice(_ office: Office, memberID: Int64, member: Member) throws -> AuditEntry {
-        let unit = try UnitTable.find(office.unitCode, in: db)
-        let history = try EventTable.history(memberID: memberID, in: db)
-        let others = try OfficeTable.offices(ofUnit: unit.id, in: db).map(\.office)
+        let unit = try UnitTable.find(office.unitCode, in: connection)
+        let history = try EventTable.history(memberID: memberID, in: connection)
+        let others = try OfficeTable.offices(ofUnit: unit.id, in: connection).map(\.office)
         try OfficeRule.check(office, holder: member, history: history, unit: unit.unit,
-                             lineage: { try UnitTable.ancestors(of: $0, on: office.from, in: db).map(\.code) }, others: others, today: today)
+                             lineage: { try UnitTable.ancestors(of: $0, on: office.from, in: connection).map(\.code) }, others: others, today: today)
         try TextRules.check(office.title, .line(Text(vi: "Tên chức vụ", en: "The office's title")))
-        try OfficeTable.insert(office, memberID: memberID, unitID: unit.id, in: db)
+        try OfficeTable.insert(office, memberID: memberID, unitID: unit.id, in: connection)
         return AuditEntry(action: "office.add", memberCode: member.code, unitCode: office.unitCode, newValue: AuditEntry.json(office))
     }
 

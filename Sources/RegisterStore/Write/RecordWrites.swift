@@ -1,4 +1,3 @@
-import GRDB
 import UnionRegister
 
 /// The writes of a member's Union book records (grades, trainings, discipline), shared by
@@ -7,10 +6,10 @@ extension WriteTransaction {
     /// Sets a member's grade for a year after the six-month rule; returns the change, whose
     /// `old` is the grade it replaced (equal to `new` when nothing changed).
     func setGrade(memberID id: Int64, _ member: Member, year: Int, grade: Grade) throws -> GradeChange {
-        let history = try EventTable.history(memberID: id, in: db)
+        let history = try EventTable.history(memberID: id, in: connection)
         try GradeRule.check(member, history: history, year: year, today: today)
-        let old = try GradeTable.grade(memberID: id, year: year, in: db)
-        if old != grade { try GradeTable.store(grade, memberID: id, year: year, in: db) }
+        let old = try GradeTable.grade(memberID: id, year: year, in: connection)
+        if old != grade { try GradeTable.store(grade, memberID: id, year: year, in: connection) }
         return GradeChange(memberCode: member.code, fullName: member.fullName, year: year, old: old, new: grade,
                            unitCode: history.events.last(where: { $0.on <= Day.lastOf(year: year) })?.unitCode)
     }
@@ -19,11 +18,11 @@ extension WriteTransaction {
     /// day is replaced. Returns the record it replaced, if any.
     func recordTraining(memberID id: Int64, _ member: Member, _ record: TrainingRecord) throws -> TrainingRecord? {
         try TrainingRule.check(record, of: member, today: today)
-        let existing = try TrainingTable.find(memberID: id, kind: record.kind, completedOn: record.completedOn, in: db)
+        let existing = try TrainingTable.find(memberID: id, kind: record.kind, completedOn: record.completedOn, in: connection)
         if let existing {
-            if existing.record != record { try TrainingTable.update(id: existing.id, to: record, in: db) }
+            if existing.record != record { try TrainingTable.update(id: existing.id, to: record, in: connection) }
         } else {
-            try TrainingTable.insert(record, memberID: id, in: db)
+            try TrainingTable.insert(record, memberID: id, in: connection)
         }
         return existing?.record
     }
@@ -46,7 +45,7 @@ extension WriteTransaction {
     /// expulsion also ends membership on its date: the `expelled` event is written in the
     /// same transaction, so either both rows are kept or neither is. Returns the audit entry.
     func recordDiscipline(memberID id: Int64, _ member: Member, _ record: DisciplineRecord) throws -> AuditEntry {
-        let history = try EventTable.history(memberID: id, in: db)
+        let history = try EventTable.history(memberID: id, in: connection)
         try DisciplineRule.check(record, of: member, history: history, today: today)
         // The member's branch when expelled is the one they leave (the latest event;
         // `recording` refuses an expulsion dated before it).
@@ -56,16 +55,16 @@ extension WriteTransaction {
         if let expulsion { _ = try history.recording(expulsion, of: member, today: today, destination: nil) }
         var ended: [Office]?
         if record.level == .removalFromOffice {
-            let offices = try OfficeTable.offices(ofMember: id, in: db)
+            let offices = try OfficeTable.offices(ofMember: id, in: connection)
             let ending = try DisciplineRule.officesEnded(by: record, of: member, offices: offices.map(\.office))
             ended = try offices.filter { ending.contains($0.office) }.map { row in
                 let office = try OfficeRule.ending(row.office, on: record.on, today: today)
-                try OfficeTable.end(id: row.id, on: record.on, in: db)
+                try OfficeTable.end(id: row.id, on: record.on, in: connection)
                 return office
             }
         }
-        try DisciplineTable.insert(record, memberID: id, in: db)
-        if let expulsion { try EventTable.insert(expulsion, memberID: id, in: db) }
+        try DisciplineTable.insert(record, memberID: id, in: connection)
+        if let expulsion { try EventTable.insert(expulsion, memberID: id, in: connection) }
         return AuditEntry(action: "discipline.add", memberCode: member.code,
                           unitCode: history.events.last(where: { $0.on <= record.on })?.unitCode,
                           oldValue: expulsion == nil ? nil : AuditEntry.json(history.events.last),
@@ -76,9 +75,9 @@ extension WriteTransaction {
     /// probation) and writes it; returns the step and its audit entry.
     func recordReferral(_ code: String, _ action: ReferralAction, on day: Day) throws -> (ReferralStep, AuditEntry) {
         try MemberRules.notInFuture(day, what: action.stage.name, today: today)
-        let (id, facts) = try MemberFactsTable.facts(of: code, in: db)
-        let step = try ReferralProcess.step(for: action, on: day, facts: facts, policy: try PolicyTable.load(in: db, on: day))
-        try ReferralTable.insert(step, memberID: id, in: db)
+        let (id, facts) = try MemberFactsTable.facts(of: code, in: connection)
+        let step = try ReferralProcess.step(for: action, on: day, facts: facts, policy: try PolicyTable.load(in: connection, on: day))
+        try ReferralTable.insert(step, memberID: id, in: connection)
         let previous = step.stage == .nominated ? nil : facts.latestReferral?.steps.last
         return (step, AuditEntry(action: "referral.\(step.stage.rawValue)", memberCode: code,
                                  unitCode: facts.history.status(on: day).activeUnitCode,
