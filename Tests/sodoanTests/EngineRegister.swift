@@ -44,11 +44,7 @@ struct EngineRegister {
     /// A bloc with a grassroots union of two branches and a grassroots branch, as
     /// `CLI.makeSmallTree` makes on a file.
     func makeSmallTree() throws {
-        try ok(["init", "--name", "Đoàn Khối các cơ quan tỉnh", "--code", "DK", "--opened", "2015-01-01"])
-        try ok(["unit", "add", "YT", "--name", "Đoàn cơ sở Sở Y tế", "--kind", "grassroots-union", "--parent", "DK", "--opened", "2015-01-01"])
-        try ok(["unit", "add", "YT-VP", "--name", "Chi đoàn Văn phòng Sở", "--kind", "branch", "--parent", "YT", "--opened", "2015-01-01"])
-        try ok(["unit", "add", "YT-BV", "--name", "Chi đoàn Bệnh viện Đa khoa", "--kind", "branch", "--parent", "YT", "--opened", "2015-01-01"])
-        try ok(["unit", "add", "TC", "--name", "Chi đoàn cơ sở Sở Tài chính", "--kind", "grassroots-branch", "--parent", "DK", "--opened", "2015-01-01"])
+        for arguments in CLI.smallTree { try ok(arguments) }
     }
 
     /// Everything the register holds, to tell that a refusal wrote nothing: the file's
