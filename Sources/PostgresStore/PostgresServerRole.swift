@@ -4,7 +4,7 @@ import UnionRegister
 
 /// `sodoan grant ROLE`: gives a PostgreSQL role exactly what `sodoan serve` needs on a
 /// register, so that the servers need not run as the role that owns its tables
-/// (docs/SECURITY.md#postgresql). The owner can drop the audit log's triggers; the role
+/// (docs/SECURITY.md#the-servers-role). The owner can drop the audit log's triggers; the role
 /// granted here cannot: it may read every table and change the register's rows, but it
 /// may only add to the audit log, never change, remove or truncate a row of it, and it
 /// may only read the schema's own records.
@@ -20,7 +20,7 @@ public enum PostgresServerRole {
         public let readOnly: [String]
     }
 
-    /// The audit log: rows are added and read, never changed (docs/SECURITY.md#the-audit-log).
+    /// The audit log: rows are added and read, never changed (docs/SECURITY.md#the-audit-logs-hash-chain).
     static let appendOnly: Set<String> = ["audit_log"]
     /// The migrations applied and the register's identity: written by `init`, `copy` and
     /// migrations, which run as the owner.
