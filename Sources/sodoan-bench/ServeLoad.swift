@@ -8,7 +8,7 @@ import Glibc
 #endif
 
 /// `sodoan-bench --serve yes [--members 100000] [--seconds 30] [--readers 100] [--writers 10] [--think MS] [--runs R]`:
-/// the load test of `sodoan serve` (issue 14) on loopback.
+/// the load test of `sodoan serve` (issues 14 and 20) on loopback.
 ///
 /// Generates the register as the other modes do (`RegisterGenerator`: grassroots unions of
 /// 20 branches of 250 members, imported with `sodoan import members`), adds an office
@@ -25,7 +25,13 @@ import Glibc
 /// about MS (half to one and a half times) between its requests during the mixed load, as a
 /// person at a page does; without it every connection sends its next request as soon as it
 /// has the answer. After the server stops, every write it acknowledged is looked for in the
-/// register file. Prints Markdown tables.
+/// register. Prints Markdown tables.
+///
+/// With `--postgres URL` the servers serve the register's copy in that database (as the
+/// role `--serve-role` names, given its rights by `sodoan grant`), `--servers N` of them
+/// sharing the sessions and the load; `--kill yes` kills the first halfway through the run
+/// (`ServerKiller`), its readers and writers carrying on through the others. The alone
+/// figures are measured with one server only.
 func serveLoad(_ options: Options) throws {
     let fm = FileManager.default
     let generator = RegisterGenerator(members: options.members)
