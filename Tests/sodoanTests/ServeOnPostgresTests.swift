@@ -23,67 +23,71 @@ struct ServeOnPostgresTests {
         return other
     }
 
-    @Test func aSessionOpenedOnOneServerIsOpenOnEveryOtherAndEndsOnAllAtOnce() async throws {
+    /// Runs `body` with two servers over one fresh fixture register on PostgreSQL, both as
+    /// the role `sodoan grant` made, then stops them.
+    func withTwoServers(_ body: (ServerFixture, ServerProcess, ServerProcess) async throws -> Void) async throws {
         let fixture = try ServerFixture(.postgres)
         let location = try fixture.register.serverLocation()
         let first = try ServerProcess(fixture.cli, db: location, environment: fixture.register.environment)
         let second = try ServerProcess(fixture.cli, db: location, environment: fixture.register.environment)
         defer { first.stop(); second.stop(); fixture.cleanUp() }
-        let onFirst = try await signedIn(first, "bt.vp")
-        let onSecond = sameSession(onFirst, on: second)
-        #expect(try await onSecond.send("GET", "/api/members/DV-VP").status == 200)
-        #expect(try await onSecond.send("DELETE", "/api/session").status == 204)
-        #expect(try await onFirst.send("GET", "/api/members/DV-VP").status == 401)
+        try await body(fixture, first, second)
+    }
+
+    /// A new member of YT-VP through `client`, answered.
+    func admit(_ client: HTTPClient, code: String, name: String) async throws -> HTTPClient.Answer {
+        try await client.send("POST", "/api/members", json: [
+            "unit": "YT-VP", "code": code, "full_name": name, "birth_date": "2001-02-03",
+            "gender": "female", "education": "university", "joined_on": "2019-03-26"])
+    }
+
+    @Test func aSessionOpenedOnOneServerIsOpenOnEveryOtherAndEndsOnAllAtOnce() async throws {
+        try await withTwoServers { _, first, second in
+            let onFirst = try await signedIn(first, "bt.vp")
+            let onSecond = sameSession(onFirst, on: second)
+            #expect(try await onSecond.send("GET", "/api/members/DV-VP").status == 200)
+            #expect(try await onSecond.send("DELETE", "/api/session").status == 204)
+            #expect(try await onFirst.send("GET", "/api/members/DV-VP").status == 401)
+        }
     }
 
     @Test func aWriteThroughOneServerIsReadThroughTheOtherAtOnce() async throws {
-        let fixture = try ServerFixture(.postgres)
-        let location = try fixture.register.serverLocation()
-        let first = try ServerProcess(fixture.cli, db: location, environment: fixture.register.environment)
-        let second = try ServerProcess(fixture.cli, db: location, environment: fixture.register.environment)
-        defer { first.stop(); second.stop(); fixture.cleanUp() }
-        let writer = try await signedIn(first, "bt.vp")
-        let reader = try await signedIn(second, "xem.vp")
-        for number in 1...5 {
-            let phone = "0912 000 00\(number)"
-            #expect(try await writer.send("POST", "/api/members/DV-VP/update", json: ["phone": phone]).status == 200)
-            let shown = try #require(try await reader.send("GET", "/api/members/DV-VP").json() as? [String: Any])
-            #expect(shown["phone"] as? String == phone, "read \(number) through the other server: \(shown)")
+        try await withTwoServers { _, first, second in
+            let writer = try await signedIn(first, "bt.vp")
+            let reader = try await signedIn(second, "xem.vp")
+            for number in 1...5 {
+                let phone = "0912 000 00\(number)"
+                #expect(try await writer.send("POST", "/api/members/DV-VP/update", json: ["phone": phone]).status == 200)
+                let shown = try #require(try await reader.send("GET", "/api/members/DV-VP").json() as? [String: Any])
+                #expect(shown["phone"] as? String == phone, "read \(number) through the other server: \(shown)")
+            }
+            #expect(try await admit(writer, code: "DV-HAI", name: "Đinh Thị Hải").status == 201)
+            #expect(try await reader.send("GET", "/api/members/DV-HAI").status == 200)
         }
-        let admitted = try await writer.send("POST", "/api/members", json: [
-            "unit": "YT-VP", "code": "DV-HAI", "full_name": "Đinh Thị Hải", "birth_date": "2001-02-03",
-            "gender": "female", "education": "university", "joined_on": "2019-03-26"])
-        #expect(admitted.status == 201)
-        #expect(try await reader.send("GET", "/api/members/DV-HAI").status == 200)
     }
 
     /// Writes acknowledged by a server that is then killed with SIGKILL are all in the
     /// register afterwards, each with its audit row, and the other server goes on serving
     /// the same session.
     @Test func aServerKilledOutrightLosesNoAcknowledgedWrite() async throws {
-        let fixture = try ServerFixture(.postgres)
-        let location = try fixture.register.serverLocation()
-        let doomed = try ServerProcess(fixture.cli, db: location, environment: fixture.register.environment)
-        let survivor = try ServerProcess(fixture.cli, db: location, environment: fixture.register.environment)
-        defer { doomed.stop(); survivor.stop(); fixture.cleanUp() }
-        let client = try await signedIn(doomed, "bt.vp")
-        var acknowledged: [String] = []
-        for number in 1...12 {
-            let code = "DV-K\(number)"
-            let answer = try await client.send("POST", "/api/members", json: [
-                "unit": "YT-VP", "code": code, "full_name": "Bùi Văn Khoa \(number)", "birth_date": "2001-02-03",
-                "gender": "male", "education": "university", "joined_on": "2019-03-26"])
-            if answer.status == 201 { acknowledged.append(code) }
+        try await withTwoServers { fixture, doomed, survivor in
+            let client = try await signedIn(doomed, "bt.vp")
+            var acknowledged: [String] = []
+            for number in 1...12 {
+                let code = "DV-K\(number)"
+                let answer = try await admit(client, code: code, name: "Bùi Thị Khoa \(number)")
+                if answer.status == 201 { acknowledged.append(code) }
+            }
+            doomed.kill()
+            #expect(acknowledged.count == 12)
+            let listed = try fixture.register.ok(["member", "list", "--unit", "YT-VP", "--format", "csv"])
+            for code in acknowledged { #expect(listed.contains(code), "\(code) was acknowledged and is missing") }
+            let onSurvivor = sameSession(client, on: survivor)
+            #expect(try await onSurvivor.send("GET", "/api/members/DV-K12").status == 200)
+            #expect(try await onSurvivor.send("POST", "/api/members/DV-K12/update", json: ["phone": "0913 000 012"]).status == 200)
+            let log = try #require(try JSONSerialization.jsonObject(with: Data(fixture.register.ok(["log", "--format", "json"]).utf8)) as? [[String: Any]])
+            #expect(log.filter { $0["command"] as? String == "POST /api/members" }.count == 12)
         }
-        doomed.kill()
-        #expect(acknowledged.count == 12)
-        let listed = try fixture.register.ok(["member", "list", "--unit", "YT-VP", "--format", "csv"])
-        for code in acknowledged { #expect(listed.contains(code), "\(code) was acknowledged and is missing") }
-        let onSurvivor = sameSession(client, on: survivor)
-        #expect(try await onSurvivor.send("GET", "/api/members/DV-K12").status == 200)
-        #expect(try await onSurvivor.send("POST", "/api/members/DV-K12/update", json: ["phone": "0913 000 012"]).status == 200)
-        let log = try #require(try JSONSerialization.jsonObject(with: Data(fixture.register.ok(["log", "--format", "json"]).utf8)) as? [[String: Any]])
-        #expect(log.filter { $0["command"] as? String == "POST /api/members" }.count == 12)
     }
 
     /// The role `sodoan grant` gives may read and write the register's rows and add to its
