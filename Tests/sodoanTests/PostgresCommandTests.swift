@@ -57,10 +57,10 @@ struct PostgresCommandTests {
         let cli = try CLI(), pg = try PostgresDatabase()
         defer { cli.cleanUp() }
         try pg.run(cli, ["init", "--name", "Đoàn Khối", "--code", "DK", "--db", pg.url])
-        let vi = try pg.run(cli, ["export", "members", "--db", pg.url])
+        let vi = try pg.run(cli, ["backup", cli.directory.appending(path: "backup.db").path, "--db", pg.url])
         #expect(vi.status == 65)
         #expect(vi.stderr.contains("chỉ chạy lệnh này trên sổ là tệp SQLite") && vi.stderr.contains("sodoan copy --from \(pg.url)"))
-        let en = try pg.run(cli, ["backup", cli.directory.appending(path: "backup.db").path, "--lang", "en"],
+        let en = try pg.run(cli, ["import", "members", try cli.file("members.csv", "code,full_name\n"), "--lang", "en"],
                             environment: ["SODOAN_DB": pg.url])
         #expect(en.status == 65)
         #expect(en.stderr.contains("runs this command on a register file only")
@@ -74,7 +74,7 @@ struct PostgresCommandTests {
                     + "`sodoan dues pay`, `sodoan dues exempt`, `sodoan dues status`, `sodoan policy show`, `sodoan policy set`, "
                     + "`sodoan referral check`, `sodoan referral candidates`, `sodoan referral nominate`, `sodoan referral refer-to-class`, "
                     + "`sodoan referral refer`, `sodoan referral admit`, `sodoan referral confirm`, `sodoan referral reject`, "
-                    + "`sodoan referral withdraw`, `sodoan referral list`, `sodoan referral document` only"))
+                    + "`sodoan referral withdraw`, `sodoan referral list`, `sodoan referral document`, `sodoan export` only"))
         #expect(!FileManager.default.fileExists(atPath: cli.directory.appending(path: "backup.db").path))
         for command in [["serve", "--port", "0"], ["demo"]] {
             let refused = try pg.run(cli, command + ["--db", pg.url, "--lang", "en"])

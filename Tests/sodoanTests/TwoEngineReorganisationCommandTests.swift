@@ -140,11 +140,13 @@ struct TwoEngineReorganisationCommandTests {
             ["unit", "list", "--format", "json", "--as-of", "2020-06-01"],
             ["member", "history", "DV004"], ["member", "list", "--unit", "NB", "--as-of", "2020-12-31", "--format", "csv"],
             ["log", "--format", "csv", "--since", "2015-01-01"],
+            ["export", "units"], ["export", "unit-changes", "--format", "json"], ["export", "members", "--unit", "NB", "--include-personal"],
+            ["export", "events", "--unit", "DK"], ["export", "units", "--unit", "YT2", "--format", "json"], ["export", "members", "--unit", "NOPE"],
         ]
         let file = try sessionOutputs(session, on: .file), postgres = try sessionOutputs(session, on: .postgres)
         #expect(sessionStatuses(file) == Array(repeating: "0", count: CLI.twoBlocs.count + 2)
                 + ["1", "65", "65", "0", "1", "1", "0", "1", "1", "1", "1", "0", "0", "1"]
-                + ["0", "0", "0", "0", "65"] + Array(repeating: "0", count: 6),
+                + ["0", "0", "0", "0", "65"] + Array(repeating: "0", count: 11) + ["65"],
                 "\(sessionStatuses(file))")
         for (index, arguments) in session.enumerated() {
             #expect(file[index] == postgres[index], "\(arguments)")
