@@ -74,7 +74,7 @@ struct PostgresCommandTests {
                     + "`sodoan dues pay`, `sodoan dues exempt`, `sodoan dues status`, `sodoan policy show`, `sodoan policy set`, "
                     + "`sodoan referral check`, `sodoan referral candidates`, `sodoan referral nominate`, `sodoan referral refer-to-class`, "
                     + "`sodoan referral refer`, `sodoan referral admit`, `sodoan referral confirm`, `sodoan referral reject`, "
-                    + "`sodoan referral withdraw`, `sodoan referral list`, `sodoan referral document`, `sodoan export` only"))
+                    + "`sodoan referral withdraw`, `sodoan referral list`, `sodoan referral document`, `sodoan export`, `sodoan check` only"))
         #expect(!FileManager.default.fileExists(atPath: cli.directory.appending(path: "backup.db").path))
         for command in [["serve", "--port", "0"], ["demo"]] {
             let refused = try pg.run(cli, command + ["--db", pg.url, "--lang", "en"])
