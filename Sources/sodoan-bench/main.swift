@@ -42,6 +42,16 @@ struct Options {
     var readers = 100
     var writers = 10
     var think = 0
+    /// `--postgres URL`: an empty PostgreSQL database, as its owner, that the generated
+    /// register is copied into (`sodoan copy`) and the commands or the servers run on too.
+    var postgres: String?
+    /// `--serve-role ROLE`: with `--postgres`, the role `sodoan grant` gives the servers'
+    /// rights to and they connect as (its password in the password file).
+    var serveRole: String?
+    /// `--servers N`: how many `sodoan serve` processes share the load (PostgreSQL).
+    var servers = 1
+    /// `--kill yes`: the first server is killed with SIGKILL halfway through the first run.
+    var kill = false
     var dir = FileManager.default.temporaryDirectory.appending(path: "sodoan-bench").path
     var sodoan: String = {
         let own = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
@@ -67,9 +77,13 @@ struct Options {
             case "--readers": readers = Int(value) ?? readers
             case "--writers": writers = Int(value) ?? writers
             case "--think": think = Int(value) ?? think
+            case "--postgres": postgres = value
+            case "--serve-role": serveRole = value
+            case "--servers": servers = max(1, Int(value) ?? servers)
+            case "--kill": kill = value == "yes"
             case "--units": units = Int(value) ?? units
             case "--years": years = Int(value) ?? years
-            default: throw BenchError("unknown flag \(flag); use --members N --runs R --import-runs I --skip NAME --dir DIR --sodoan PATH --reuse yes, or --report yes --members N --units U --years Y --runs R, or --serve yes --members N --seconds S --readers R --writers W --think MS, or --xlsx yes --members N --runs R")
+            default: throw BenchError("unknown flag \(flag); use --members N --runs R --import-runs I --skip NAME --dir DIR --sodoan PATH --reuse yes, or --report yes --members N --units U --years Y --runs R, or --serve yes --members N --seconds S --readers R --writers W --think MS [--postgres URL --serve-role ROLE --servers N --kill yes], or --xlsx yes --members N --runs R")
             }
         }
     }
