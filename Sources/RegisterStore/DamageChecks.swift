@@ -1,9 +1,9 @@
-import GRDB
 import UnionRegister
 
 /// What `sodoan check` looks for beyond the domain's rules: damage only a change made
 /// behind sodoan's back can cause (the sqlite3 shell with the CHECK constraints or the
-/// triggers switched off), reported row by row with what is wrong.
+/// triggers switched off), reported row by row with what is wrong, on either engine (the schema's own damage is
+/// `StorageFindings`'). Where the engines write a test differently, `SQLDialect` says.
 ///
 /// Every query is bounded: the walk up the unit tree stops after as many steps as there
 /// are units, so a cycle is reported instead of followed for ever.
@@ -11,8 +11,8 @@ enum DamageChecks {
     /// The findings, and whether some row holds a value the domain cannot even read (a
     /// date that does not exist, an unknown code): then the domain's own checks, which
     /// read every row as domain values, cannot run until it is repaired.
-    static func findings(in db: Database, today: Day) throws -> (findings: [Finding], unreadable: Bool) {
-        var findings = try schemaFindings(in: db)
+    static func findings(in db: any SQLConnection, today: Day) throws -> (findings: [Finding], unreadable: Bool) {
+        var findings: [Finding] = []
         let impossible = try impossibleValues(in: db) + impossibleDuesValues(in: db)
         findings += impossible
         findings += try rows(in: db, code: "future-date", arguments: ["today": today.description],
@@ -50,40 +50,6 @@ enum DamageChecks {
         findings += try duesBounds(in: db)
         findings += try unitCycles(in: db)
         return (findings, !impossible.isEmpty)
-    }
-
-    // MARK: - Schema
-
-    /// The schema must be exactly what the migrations made: a dropped trigger (the audit
-    /// log's, the content version's) or a changed table is damage.
-    private static func schemaFindings(in db: Database) throws -> [Finding] {
-        var findings: [Finding] = []
-        func changed(_ message: Text) { findings.append(Finding(.error, code: "schema-changed", subject: "register", message)) }
-        if try Int32.fetchOne(db, sql: "PRAGMA application_id") != RegisterFile.applicationID {
-            changed(Text(vi: "Mã ứng dụng trong phần đầu tệp đã bị đổi.", en: "The application id in the file header was changed."))
-        }
-        let reference = try DatabaseQueue()
-        try SchemaMigrations.migrator().migrate(reference)
-        let sql = "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
-        func objects(_ db: Database) throws -> [String: (type: String, sql: String?)] {
-            Dictionary(try Row.fetchAll(db, sql: sql).map { ($0["name"], ($0["type"], $0["sql"])) }, uniquingKeysWith: { first, _ in first })
-        }
-        let expected = try reference.read(objects), actual = try objects(db)
-        for (name, object) in expected.sorted(by: { $0.key < $1.key }) {
-            if let found = actual[name] {
-                if found.sql != object.sql {
-                    changed(Text(vi: "\(object.type) \(name) đã bị sửa khác với lược đồ của sodoan.",
-                                 en: "The \(object.type) \(name) differs from sodoan's schema."))
-                }
-            } else {
-                changed(Text(vi: "Thiếu \(object.type) \(name) (đã bị xóa ngoài sodoan).",
-                             en: "The \(object.type) \(name) is missing (dropped behind sodoan's back)."))
-            }
-        }
-        for (name, object) in actual.sorted(by: { $0.key < $1.key }) where expected[name] == nil {
-            changed(Text(vi: "Có \(object.type) \(name) không do sodoan tạo.", en: "There is a \(object.type) \(name) that sodoan did not make."))
-        }
-        return findings
     }
 
     // MARK: - Values
@@ -140,9 +106,9 @@ enum DamageChecks {
     ]
 
     /// Dates that do not exist and codes no enum has: the values `StoredValue` refuses.
-    private static func impossibleValues(in db: Database) throws -> [Finding] {
+    private static func impossibleValues(in db: any SQLConnection) throws -> [Finding] {
         var queries = dateColumns.map { column in
-            ("SELECT \(column.subject), t.\(column.name) FROM \(column.table) t \(column.join) WHERE date(t.\(column.name), '+0 days') IS NOT t.\(column.name)",
+            ("SELECT \(column.subject), t.\(column.name) FROM \(column.table) t \(column.join) WHERE \(db.dialect.notADay("t.\(column.name)"))",
              { (value: String) in Text(vi: "\(column.table).\(column.name) là \"\(value)\", không phải một ngày có thật.",
                                        en: "\(column.table).\(column.name) is \"\(value)\", not a day that exists.") })
         }
@@ -164,14 +130,13 @@ enum DamageChecks {
     }
 
     /// Runs queries returning (subject, value) and makes one error per row.
-    static func rows(in db: Database, code: String, arguments: StatementArguments = [:],
-                             _ queries: [(String, (String) -> Text)]) throws -> [Finding] {
+    static func rows(in db: any SQLConnection, code: String, arguments: SQLArguments = .none,
+                     _ queries: [(String, (String) -> Text)]) throws -> [Finding] {
         var findings: [Finding] = []
         for (sql, message) in queries {
-            for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
-                let value = (row[1] as DatabaseValue).description
-                findings.append(Finding(.error, code: code, subject: row[0] ?? "register",
-                                        message(String.fromDatabaseValue(row[1]) ?? value)))
+            for row in try db.rows(sql, arguments) {
+                let subject: String? = if case .text(let text) = row.values[0] { text } else { nil }
+                findings.append(Finding(.error, code: code, subject: subject ?? "register", message(row.values[1].shown)))
             }
         }
         return findings
@@ -181,8 +146,8 @@ enum DamageChecks {
 
     /// Units whose parent links lead back to themselves, each walk bounded by the number
     /// of units.
-    private static func unitCycles(in db: Database) throws -> [Finding] {
-        try String.fetchAll(db, sql: """
+    private static func unitCycles(in db: any SQLConnection) throws -> [Finding] {
+        try db.storedRows("""
             WITH RECURSIVE walk(start, id, steps) AS (
                 SELECT id, parent_id, 1 FROM unit WHERE parent_id IS NOT NULL
                 UNION
@@ -190,7 +155,7 @@ enum DamageChecks {
                 WHERE u.parent_id IS NOT NULL AND w.start <> w.id AND w.steps <= (SELECT COUNT(*) FROM unit)
             )
             SELECT DISTINCT u.code FROM walk w JOIN unit u ON u.id = w.start WHERE w.id = w.start ORDER BY u.code
-            """).map { code in
+            """, .none) { try $0.text("code") }.map { code in
             Finding(.error, code: "unit-cycle", subject: code, Text(
                 vi: "Đơn vị \(code) nằm trong một vòng: đi lên các đơn vị cấp trên lại gặp chính nó.",
                 en: "Unit \(code) is in a cycle: going up its parents leads back to itself."))

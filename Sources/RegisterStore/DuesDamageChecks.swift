@@ -1,4 +1,3 @@
-import GRDB
 import UnionRegister
 
 /// The dues tables' share of `DamageChecks`: values the schema's CHECK constraints keep
@@ -7,9 +6,9 @@ import UnionRegister
 /// cannot run); an amount or a span out of bounds is readable but wrong.
 extension DamageChecks {
     /// Impossible months and classes, one finding per row.
-    static func impossibleDuesValues(in db: Database) throws -> [Finding] {
+    static func impossibleDuesValues(in db: any SQLConnection) throws -> [Finding] {
         let months = monthColumns.map { column in
-            ("SELECT \(column.subject), t.\(column.name) FROM \(column.table) t \(column.join) WHERE \(notAMonth("t.\(column.name)"))",
+            ("SELECT \(column.subject), t.\(column.name) FROM \(column.table) t \(column.join) WHERE \(db.dialect.notAMonth("t.\(column.name)"))",
              { (value: String) in Text(vi: "\(column.table).\(column.name) là \"\(value)\", không phải một tháng có thật (YYYY-MM).",
                                        en: "\(column.table).\(column.name) is \"\(value)\", not a month that exists (YYYY-MM).") })
         }
@@ -28,7 +27,7 @@ extension DamageChecks {
     }
 
     /// Amounts and spans outside what the dues writes accept (docs/DOMAIN.md#union-dues).
-    static func duesBounds(in db: Database) throws -> [Finding] {
+    static func duesBounds(in db: any SQLConnection) throws -> [Finding] {
         let payment = column("dues_payment", "amount"), exemption = column("dues_exemption", "to_month")
         return try rows(in: db, code: "dues-value", [
             ("SELECT 'dues', t.class || ' ' || t.from_month || ': ' || t.amount FROM dues_rate t WHERE t.amount NOT BETWEEN 1 AND \(DuesRate.maximum)",
@@ -39,8 +38,7 @@ extension DamageChecks {
             ("""
              SELECT \(exemption.subject), t.from_month || '…' || t.to_month FROM dues_exemption t \(exemption.join)
              WHERE t.from_month > t.to_month
-                OR (CAST(substr(t.to_month, 1, 4) AS INTEGER) * 12 + CAST(substr(t.to_month, 6, 2) AS INTEGER))
-                 - (CAST(substr(t.from_month, 1, 4) AS INTEGER) * 12 + CAST(substr(t.from_month, 6, 2) AS INTEGER)) >= \(DuesExemption.longest)
+                OR \(db.dialect.monthNumber("t.to_month")) - \(db.dialect.monthNumber("t.from_month")) >= \(DuesExemption.longest)
              """,
              { Text(vi: "Miễn đoàn phí \($0) không hợp lệ: tối đa \(DuesExemption.longest) tháng, tháng đầu không sau tháng cuối.",
                     en: "The dues exemption \($0) is not valid: at most \(DuesExemption.longest) months, the first not after the last.") }),
@@ -52,8 +50,4 @@ extension DamageChecks {
         column("dues_payment", "from_month"), column("dues_payment", "through_month"),
         column("dues_exemption", "from_month"), column("dues_exemption", "to_month"),
     ]
-
-    private static func notAMonth(_ value: String) -> String {
-        "(typeof(\(value)) IS NOT 'text' OR length(\(value)) IS NOT 7 OR date(\(value) || '-01', '+0 days') IS NOT \(value) || '-01')"
-    }
 }

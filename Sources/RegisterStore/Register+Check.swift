@@ -3,28 +3,29 @@ import GRDB
 import UnionRegister
 
 extension Register {
-    /// Everything `sodoan check` looks at: SQLite's integrity and foreign-key checks, the
-    /// damage only a change behind sodoan's back can cause (`DamageChecks`), the audit log's
-    /// hash chain (`AuditChain`), the derived columns and tables (search name, sort key,
-    /// unit closure, name words), the unit tree's structural warnings, and the domain's consistency
-    /// rules for every member. Those last need every row readable as domain values, so
-    /// they wait until the impossible values found first are repaired.
-    /// `asOf` is the day the rules take as today (`check --as-of`), by default the clock's.
+    /// Everything `sodoan check` looks at: the storage (SQLite's integrity check on a file;
+    /// the foreign keys and the schema against what the migrations make, on either engine,
+    /// `StorageCatalog`), the damage only a change behind sodoan's back can cause
+    /// (`DamageChecks`), the audit log's hash chain (`AuditChain`), the derived columns and
+    /// tables (search name, sort key, unit closure, name words), the unit tree's structural
+    /// warnings, and the domain's consistency rules for every member. Those last need every
+    /// row readable as domain values, so they wait until the impossible values found first
+    /// are repaired. `asOf` is the day the rules take as today (`check --as-of`), by default
+    /// the clock's.
+    ///
+    /// On a file it all reads one transaction. On PostgreSQL the schema is compared in a
+    /// transaction of its own that is always rolled back (the reference schema is made in
+    /// it, `StorageCatalog`), then the rows are read in one read transaction.
     public func check(asOf: Day? = nil) throws -> [Finding] {
         let today = asOf ?? self.today
         var readable = true
-        var findings = try read { db -> [Finding] in
+        var findings: [Finding] = []
+        if case .engine(let engine) = storage {
+            findings += try engine.write { db in (try Self.storageFindings(db), commit: false) }
+        }
+        findings += try readSQL { db -> [Finding] in
             var findings: [Finding] = []
-            for problem in try String.fetchAll(db, sql: "PRAGMA integrity_check") where problem != "ok" {
-                findings.append(Finding(.error, code: "sqlite-integrity", subject: "register",
-                                        Text(vi: "SQLite: \(problem)", en: "SQLite: \(problem)")))
-            }
-            for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
-                let table: String = row[0], rowid: Int64? = row[1], parent: String = row[2]
-                findings.append(Finding(.error, code: "foreign-key", subject: "register", Text(
-                    vi: "Bảng \(table), dòng \(rowid.map(String.init) ?? "?"): tham chiếu tới \(parent) không tồn tại.",
-                    en: "Table \(table), row \(rowid.map(String.init) ?? "?"): reference to a missing \(parent).")))
-            }
+            if let file = db as? Database { findings += try Self.storageFindings(file) + Self.fileFindings(file) }
             let damage = try DamageChecks.findings(in: db, today: today)
             findings += damage.findings
             findings += try AuditChain.findings(in: db)
@@ -50,9 +51,26 @@ extension Register {
         return findings.sorted { ($0.severity, $0.subject, $0.code) < ($1.severity, $1.subject, $1.code) }
     }
 
+    /// What only a file has: the application id in its header.
+    private static func fileFindings(_ db: Database) throws -> [Finding] {
+        guard try Int32.fetchOne(db, sql: "PRAGMA application_id") != RegisterFile.applicationID else { return [] }
+        return [Finding(.error, code: "schema-changed", subject: "register", Text(
+            vi: "Mã ứng dụng trong phần đầu tệp đã bị đổi.", en: "The application id in the file header was changed."))]
+    }
+
+    /// The engine's own integrity findings, the foreign keys no row answers and the
+    /// schema's differences from the migrations', from the engine's catalog; a connection
+    /// with none (no engine lacks one) gives nothing.
+    private static func storageFindings(_ db: any SQLConnection) throws -> [Finding] {
+        guard let catalog = db as? StorageCatalog else { return [] }
+        let findings = try catalog.integrityFindings() + StorageFindings.foreignKeys(try catalog.foreignKeyViolations())
+        let objects = try catalog.schemaObjects()
+        return findings + StorageFindings.schema(actual: objects.actual, expected: objects.expected)
+    }
+
     /// The closure table must hold exactly the dated pairs the parent links and the moves
     /// imply (`UnitClosureTable.wrongRows`).
-    private func closureFindings(_ db: Database) throws -> [Finding] {
+    private func closureFindings(_ db: any SQLConnection) throws -> [Finding] {
         let wrong = try UnitClosureTable.wrongRows(in: db)
         guard wrong > 0 else { return [] }
         return [Finding(.error, code: "unit-closure", subject: "register", Text(
@@ -62,7 +80,7 @@ extension Register {
 
     /// The word index of the names must hold exactly the words the members' folded names
     /// have (`MemberWordTable.wrongRows`): a missing row hides a member from `--search`.
-    private func nameWordFindings(_ db: Database) throws -> [Finding] {
+    private func nameWordFindings(_ db: any SQLConnection) throws -> [Finding] {
         let wrong = try MemberWordTable.wrongRows(in: db)
         guard wrong > 0 else { return [] }
         return [Finding(.error, code: "name-words", subject: "register", Text(
@@ -73,7 +91,7 @@ extension Register {
     /// Every kept unit grade re-read by `UnitGradeRule`: a grade of a bloc, or of a year the
     /// unit was not open six months (its opening or closing day changed since), is an error
     /// under the rule's own code.
-    private func unitGradeFindings(_ db: Database) throws -> [Finding] {
+    private func unitGradeFindings(_ db: any SQLConnection) throws -> [Finding] {
         try UnitGradeTable.all(in: db).compactMap { unit, grade in
             do {
                 try UnitGradeRule.checkGraded(unit, year: grade.year)
@@ -86,7 +104,7 @@ extension Register {
 
     /// Active members three or more months behind with their dues: grounds for removal
     /// (docs/DOMAIN.md#union-dues), for the branch to look at, never refused.
-    private func duesFindings(_ db: Database, today: Day) throws -> [Finding] {
+    private func duesFindings(_ db: any SQLConnection, today: Day) throws -> [Finding] {
         let (members, arguments) = try MembershipSQL.activeMembers(of: nil, on: today, in: db)
         return try DuesTable.accounts(ofMembers: members, arguments: arguments, in: db).compactMap { account in
             let behind = account.behind(on: today)
@@ -99,14 +117,16 @@ extension Register {
 
     /// Every member's derived columns, then the domain's consistency rules on the facts
     /// `MemberFactsTable` loads for all members in a few set-based queries.
-    private func memberFindings(_ db: Database, today: Day) throws -> [Finding] {
-        let units = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT \(UnitTable.columns) FROM \(UnitTable.from)")
-            .map { row in let unit = try UnitTable.unit(from: row); return (unit.code, unit) })
+    private func memberFindings(_ db: any SQLConnection, today: Day) throws -> [Finding] {
+        let units = Dictionary(uniqueKeysWithValues: try db.storedRows("SELECT \(UnitTable.columns) FROM \(UnitTable.from)", .none) { row in
+            let unit = try UnitTable.unit(from: row)
+            return (unit.code, unit)
+        })
         var findings: [Finding] = []
-        let rows = try Row.fetchCursor(db, sql: "SELECT code, full_name, search_name, sort_key FROM member ORDER BY id")
-        while let row = try rows.next() {
-            let code: String = row["code"], name: String = row["full_name"]
-            if row["search_name"] != VietnameseText.fold(name) || (row["sort_key"] as Data) != Data(VietnameseText.nameSortKey(name)) {
+        try db.forEachStoredRow("SELECT code, full_name, search_name, sort_key FROM member ORDER BY id", .none) { row in
+            let code = try row.text("code"), name = try row.text("full_name")
+            if try row.optionalText("search_name") != VietnameseText.fold(name)
+                || row.optionalBlob("sort_key") != Data(VietnameseText.nameSortKey(name)) {
                 findings.append(Finding(.error, code: "derived-name", subject: code, Text(
                     vi: "Cột tìm kiếm/sắp xếp không khớp với họ tên; chạy `sodoan member update \(code) --name` để tính lại.",
                     en: "The search/sort columns do not match the name; run `sodoan member update \(code) --name` to recompute.")))

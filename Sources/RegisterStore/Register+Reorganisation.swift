@@ -1,4 +1,3 @@
-import GRDB
 import UnionRegister
 
 /// What one reorganisation wrote, as its audit row keeps it: the unit changes, and the
@@ -40,24 +39,24 @@ extension Register {
     /// that day. All or nothing, one audited write.
     public func mergeUnits(_ codes: [String], into targetCode: String, on day: Day) throws {
         try write { tx in
-            let (targetID, target) = try UnitTable.find(targetCode, in: tx.db)
+            let (targetID, target) = try UnitTable.find(targetCode, in: tx.connection)
             var sources: [(id: Int64, unit: UnionRegister.Unit)] = []
-            for code in codes where !sources.contains(where: { $0.unit.code == code }) { sources.append(try UnitTable.find(code, in: tx.db)) }
-            let targetUnder = try sources.first { try UnitTable.isInSubtree(targetID, of: $0.id, on: day, in: tx.db) }?.unit.code
+            for code in codes where !sources.contains(where: { $0.unit.code == code }) { sources.append(try UnitTable.find(code, in: tx.connection)) }
+            let targetUnder = try sources.first { try UnitTable.isInSubtree(targetID, of: $0.id, on: day, in: tx.connection) }?.unit.code
             var later: ReorganisationRules.LaterEvent?
             for source in sources where later == nil { later = try tx.laterEvent(inUnit: source.id, after: day) }
             try ReorganisationRules.validateMerge(sources.map(\.unit), into: target, on: day, targetUnder: targetUnder,
                                                   laterEvent: later, today: tx.today)
             var audit = ReorganisationAudit(changes: [], members: [])
             for source in sources {
-                for child in try UnitTable.children(of: source.id, in: tx.db) where child.closedOn.map({ $0 > day }) ?? true {
+                for child in try UnitTable.children(of: source.id, in: tx.connection) where child.closedOn.map({ $0 > day }) ?? true {
                     audit.changes.append(try tx.moveUnit(child.code, under: targetCode, on: day))
                 }
                 let members = try tx.activeMembers(ofUnit: source.id, on: day)
                 try tx.reorganise(members, from: source.unit.code, to: targetCode, on: day)
                 audit.members += members
                 let change = UnitChange(kind: .merged, on: day, unitCode: source.unit.code, intoUnitCode: targetCode)
-                try UnitChangeTable.insert(change, in: tx.db)
+                try UnitChangeTable.insert(change, in: tx.connection)
                 audit.changes.append(change)
                 try tx.closeEmptied(source.unit.code, on: day)
             }
@@ -72,14 +71,14 @@ extension Register {
     @discardableResult
     public func splitUnit(_ code: String, plan: SplitPlan, on day: Day) throws -> Bool {
         try write { tx in
-            let (id, unit) = try UnitTable.find(code, in: tx.db)
+            let (id, unit) = try UnitTable.find(code, in: tx.connection)
             var targets: [String: UnionRegister.Unit] = [:]
             for placement in plan.placements where targets[placement.unitCode] == nil && placement.unitCode != code {
-                targets[placement.unitCode] = try UnitTable.find(placement.unitCode, in: tx.db).unit
+                targets[placement.unitCode] = try UnitTable.find(placement.unitCode, in: tx.connection).unit
             }
             let ofMembers = unit.kind.holdsMembers
             let held = ofMembers ? try tx.activeMembers(ofUnit: id, on: day)
-                                 : try UnitTable.children(of: id, on: day, in: tx.db).filter { $0.isOpen(on: day) }.map(\.code)
+                                 : try UnitTable.children(of: id, on: day, in: tx.connection).filter { $0.isOpen(on: day) }.map(\.code)
             let moves = try plan.validate(split: unit, on: day, held: Set(held), targets: targets,
                                           laterEvent: ofMembers ? try tx.laterEvent(inUnit: id, after: day) : nil, today: tx.today)
             var audit = ReorganisationAudit(changes: [], members: [])
@@ -92,7 +91,7 @@ extension Register {
                 }
             }
             let change = UnitChange(kind: .split, on: day, unitCode: code)
-            try UnitChangeTable.insert(change, in: tx.db)
+            try UnitChangeTable.insert(change, in: tx.connection)
             audit.changes.append(change)
             let closes = plan.closes(unit)
             if closes { try tx.closeEmptied(code, on: day) }
@@ -102,16 +101,16 @@ extension Register {
 
     /// The reorganisations that concern a unit (`unit history`), in date order.
     public func unitHistory(_ code: String) throws -> [UnitHistoryEntry] {
-        try read { db in
+        try readSQL { db in
             let id = try UnitTable.find(code, in: db).id
             return try UnitChangeTable.history(ofUnit: id, in: db).map { change in
                 let moved = change.kind == .merged || change.kind == .split
-                    ? try Int.fetchOne(db, sql: """
-                        SELECT COUNT(*) FROM membership_event e JOIN unit u ON u.id = e.from_unit_id
+                    ? try db.row("""
+                        SELECT COUNT(*) AS n FROM membership_event e JOIN unit u ON u.id = e.from_unit_id
                         WHERE u.code = ? AND e.kind = 'reorganised' AND e.on_date = ?
-                        """, arguments: [change.unitCode, change.on.description]) ?? 0
+                        """, [change.unitCode, change.on.description])?.integer("n") ?? 0
                     : 0
-                return UnitHistoryEntry(change: change, membersMoved: moved)
+                return UnitHistoryEntry(change: change, membersMoved: Int(moved))
             }
         }
     }

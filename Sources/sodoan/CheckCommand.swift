@@ -7,7 +7,7 @@ import UnionRegister
 struct CheckCommand: RegisterCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the register: SQLite integrity and foreign keys, then the domain's consistency rules.",
+        abstract: "Check the register: its storage (integrity, foreign keys, schema), then the domain's consistency rules.",
         discussion: "Exits 1 when it finds an error; warnings alone exit 0.")
 
     @OptionGroup var global: GlobalOptions
@@ -19,7 +19,7 @@ struct CheckCommand: RegisterCommand {
     }
 
     func execute() throws {
-        let findings = try openRegister().check(asOf: try day(asOf, option: "--as-of", default: today))
+        let findings = try openRegisterOnEitherEngine().check(asOf: try day(asOf, option: "--as-of", default: today))
         let items = findings.map { Item(severity: $0.severity.rawValue, code: $0.code, subject: $0.subject, message: $0.message(global.language)) }
         let errors = findings.filter { $0.severity == .error }.count
         switch output.format {

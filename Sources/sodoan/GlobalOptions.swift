@@ -47,7 +47,8 @@ func usage<T>(global: GlobalOptions, _ body: () throws -> T) throws -> T {
 /// besides `init`, `copy`, `serve` and `grant` (PostgreSQL only), those whose store
 /// operations are engine-neutral, which open their register with `openRegisterOnEitherEngine()`.
 enum PostgresCommands {
-    static let names = ["init", "copy", "unit add", "unit update", "unit close", "unit list", "unit grade", "unit grades", "member add", "member host",
+    static let names = ["init", "copy", "unit add", "unit update", "unit close", "unit list", "unit grade", "unit grades",
+                              "unit rename", "unit move", "unit merge", "unit split", "unit history", "member add", "member host",
                               "member show", "member history", "member list", "member update", "member transfer",
                               "member arrive", "member leave", "member away", "member mature", "member remove",
                               "member decease", "member letter", "log", "user add", "user list", "user passwd", "user disable",
@@ -56,7 +57,7 @@ enum PostgresCommands {
                               "dues rate set", "dues class", "dues pay", "dues exempt", "dues status", "policy show", "policy set",
                               "referral check", "referral candidates", "referral nominate", "referral refer-to-class",
                               "referral refer", "referral admit", "referral confirm", "referral reject", "referral withdraw",
-                              "referral list", "referral document", "serve", "grant"]
+                              "referral list", "referral document", "export", "check", "serve", "grant"]
 
     /// `sodoan init`, `sodoan copy`, … as the refusal lists them.
     static var listed: String { names.map { "`sodoan \($0)`" }.joined(separator: ", ") }

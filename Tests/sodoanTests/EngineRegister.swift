@@ -16,7 +16,8 @@ enum RegisterEngineKind: String, CaseIterable, CustomTestStringConvertible, Send
 struct EngineRegister {
     let cli: CLI
     let kind: RegisterEngineKind
-    private let postgres: PostgresDatabase?
+    /// The PostgreSQL database, for a test that asks psql what is in it.
+    let postgres: PostgresDatabase?
 
     init(_ kind: RegisterEngineKind) throws {
         self.kind = kind

@@ -6,20 +6,27 @@ import Testing
 /// admitted in 2016: DV001, DV002 in YT-VP, DV003, DV004 in YT-BV, DV005 in TC, DV006,
 /// DV007 in DD1. (The PostgreSQL copy tests reorganise it too.)
 func makeTwoBlocs(_ cli: CLI) throws {
-    try cli.makeSmallTree()
-    try cli.ok(["unit", "add", "NB", "--name", "Đoàn Khối cơ quan Đảng", "--kind", "bloc", "--parent", "DK", "--opened", "2015-01-01"])
-    try cli.ok(["unit", "add", "DN", "--name", "Đoàn Khối doanh nghiệp tỉnh", "--kind", "bloc", "--opened", "2015-01-01"])
-    try cli.ok(["unit", "add", "DD", "--name", "Đoàn cơ sở Điện lực", "--kind", "grassroots-union", "--parent", "DN", "--opened", "2015-01-01"])
-    try cli.ok(["unit", "add", "DD1", "--name", "Chi đoàn Truyền tải", "--kind", "branch", "--parent", "DD", "--opened", "2015-01-01"])
-    for (n, unit) in ["YT-VP", "YT-VP", "YT-BV", "YT-BV", "TC", "DD1", "DD1"].enumerated() {
-        try addMember(cli, "DV00\(n + 1)", unit: unit)
+    for arguments in CLI.twoBlocs { try cli.ok(arguments) }
+}
+
+extension CLI {
+    /// The commands of `makeTwoBlocs`, which `EngineRegister` runs on either engine.
+    static let twoBlocs: [[String]] = smallTree + [
+        ["unit", "add", "NB", "--name", "Đoàn Khối cơ quan Đảng", "--kind", "bloc", "--parent", "DK", "--opened", "2015-01-01"],
+        ["unit", "add", "DN", "--name", "Đoàn Khối doanh nghiệp tỉnh", "--kind", "bloc", "--opened", "2015-01-01"],
+        ["unit", "add", "DD", "--name", "Đoàn cơ sở Điện lực", "--kind", "grassroots-union", "--parent", "DN", "--opened", "2015-01-01"],
+        ["unit", "add", "DD1", "--name", "Chi đoàn Truyền tải", "--kind", "branch", "--parent", "DD", "--opened", "2015-01-01"],
+    ] + ["YT-VP", "YT-VP", "YT-BV", "YT-BV", "TC", "DD1", "DD1"].enumerated().map { n, unit in memberAdd("DV00\(n + 1)", unit: unit) }
+
+    /// `member add` of a member admitted on 2016-05-01 into `unit`.
+    static func memberAdd(_ code: String, unit: String, name: String? = nil) -> [String] {
+        ["member", "add", "--unit", unit, "--name", name ?? "Nguyễn Thị \(code)", "--born", "1998-01-01",
+         "--gender", "female", "--code", code, "--joined", "2016-05-01", "--education", "university"]
     }
 }
 
 private func addMember(_ cli: CLI, _ code: String, unit: String, name: String? = nil, db: String? = nil) throws {
-    let result = try cli.run(["member", "add", "--unit", unit, "--name", name ?? "Nguyễn Thị \(code)", "--born", "1998-01-01",
-                              "--gender", "female", "--code", code, "--joined", "2016-05-01", "--education", "university",
-                              "--db", db ?? cli.db], useDB: false)
+    let result = try cli.run(CLI.memberAdd(code, unit: unit, name: name) + ["--db", db ?? cli.db], useDB: false)
     #expect(result.status == 0, "\(result.stderr)")
 }
 

@@ -19,7 +19,7 @@ extension Register {
     /// members whose latest unit is in it. Personal columns are left out unless `includePersonal`.
     public func export(_ kind: DataKind, unitCode: String?, includePersonal: Bool,
                        _ body: ([String]) throws -> Void) throws {
-        try read { db in
+        try readSQL { db in
             let unitID = try unitCode.map { try UnitTable.find($0, in: db).id }
             // The unit of the member's latest event, whatever its date.
             let latestEvent = MembershipSQL.lastEventID(memberColumn: "m.id", dayArgument: "'9999-12-31'")
@@ -31,6 +31,8 @@ extension Register {
                 "\(column) IN (SELECT descendant_id FROM unit_closure c WHERE ancestor_id = :unit AND \(UnitTreeSQL.current("c")))"
             }
             let filter = unitID == nil ? "" : "WHERE \(inSubtree(latestUnit))"
+            // The start month and the rates are the whole register's.
+            let wholeRegisterOnly = unitID == nil ? "" : "WHERE false"
             let unitFilter = unitID == nil ? "" : "WHERE \(inSubtree("u.id"))"
             let sql: String
             switch kind {
@@ -98,10 +100,10 @@ extension Register {
                     SELECT record, code, class, from_month, through, on_date, amount, decision_no, reason FROM (
                         SELECT 0 AS rank, 'start' AS record, NULL AS code, NULL AS class, kept_from AS from_month,
                                NULL AS through, NULL AS on_date, NULL AS amount, NULL AS decision_no, NULL AS reason, 0 AS seq
-                        FROM dues_start WHERE :unit IS NULL
+                        FROM dues_start \(wholeRegisterOnly)
                         UNION ALL
                         SELECT 1, 'rate', NULL, class, from_month, NULL, NULL, amount, NULL, NULL, 0
-                        FROM dues_rate WHERE :unit IS NULL
+                        FROM dues_rate \(wholeRegisterOnly)
                         UNION ALL
                         SELECT 2, 'class', m.code, c.class, c.from_month, NULL, NULL, NULL, NULL, NULL, 0
                         FROM member m JOIN member_dues_class c ON c.member_id = m.id \(filter)
@@ -110,7 +112,7 @@ extension Register {
                         FROM member m JOIN dues_exemption x ON x.member_id = m.id \(filter)
                         UNION ALL
                         SELECT 2, 'payment', m.code, NULL, p.from_month, p.through_month, p.on_date, p.amount, NULL, NULL, 2
-                        FROM member m JOIN dues_payment p ON p.member_id = m.id \(filter))
+                        FROM member m JOIN dues_payment p ON p.member_id = m.id \(filter)) AS dues
                     ORDER BY rank, code, seq, class, from_month
                     """
             case .referrals:
@@ -121,15 +123,36 @@ extension Register {
                     """
             }
             let personal = includePersonal ? [] : Set(kind.columns.indices.filter { kind.columns[$0].isPersonal })
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: sql.contains(":unit") ? ["unit": unitID] : [:])
-            while let row = try rows.next() {
-                var cells: [String] = []
-                cells.reserveCapacity(row.count)
-                for index in 0..<row.count where !personal.contains(index) {
-                    cells.append(String.fromDatabaseValue(row[index]) ?? (row[index] as Int64?).map(String.init) ?? "")
-                }
-                try body(cells)
+            try Self.exportRows(sql, sql.contains(":unit") ? ["unit": unitID] : .none, leavingOut: personal, in: db, body)
+        }
+    }
+
+    /// Hands `body` each row of `sql` as its cells (a number in digits, NULL as ""), but the
+    /// columns at `personal`. On a file GRDB's cursor is read in place, as the export of a
+    /// million members read it before it ran on two engines; another engine gives its rows,
+    /// whose values (the STRICT tables' integers and texts) come out the same.
+    private static func exportRows(_ sql: String, _ arguments: SQLArguments, leavingOut personal: Set<Int>,
+                                   in connection: any SQLConnection, _ body: ([String]) throws -> Void) throws {
+        guard let db = connection as? Database else {
+            return try connection.forEachRow(sql, arguments) { row in
+                try body(row.values.indices.filter { !personal.contains($0) }.map { index in
+                    switch row.values[index] {
+                    case .null: return ""
+                    case .integer(let number): return String(number)
+                    case .text(let text): return text
+                    case let other: throw StoredValue.damaged(row.columns[index], "\(other)")
+                    }
+                })
             }
+        }
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments.statementArguments)
+        while let row = try rows.next() {
+            var cells: [String] = []
+            cells.reserveCapacity(row.count)
+            for index in 0..<row.count where !personal.contains(index) {
+                cells.append(String.fromDatabaseValue(row[index]) ?? (row[index] as Int64?).map(String.init) ?? "")
+            }
+            try body(cells)
         }
     }
 }

@@ -52,6 +52,36 @@ public enum SQLDialect: Sendable {
         }
     }
 
+    /// `value` (a text expression) is not a day that exists, in the form the schema's CHECKs
+    /// keep (`YYYY-MM-DD`); a NULL passes: SQLite's `date(x, '+0 days') IS NOT x`,
+    /// PostgreSQL's `sodoan_is_day` (schema.postgres.sql).
+    func notADay(_ value: String) -> String {
+        switch self {
+        case .sqlite: return "date(\(value), '+0 days') IS NOT \(value)"
+        case .postgres: return "NOT sodoan_is_day(\(value))"
+        }
+    }
+
+    /// `value` is not a month that exists (`YYYY-MM`), or is NULL. A PostgreSQL column is
+    /// typed text, so only SQLite asks what a value's type is.
+    func notAMonth(_ value: String) -> String {
+        switch self {
+        case .sqlite: return "(typeof(\(value)) IS NOT 'text' OR length(\(value)) IS NOT 7 OR date(\(value) || '-01', '+0 days') IS NOT \(value) || '-01')"
+        case .postgres: return "(\(value) IS NULL OR length(\(value)) <> 7 OR NOT sodoan_is_day(\(value) || '-01'))"
+        }
+    }
+
+    /// The month `value` (`YYYY-MM`) counted from year 0, to subtract two months. SQLite's
+    /// CAST reads text that is no number as 0; PostgreSQL's would fail the statement, so
+    /// there a value that is no month gives NULL (and `notAMonth` reports it).
+    func monthNumber(_ value: String) -> String {
+        let number = "CAST(substr(\(value), 1, 4) AS INTEGER) * 12 + CAST(substr(\(value), 6, 2) AS INTEGER)"
+        switch self {
+        case .sqlite: return "(\(number))"
+        case .postgres: return "(CASE WHEN \(value) ~ '^[0-9]{4}-[0-9]{2}$' THEN \(number) END)"
+        }
+    }
+
     /// A text column compared without regard to the case of ASCII letters, as SQLite's
     /// `COLLATE NOCASE` (which its index `member_code_nocase` serves) compares: PostgreSQL's
     /// `lower` of a `COLLATE "C"` column changes ASCII letters only. The other side of the

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One row of an answer: the columns' names and values, in the statement's order.
 public struct SQLRow: Sendable, Equatable {
     public let columns: [String]
@@ -27,6 +29,14 @@ extension SQLRow: StoredRow {
         switch self[column] {
         case .null: return nil
         case .integer(let number): return number
+        case let other: throw StoredValue.damaged(column, "\(other)")
+        }
+    }
+
+    func optionalBlob(_ column: String) throws -> Data? {
+        switch self[column] {
+        case .null: return nil
+        case .blob(let data): return data
         case let other: throw StoredValue.damaged(column, "\(other)")
         }
     }

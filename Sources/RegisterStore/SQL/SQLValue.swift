@@ -14,6 +14,20 @@ public enum SQLValue: Equatable, Sendable {
     case blob(Data)
 }
 
+extension SQLValue {
+    /// The value as a message shows it: a text as it is, a number in digits, NULL as `NULL`
+    /// (as GRDB describes a value).
+    var shown: String {
+        switch self {
+        case .null: return "NULL"
+        case .integer(let number): return String(number)
+        case .real(let number): return String(number)
+        case .text(let text): return text
+        case .blob(let data): return "\(data.count) bytes"
+        }
+    }
+}
+
 /// A Swift value that a statement takes as an argument.
 public protocol SQLValueConvertible {
     var sqlValue: SQLValue { get }

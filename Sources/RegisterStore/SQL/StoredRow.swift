@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// A row the store reads typed values from by column name: GRDB's own rows (the paths
@@ -12,6 +13,7 @@ import GRDB
 protocol StoredRow {
     func optionalText(_ column: String) throws -> String?
     func optionalInteger(_ column: String) throws -> Int64?
+    func optionalBlob(_ column: String) throws -> Data?
 }
 
 extension StoredRow {
@@ -29,6 +31,7 @@ extension StoredRow {
 extension Row: StoredRow {
     func optionalText(_ column: String) throws -> String? { self[column] }
     func optionalInteger(_ column: String) throws -> Int64? { self[column] }
+    func optionalBlob(_ column: String) throws -> Data? { self[column] }
 }
 
 extension DatabaseValue {

@@ -6,10 +6,14 @@ import GRDB
 /// `member`; this type holds the SQL that reads them, builds them in bulk after an import
 /// and compares them with a rebuild for `check`.
 enum MemberWordTable {
-    /// The words of a folded name in `column`, as the rows of a `json_each` whose `value` is
-    /// a word (or '' for an empty name): the same split as the triggers' (schema.sql).
-    static func words(of column: String) -> String {
-        "json_each('[' || replace(json_quote(\(column)), ' ', '\",\"') || ']')"
+    /// The words of a folded name in `column`, as rows whose `value` is a word (or '' for an
+    /// empty name): the same split as the triggers' (schema.sql's `json_each`,
+    /// schema.postgres.sql's `string_to_array`).
+    static func words(of column: String, _ dialect: SQLDialect = .sqlite) -> String {
+        switch dialect {
+        case .sqlite: return "json_each('[' || replace(json_quote(\(column)), ' ', '\",\"') || ']')"
+        case .postgres: return "unnest(string_to_array(\(column), ' ')) AS j(value)"
+        }
     }
 
     /// Every (word, member, folded name) row the members with an id above `:after` imply,
@@ -17,12 +21,16 @@ enum MemberWordTable {
     /// folded name follows from the member): SQLite then sorts the rows once, where
     /// `DISTINCT … ORDER BY` built a temporary index of them and sorted them again, half of
     /// the word index's build after a million-row import (BENCHMARKS.md, issue 10).
-    private static let derivedRows = """
+    private static let derivedRows = derivedRows(.sqlite)
+
+    private static func derivedRows(_ dialect: SQLDialect) -> String {
+        """
         SELECT j.value AS word, m.id AS member_id, m.search_name AS search_name
-        FROM member m, \(words(of: "m.search_name")) j
+        FROM member m, \(words(of: "m.search_name", dialect))\(dialect == .sqlite ? " j" : "")
         WHERE m.id > :after AND j.value <> ''
         GROUP BY 1, 2
         """
+    }
 
     /// Adds the rows of the members with an id above `memberID` (those of a bulk import,
     /// whose insert trigger was dropped while it ran), sorted as the table is, and their
@@ -41,15 +49,16 @@ enum MemberWordTable {
     }
 
     /// How many rows of the two tables differ from a rebuild from `member` (`check`).
-    static func wrongRows(in db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: """
-            WITH derived AS (\(derivedRows)),
+    static func wrongRows(in db: any SQLConnection) throws -> Int {
+        let wrong = try db.row("""
+            WITH derived AS (\(derivedRows(db.dialect))),
                  counts AS (SELECT word, COUNT(*) AS members FROM derived GROUP BY word)
-            SELECT (SELECT COUNT(*) FROM (SELECT * FROM derived EXCEPT SELECT word, member_id, search_name FROM member_word))
-                 + (SELECT COUNT(*) FROM (SELECT word, member_id, search_name FROM member_word EXCEPT SELECT * FROM derived))
-                 + (SELECT COUNT(*) FROM (SELECT * FROM counts EXCEPT SELECT word, members FROM name_word))
-                 + (SELECT COUNT(*) FROM (SELECT word, members FROM name_word EXCEPT SELECT * FROM counts))
-            """, arguments: ["after": 0]) ?? 0
+            SELECT (SELECT COUNT(*) FROM (SELECT * FROM derived EXCEPT SELECT word, member_id, search_name FROM member_word) AS a)
+                 + (SELECT COUNT(*) FROM (SELECT word, member_id, search_name FROM member_word EXCEPT SELECT * FROM derived) AS b)
+                 + (SELECT COUNT(*) FROM (SELECT * FROM counts EXCEPT SELECT word, members FROM name_word) AS c)
+                 + (SELECT COUNT(*) FROM (SELECT word, members FROM name_word EXCEPT SELECT * FROM counts) AS d) AS wrong
+            """, ["after": 0])
+        return Int(try wrong?.integer("wrong") ?? 0)
     }
 
     /// How many members have a word containing `part` (LIKE, so as `member list` matches).

@@ -40,11 +40,11 @@ enum UnitGradeTable {
     }
 
     /// Every kept grade with its unit, for `check`'s re-reading of the rules.
-    static func all(in db: Database) throws -> [(unit: Unit, grade: UnitGrade)] {
-        try Row.fetchAll(db, sql: """
+    static func all(in db: any SQLConnection) throws -> [(unit: Unit, grade: UnitGrade)] {
+        try db.storedRows("""
             SELECT \(UnitTable.columns), g.year, g.grade FROM \(UnitTable.from) JOIN unit_grade g ON g.unit_id = u.id
             ORDER BY u.code, g.year
-            """).map { row in
+            """, .none) { row in
             let unit = try UnitTable.unit(from: row)
             return (unit, UnitGrade(unitCode: unit.code, year: try StoredValue.year(row, "year"), grade: try StoredValue.code(row, "grade")))
         }

@@ -40,40 +40,40 @@ enum UnitTable {
     }
 
     /// The unit with this code with its name and parent on `day`, and its row id.
-    static func find(_ code: String, on day: Day, in db: Database) throws -> (id: Int64, unit: Unit) {
+    static func find(_ code: String, on day: Day, in db: any SQLConnection) throws -> (id: Int64, unit: Unit) {
         try find(code, onDay: day.description, in: db)
     }
 
     /// The unit with this code as it was added, with its first name and parent (before any
     /// rename or move): what `export units` writes, so that `import unit-changes` replays
     /// the changes on it.
-    static func asAdded(_ code: String, in db: Database) throws -> (id: Int64, unit: Unit) {
+    static func asAdded(_ code: String, in db: any SQLConnection) throws -> (id: Int64, unit: Unit) {
         // The empty text sorts before every day.
         try find(code, onDay: "", in: db)
     }
 
-    private static func find(_ code: String, onDay day: String, in db: Database) throws -> (id: Int64, unit: Unit) {
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(columns(on: ":day")) FROM \(from(on: ":day")) WHERE u.code = :code",
-                                         arguments: ["day": day, "code": code]) else {
+    private static func find(_ code: String, onDay day: String, in db: any SQLConnection) throws -> (id: Int64, unit: Unit) {
+        guard let found = try db.storedRows("SELECT \(columns(on: ":day")) FROM \(from(on: ":day")) WHERE u.code = :code",
+                                            ["day": day, "code": code], { (id: try $0.integer("id"), unit: try unit(from: $0)) }).first else {
             throw RegisterError.unknownUnit(code)
         }
-        return (row["id"], try unit(from: row))
+        return found
     }
 
     /// Whether `descendant` is `ancestor` or below it in the tree of `day`.
-    static func isInSubtree(_ descendant: Int64, of ancestor: Int64, on day: Day, in db: Database) throws -> Bool {
-        try Bool.fetchOne(db, sql: """
-            SELECT EXISTS (SELECT 1 FROM unit_closure c WHERE c.ancestor_id = :a AND c.descendant_id = :d
-                           AND \(UnitTreeSQL.inForce("c", on: ":day")))
-            """, arguments: ["a": ancestor, "d": descendant, "day": day.description]) ?? false
+    static func isInSubtree(_ descendant: Int64, of ancestor: Int64, on day: Day, in db: any SQLConnection) throws -> Bool {
+        try db.row("""
+            SELECT 1 FROM unit_closure c WHERE c.ancestor_id = :a AND c.descendant_id = :d AND \(UnitTreeSQL.inForce("c", on: ":day"))
+            LIMIT 1
+            """, ["a": ancestor, "d": descendant, "day": day.description]) != nil
     }
 
-    static func rename(id: Int64, to name: String, in db: Database) throws {
-        try db.execute(sql: "UPDATE unit SET name = ? WHERE id = ?", arguments: [name, id])
+    static func rename(id: Int64, to name: String, in db: any SQLConnection) throws {
+        try db.execute("UPDATE unit SET name = ? WHERE id = ?", [name, id])
     }
 
-    static func setParent(id: Int64, to parentID: Int64, in db: Database) throws {
-        try db.execute(sql: "UPDATE unit SET parent_id = ? WHERE id = ?", arguments: [parentID, id])
+    static func setParent(id: Int64, to parentID: Int64, in db: any SQLConnection) throws {
+        try db.execute("UPDATE unit SET parent_id = ? WHERE id = ?", [parentID, id])
     }
 
     /// The unit with this code and its row id, or a bad-input error naming the code.
@@ -94,9 +94,9 @@ enum UnitTable {
     }
 
     /// The units whose parent is the unit with this row id on `day`, with the names of that day, by code.
-    static func children(of id: Int64, on day: Day, in db: Database) throws -> [Unit] {
-        try Row.fetchAll(db, sql: "SELECT \(columns(on: ":day")) FROM \(from(on: ":day")) WHERE p.id = :id ORDER BY u.code",
-                         arguments: ["id": id, "day": day.description]).map(unit(from:))
+    static func children(of id: Int64, on day: Day, in db: any SQLConnection) throws -> [Unit] {
+        try db.storedRows("SELECT \(columns(on: ":day")) FROM \(from(on: ":day")) WHERE p.id = :id ORDER BY u.code",
+                          ["id": id, "day": day.description]) { try unit(from: $0) }
     }
 
     static func close(id: Int64, on day: Day, in db: any SQLConnection) throws {
