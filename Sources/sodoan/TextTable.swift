@@ -56,13 +56,29 @@ struct TextTable {
 
     /// `columns` of the table, headings bottom-aligned over their lines.
     private func render(columns: [Int], headings: [[String]], widths: [Int], lengths: [[Int]]) -> String {
+        // Each line is appended to in place, its padding taken from one run of spaces: a
+        // string per cell, per padding and per joined line was most of the rendering of a
+        // 4 MB report (BENCHMARKS.md, issue 10, sixth round).
+        let spaces = String(repeating: " ", count: (widths.max() ?? 0) + 2)
+        func pad(_ count: Int, _ text: inout String) {
+            if count > 0 { text.append(contentsOf: spaces.prefix(count)) }
+        }
         func line(_ cell: (Int) -> (text: String, length: Int)) -> String {
-            var text = columns.map { index in
+            var text = ""
+            for (position, index) in columns.enumerated() {
+                if position > 0 { text += "  " }
                 let (content, length) = cell(index)
-                let pad = String(repeating: " ", count: max(0, widths[index] - length))
-                return rightAligned.contains(index) ? pad + content : content + pad
-            }.joined(separator: "  ")
-            // Trailing padding trimmed by hand: a regular expression per line dominated the
+                let padding = widths[index] - length
+                if rightAligned.contains(index) {
+                    pad(padding, &text)
+                    text += content
+                } else {
+                    text += content
+                    // The last column's padding would only be trimmed below.
+                    if position < columns.count - 1 { pad(padding, &text) }
+                }
+            }
+            // Trailing whitespace trimmed by hand: a regular expression per line dominated the
             // rendering of a 2,000-unit report.
             while text.last?.isWhitespace == true { text.removeLast() }
             return text
