@@ -46,8 +46,12 @@ struct TextTable {
     }
 
     /// Each body cell's length in characters, counted once: counting walks a string's
-    /// grapheme clusters, and a Vietnamese name has no ASCII shortcut.
-    private var cellLengths: [[Int]] { rows.map { $0.map(\.count) } }
+    /// grapheme clusters, which only a cell with a byte outside ASCII (a Vietnamese name)
+    /// or a carriage return (CR LF is one character) needs; the figures are one character
+    /// a byte.
+    private var cellLengths: [[Int]] {
+        rows.map { row in row.map { cell in cell.utf8.contains { $0 >= 0x80 || $0 == 0x0D } ? cell.count : cell.utf8.count } }
+    }
 
     /// The widest body cell of a column.
     private func bodyWidth(_ column: Int, _ lengths: [[Int]]) -> Int {
@@ -59,9 +63,9 @@ struct TextTable {
         // Each line is appended to in place, its padding taken from one run of spaces: a
         // string per cell, per padding and per joined line was most of the rendering of a
         // 4 MB report (BENCHMARKS.md, issue 10, sixth round).
-        let spaces = String(repeating: " ", count: (widths.max() ?? 0) + 2)
+        let paddings = (0...(widths.max() ?? 0)).map { String(repeating: " ", count: $0) }
         func pad(_ count: Int, _ text: inout String) {
-            if count > 0 { text.append(contentsOf: spaces.prefix(count)) }
+            if count > 0 { text += paddings[count] }
         }
         func line(_ cell: (Int) -> (text: String, length: Int)) -> String {
             var text = ""
