@@ -99,7 +99,7 @@ let package = Package(
         ),
 
         // Benchmarks at scale (issue 6): `swift run -c release sodoan-bench`. Not part of `swift test`.
-        .executableTarget(name: "sodoan-bench", dependencies: ["RegisterStore", "UnionRegister", "Spreadsheet", "SeededRandom"]),
+        .executableTarget(name: "sodoan-bench", dependencies: ["RegisterStore", "PostgresStore", "UnionRegister", "Spreadsheet", "SeededRandom"]),
 
         // One seeded generator for generated registers (the bench) and generated test inputs.
         .target(name: "SeededRandom"),

@@ -52,6 +52,12 @@ enum PostgresFailure {
                 en: "The PostgreSQL server does not accept the user \(address.user) or the password (\(address)): \(message)."),
                 fix: Text(vi: "Đặt đúng mật khẩu trong ~/.pgpass (hoặc tệp PGPASSFILE) hay biến PGPASSWORD.",
                           en: "Put the right password in ~/.pgpass (or the file PGPASSFILE names) or in PGPASSWORD."))
+        case "42501":
+            return RegisterError.badInput(Text(
+                vi: "Vai trò PostgreSQL \(address.user) không có quyền làm việc này trên sổ \(address) (\(message)). Không có gì bị thay đổi.",
+                en: "The PostgreSQL role \(address.user) may not do this on the register \(address) (\(message)). Nothing was changed."),
+                fix: Text(vi: "Chủ của sổ cấp cho vai trò này đúng những quyền `sodoan serve` cần (`sodoan grant \(address.user) --db postgres://CHỦ@…`); nâng cấp lược đồ thì chạy với vai trò chủ.",
+                          en: "Have the register's owner give this role what `sodoan serve` needs (`sodoan grant \(address.user) --db postgres://OWNER@…`); run schema upgrades as the owner."))
         case let state where state.hasPrefix("23"):
             return RegisterError.badInput(Text(
                 vi: "Sổ \(address) từ chối dữ liệu trái ràng buộc của nó (\(message)). Không có gì bị thay đổi.",

@@ -9,8 +9,10 @@ import UnionRegister
 public enum PostgresRegister {
     /// Opens the register in the database at `address`, refused as `copy` refuses a source
     /// (no register, not a register, a newer sodoan's) and migrated forward when an older
-    /// sodoan made it. The register keeps its session until it is released.
-    public static func open(at address: PostgresAddress, command: String, clock: RegisterClock = .system) throws -> Register {
+    /// sodoan made it. The register keeps its sessions, up to `sessions` at once (one for the
+    /// command line, one per request the server runs at a time), until it is released.
+    public static func open(at address: PostgresAddress, command: String, clock: RegisterClock = .system,
+                            sessions: Int = 1) throws -> Register {
         let session = try PostgresSession.connect(address)
         do {
             try PostgresSource.requireRegister(in: session)
@@ -18,7 +20,8 @@ public enum PostgresRegister {
             session.close()
             throw error
         }
-        return Register(engine: PostgresEngine(session: session), named: address.description, command: command, clock: clock)
+        let pool = PostgresSessionPool(first: session, capacity: sessions)
+        return Register(engine: PostgresEngine(sessions: pool), named: address.description, command: command, clock: clock)
     }
 
     /// Makes a new register in the empty database at `address`, with its root bloc unit.

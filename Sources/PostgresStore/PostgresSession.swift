@@ -53,6 +53,9 @@ final class PostgresSession {
         }
     }
 
+    /// Whether the database or the network has closed the connection.
+    var isClosed: Bool { connection.isClosed }
+
     func close() {
         try? connection.close().wait()
     }

@@ -44,8 +44,11 @@ struct PostgresTarget {
                 try session.execute("SET LOCAL plan_cache_mode = force_custom_plan")
                 for table in CopiedTables.seeded { try session.execute("DELETE FROM \(table)") }
                 let target = PostgresTarget(session: session, types: try columnTypes(session))
-                let result = try fill(target)
+                let result = try PostgresBulkLoad.around(session) { try fill(target) }
                 try target.restartIdentities()
+                // Statistics for the planner now, rather than when autovacuum gets to the
+                // new tables: the first commands on a large register are planned on them.
+                try session.execute("ANALYZE")
                 return result
             }
         }

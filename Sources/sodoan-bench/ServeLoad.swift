@@ -3,6 +3,9 @@ import Foundation
 import FoundationNetworking
 #endif
 import RegisterStore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `sodoan-bench --serve yes [--members 100000] [--seconds 30] [--readers 100] [--writers 10] [--think MS] [--runs R]`:
 /// the load test of `sodoan serve` (issue 14) on loopback.
@@ -28,6 +31,9 @@ func serveLoad(_ options: Options) throws {
     let generator = RegisterGenerator(members: options.members)
     let register = options.dir + "/register.db"
     let password = "tải-thử-\(options.members)-vòng"
+    if options.kill && (options.servers < 2 || options.runs != 1) {
+        throw BenchError("--kill yes needs --servers 2 or more (the others take over) and --runs 1")
+    }
     if !options.reuse {
         try? fm.removeItem(atPath: options.dir)
         try fm.createDirectory(atPath: options.dir, withIntermediateDirectories: true)
@@ -39,65 +45,152 @@ func serveLoad(_ options: Options) throws {
         try sodoan(options, ["user", "add", LoadClient.account, "--role", "office", "--unit", "DK", "--password-stdin",
                              "--db", register], stdin: options.dir + "/password")
     }
-    let server = try ServeProcess(sodoan: options.sodoan, register: register, log: options.dir + "/serve.log")
-    defer { server.stop() }
-    log("serving at \(server.base); opening \(options.readers + options.writers) sessions …")
-    let readerSessions = try (0..<options.readers).map { _ in try LoadClient(server.base, password: password) }
-    let writers = try (0..<options.writers).map { _ in try LoadClient(server.base, password: password) }
+    let served = try ServedRegister.prepare(options, file: register)
+    let servers = try (1...options.servers).map { number in
+        try ServeProcess(sodoan: options.sodoan, register: served.location, log: options.dir + "/serve-\(number).log")
+    }
+    defer { servers.forEach { $0.stop() } }
+    log("serving \(served.location) at \(servers.map(\.base.absoluteString).joined(separator: ", ")); "
+        + "opening \(options.readers + options.writers) sessions …")
+    // Each session is opened on a server in turn; a session is good on every server.
+    let readerSessions = try (0..<options.readers).map { try LoadClient(servers[$0 % servers.count].base, password: password) }
+    let writers = try (0..<options.writers).map { try LoadClient(servers[$0 % servers.count].base, password: password) }
 
     let pageReaders = max(1, options.readers * 4 / 5)
     var runs: [ServeRun] = []
     var writes: [WriteLoad] = []
     for number in 1...options.runs {
-        log("run \(number) of \(options.runs): \(options.seconds) s of \(options.readers) reading and \(options.writers) writing sessions, "
-            + "then 10 s of /health alone and 10 s of member pages alone …")
-        let pages = try WrkRun(name: "pages", dir: options.dir, base: server.base, connections: pageReaders,
-                               cookies: readerSessions.prefix(pageReaders).map(\.cookie), members: options.members, paths: .memberPages,
-                               think: options.think)
-        let lists = try WrkRun(name: "lists", dir: options.dir, base: server.base, connections: options.readers - pageReaders,
-                               cookies: readerSessions.dropFirst(pageReaders).map(\.cookie), members: options.members, paths: .memberLists,
-                               think: options.think)
-        let runningPages = try pages.start(seconds: options.seconds)
-        let runningLists = try lists.start(seconds: options.seconds)
-        let written = WriteLoad.run(writers, seconds: options.seconds, units: generator, think: options.think)
-        let pageResult = try pages.finish(runningPages)
-        let listResult = try lists.finish(runningLists)
-        let health = try WrkRun(name: "health", dir: options.dir, base: server.base, connections: options.readers,
-                                cookies: [readerSessions[0].cookie], members: options.members, paths: .health)
-        let healthResult = try health.finish(try health.start(seconds: 10))
-        let alone = try WrkRun(name: "pages-alone", dir: options.dir, base: server.base, connections: options.readers,
-                               cookies: readerSessions.map(\.cookie), members: options.members, paths: .memberPages)
-        let aloneResult = try alone.finish(try alone.start(seconds: 10))
+        log("run \(number) of \(options.runs): \(options.seconds) s of \(options.readers) reading and \(options.writers) writing sessions"
+            + (servers.count == 1 ? ", then 10 s of /health alone and 10 s of member pages alone …" : " over \(servers.count) servers …"))
+        let readers = try servers.enumerated().map { index, server in
+            try ServerReaders(server: server, index: index, of: servers.count, pageConnections: pageReaders,
+                              listConnections: options.readers - pageReaders, sessions: readerSessions, options: options)
+        }
+        // With --kill, the first server's readers read until it is killed, then as many
+        // read from the second server for the rest of the run.
+        let half = options.seconds / 2
+        let running = try readers.enumerated().map { try $1.start(seconds: options.kill && $0 == 0 ? half : options.seconds) }
+        let killer = try options.kill ? ServerKiller(servers[0], after: half, movedReaders: try ServerReaders(
+            server: servers[1], index: 0, of: servers.count, pageConnections: pageReaders, listConnections: options.readers - pageReaders,
+            sessions: readerSessions, options: options, moved: true), for: options.seconds - half) : nil
+        let written = WriteLoad.run(writers, seconds: options.seconds, units: generator, think: options.think,
+                                    servers: servers.map(\.base), isGone: { base in killer?.killed(base) ?? false })
+        var rows = try zip(readers, running).flatMap { try $0.finish($1) }
+        if let killer { rows += try killer.finishMovedReaders() }
+        rows.append(("API writes, during the mixed load", written.result))
+        if servers.count == 1 {
+            let server = servers[0]
+            let health = try WrkRun(name: "health", dir: options.dir, base: server.base, connections: options.readers,
+                                    cookies: [readerSessions[0].cookie], members: options.members, paths: .health)
+            rows.append(("/health alone", try health.finish(try health.start(seconds: 10))))
+            let alone = try WrkRun(name: "pages-alone", dir: options.dir, base: server.base, connections: options.readers,
+                                   cookies: readerSessions.map(\.cookie), members: options.members, paths: .memberPages)
+            rows.append(("member pages alone", try alone.finish(try alone.start(seconds: 10))))
+        }
         writes.append(written)
-        runs.append(ServeRun(rows: [("member pages, during the mixed load", pageResult), ("member lists, during the mixed load", listResult),
-                                    ("API writes, during the mixed load", written.result), ("/health alone", healthResult),
-                                    ("member pages alone", aloneResult)]))
+        runs.append(ServeRun(rows: rows))
         print("Run \(number):")
         runs[runs.count - 1].printTable()
         if let failure = written.firstFailure { print("- first refused write: \(failure)") }
+        if let killer { print("- server 1 killed (SIGKILL) \(killer.after) s into the run; writes cut off by it: \(written.cutOff), each sent again to the next server") }
     }
-    server.stop()
+    servers.forEach { $0.stop() }
 
-    // Looked for in the file only once the server is gone: what it acknowledged must be on disk.
-    let lost = try WriteLoad.lost(writes, in: register)
+    // Looked for only once every server is gone: what they acknowledged must be stored.
+    let lost = try WriteLoad.lost(writes, in: served.open())
     let acknowledged = writes.map(\.acknowledged).reduce(0, +)
-    print("sodoan-bench --serve: \(options.members) members, \(options.readers) reading sessions (\(pageReaders) on member pages), "
+    print("sodoan-bench --serve: \(options.members) members on \(options.postgres == nil ? "a file" : "PostgreSQL"), "
+          + "\(servers.count) server\(servers.count == 1 ? "" : "s"), \(options.readers) reading sessions (\(pageReaders) on member pages), "
           + "\(options.writers) writing, \(options.seconds) s on loopback, "
           + (options.think > 0 ? "about \(options.think) ms between a session's requests" : "no pause between a session's requests")
           + "; medians of \(runs.count) run\(runs.count == 1 ? "" : "s")")
     let medians = ServeRun.medians(runs)
     medians.printTable()
-    let pageP99 = medians.rows[0].1.p99
     print("")
-    print("- member page p99 under the mixed load (median of the runs): \(ms(pageP99)) (limit 50 ms: \(pageP99 < 0.05 ? "met" : "NOT met")); "
-          + "per run: \(runs.map { ms($0.rows[0].1.p99) }.joined(separator: ", "))")
-    let ratios = runs.map { $0.rows[4].1.perSecond / $0.rows[3].1.perSecond }
-    print("- member pages alone / /health alone (median of the runs): \(String(format: "%.3f", median(ratios))); per run: "
-          + ratios.map { String(format: "%.3f", $0) }.joined(separator: ", "))
+    for (index, row) in medians.rows.enumerated() where row.0.hasPrefix("member pages, during") {
+        print("- \(row.0): p99 \(ms(row.1.p99)) (limit 50 ms: \(row.1.p99 < 0.05 ? "met" : "NOT met")); "
+              + "per run: \(runs.map { ms($0.rows[index].1.p99) }.joined(separator: ", "))")
+    }
+    if servers.count == 1 {
+        let ratios = runs.map { $0.rows[4].1.perSecond / $0.rows[3].1.perSecond }
+        print("- member pages alone / /health alone (median of the runs): \(String(format: "%.3f", median(ratios))); per run: "
+              + ratios.map { String(format: "%.3f", $0) }.joined(separator: ", "))
+    }
     print("- errors, all runs: \(runs.map { $0.rows.map(\.1.errors).reduce(0, +) }.reduce(0, +))")
     print("- acknowledged writes, all runs: \(acknowledged) (\(writes.map(\.admitted.count).reduce(0, +)) admissions, "
           + "the rest phone updates); missing afterwards: "
           + "\(lost.count)\(lost.isEmpty ? "" : " — " + lost.prefix(5).joined(separator: ", "))")
+}
+
+/// The reading sessions' share of one server: wrk on member pages and on member lists,
+/// their connections split evenly over the servers (the sessions are good on any).
+struct ServerReaders {
+    let pages: WrkRun
+    let lists: WrkRun
+    /// "" for one server, " via server 2 of 3" for several.
+    let via: String
+
+    /// `moved`: the readers of the killed first server (`index` 0), reading from `server`
+    /// after its death.
+    init(server: ServeProcess, index: Int, of count: Int, pageConnections: Int, listConnections: Int,
+         sessions: [LoadClient], options: Options, moved: Bool = false) throws {
+        func share(_ total: Int) -> Int { max(1, total / count + (index < total % count ? 1 : 0)) }
+        let suffix = count == 1 ? "" : "-\(index + 1)" + (moved ? "-moved" : "")
+        via = count == 1 ? "" : moved ? " via server 2 of \(count), server 1's readers after its death"
+            : " via server \(index + 1) of \(count)"
+        let pageSessions = sessions.prefix(pageConnections).map(\.cookie), listSessions = sessions.dropFirst(pageConnections).map(\.cookie)
+        pages = try WrkRun(name: "pages" + suffix, dir: options.dir, base: server.base, connections: share(pageConnections),
+                           cookies: pageSessions, members: options.members, paths: .memberPages, think: options.think)
+        lists = try WrkRun(name: "lists" + suffix, dir: options.dir, base: server.base, connections: share(listConnections),
+                           cookies: listSessions.isEmpty ? pageSessions : listSessions, members: options.members, paths: .memberLists,
+                           think: options.think)
+    }
+
+    func start(seconds: Int) throws -> [Process] {
+        [try pages.start(seconds: seconds), try lists.start(seconds: seconds)]
+    }
+
+    func finish(_ running: [Process]) throws -> [(String, LoadResult)] {
+        [("member pages, during the mixed load" + via, try pages.finish(running[0])),
+         ("member lists, during the mixed load" + via, try lists.finish(running[1]))]
+    }
+}
+
+/// `--kill yes`: kills one server with SIGKILL partway through the run, as a crash would,
+/// while writes are in flight; its readers (whose wrk ends then) move to another server for
+/// the rest of the run, and its writers each move on at their first unanswered write.
+final class ServerKiller: @unchecked Sendable {
+    let after: Int
+    private let base: URL
+    private let movedReaders: ServerReaders
+    private let lock = NSLock()
+    private var done = false
+    private var moved: [Process] = []
+    private let started = DispatchSemaphore(value: 0)
+
+    init(_ server: ServeProcess, after: Int, movedReaders: ServerReaders, for rest: Int) throws {
+        (self.after, base, self.movedReaders) = (after, server.base, movedReaders)
+        Thread { [self] in
+            Thread.sleep(forTimeInterval: Double(after))
+            // Marked first: a write that fails from here on was cut off by the kill.
+            lock.withLock { done = true }
+            server.kill()
+            let readers = (try? movedReaders.start(seconds: rest)) ?? []
+            lock.withLock { moved = readers }
+            started.signal()
+        }.start()
+    }
+
+    /// Whether `base` is the killed server, once it is killed.
+    func killed(_ base: URL) -> Bool { lock.withLock { done && base == self.base } }
+
+    /// The rows of the readers moved to another server, once they have finished.
+    func finishMovedReaders() throws -> [(String, LoadResult)] {
+        started.wait()
+        let running = lock.withLock { moved }
+        guard running.count == 2 else { throw BenchError("the readers moved off the killed server did not start") }
+        return try movedReaders.finish(running)
+    }
 }
 
 /// One run's rows (the mixed load's three, then /health and member pages alone), and the
@@ -157,8 +250,9 @@ struct LoadResult {
     }
 }
 
-/// `sodoan serve --port 0` over the register, its stderr (the access log) in a file.
-final class ServeProcess {
+/// `sodoan serve --port 0` over the register, its stderr (the access log) in a file. Sendable
+/// for `ServerKiller`, whose thread kills it; the process is only started, waited for and signalled.
+final class ServeProcess: @unchecked Sendable {
     let process = Process()
     let base: URL
 
@@ -186,6 +280,12 @@ final class ServeProcess {
         process.terminate()
         process.waitUntilExit()
     }
+
+    /// SIGKILL: the server dies mid-request, as in a crash.
+    func kill() {
+        Glibc.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
 }
 
 /// One session of the office account, over URLSession, with blocking calls (each writer
@@ -197,12 +297,25 @@ final class LoadClient: @unchecked Sendable {
     let csrf: String
     private let session: URLSession
 
-    init(_ base: URL, password: String) throws {
-        self.base = base
+    /// The same session sent to another server (sessions are good on any server of a
+    /// PostgreSQL register).
+    func on(_ other: URL) -> LoadClient { LoadClient(other, cookie: cookie, csrf: csrf) }
+
+    private init(_ base: URL, cookie: String, csrf: String) {
+        (self.base, self.cookie, self.csrf) = (base, cookie, csrf)
+        session = URLSession(configuration: Self.configuration)
+    }
+
+    private static var configuration: URLSessionConfiguration {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpShouldSetCookies = false
         configuration.httpMaximumConnectionsPerHost = 4
-        session = URLSession(configuration: configuration)
+        return configuration
+    }
+
+    init(_ base: URL, password: String) throws {
+        self.base = base
+        session = URLSession(configuration: Self.configuration)
         let (status, body, headers) = try Self.send(session, base, "POST", "/api/session", ["name": Self.account, "password": password],
                                                     cookie: nil, csrf: nil)
         guard status == 200, let setCookie = headers["Set-Cookie"] ?? headers["set-cookie"],

@@ -2,9 +2,10 @@ import Foundation
 import RegisterStore
 import UnionRegister
 
-/// `swift run -c release sodoan-bench [--members N] [--runs R] [--import-runs I] [--skip NAME] [--dir DIR] [--sodoan PATH] [--reuse yes]`
+/// `swift run -c release sodoan-bench [--members N] [--runs R] [--import-runs I] [--skip NAME] [--dir DIR] [--sodoan PATH] [--reuse yes] [--postgres URL]`
 /// `swift run -c release sodoan-bench --report yes [--members N] [--units U] [--years Y] [--runs R] [--dir DIR]`
 /// `swift run -c release sodoan-bench --serve yes [--members N] [--seconds S] [--readers R] [--writers W] [--think MS] [--dir DIR] [--reuse yes]`
+///     `[--postgres URL [--serve-role ROLE] [--servers N] [--kill yes]]`
 /// `swift run -c release sodoan-bench --xlsx yes [--members N] [--runs R] [--dir DIR]`
 ///
 /// `--serve yes` load-tests `sodoan serve` on loopback instead (issue 14): see `serveLoad`.
@@ -13,6 +14,10 @@ import UnionRegister
 ///
 /// `--report yes` times `report annual` on a register with history instead (issue 5): see
 /// `reportTimings`.
+///
+/// `--postgres URL` (an empty database, as its owner, its password in the password file)
+/// copies the register there and times the everyday commands on both engines too (see
+/// `engineTimings`); with `--serve yes`, the servers serve the copy (see `serveLoad`).
 ///
 /// `--reuse yes` keeps DIR from an earlier run of the same size and times only the commands
 /// on its imported register (for a newer sodoan without generating and importing again).
@@ -42,6 +47,16 @@ struct Options {
     var readers = 100
     var writers = 10
     var think = 0
+    /// `--postgres URL`: an empty PostgreSQL database, as its owner, that the generated
+    /// register is copied into (`sodoan copy`) and the commands or the servers run on too.
+    var postgres: String?
+    /// `--serve-role ROLE`: with `--postgres`, the role `sodoan grant` gives the servers'
+    /// rights to and they connect as (its password in the password file).
+    var serveRole: String?
+    /// `--servers N`: how many `sodoan serve` processes share the load (PostgreSQL).
+    var servers = 1
+    /// `--kill yes`: the first server is killed with SIGKILL halfway through the first run.
+    var kill = false
     var dir = FileManager.default.temporaryDirectory.appending(path: "sodoan-bench").path
     var sodoan: String = {
         let own = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
@@ -67,9 +82,13 @@ struct Options {
             case "--readers": readers = Int(value) ?? readers
             case "--writers": writers = Int(value) ?? writers
             case "--think": think = Int(value) ?? think
+            case "--postgres": postgres = value
+            case "--serve-role": serveRole = value
+            case "--servers": servers = max(1, Int(value) ?? servers)
+            case "--kill": kill = value == "yes"
             case "--units": units = Int(value) ?? units
             case "--years": years = Int(value) ?? years
-            default: throw BenchError("unknown flag \(flag); use --members N --runs R --import-runs I --skip NAME --dir DIR --sodoan PATH --reuse yes, or --report yes --members N --units U --years Y --runs R, or --serve yes --members N --seconds S --readers R --writers W --think MS, or --xlsx yes --members N --runs R")
+            default: throw BenchError("unknown flag \(flag); use --members N --runs R --import-runs I --skip NAME --dir DIR --sodoan PATH --reuse yes --postgres URL, or --report yes --members N --units U --years Y --runs R, or --serve yes --members N --seconds S --readers R --writers W --think MS [--postgres URL --serve-role ROLE --servers N --kill yes], or --xlsx yes --members N --runs R")
             }
         }
     }
@@ -106,17 +125,7 @@ func main() throws {
     // the very statements the command ran (`Register.sqlTraceVariable`); a command not in
     // this build is skipped. A unit-scoped command's limit is that it takes as long on any
     // size of register: compare its line across sizes.
-    let middle = RegisterGenerator.memberCode(options.members / 2)
-    let union = RegisterGenerator.unionCode(0)
-    let large = options.members > 1_000_000
-    let queries: [(String, [String], Double?)] = [
-        ("member show (unit-scoped)", ["member", "show", middle], nil),
-        ("member list --search \"tran minh khoa\"", ["member", "list", "--search", "tran minh khoa"], large ? 0.05 : 0.03),
-        ("referral check (unit-scoped)", ["referral", "check", middle, "--step", "nominate", "--on", "2025-12-31"], nil),
-        ("member list --unit, a 5,000-member unit (unit-scoped)", ["member", "list", "--unit", union], nil),
-        ("referral candidates --unit, a 5,000-member unit (unit-scoped)", ["referral", "candidates", "--step", "nominate", "--unit", union, "--on", "2025-12-31"], nil),
-        ("report annual, whole register", ["report", "annual", "--year", "2025"], large ? 6 : 1),
-    ]
+    let queries = everydayQueries(options)
     for (number, (name, arguments, limit)) in queries.enumerated() where !(options.skip.map(name.hasPrefix) ?? false) {
         let command = [options.sodoan] + arguments + ["--db", register]
         let probe = try Timer.run(command)
@@ -141,6 +150,22 @@ func main() throws {
 
     print("sodoan-bench: \(options.members) members, \(generator.unions) grassroots unions, \(options.runs) runs each, medians")
     printTable(lines, baseline: baseline, against: ".import")
+    if let postgres = options.postgres { try engineTimings(options, file: register, postgres: postgres) }
+}
+
+/// The everyday commands the bench times, each with its limit (nil: the same at any size).
+func everydayQueries(_ options: Options) -> [(name: String, arguments: [String], limit: Double?)] {
+    let middle = RegisterGenerator.memberCode(options.members / 2)
+    let union = RegisterGenerator.unionCode(0)
+    let large = options.members > 1_000_000
+    return [
+        ("member show (unit-scoped)", ["member", "show", middle], nil),
+        ("member list --search \"tran minh khoa\"", ["member", "list", "--search", "tran minh khoa"], large ? 0.05 : 0.03),
+        ("referral check (unit-scoped)", ["referral", "check", middle, "--step", "nominate", "--on", "2025-12-31"], nil),
+        ("member list --unit, a 5,000-member unit (unit-scoped)", ["member", "list", "--unit", union], nil),
+        ("referral candidates --unit, a 5,000-member unit (unit-scoped)", ["referral", "candidates", "--step", "nominate", "--unit", union, "--on", "2025-12-31"], nil),
+        ("report annual, whole register", ["report", "annual", "--year", "2025"], large ? 6 : 1),
+    ]
 }
 
 /// Runs `command` once with the register's SQL trace on, writing the statements it ran,
@@ -157,14 +182,13 @@ func traced(_ command: [String], into script: String) throws -> String {
 /// The result table: each line's median, the median of its sqlite3 baseline (its own, or
 /// `baseline` for lines without one) and the ratio of the two, peak memory, limit.
 func printTable(_ lines: [Line], baseline: Line, against: String) {
-    func time(_ seconds: Double) -> String { seconds < 1 ? String(format: "%.1f ms", seconds * 1000) : String(format: "%.2f s", seconds) }
     print("| operation | median | sqlite3 shell, same work (median) | ratio | peak memory | limit | met |")
     print("|---|---:|---:|---:|---:|---|---|")
     for line in lines {
         let own = line.baseline.isEmpty ? baseline.times : line.baseline
-        let shell = own.isEmpty ? "" : time(median(own)) + (line.baseline.isEmpty ? " (\(against))" : "")
+        let shell = own.isEmpty ? "" : duration(median(own)) + (line.baseline.isEmpty ? " (\(against))" : "")
         let ratio = own.isEmpty ? "" : String(format: "%.2f×", line.median / median(own))
-        print("| \(line.operation) | \(time(line.median)) | \(shell) | \(ratio) | \(Int(line.peakMB)) MB | \(line.limit) | \(line.pass.map { $0 ? "yes" : "NO" } ?? "") |")
+        print("| \(line.operation) | \(duration(line.median)) | \(shell) | \(ratio) | \(Int(line.peakMB)) MB | \(line.limit) | \(line.pass.map { $0 ? "yes" : "NO" } ?? "") |")
     }
 }
 

@@ -44,8 +44,8 @@ func usage<T>(global: GlobalOptions, _ body: () throws -> T) throws -> T {
 }
 
 /// The commands this version runs on a PostgreSQL register (docs/CLI.md#where-the-register-is):
-/// besides `init` and `copy`, those whose store operations are engine-neutral, which open
-/// their register with `openRegisterOnEitherEngine()`.
+/// besides `init`, `copy`, `serve` and `grant` (PostgreSQL only), those whose store
+/// operations are engine-neutral, which open their register with `openRegisterOnEitherEngine()`.
 enum PostgresCommands {
     static let names = ["init", "copy", "unit add", "unit update", "unit close", "unit list", "unit grade", "unit grades", "member add", "member host",
                               "member show", "member history", "member list", "member update", "member transfer",
@@ -56,7 +56,7 @@ enum PostgresCommands {
                               "dues rate set", "dues class", "dues pay", "dues exempt", "dues status", "policy show", "policy set",
                               "referral check", "referral candidates", "referral nominate", "referral refer-to-class",
                               "referral refer", "referral admit", "referral confirm", "referral reject", "referral withdraw",
-                              "referral list", "referral document"]
+                              "referral list", "referral document", "serve", "grant"]
 
     /// `sodoan init`, `sodoan copy`, … as the refusal lists them.
     static var listed: String { names.map { "`sodoan \($0)`" }.joined(separator: ", ") }

@@ -30,6 +30,7 @@ struct Sodoan: AsyncParsableCommand {
             ExportCommand.self,
             UserCommand.self,
             ServeCommand.self,
+            GrantCommand.self,
             ReferralCommand.self,
             PolicyCommand.self,
         ]

@@ -1,3 +1,4 @@
+import PostgresStore
 import RegisterStore
 import RegisterViews
 import UnionRegister
@@ -63,5 +64,19 @@ extension Says {
     static func registerCopied(from source: String, to target: String, tables: Int, rows: Int) -> Text {
         Text(vi: "Đã chép sổ \(source) sang \(target): \(rows) dòng trong \(tables) bảng.",
              en: "Copied the register \(source) to \(target): \(rows) rows in \(tables) tables.")
+    }
+
+    /// `sodoan grant`'s report of what the role may now do.
+    static func roleGranted(_ granted: PostgresServerRole.Granted, register: String) -> Text {
+        let appendOnly = granted.appendOnly.joined(separator: ", "), readOnly = granted.readOnly.joined(separator: ", ")
+        return Text(
+            vi: "Vai trò \(granted.role) trên sổ \(register): đọc và ghi \(granted.readWrite) bảng; chỉ đọc và thêm dòng vào \(appendOnly), không sửa, xoá được dòng nào; chỉ đọc \(readOnly).",
+            en: "The role \(granted.role) on the register \(register): reads and writes \(granted.readWrite) tables; only reads and adds rows to \(appendOnly), never changes or removes one; only reads \(readOnly).")
+    }
+
+    /// `sodoan serve`'s warning when its PostgreSQL role could undo the audit log's guards.
+    static func servingUnrestrained(role: String) -> Text {
+        Text(vi: "sodoan serve: cảnh báo: vai trò PostgreSQL \(role) sở hữu các bảng của sổ (hoặc là siêu người dùng), nên gỡ được các khoá của nhật ký. Hãy chạy máy chủ với một vai trò đã cấp bằng `sodoan grant`.",
+             en: "sodoan serve: warning: the PostgreSQL role \(role) owns the register's tables (or is a superuser), so it can remove the audit log's guards. Run the servers as a role given its rights with `sodoan grant`.")
     }
 }

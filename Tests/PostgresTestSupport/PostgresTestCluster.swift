@@ -40,6 +40,24 @@ public final class PostgresTestCluster: Sendable {
         "postgres://\(user)@127.0.0.1:\(port)/\(database)"
     }
 
+    /// `postgres://ROLE@127.0.0.1:PORT/NAME`: the database as another role reaches it.
+    public func url(_ database: String, as role: String) -> String {
+        "postgres://\(role)@127.0.0.1:\(port)/\(database)"
+    }
+
+    /// A new login role with no rights of its own (neither superuser nor owner of
+    /// anything), its password added to the password file: what a server's role starts as.
+    public func makeRole() throws -> String {
+        let name = "r_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        let password = UUID().uuidString
+        try psql("postgres", "CREATE ROLE \(name) LOGIN PASSWORD '\(password)'")
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: passwordFile))
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("127.0.0.1:\(port):*:\(name):\(password)\n".utf8))
+        return name
+    }
+
     /// A new empty database for one test.
     public func makeDatabase() throws -> String {
         let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
@@ -47,11 +65,12 @@ public final class PostgresTestCluster: Sendable {
         return name
     }
 
-    /// Runs SQL with psql on `database` and returns its rows, fields separated by `|`.
+    /// Runs SQL with psql on `database` (as the cluster's superuser, or as `role`) and
+    /// returns its rows, fields separated by `|`.
     @discardableResult
-    public func psql(_ database: String, _ sql: String) throws -> [String] {
+    public func psql(_ database: String, _ sql: String, as role: String? = nil) throws -> [String] {
         let result = try Spawn.run([binaries.psql, "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", "\(port)",
-                                    "-U", user, "-d", database, "-c", sql], environment: environment)
+                                    "-U", role ?? user, "-d", database, "-c", sql], environment: environment)
         guard result.status == 0 else { throw ClusterError("psql failed on \(database): \(result.output)\nSQL: \(sql)") }
         return result.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
     }

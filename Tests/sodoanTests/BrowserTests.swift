@@ -8,8 +8,8 @@ import Testing
 struct BrowserTests {
     @Test func signInAdmitBeRefusedAReferralStepAndPrintTheReport() async throws {
         let fixture = try ServerFixture()
-        let server = try ServerProcess(fixture.cli)
-        defer { server.stop(); fixture.cli.cleanUp() }
+        let server = try fixture.serve()
+        defer { server.stop(); fixture.cleanUp() }
         let browser = try await WebDriver()
         do {
             try await browse(browser, server)

@@ -27,10 +27,23 @@ struct EngineRegister {
     /// The file's path or the database's URL.
     var location: String { postgres?.url ?? cli.db }
 
+    /// What a sodoan started on this register needs besides its `--db`: on PostgreSQL the
+    /// cluster's password file and none of the machine's own PostgreSQL variables.
+    var environment: [String: String] { postgres?.cluster.environment ?? [:] }
+
     @discardableResult
     func run(_ arguments: [String], stdin: String? = nil) throws -> CLI.Result {
-        let environment = (postgres?.cluster.environment ?? [:]).merging(["SODOAN_DB": location]) { $1 }
-        return try cli.run(arguments, useDB: false, environment: environment, stdin: stdin)
+        try cli.run(arguments, useDB: false, environment: environment.merging(["SODOAN_DB": location]) { $1 }, stdin: stdin)
+    }
+
+    /// Where `sodoan serve` reaches the register: the file, or on PostgreSQL the database
+    /// as a new role given only what the server needs (`sodoan grant`), so that every
+    /// server test on PostgreSQL also shows the server needs no more.
+    func serverLocation() throws -> String {
+        guard let postgres else { return cli.db }
+        let role = try postgres.cluster.makeRole()
+        try ok(["grant", role])
+        return postgres.cluster.url(postgres.name, as: role)
     }
 
     /// Runs a command that must succeed, and returns its standard output.

@@ -8,8 +8,8 @@ import Testing
 struct ServePageTests {
     func withSignedInPages(_ name: String = "bt.vp", _ body: (ServerFixture, HTTPClient) async throws -> Void) async throws {
         let fixture = try ServerFixture()
-        let server = try ServerProcess(fixture.cli)
-        defer { server.stop(); fixture.cli.cleanUp() }
+        let server = try fixture.serve()
+        defer { server.stop(); fixture.cleanUp() }
         let client = HTTPClient(server.base)
         #expect(try await client.send("GET", "/units").header("Location") == "/login")
         _ = try await client.send("GET", "/login")

@@ -7,8 +7,8 @@ import Testing
 struct ServeReorganisationTests {
     @Test func onlyAnOfficeAccountReorganisesUnitsOfItsSubtree() async throws {
         let fixture = try ServerFixture()
-        let server = try ServerProcess(fixture.cli)
-        defer { server.stop(); fixture.cli.cleanUp() }
+        let server = try fixture.serve()
+        defer { server.stop(); fixture.cleanUp() }
         func signedIn(_ name: String) async throws -> HTTPClient {
             let client = HTTPClient(server.base)
             #expect(try await client.logIn(name, ServerFixture.password).status == 200)

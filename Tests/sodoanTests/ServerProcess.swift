@@ -3,6 +3,9 @@ import Foundation
 import FoundationNetworking
 #endif
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// `sodoan serve` started from the built binary on a free loopback port, over a register
 /// made with the CLI, and stopped (SIGTERM) by `stop()`. Its stderr (the access log and
@@ -15,10 +18,17 @@ final class ServerProcess: @unchecked Sendable {
     private let lock = NSLock()
     private var logText = ""
 
-    init(_ cli: CLI, arguments: [String] = []) throws {
+    convenience init(_ cli: CLI, arguments: [String] = []) throws {
+        try self.init(cli, db: cli.db, arguments: arguments)
+    }
+
+    /// A server over the register `db` names (a file, or a PostgreSQL URL reached with
+    /// `environment`'s password file).
+    init(_ cli: CLI, db: String, environment: [String: String] = [:], arguments: [String] = []) throws {
         self.cli = cli
         process.executableURL = CLI.binary
-        process.arguments = ["serve", "--db", cli.db, "--port", "0"] + arguments
+        process.arguments = ["serve", "--db", db, "--port", "0"] + arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
         let listening = DispatchSemaphore(value: 0)
@@ -42,8 +52,16 @@ final class ServerProcess: @unchecked Sendable {
 
     var log: String { lock.withLock { logText } }
 
+    /// Kills the server at once (SIGKILL), as a crash or a pulled plug would: no request
+    /// is finished, no connection closed.
+    func kill() {
+        Glibc.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        errors.fileHandleForReading.readabilityHandler = nil
+    }
+
     func stop() {
-        process.terminate()
+        if process.isRunning { process.terminate() }
         process.waitUntilExit()
         errors.fileHandleForReading.readabilityHandler = nil
     }

@@ -5,8 +5,9 @@ import GRDB
 /// register's own schema so that a table a later migration adds is carried without a list
 /// to keep. Left out:
 /// - grdb_migrations: each engine records the migrations applied to it;
-/// - the derived tables, rebuilt on the target by the schema's triggers as the rows arrive:
-///   the name words (name_word, member_word), member_state and report_member;
+/// - the derived tables, rebuilt on the target (by the schema's triggers as the rows arrive
+///   on a file, in one statement each after the load on PostgreSQL): the name words
+///   (name_word, member_word), member_state and report_member;
 /// - account_session: a copy opens no session of the register's server elsewhere.
 ///
 /// content_version comes last, so the triggers the other rows fire on the target move no
