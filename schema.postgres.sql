@@ -554,3 +554,74 @@ DROP TRIGGER member_name_search_update ON member;
 DROP TRIGGER member_name_search_delete ON member;
 DROP FUNCTION member_name_search_follow();
 DROP TABLE member_name_search;
+
+-- migration: 16 report members
+
+CREATE TABLE report_member (
+    member_id bigint PRIMARY KEY,
+    unit_id   bigint,
+    state     bigint,
+    profile   bigint,
+    religion  text COLLATE "C"
+);
+
+CREATE VIEW report_member_derived (member_id, unit_id, state, profile, religion) AS
+SELECT member_id, unit_id, (latest::bigint * 2097152 + first) * 16 + kind,
+       ((gender + 4 * (education + 16 * (theory + 8 * ethnicity)))::bigint * 2097152 + born) * 2097152
+       + CASE WHEN party_joined_on IS NULL THEN 0 ELSE party END,
+       religion
+FROM (SELECT s.member_id, s.unit_id, m.religion, m.party_joined_on,
+             (s.on_date::date - DATE '1970-01-01') + 1048576 AS latest,
+             ((SELECT MIN(e.on_date) FROM membership_event e WHERE e.member_id = s.member_id)::date - DATE '1970-01-01')
+                 + 1048576 AS first,
+             CASE s.kind WHEN 'admitted' THEN 0 WHEN 'transferred' THEN 1 WHEN 'reorganised' THEN 2 WHEN 'arrived' THEN 3
+                  WHEN 'left' THEN 4 WHEN 'hosted' THEN 5 WHEN 'away' THEN 6 WHEN 'matured' THEN 7 WHEN 'removed' THEN 8
+                  WHEN 'expelled' THEN 9 WHEN 'deceased' THEN 10 ELSE 15 END AS kind,
+             CASE m.gender WHEN 'male' THEN 0 WHEN 'female' THEN 1 ELSE 3 END AS gender,
+             CASE m.education WHEN 'none' THEN 0 WHEN 'primary' THEN 1 WHEN 'lower-secondary' THEN 2
+                  WHEN 'upper-secondary' THEN 3 WHEN 'vocational' THEN 4 WHEN 'college' THEN 5 WHEN 'university' THEN 6
+                  WHEN 'postgraduate' THEN 7 ELSE 15 END AS education,
+             CASE WHEN m.theory_level IS NULL THEN 0 WHEN m.theory_level = 'none' THEN 1 WHEN m.theory_level = 'elementary' THEN 2
+                  WHEN m.theory_level = 'intermediate' THEN 3 WHEN m.theory_level = 'advanced' THEN 4 ELSE 7 END AS theory,
+             CASE WHEN m.ethnicity IS NULL THEN 0 ELSE CASE m.ethnicity
+                  WHEN 'kinh' THEN 1 WHEN 'tay' THEN 2 WHEN 'thai' THEN 3 WHEN 'muong' THEN 4 WHEN 'khmer' THEN 5 WHEN 'hoa' THEN 6
+                  WHEN 'nung' THEN 7 WHEN 'mong' THEN 8 WHEN 'dao' THEN 9 WHEN 'gia-rai' THEN 10 WHEN 'e-de' THEN 11 WHEN 'ba-na' THEN 12
+                  WHEN 'san-chay' THEN 13 WHEN 'cham' THEN 14 WHEN 'co-ho' THEN 15 WHEN 'xo-dang' THEN 16 WHEN 'san-diu' THEN 17 WHEN 'hre' THEN 18
+                  WHEN 'ra-glai' THEN 19 WHEN 'mnong' THEN 20 WHEN 'tho' THEN 21 WHEN 'xtieng' THEN 22 WHEN 'kho-mu' THEN 23 WHEN 'bru-van-kieu' THEN 24
+                  WHEN 'co-tu' THEN 25 WHEN 'giay' THEN 26 WHEN 'ta-oi' THEN 27 WHEN 'ma' THEN 28 WHEN 'gie-trieng' THEN 29 WHEN 'co' THEN 30
+                  WHEN 'cho-ro' THEN 31 WHEN 'xinh-mun' THEN 32 WHEN 'ha-nhi' THEN 33 WHEN 'chu-ru' THEN 34 WHEN 'lao' THEN 35 WHEN 'la-chi' THEN 36
+                  WHEN 'khang' THEN 37 WHEN 'phu-la' THEN 38 WHEN 'la-hu' THEN 39 WHEN 'la-ha' THEN 40 WHEN 'pa-then' THEN 41 WHEN 'lu' THEN 42
+                  WHEN 'ngai' THEN 43 WHEN 'chut' THEN 44 WHEN 'lo-lo' THEN 45 WHEN 'mang' THEN 46 WHEN 'co-lao' THEN 47 WHEN 'bo-y' THEN 48
+                  WHEN 'cong' THEN 49 WHEN 'si-la' THEN 50 WHEN 'pu-peo' THEN 51 WHEN 'ro-mam' THEN 52 WHEN 'brau' THEN 53 WHEN 'o-du' THEN 54
+                  WHEN 'foreign' THEN 55
+                  ELSE 63 END END AS ethnicity,
+             CASE WHEN sodoan_is_day(m.birth_date) THEN (m.birth_date::date - DATE '1970-01-01') + 1048576 END AS born,
+             CASE WHEN sodoan_is_day(m.party_joined_on) THEN (m.party_joined_on::date - DATE '1970-01-01') + 1048576 END AS party
+      FROM member_state s JOIN member m ON m.id = s.member_id) AS facts;
+
+INSERT INTO report_member (member_id, unit_id, state, profile, religion) SELECT * FROM report_member_derived;
+
+-- The member whose latest event or profile was written, or who is gone, gets their row again.
+CREATE FUNCTION report_member_follow() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    who bigint[];
+BEGIN
+    IF TG_TABLE_NAME = 'member' THEN
+        who := CASE TG_OP WHEN 'DELETE' THEN ARRAY[OLD.id] ELSE ARRAY[NEW.id] END;
+    ELSE
+        who := CASE TG_OP WHEN 'INSERT' THEN ARRAY[NEW.member_id] WHEN 'DELETE' THEN ARRAY[OLD.member_id]
+                          ELSE ARRAY[OLD.member_id, NEW.member_id] END;
+    END IF;
+    DELETE FROM report_member WHERE member_id = ANY (who);
+    INSERT INTO report_member (member_id, unit_id, state, profile, religion)
+    SELECT * FROM report_member_derived WHERE member_id = ANY (who);
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER report_member_state_insert AFTER INSERT ON member_state FOR EACH ROW EXECUTE FUNCTION report_member_follow();
+CREATE TRIGGER report_member_state_update AFTER UPDATE ON member_state FOR EACH ROW EXECUTE FUNCTION report_member_follow();
+CREATE TRIGGER report_member_state_delete AFTER DELETE ON member_state FOR EACH ROW EXECUTE FUNCTION report_member_follow();
+CREATE TRIGGER report_member_profile_update
+    AFTER UPDATE OF birth_date, gender, education, ethnicity, religion, theory_level, party_joined_on ON member
+    FOR EACH ROW EXECUTE FUNCTION report_member_follow();
+CREATE TRIGGER report_member_delete AFTER DELETE ON member FOR EACH ROW EXECUTE FUNCTION report_member_follow();

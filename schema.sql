@@ -996,3 +996,108 @@ DROP TRIGGER member_name_search_insert;
 DROP TRIGGER member_name_search_update;
 DROP TRIGGER member_name_search_delete;
 DROP TABLE member_name_search;
+
+
+-- migration: 16 report members
+
+-- Per member, what the year-end report counts about them, packed into a few integers, so
+-- that its one pass over every member reads one narrow row instead of two tables' text
+-- columns (member_state's kind and day, member's eight profile columns: stepping through
+-- those columns was most of the report's time at a million members; docs/ARCHITECTURE.md,
+-- "The year-end report"). Derived from member_state, member and the first event of each
+-- member by the view below, kept equal to it by the triggers after it (never written
+-- otherwise), compared with it by `check` (`report-members`). Nothing is classified here:
+-- a code is its position in the schema's own list, a day a day number, and the store
+-- reads them back into the domain's values (`ReportMemberTable`).
+--
+-- A day is written as its number of days since 1970-01-01 plus 1048576 (2^20), so 1 and
+-- up. Per member with an event:
+--   unit_id  the unit of the latest event (member_state.unit_id);
+--   state    (latest event's day * 2097152 + first event's day) * 16 + the latest event's
+--            kind, its position in migration 11's CHECK list (admitted 0 to deceased 10;
+--            another text 15). The first event's day tells a report of an earlier day
+--            that the member had no state yet, without looking into the history;
+--   profile  (facets * 2097152 + birth day) * 2097152 + Party day (0: none), where
+--            facets = gender + 4 * (education + 16 * (theory level + 8 * ethnicity)):
+--            gender male 0, female 1; education in the order of member's CHECK list
+--            (0-7); theory level not recorded 0, then 'none' 1 to 'advanced' 4; ethnicity
+--            not recorded 0, then its position in migration 12's CHECK list from 1. A code
+--            outside those lists takes the field's highest value (3, 15, 7, 63) and a
+--            birth or Party day that is no date makes profile NULL: damage the report
+--            refuses, as it refused reading the text;
+--   religion member.religion as written (free text, which the domain reads).
+CREATE TABLE report_member (
+    member_id INTEGER PRIMARY KEY,
+    unit_id   INTEGER,
+    state     INTEGER,
+    profile   INTEGER,
+    religion  TEXT
+) STRICT;
+
+CREATE VIEW report_member_derived (member_id, unit_id, state, profile, religion) AS
+SELECT member_id, unit_id, (latest * 2097152 + first) * 16 + kind,
+       ((gender + 4 * (education + 16 * (theory + 8 * ethnicity))) * 2097152 + born) * 2097152
+       + CASE WHEN party_joined_on IS NULL THEN 0 ELSE party END,
+       religion
+FROM (SELECT s.member_id, s.unit_id, m.religion, m.party_joined_on,
+             CAST(julianday(s.on_date) - 2440587.5 AS INTEGER) + 1048576 AS latest,
+             CAST(julianday((SELECT MIN(e.on_date) FROM membership_event e WHERE e.member_id = s.member_id)) - 2440587.5 AS INTEGER)
+                 + 1048576 AS first,
+             CASE s.kind WHEN 'admitted' THEN 0 WHEN 'transferred' THEN 1 WHEN 'reorganised' THEN 2 WHEN 'arrived' THEN 3
+                  WHEN 'left' THEN 4 WHEN 'hosted' THEN 5 WHEN 'away' THEN 6 WHEN 'matured' THEN 7 WHEN 'removed' THEN 8
+                  WHEN 'expelled' THEN 9 WHEN 'deceased' THEN 10 ELSE 15 END AS kind,
+             CASE m.gender WHEN 'male' THEN 0 WHEN 'female' THEN 1 ELSE 3 END AS gender,
+             CASE m.education WHEN 'none' THEN 0 WHEN 'primary' THEN 1 WHEN 'lower-secondary' THEN 2
+                  WHEN 'upper-secondary' THEN 3 WHEN 'vocational' THEN 4 WHEN 'college' THEN 5 WHEN 'university' THEN 6
+                  WHEN 'postgraduate' THEN 7 ELSE 15 END AS education,
+             CASE WHEN m.theory_level IS NULL THEN 0 WHEN m.theory_level = 'none' THEN 1 WHEN m.theory_level = 'elementary' THEN 2
+                  WHEN m.theory_level = 'intermediate' THEN 3 WHEN m.theory_level = 'advanced' THEN 4 ELSE 7 END AS theory,
+             CASE WHEN m.ethnicity IS NULL THEN 0 ELSE CASE m.ethnicity
+                  WHEN 'kinh' THEN 1 WHEN 'tay' THEN 2 WHEN 'thai' THEN 3 WHEN 'muong' THEN 4 WHEN 'khmer' THEN 5 WHEN 'hoa' THEN 6
+                  WHEN 'nung' THEN 7 WHEN 'mong' THEN 8 WHEN 'dao' THEN 9 WHEN 'gia-rai' THEN 10 WHEN 'e-de' THEN 11 WHEN 'ba-na' THEN 12
+                  WHEN 'san-chay' THEN 13 WHEN 'cham' THEN 14 WHEN 'co-ho' THEN 15 WHEN 'xo-dang' THEN 16 WHEN 'san-diu' THEN 17 WHEN 'hre' THEN 18
+                  WHEN 'ra-glai' THEN 19 WHEN 'mnong' THEN 20 WHEN 'tho' THEN 21 WHEN 'xtieng' THEN 22 WHEN 'kho-mu' THEN 23 WHEN 'bru-van-kieu' THEN 24
+                  WHEN 'co-tu' THEN 25 WHEN 'giay' THEN 26 WHEN 'ta-oi' THEN 27 WHEN 'ma' THEN 28 WHEN 'gie-trieng' THEN 29 WHEN 'co' THEN 30
+                  WHEN 'cho-ro' THEN 31 WHEN 'xinh-mun' THEN 32 WHEN 'ha-nhi' THEN 33 WHEN 'chu-ru' THEN 34 WHEN 'lao' THEN 35 WHEN 'la-chi' THEN 36
+                  WHEN 'khang' THEN 37 WHEN 'phu-la' THEN 38 WHEN 'la-hu' THEN 39 WHEN 'la-ha' THEN 40 WHEN 'pa-then' THEN 41 WHEN 'lu' THEN 42
+                  WHEN 'ngai' THEN 43 WHEN 'chut' THEN 44 WHEN 'lo-lo' THEN 45 WHEN 'mang' THEN 46 WHEN 'co-lao' THEN 47 WHEN 'bo-y' THEN 48
+                  WHEN 'cong' THEN 49 WHEN 'si-la' THEN 50 WHEN 'pu-peo' THEN 51 WHEN 'ro-mam' THEN 52 WHEN 'brau' THEN 53 WHEN 'o-du' THEN 54
+                  WHEN 'foreign' THEN 55
+                  ELSE 63 END END AS ethnicity,
+             CASE WHEN date(m.birth_date, '+0 days') IS m.birth_date THEN CAST(julianday(m.birth_date) - 2440587.5 AS INTEGER) + 1048576 END AS born,
+             CASE WHEN date(m.party_joined_on, '+0 days') IS m.party_joined_on THEN CAST(julianday(m.party_joined_on) - 2440587.5 AS INTEGER) + 1048576 END AS party
+      FROM member_state s JOIN member m ON m.id = s.member_id) AS facts;
+
+INSERT INTO report_member (member_id, unit_id, state, profile, religion) SELECT * FROM report_member_derived ORDER BY member_id;
+
+-- A member's latest event is written again whenever one of their events is inserted,
+-- changed or removed (migration 9's triggers), and the first event can only change then.
+CREATE TRIGGER report_member_state_insert AFTER INSERT ON member_state
+BEGIN
+    INSERT OR REPLACE INTO report_member (member_id, unit_id, state, profile, religion)
+    SELECT * FROM report_member_derived WHERE member_id = new.member_id;
+END;
+
+CREATE TRIGGER report_member_state_update AFTER UPDATE ON member_state
+BEGIN
+    DELETE FROM report_member WHERE member_id = old.member_id;
+    INSERT OR REPLACE INTO report_member (member_id, unit_id, state, profile, religion)
+    SELECT * FROM report_member_derived WHERE member_id = new.member_id;
+END;
+
+CREATE TRIGGER report_member_state_delete AFTER DELETE ON member_state
+BEGIN
+    DELETE FROM report_member WHERE member_id = old.member_id;
+END;
+
+CREATE TRIGGER report_member_profile_update
+AFTER UPDATE OF birth_date, gender, education, ethnicity, religion, theory_level, party_joined_on ON member
+BEGIN
+    INSERT OR REPLACE INTO report_member (member_id, unit_id, state, profile, religion)
+    SELECT * FROM report_member_derived WHERE member_id = new.id;
+END;
+
+CREATE TRIGGER report_member_delete AFTER DELETE ON member
+BEGIN
+    DELETE FROM report_member WHERE member_id = old.id;
+END;

@@ -11,10 +11,12 @@
 enum PostgresBulkLoad {
     /// The triggers off during the load, by table: only those an INSERT fires, the only
     /// statement a copy runs.
-    static let suspended = [("membership_event", "member_state_event_insert"), ("member", "member_word_insert")]
+    static let suspended = [("membership_event", "member_state_event_insert"), ("member", "member_word_insert"),
+                            ("member_state", "report_member_state_insert")]
 
     /// The tables those triggers keep, filled from the copied rows: the statements of
-    /// migrations 9 (`member_state`) and 15 (`member_word`, `name_word`).
+    /// migrations 9 (`member_state`), 15 (`member_word`, `name_word`) and 16
+    /// (`report_member`, from `member_state` once it is filled).
     static let fill = [
         "DELETE FROM member_state",
         """
@@ -29,6 +31,8 @@ enum PostgresBulkLoad {
         SELECT DISTINCT w, m.id, m.search_name FROM member m, unnest(string_to_array(m.search_name, ' ')) w WHERE w <> ''
         """,
         "INSERT INTO name_word (word, members) SELECT word, count(*) FROM member_word GROUP BY word",
+        "DELETE FROM report_member",
+        "INSERT INTO report_member (member_id, unit_id, state, profile, religion) SELECT * FROM report_member_derived",
     ]
 
     /// Runs `load` with the triggers off, then fills their tables and turns them on again.

@@ -44,6 +44,13 @@ public enum PostgresServerRole {
                         : readOnly.contains(table) ? "SELECT" : "SELECT, INSERT, UPDATE, DELETE"
                     try session.execute("GRANT \(rights) ON \(name) TO \(grantee)")
                 }
+                // The schema's views (`report_member_derived`) are read by the triggers that
+                // keep a derived table, which run with the writer's rights.
+                for view in try session.rows("SELECT viewname::text FROM pg_views WHERE schemaname = current_schema() ORDER BY 1") {
+                    let name = quoted(try view.decode(String.self))
+                    try session.execute("REVOKE ALL ON \(name) FROM \(grantee)")
+                    try session.execute("GRANT SELECT ON \(name) TO \(grantee)")
+                }
                 try session.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA \(quoted(try schema(session))) TO \(grantee)")
                 return Granted(role: role, readWrite: tables.filter { !appendOnly.contains($0) && !readOnly.contains($0) }.count,
                                appendOnly: tables.filter(appendOnly.contains), readOnly: tables.filter(readOnly.contains))

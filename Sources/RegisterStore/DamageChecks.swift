@@ -49,6 +49,7 @@ enum DamageChecks {
         ])
         findings += try duesBounds(in: db)
         findings += try unitCycles(in: db)
+        findings += try reportMembers(in: db)
         return (findings, !impossible.isEmpty)
     }
 
@@ -141,6 +142,24 @@ enum DamageChecks {
         }
         return findings
     }
+
+    // MARK: - Derived rows
+
+    /// What the year-end report reads of each member (`report_member`, migration 16) must
+    /// be what the view derives from their profile and latest event: a row written, changed
+    /// or removed by hand miscounts that member in every report. One finding per member, at
+    /// most `shownRows` of them.
+    private static func reportMembers(in db: Database) throws -> [Finding] {
+        try ReportMemberTable.wrongRows(limit: shownRows, in: db).map { subject in
+            Finding(.error, code: "report-members", subject: subject, Text(
+                vi: "Dòng của đoàn viên trong bảng report_member khác với hồ sơ và sự kiện sinh hoạt cuối của họ; báo cáo cuối năm sẽ đếm sai người này.",
+                en: "The member's row in report_member differs from their profile and latest membership event; the year-end report would count them wrongly."))
+        }
+    }
+
+    /// How many rows of one derived table a check names at most: a table rewritten by hand
+    /// would otherwise give a finding per member of the register.
+    private static let shownRows = 100
 
     // MARK: - Tree
 

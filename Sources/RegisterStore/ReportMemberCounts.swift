@@ -9,14 +9,14 @@ import UnionRegister
 /// SQLite has no hash aggregate: every GROUP BY over a million members is a sort, and the
 /// report did five of them (members at start, at end, the profile's facets), about 7 s of
 /// the 8.6 s the report took at a million members (BENCHMARKS.md, issue 10). Here the SQL
-/// only reads, in one pass: `member_state` (the state as of each day taken from the kept
-/// latest event, looked up in the history only for members with a later one) and `member`,
-/// two statements stepped side by side in member order and merged, rather than a key seek
-/// into `member` per member; and the theory courses, referral steps, offices and grades of
-/// the year once each (`ProfileRecords`). Each member is classified by
-/// the domain (`MemberProfile`), the store only gathers the facts as of the day, and
-/// counted into a flat array of counters per unit of the tree (no hash map per member),
-/// then rolled up the tree of the day as the other counts are.
+/// only reads, in one pass over `report_member` (migration 16: per member the latest
+/// event, the first event's day and the profile's facts, packed into a few integers), and
+/// looks into the history only for a member whose latest event is later than a day of the
+/// report and whose first is not; and the theory courses, referral steps, offices and
+/// grades of the year once each (`ProfileRecords`). Each member is classified by the domain
+/// (`MemberProfile`), the store only gathers the facts as of the day, and counted into a
+/// flat array of counters per unit of the tree (no hash map per member), then rolled up the
+/// tree of the day as the other counts are.
 struct ReportMemberCounts {
     /// Per unit id, the members active at the end of the day before the period.
     private(set) var start: [Int64: Int] = [:]
@@ -29,28 +29,26 @@ struct ReportMemberCounts {
         var endTree = NumberedTree(try reader.ancestors(Self.treeSQL(on: ":to")))
         var startTree = NumberedTree(try reader.ancestors(Self.treeSQL(on: ":before")))
         var facts = try ProfileRecords(reader, on: period.to)
-        var codes = StoredCodes()
+        var texts = StoredCodes()
+        var history = try HistoryLookup(reader, end: period.to, start: period.dayBeforeStart)
+        let lists = CodeLists()
         var startCounts = [Int](repeating: 0, count: startTree.count)
         var endCounts = [Int](repeating: 0, count: endTree.count * MembersAtEnd.width)
-        let states = try reader.cursor(Self.statesSQL), members = try reader.cursor(Self.membersSQL)
-        var member = try members.next()
-        var memberID = member?.key(Facts.member)
-        while let state = try states.next() {
-            let id = state.key(State.member)
-            while let current = memberID, current < id {
-                member = try members.next()
-                memberID = member?.key(Facts.member)
-            }
-            // A state without its member (damage `check` reports) is counted nowhere, as
-            // the join of the two tables left it out.
-            guard let row = member, memberID == id else { continue }
-            if try state.value(State.startKind, &codes.active) == true,
-               let unit = state.integer(State.startUnit), let ordinal = startTree.ordinal(of: unit) {
+        let rows = try reader.cursor(ReportMemberTable.scanSQL)
+        while let row = try rows.next() {
+            // One API call per column (`key`): a NULL reads as 0, which no packed state or
+            // profile is (their days count from 1), and no unit id.
+            let id = row.key(ReportMemberTable.Column.member), latestUnit = row.key(ReportMemberTable.Column.unit)
+            let packed = row.key(ReportMemberTable.Column.state)
+            guard packed > 0 else { throw StoredValue.damaged("report_member.state", String(packed)) }
+            let state = ReportMemberTable.State(packed)
+            if let unit = try history.activeUnit(of: id, state, latestUnit, onEnd: false), let ordinal = startTree.ordinal(of: unit) {
                 startCounts[ordinal] += 1
             }
-            guard try state.value(State.endKind, &codes.active) == true,
-                  let unit = state.integer(State.endUnit), let ordinal = endTree.ordinal(of: unit) else { continue }
-            try Self.count(row, id: id, facts: &facts, codes: &codes, on: period.to, into: &endCounts, at: ordinal * MembersAtEnd.width)
+            guard let unit = try history.activeUnit(of: id, state, latestUnit, onEnd: true),
+                  let ordinal = endTree.ordinal(of: unit) else { continue }
+            try Self.count(row, id: id, facts: &facts, texts: &texts, lists: lists, on: period.to,
+                           into: &endCounts, at: ordinal * MembersAtEnd.width)
         }
         for (ordinal, count) in startCounts.enumerated() where count > 0 {
             for ancestor in startTree.ancestors[ordinal] { start[ancestor, default: 0] += count }
@@ -62,64 +60,69 @@ struct ReportMemberCounts {
         }
     }
 
-    /// The columns of `statesSQL`.
-    private enum State {
-        static let member: Int32 = 0, endKind: Int32 = 1, endUnit: Int32 = 2, startKind: Int32 = 3, startUnit: Int32 = 4
-    }
-
-    /// The columns of `membersSQL`.
-    private enum Facts {
-        static let member: Int32 = 0, gender: Int32 = 1, birth: Int32 = 2, education: Int32 = 3, ethnicity: Int32 = 4
-        static let religion: Int32 = 5, theoryLevel: Int32 = 6, partyJoined: Int32 = 7
-    }
-
-    /// Counts one member active at the end, of `membersSQL`'s `row`, into the counters of
-    /// their unit starting at `base`.
-    private static func count(_ row: ReportRows.Row, id: Int64, facts: inout ProfileRecords, codes: inout StoredCodes, on day: Day,
-                              into counters: inout [Int], at base: Int) throws {
+    /// Counts one member active at the end, of the scan's `row`, into the counters of
+    /// their unit starting at `base`. A code outside its list or a number that is no day
+    /// (written by hand behind sodoan's back) is refused as damage, as reading the text was.
+    private static func count(_ row: ReportRows.Row, id: Int64, facts: inout ProfileRecords, texts: inout StoredCodes,
+                              lists: CodeLists, on day: Day, into counters: inout [Int], at base: Int) throws {
+        let packed = row.key(ReportMemberTable.Column.profile)
+        let codes = ReportMemberTable.Profile(packed)
+        let partyJoinedOn = codes.party == 0 ? nil : ReportMemberTable.DayNumber.day(codes.party)
+        guard codes.gender < lists.genders.count, codes.education < lists.educations.count,
+              codes.theory <= lists.theories.count, codes.ethnicity <= lists.ethnicities.count,
+              let born = ReportMemberTable.DayNumber.day(codes.born), codes.party == 0 || partyJoinedOn != nil else {
+            throw StoredValue.damaged("report_member.profile", String(packed))
+        }
         let records = facts.facts(of: id)
         let profile = MemberProfile(
-            on: day, born: try required(row.day(Facts.birth, "member.birth_date"), "member.birth_date"),
-            education: try required(row.value(Facts.education, &codes.education), "member.education"),
-            ethnicity: try row.value(Facts.ethnicity, &codes.ethnicity),
-            religion: try row.value(Facts.religion, &codes.religion) ?? nil,
-            enteredTheory: try row.value(Facts.theoryLevel, &codes.theory),
-            theoryCourses: records.theory,
-            partyJoinedOn: try row.day(Facts.partyJoined, "member.party_joined_on"),
+            on: day, born: born, education: lists.educations[codes.education],
+            ethnicity: codes.ethnicity == 0 ? nil : lists.ethnicities[codes.ethnicity - 1],
+            religion: try row.value(ReportMemberTable.Column.religion, &texts.religion) ?? nil,
+            enteredTheory: codes.theory == 0 ? nil : lists.theories[codes.theory - 1],
+            theoryCourses: records.theory, partyJoinedOn: partyJoinedOn,
             latestStage: records.latestStage, holdsOffice: records.holdsOffice)
-        let gender = try required(row.value(Facts.gender, &codes.gender), "member.gender")
-        counters[base + MembersAtEnd.position(gender, records.grade)] += 1
+        counters[base + MembersAtEnd.position(lists.genders[codes.gender], records.grade)] += 1
         profile.count(in: &counters, at: base + MembersAtEnd.profileBase)
     }
 
-    /// A value the schema never leaves NULL, refused as damage if it is.
-    private static func required<T>(_ value: T?, _ column: String) throws -> T {
-        guard let value else { throw StoredValue.damaged(column, "NULL") }
-        return value
+    /// The domain's lists the packed codes are positions in, taken once for the whole
+    /// scan (each `allCases` builds its array again, which showed per member in perf).
+    private struct CodeLists {
+        let genders = Gender.allCases, educations = EducationLevel.allCases, theories = TheoryLevel.allCases
+        let ethnicities = Ethnicity.all
     }
 
-    /// Every member's state at the end of the period and of the day before it (kind and
-    /// unit of their last event on or before that day; NULL with no event by then), in
-    /// member order. `member_state` holds each member's latest event: it answers for both
-    /// days unless that event is dated later, and then one index seek into the history does.
-    static let statesSQL = """
-        SELECT s.member_id, \(state("kind", on: ":to")), \(state("unit_id", on: ":to")),
-               \(state("kind", on: ":before")), \(state("unit_id", on: ":before"))
-        FROM member_state s
-        ORDER BY s.member_id
-        """
+    /// The history of the few members whose latest event is later than a day of the
+    /// report and whose first is not: their state on that day is their last event by it,
+    /// one index seek (`ReportMemberTable.stateOnDaySQL`). Everyone else's state on either
+    /// day is read from their packed row: the latest event if it is dated by the day, none
+    /// if even the first is later.
+    private struct HistoryLookup {
+        private let lookup: ReportRows.Lookup
+        private let end: (day: String, number: Int64), start: (day: String, number: Int64)
+        private var active = StoredTexts<Bool> { MembershipEventKind(rawValue: $0)?.leavesActive ?? false }
 
-    /// Every member's own facts the profile reads, in member order: walked beside
-    /// `statesSQL` (the rowid orders of both tables).
-    static let membersSQL = """
-        SELECT m.id, m.gender, m.birth_date, m.education, m.ethnicity, m.religion, m.theory_level, m.party_joined_on
-        FROM member m
-        ORDER BY m.id
-        """
+        init(_ reader: ReportRows, end: Day, start: Day) throws {
+            lookup = try reader.lookup(ReportMemberTable.stateOnDaySQL)
+            self.end = (end.description, ReportMemberTable.DayNumber.of(end))
+            self.start = (start.description, ReportMemberTable.DayNumber.of(start))
+        }
 
-    /// `column` (kind or unit_id) of member `s.member_id`'s last event on or before `day`.
-    private static func state(_ column: String, on day: String) -> String {
-        "CASE WHEN s.on_date <= \(day) THEN s.\(column) ELSE \(MembershipSQL.lastEvent(column, memberColumn: "s.member_id", dayArgument: day)) END"
+        /// The unit member `id` is active in at the end of the period's last day (`onEnd`)
+        /// or of the day before it; nil when they are not active then.
+        mutating func activeUnit(of id: Int64, _ state: ReportMemberTable.State, _ latestUnit: Int64, onEnd: Bool) throws -> Int64? {
+            let (day, number) = onEnd ? end : start
+            if state.latestDay <= number {
+                guard state.kind < ReportMemberTable.kinds.count else { throw StoredValue.damaged("report_member.state", String(state.kind)) }
+                return ReportMemberTable.kinds[state.kind].leavesActive ? latestUnit : nil
+            }
+            if state.firstDay > number { return nil }
+            var unit: Int64?
+            try lookup.row(["member": id, "day": day]) { row in
+                if try row.value(0, &active) == true { unit = row.integer(1) }
+            }
+            return unit
+        }
     }
 
     /// The tree of `day` inside the report's subtree: each unit with every ancestor (itself
@@ -131,8 +134,23 @@ struct ReportMemberCounts {
         """
     }
 
-    /// Every statement the counting runs, in its order (the report's shell script replays them).
-    static let statements = [treeSQL(on: ":to"), treeSQL(on: ":before")] + ProfileRecords.statements + [membersSQL, statesSQL]
+    /// The history seeks the count makes, as one statement for the sqlite3 shell's replay
+    /// (`Register.yearEndReportScript`): the scan again, and for each member whose latest
+    /// event is later than a day and whose first is not, their last event by that day.
+    static let historySQL = """
+        SELECT r.member_id,
+               (SELECT e.kind || ' ' || e.unit_id FROM membership_event e WHERE e.member_id = r.member_id AND e.on_date <= :to
+                ORDER BY e.on_date DESC, e.id DESC LIMIT 1),
+               (SELECT e.kind || ' ' || e.unit_id FROM membership_event e WHERE e.member_id = r.member_id AND e.on_date <= :before
+                ORDER BY e.on_date DESC, e.id DESC LIMIT 1)
+        FROM report_member r
+        WHERE ((r.state >> 25) > :toNumber AND ((r.state >> 4) & 2097151) <= :toNumber)
+           OR ((r.state >> 25) > :beforeNumber AND ((r.state >> 4) & 2097151) <= :beforeNumber)
+        """
+
+    /// Every statement the counting runs, in its order, the per-member history seeks as
+    /// `historySQL` (the report's shell script replays them).
+    static let statements = [treeSQL(on: ":to"), treeSQL(on: ":before")] + ProfileRecords.statements + [ReportMemberTable.scanSQL, historySQL]
 }
 
 /// The members of one unit active at the end of a report's period (its whole subtree):
@@ -207,13 +225,5 @@ private struct NumberedTree {
 /// The stored texts the member scan reads, each read once per distinct text through the
 /// domain's type for it.
 private struct StoredCodes {
-    var active = StoredTexts<Bool> { MembershipEventKind(rawValue: $0)?.leavesActive ?? false }
-    var gender = StoredTexts<Gender> { try StoredValue.code($0) }
-    var education = StoredTexts<EducationLevel> { try StoredValue.code($0) }
-    var theory = StoredTexts<TheoryLevel> { try StoredValue.code($0) }
     var religion = StoredTexts<Religion?> { Religion(parsing: $0) }
-    var ethnicity = StoredTexts<Ethnicity> { text in
-        guard let group = Ethnicity(code: text) else { throw StoredValue.damaged("member.ethnicity", text) }
-        return group
-    }
 }

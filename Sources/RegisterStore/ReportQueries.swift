@@ -26,10 +26,12 @@ struct ReportQueries {
 
     private var arguments: StatementArguments { StatementArguments(Self.arguments(rootID: rootID, period: period)) }
 
-    /// The named arguments every query binds.
+    /// The named arguments every query binds; the last day and the day before the period
+    /// also as the day numbers of `report_member` (`toNumber`, `beforeNumber`).
     static func arguments(rootID: Int64, period: ReportPeriod) -> [String: any DatabaseValueConvertible] {
         ["root": rootID, "from": period.from.description, "to": period.to.description, "year": period.gradeYear,
-         "before": period.dayBeforeStart.description]
+         "before": period.dayBeforeStart.description, "toNumber": ReportMemberTable.DayNumber.of(period.to),
+         "beforeNumber": ReportMemberTable.DayNumber.of(period.dayBeforeStart)]
     }
 
     /// Every counting query a report runs, in the order `Register.yearEndReport` runs them;

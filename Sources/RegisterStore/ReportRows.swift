@@ -69,6 +69,34 @@ struct ReportRows {
         }
     }
 
+    /// A statement prepared once and run again for each set of arguments (a key seek per
+    /// member of a few), handing over its first row.
+    struct Lookup {
+        private let statement: Statement
+        private let db: Database
+
+        fileprivate init(_ reader: ReportRows, _ sql: String) throws {
+            statement = try reader.db.makeStatement(sql: sql)
+            db = reader.db
+        }
+
+        /// Runs the statement with `arguments` and hands `body` its first row, if any.
+        func row(_ arguments: StatementArguments, _ body: (Row) throws -> Void) throws {
+            try statement.setArguments(arguments)
+            let handle = statement.sqliteStatement
+            defer { sqlite3_reset(handle) }
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: statement.sql)
+            }
+            try body(Row(handle: handle))
+        }
+    }
+
+    /// `sql` prepared, to be run by the caller with arguments of its own each time.
+    func lookup(_ sql: String) throws -> Lookup { try Lookup(self, sql) }
+
     /// `sql` prepared with the arguments, to be stepped by the caller.
     func cursor(_ sql: String) throws -> Cursor { try Cursor(self, sql) }
 

@@ -16,6 +16,7 @@ extension ReportView {
             let value = TextWrap.lines(line.value, width: Self.textWidth - indent.count).joined(separator: "\n" + indent)
             out += "\(line.label): \(value)\n"
         }
+        let rows = self.rows
         for (index, section) in sections.enumerated() {
             let names: [String] = index == 0 ? [language == .vi ? "Tên" : "Name", language == .vi ? "Loại" : "Kind"] : []
             var table = TextTable([unitHeading] + names + section.columns.map { $0.heading(language) },

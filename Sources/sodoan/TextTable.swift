@@ -46,8 +46,12 @@ struct TextTable {
     }
 
     /// Each body cell's length in characters, counted once: counting walks a string's
-    /// grapheme clusters, and a Vietnamese name has no ASCII shortcut.
-    private var cellLengths: [[Int]] { rows.map { $0.map(\.count) } }
+    /// grapheme clusters, which only a cell with a byte outside ASCII (a Vietnamese name)
+    /// or a carriage return (CR LF is one character) needs; the figures are one character
+    /// a byte.
+    private var cellLengths: [[Int]] {
+        rows.map { row in row.map { cell in cell.utf8.contains { $0 >= 0x80 || $0 == 0x0D } ? cell.count : cell.utf8.count } }
+    }
 
     /// The widest body cell of a column.
     private func bodyWidth(_ column: Int, _ lengths: [[Int]]) -> Int {
@@ -56,13 +60,29 @@ struct TextTable {
 
     /// `columns` of the table, headings bottom-aligned over their lines.
     private func render(columns: [Int], headings: [[String]], widths: [Int], lengths: [[Int]]) -> String {
+        // Each line is appended to in place, its padding taken from one run of spaces: a
+        // string per cell, per padding and per joined line was most of the rendering of a
+        // 4 MB report (BENCHMARKS.md, issue 10, sixth round).
+        let paddings = (0...(widths.max() ?? 0)).map { String(repeating: " ", count: $0) }
+        func pad(_ count: Int, _ text: inout String) {
+            if count > 0 { text += paddings[count] }
+        }
         func line(_ cell: (Int) -> (text: String, length: Int)) -> String {
-            var text = columns.map { index in
+            var text = ""
+            for (position, index) in columns.enumerated() {
+                if position > 0 { text += "  " }
                 let (content, length) = cell(index)
-                let pad = String(repeating: " ", count: max(0, widths[index] - length))
-                return rightAligned.contains(index) ? pad + content : content + pad
-            }.joined(separator: "  ")
-            // Trailing padding trimmed by hand: a regular expression per line dominated the
+                let padding = widths[index] - length
+                if rightAligned.contains(index) {
+                    pad(padding, &text)
+                    text += content
+                } else {
+                    text += content
+                    // The last column's padding would only be trimmed below.
+                    if position < columns.count - 1 { pad(padding, &text) }
+                }
+            }
+            // Trailing whitespace trimmed by hand: a regular expression per line dominated the
             // rendering of a 2,000-unit report.
             while text.last?.isWhitespace == true { text.removeLast() }
             return text

@@ -130,7 +130,7 @@ struct ReportProfileQueryTests {
 
     /// Every statement of the count reads without sorting: no grouping, ordering or
     /// DISTINCT makes SQLite build a temporary B-tree, and the members are one scan of
-    /// `member_state` and one of `member`, both in key order.
+    /// `report_member` in key order.
     @Test func theStatementsReadWithoutSorting() throws {
         let temp = try fixture()
         let arguments = StatementArguments(ReportQueries.arguments(rootID: 1, period: try .year(2023)))
@@ -139,8 +139,7 @@ struct ReportProfileQueryTests {
                 try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
             }
             #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
-            if sql == ReportMemberCounts.statesSQL { #expect(plan.first == "SCAN s", "\(plan)") }
-            if sql == ReportMemberCounts.membersSQL { #expect(plan.first == "SCAN m", "\(plan)") }
+            if sql == ReportMemberTable.scanSQL { #expect(plan == ["SCAN r"], "\(plan)") }
         }
     }
 

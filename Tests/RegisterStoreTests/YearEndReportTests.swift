@@ -245,11 +245,22 @@ struct YearEndReportTests {
         let ytID = try f.register.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE code = 'YT'") }
         let rows = try f.register.read { db in try statements.map { try Row.fetchAll(db, sql: String($0)) } }
         // The members at the end: the member scan's rows whose state on the last day is
-        // active in a unit of YT's tree that day (the first of the counting's statements).
+        // active in a unit of YT's tree that day (the first of the counting's statements),
+        // the state read from the packed row, or from the history's statement for a member
+        // whose latest event is later than the day.
         let units = Set(rows[counting].filter { $0[1] as Int64 == ytID }.map { $0[0] as Int64 })
-        let active = Set(MembershipEventKind.allCases.filter(\.leavesActive).map(\.rawValue))
-        let scan = rows[counting + ReportMemberCounts.statements.count - 1]
-        let endOfYT = scan.filter { units.contains(($0[2] as Int64?) ?? -1) && active.contains(($0[1] as String?) ?? "") }.count
+        let scan = rows[counting + ReportMemberCounts.statements.count - 2]
+        let history = Dictionary(uniqueKeysWithValues: rows[counting + ReportMemberCounts.statements.count - 1].map {
+            ($0[0] as Int64, ($0[1] as String?)?.split(separator: " ").map(String.init))
+        })
+        let lastDay = ReportMemberTable.DayNumber.of(day("2024-12-31"))
+        let endOfYT = scan.filter { row in
+            let state = ReportMemberTable.State(row[2])
+            let (kind, unit): (String?, Int64?) = state.latestDay <= lastDay
+                ? (ReportMemberTable.kinds[state.kind].rawValue, row[1])
+                : (history[row[0]]??.first, (history[row[0]]??.last).flatMap { Int64($0) })
+            return unit.map(units.contains) == true && kind.flatMap(MembershipEventKind.init(rawValue:))?.leavesActive == true
+        }.count
         let report = try f.register.yearEndReport(unitCode: "YT", period: try .year(2024))
         #expect(endOfYT == report.root.members.end)
     }

@@ -7,13 +7,13 @@ import GRDB
 /// - grdb_migrations: each engine records the migrations applied to it;
 /// - the derived tables, rebuilt on the target (by the schema's triggers as the rows arrive
 ///   on a file, in one statement each after the load on PostgreSQL): the name words
-///   (name_word, member_word) and member_state;
+///   (name_word, member_word), member_state and report_member;
 /// - account_session: a copy opens no session of the register's server elsewhere.
 ///
 /// content_version comes last, so the triggers the other rows fire on the target move no
 /// counter: it arrives as the source has it.
 public enum CopiedTables {
-    static let derived = ["member_state", "name_word", "member_word"]
+    static let derived = ["member_state", "name_word", "member_word", "report_member"]
     static let notCarried = ["grdb_migrations", "account_session"]
     /// Rows a new register's migrations write (the counter, the dues start, the 2011 rates):
     /// the source's take their place, on either engine.

@@ -23,8 +23,9 @@ struct MemberImport: RowImport {
     private var unwrittenIDNumbers: [String: Int] = [:]
 
     /// The triggers that derive data from each new member's rows (schema.sql): the name
-    /// word index (migration 15) and the member's latest event, `member_state` (migration
-    /// 9). Row by row they cost a large import dearly (the trigram index's trigger, which
+    /// word index (migration 15), the member's latest event, `member_state` (migration
+    /// 9), and what the year-end report reads of them, `report_member` (migration 16, after
+    /// `member_state`, which it is derived from). Row by row they cost a large import dearly (the trigram index's trigger, which
     /// the word index replaced, doubled it), so the import drops them
     /// inside its transaction, derives the new members' rows in bulk at the end (from the
     /// last member id before the import on), and puts the same triggers back: all in one
@@ -39,6 +40,7 @@ struct MemberImport: RowImport {
                 WHERE e.member_id > ? AND e.id = \(MembershipSQL.lastEventID(memberColumn: "e.member_id", dayArgument: "'9999-12-31'"))
                 """, arguments: [lastID])
         }),
+        ("report_member_state_insert", { db, _ in try ReportMemberTable.fillMissing(in: db) }),
     ]
     /// The SQL of each dropped trigger, and what catches up on its work.
     private var droppedTriggers: [(sql: String, catchUp: @Sendable (Database, Int64) throws -> Void)] = []
