@@ -149,7 +149,7 @@ enum DamageChecks {
     /// be what the view derives from their profile and latest event: a row written, changed
     /// or removed by hand miscounts that member in every report. One finding per member, at
     /// most `shownRows` of them.
-    private static func reportMembers(in db: Database) throws -> [Finding] {
+    private static func reportMembers(in db: any SQLConnection) throws -> [Finding] {
         try ReportMemberTable.wrongRows(limit: shownRows, in: db).map { subject in
             Finding(.error, code: "report-members", subject: subject, Text(
                 vi: "Dòng của đoàn viên trong bảng report_member khác với hồ sơ và sự kiện sinh hoạt cuối của họ; báo cáo cuối năm sẽ đếm sai người này.",

@@ -31,15 +31,15 @@ enum ReportMemberTable {
     /// The members whose row differs from what the view derives from `member_state` and
     /// `member` (missing, extra or with other values), by member code where the member
     /// exists (else `member #id`), at most `limit` of them, in member order.
-    static func wrongRows(limit: Int, in db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: """
-            SELECT COALESCE(m.code, 'member #' || w.member_id) FROM (
-                SELECT member_id FROM (SELECT * FROM report_member_derived EXCEPT SELECT * FROM report_member)
+    static func wrongRows(limit: Int, in db: any SQLConnection) throws -> [String] {
+        try db.storedRows("""
+            SELECT COALESCE(m.code, 'member #' || w.member_id) AS subject FROM (
+                SELECT member_id FROM (SELECT * FROM report_member_derived EXCEPT SELECT * FROM report_member) missing
                 UNION
-                SELECT member_id FROM (SELECT * FROM report_member EXCEPT SELECT * FROM report_member_derived)
+                SELECT member_id FROM (SELECT * FROM report_member EXCEPT SELECT * FROM report_member_derived) extra
             ) w LEFT JOIN member m ON m.id = w.member_id
             ORDER BY w.member_id LIMIT ?
-            """, arguments: [limit])
+            """, .positional([.integer(Int64(limit))])) { row in try row.text("subject") }
     }
 
     /// Writes the row of every member with a latest event and no row: what the trigger on
