@@ -145,6 +145,12 @@ extension Day {
 
     /// The inverse of `ordinal` (Howard Hinnant's civil-from-days algorithm).
     public init(ordinal: Int) {
+        self.init(checkedOrdinal: ordinal)!
+    }
+
+    /// The day of `ordinal`, nil outside the years a `Day` holds (1 to 9999): for numbers
+    /// read from the register, where a damaged one must be refused, not trapped on.
+    public init?(checkedOrdinal ordinal: Int) {
         let era = (ordinal >= 0 ? ordinal : ordinal - 146_096) / 146_097
         let doe = ordinal - era * 146_097
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
@@ -152,7 +158,7 @@ extension Day {
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)!
+        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
     }
 
     /// The first and last days of a calendar year.

@@ -58,28 +58,17 @@ enum ReportMemberTable {
     enum DayNumber {
         static let offset: Int64 = 1 << 20
 
+        /// `Day.ordinal` of 1970-01-01, the day SQLite's `julianday(x) - 2440587.5` counts from.
+        private static let unixEpoch = 719_468
+
         /// The number of `day` (proleptic Gregorian, as SQLite's julianday).
         static func of(_ day: Day) -> Int64 {
-            let year = Int64(day.month <= 2 ? day.year - 1 : day.year), month = Int64(day.month), dayOfMonth = Int64(day.day)
-            let era = (year >= 0 ? year : year - 399) / 400
-            let yearOfEra = year - era * 400
-            let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + dayOfMonth - 1
-            let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-            return era * 146_097 + dayOfEra - 719_468 + offset
+            Int64(day.ordinal - unixEpoch) + offset
         }
 
         /// The day numbered `number`, nil outside the days `Day` holds.
         static func day(_ number: Int64) -> Day? {
-            let days = number - offset + 719_468
-            let era = (days >= 0 ? days : days - 146_096) / 146_097
-            let dayOfEra = days - era * 146_097
-            let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-            let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-            let shifted = (5 * dayOfYear + 2) / 153
-            let dayOfMonth = dayOfYear - (153 * shifted + 2) / 5 + 1
-            let month = shifted < 10 ? shifted + 3 : shifted - 9
-            let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-            return Day(year: Int(year), month: Int(month), day: Int(dayOfMonth))
+            Day(checkedOrdinal: Int(number - offset) + unixEpoch)
         }
     }
 
