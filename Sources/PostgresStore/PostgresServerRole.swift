@@ -35,8 +35,8 @@ public enum PostgresServerRole {
                 try requireGrantable(role, in: session)
                 let tables = try session.rows("SELECT tablename::text FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1")
                     .map { try $0.decode(String.self) }
-                let grantee = quoted(role)
-                try session.execute("GRANT USAGE ON SCHEMA \(quoted(try schema(session))) TO \(grantee)")
+                let grantee = quoted(role), schema = quoted(try schema(session))
+                try session.execute("GRANT USAGE ON SCHEMA \(schema) TO \(grantee)")
                 for table in tables {
                     let name = quoted(table)
                     try session.execute("REVOKE ALL ON \(name) FROM \(grantee)")
@@ -51,7 +51,7 @@ public enum PostgresServerRole {
                     try session.execute("REVOKE ALL ON \(name) FROM \(grantee)")
                     try session.execute("GRANT SELECT ON \(name) TO \(grantee)")
                 }
-                try session.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA \(quoted(try schema(session))) TO \(grantee)")
+                try session.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA \(schema) TO \(grantee)")
                 return Granted(role: role, readWrite: tables.filter { !appendOnly.contains($0) && !readOnly.contains($0) }.count,
                                appendOnly: tables.filter(appendOnly.contains), readOnly: tables.filter(readOnly.contains))
             }

@@ -51,30 +51,27 @@ final class WriteLoad: @unchecked Sendable {
         while DispatchTime.now().uptimeNanoseconds < deadline {
             if think > 0 { Thread.sleep(forTimeInterval: Double.random(in: 0.5...1.5) * Double(think) / 1000) }
             n += 1
-            let (status, seconds, body): (Int, Double, String)
+            let (path, json, expected, acknowledge): (String, [String: Any], Int, () -> Void)
             if n % 2 == 1 {
                 let code = "LT\(run)-\(writer)-\(n)"
                 let branch = RegisterGenerator.branchCode(union: n % units.unions, branch: writer % RegisterGenerator.branchesPerUnion)
-                (status, seconds, body) = (try? client.post("/api/members", [
+                (path, json, expected, acknowledge) = ("/api/members", [
                     "code": code, "unit": branch, "full_name": "Tải Thử \(writer) \(n)", "birth_date": "2000-01-01",
-                    "gender": n % 4 == 1 ? "female" : "male", "education": "university", "joined_on": "2016-03-26"])) ?? (0, 0, "no answer")
-                if status == 0 && isGone(client.base) {
-                    client = next(after: client, servers, isGone)
-                    continue
-                }
-                record(status == 201, seconds, body) { self.admitted.append(code) }
+                    "gender": n % 4 == 1 ? "female" : "male", "education": "university", "joined_on": "2016-03-26"],
+                    201, { self.admitted.append(code) })
             } else {
                 // Writer w updates only members w, w + writers, …: no two writers race on one member.
                 let code = RegisterGenerator.memberCode(writer + 16 * (n % 500))
                 // The run's tag too: a later run's update of the same member is a new value.
                 let phone = "09\(writer)\(String(format: "%07d", n))-\(run)"
-                (status, seconds, body) = (try? client.post("/api/members/\(code)/update", ["phone": phone])) ?? (0, 0, "no answer")
-                if status == 0 && isGone(client.base) {
-                    client = next(after: client, servers, isGone)
-                    continue
-                }
-                record(status == 200, seconds, body) { self.phones[code] = phone }
+                (path, json, expected, acknowledge) = ("/api/members/\(code)/update", ["phone": phone], 200, { self.phones[code] = phone })
             }
+            let (status, seconds, body) = (try? client.post(path, json)) ?? (0, 0, "no answer")
+            if status == 0 && isGone(client.base) {
+                client = next(after: client, servers, isGone)
+                continue
+            }
+            record(status == expected, seconds, body, acknowledged: acknowledge)
         }
     }
 
