@@ -16,22 +16,39 @@ struct PostgresSQLConnection: SQLConnection {
 
     func rows(_ sql: String, _ arguments: SQLArguments) throws -> [SQLRow] {
         let (text, values) = try PostgresPlaceholders.numbered(sql, arguments)
-        return try session.rows(text, values.map(\.postgresData)).map { row in
-            var columns: [String] = []
-            var cells: [SQLValue] = []
-            for cell in row {
-                columns.append(cell.columnName)
-                cells.append(try SQLValue(cell))
-            }
-            return SQLRow(columns: columns, values: cells)
-        }
+        return try session.rows(text, values.map(\.postgresData)).map(Self.row)
     }
 
-    /// The whole answer is read before `body` sees its first row: postgres-nio hands rows
-    /// to the synchronous caller only once the answer is complete (a cursor, as `copy`
-    /// reads, would bound it; the only caller so far is the audit chain's check).
+    /// The answer is read through a cursor of the transaction, a batch at a time, so a
+    /// statement over every member (the year-end report's scan, the fingerprint, an export)
+    /// is never held whole in memory: postgres-nio hands rows to a synchronous caller only
+    /// once an answer is complete. `body` may run statements of its own on the session
+    /// between batches (each cursor has a name of its own).
     func forEachRow(_ sql: String, _ arguments: SQLArguments, _ body: (SQLRow) throws -> Void) throws {
-        for row in try rows(sql, arguments) { try body(row) }
+        let (text, values) = try PostgresPlaceholders.numbered(sql, arguments)
+        let cursor = session.newCursorName()
+        _ = try session.rows("DECLARE \(cursor) NO SCROLL CURSOR FOR \(text)", values.map(\.postgresData))
+        while true {
+            let batch = try session.rows("FETCH \(Self.batch) FROM \(cursor)")
+            for row in batch { try body(try Self.row(row)) }
+            if batch.count < Self.batch { break }
+        }
+        _ = try session.rows("CLOSE \(cursor)")
+    }
+
+    /// Rows fetched at a time by `forEachRow`: few round trips, and a batch of the widest
+    /// rows (a member's) well under a few megabytes.
+    private static let batch = 5000
+
+    /// A row of postgres-nio's answer with its values in SQLite's storage classes.
+    private static func row(_ row: PostgresRow) throws -> SQLRow {
+        var columns: [String] = []
+        var cells: [SQLValue] = []
+        for cell in row {
+            columns.append(cell.columnName)
+            cells.append(try SQLValue(cell))
+        }
+        return SQLRow(columns: columns, values: cells)
     }
 
     /// The new row's id from `RETURNING id`, which SQLite's `lastInsertedRowID` stands for.

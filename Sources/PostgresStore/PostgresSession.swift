@@ -10,6 +10,8 @@ import UnionRegister
 final class PostgresSession {
     let address: PostgresAddress
     private let connection: PostgresConnection
+    /// How many cursors `newCursorName` has named on this session.
+    private var cursors = 0
 
     private init(address: PostgresAddress, connection: PostgresConnection) {
         self.address = address
@@ -51,6 +53,13 @@ final class PostgresSession {
             try? execute("ROLLBACK")
             throw error
         }
+    }
+
+    /// A name for a new cursor, no other cursor of this session's has had: a cursor lives
+    /// until its transaction ends, and one may be open while another is read.
+    func newCursorName() -> String {
+        cursors += 1
+        return "sodoan_rows_\(cursors)"
     }
 
     /// Whether the database or the network has closed the connection.

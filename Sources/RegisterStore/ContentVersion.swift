@@ -6,13 +6,20 @@ enum ContentVersion {
     /// The fingerprint of the content `db` sees: the one kept for the current version
     /// when there is one, else computed now. `computedFor` is the version a freshly
     /// computed fingerprint belongs to (nil when it was kept), for `Register.keep`.
-    static func fingerprint(in db: Database) throws -> (fingerprint: String, computedFor: Int64?) {
-        guard let row = try Row.fetchOne(db, sql: "SELECT version, fingerprint, fingerprint_version FROM content_version") else {
+    static func fingerprint(in db: any SQLConnection) throws -> (fingerprint: String, computedFor: Int64?) {
+        guard let row = try db.storedRows("SELECT version, fingerprint, fingerprint_version FROM content_version", .none, {
+            (version: try $0.integer("version"), kept: try $0.optionalText("fingerprint"), keptFor: try $0.optionalInteger("fingerprint_version"))
+        }).first else {
             throw StoredValue.damaged("content_version.version", "")
         }
-        let version: Int64 = row["version"]
-        if let kept: String = row["fingerprint"], row["fingerprint_version"] == version { return (kept, nil) }
-        return (try Fingerprint.compute(in: db), version)
+        if let kept = row.kept, row.keptFor == row.version { return (kept, nil) }
+        return (try Fingerprint.compute(in: db), row.version)
+    }
+
+    /// Keeps `fingerprint` as that of content `version`, unless the content has moved on.
+    static func keep(_ fingerprint: String, for version: Int64, in db: any SQLConnection) throws {
+        try db.execute("UPDATE content_version SET fingerprint = ?, fingerprint_version = ? WHERE version = ?",
+                       .positional([.text(fingerprint), .integer(version), .integer(version)]))
     }
 
     /// Runs `body` with the per-row triggers dropped, then puts them back and moves the
@@ -39,7 +46,7 @@ extension Register {
     /// register gives the same fingerprint. It is computed only when the content has changed
     /// since the last time (see `ContentVersion`).
     public func fingerprint() throws -> String {
-        let (fingerprint, computedFor) = try read { db in try ContentVersion.fingerprint(in: db) }
+        let (fingerprint, computedFor) = try readSQL { db in try ContentVersion.fingerprint(in: db) }
         if let computedFor { keep(fingerprint, for: computedFor) }
         return fingerprint
     }
@@ -48,9 +55,9 @@ extension Register {
     /// has moved on meanwhile. Keeping it only saves time later, so a register that cannot
     /// be written (a read-only copy) just computes it again next time.
     func keep(_ fingerprint: String, for version: Int64) {
-        try? database.write { db in
-            try db.execute(sql: "UPDATE content_version SET fingerprint = ?, fingerprint_version = ? WHERE version = ?",
-                           arguments: [fingerprint, version, version])
+        switch storage {
+        case .file(let database): try? database.write { db in try ContentVersion.keep(fingerprint, for: version, in: db) }
+        case .engine(let engine): _ = try? engine.write { db in (try ContentVersion.keep(fingerprint, for: version, in: db), commit: true) }
         }
     }
 }

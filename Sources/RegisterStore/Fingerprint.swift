@@ -33,9 +33,13 @@ enum Fingerprint {
         var namedOnlyWithRows = false
     }
 
-    /// CROSS JOIN keeps SQLite walking members in code order and each member's rows
-    /// through their index, so the rows come out already ordered instead of being sorted.
-    static let sections: [Section] = [
+    /// The sections as `dialect` writes them. SQLite's \(join) (`orderedJoin`) keeps it
+    /// walking members in code order and each member's rows through their index, so the rows
+    /// come out already ordered instead of being sorted; a column that may be NULL is
+    /// ordered with NULL first on both engines (`ascending`).
+    static func sections(_ dialect: SQLDialect) -> [Section] {
+        let join = dialect.orderedJoin
+        return [
         Section(name: "unit", sql: """
             SELECT u.code, u.name, u.kind, p.code, u.opened_on, u.closed_on
             FROM unit u LEFT JOIN unit p ON p.id = u.parent_id
@@ -51,7 +55,7 @@ enum Fingerprint {
         Section(name: "membership_event", sql: """
             SELECT m.code, e.kind, e.on_date, u.code, f.code, e.reason, e.place, e.letter_no, e.until_on
             FROM member m
-            CROSS JOIN membership_event e ON e.member_id = m.id
+            \(join) membership_event e ON e.member_id = m.id
             JOIN unit u ON u.id = e.unit_id
             LEFT JOIN unit f ON f.id = e.from_unit_id
             ORDER BY m.code, e.on_date, e.id
@@ -62,12 +66,12 @@ enum Fingerprint {
             """),
         Section(name: "training", sql: """
             SELECT m.code, t.kind, t.completed_on, t.started_on, t.provider, t.certificate_no, t.result
-            FROM member m CROSS JOIN training t ON t.member_id = m.id
-            ORDER BY m.code, t.kind, t.completed_on, t.started_on, t.provider, t.certificate_no, t.result
+            FROM member m \(join) training t ON t.member_id = m.id
+            ORDER BY m.code, t.kind, t.completed_on, \(["t.started_on", "t.provider", "t.certificate_no", "t.result"].map(dialect.ascending).joined(separator: ", "))
             """),
         Section(name: "discipline", sql: """
             SELECT m.code, d.on_date, d.level, d.reason
-            FROM member m CROSS JOIN discipline d ON d.member_id = m.id
+            FROM member m \(join) discipline d ON d.member_id = m.id
             ORDER BY m.code, d.on_date, d.level, d.reason
             """),
         // A referral is named by its rank among the member's referrals; its steps keep the
@@ -78,30 +82,30 @@ enum Fingerprint {
                    s.stage, s.on_date, s.convened, s.present, s.votes_for, s.resolution_no,
                    s.decision_no, s.reason
             FROM member m
-            CROSS JOIN referral r ON r.member_id = m.id
-            CROSS JOIN referral_step s ON s.referral_id = r.id
+            \(join) referral r ON r.member_id = m.id
+            \(join) referral_step s ON s.referral_id = r.id
             ORDER BY m.code, r.id, s.on_date, s.id
             """),
         // Offices of one member and unit keep the order they were recorded in.
         Section(name: "office", sql: """
             SELECT m.code, u.code, o.role, o.from_on, o.to_on, o.title
-            FROM member m CROSS JOIN office o ON o.member_id = m.id JOIN unit u ON u.id = o.unit_id
+            FROM member m \(join) office o ON o.member_id = m.id JOIN unit u ON u.id = o.unit_id
             ORDER BY m.code, o.from_on, u.code, o.role
             """),
         Section(name: "dues_start", sql: "SELECT kept_from FROM dues_start"),
         Section(name: "dues_rate", sql: "SELECT class, from_month, amount FROM dues_rate ORDER BY class, from_month"),
         Section(name: "member_dues_class", sql: """
-            SELECT m.code, c.from_month, c.class FROM member m CROSS JOIN member_dues_class c ON c.member_id = m.id
+            SELECT m.code, c.from_month, c.class FROM member m \(join) member_dues_class c ON c.member_id = m.id
             ORDER BY m.code, c.from_month
             """),
         Section(name: "dues_payment", sql: """
             SELECT m.code, p.through_month, p.from_month, p.on_date, p.amount
-            FROM member m CROSS JOIN dues_payment p ON p.member_id = m.id
+            FROM member m \(join) dues_payment p ON p.member_id = m.id
             ORDER BY m.code, p.through_month, p.on_date, p.amount
             """),
         Section(name: "dues_exemption", sql: """
             SELECT m.code, x.from_month, x.to_month, x.decision_no, x.reason
-            FROM member m CROSS JOIN dues_exemption x ON x.member_id = m.id
+            FROM member m \(join) dues_exemption x ON x.member_id = m.id
             ORDER BY m.code, x.from_month
             """),
         // A unit's changes of one kind are dated strictly in order (docs/DOMAIN.md#units-change),
@@ -116,43 +120,60 @@ enum Fingerprint {
         Section(name: "unit_grade", sql: """
             SELECT u.code, g.year, g.grade FROM unit_grade g JOIN unit u ON u.id = g.unit_id ORDER BY u.code, g.year
             """, namedOnlyWithRows: true),
-    ]
+        ]
+    }
 
-    /// The fingerprint as 64 lower-case hex digits.
-    static func compute(in db: Database) throws -> String {
+    /// The fingerprint as 64 lower-case hex digits, of the content `db` sees.
+    static func compute(in db: any SQLConnection) throws -> String {
         var writer = HashWriter()
-        for section in sections {
+        for section in sections(db.dialect) {
             var named = false
             if !section.namedOnlyWithRows {
-                Array(section.name.utf8).withUnsafeBytes { writer.append($0) }
+                writer.append(section.name)
                 named = true
             }
-            let statement = try db.makeStatement(sql: section.sql)
-            let handle = statement.sqliteStatement
-            let columns = sqlite3_column_count(handle)
-            while true {
-                let code = sqlite3_step(handle)
-                if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else {
-                    throw DatabaseError(resultCode: ResultCode(rawValue: code),
-                                        message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: section.sql)
-                }
+            try forEachRow(section.sql, in: db) { values in
                 if !named {
-                    Array(section.name.utf8).withUnsafeBytes { writer.append($0) }
+                    writer.append(section.name)
                     named = true
                 }
+                values(&writer)
+            }
+        }
+        return writer.finish()
+    }
+
+    /// Runs `sql` and hands `body`, for each row, what writes the row's values into a hasher.
+    /// On a file the values are read in place with SQLite's C API, each as SQLite's text
+    /// form (an integer as its decimal digits); on another engine each `SQLValue` is written
+    /// in the same form, so one content hashes the same on both.
+    private static func forEachRow(_ sql: String, in connection: any SQLConnection,
+                                   _ body: ((inout HashWriter) -> Void) throws -> Void) throws {
+        guard let db = connection as? Database else {
+            return try connection.forEachRow(sql, .none) { row in
+                try body { writer in for value in row.values { writer.append(value) } }
+            }
+        }
+        let statement = try db.makeStatement(sql: sql)
+        let handle = statement.sqliteStatement
+        let columns = sqlite3_column_count(handle)
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+            }
+            try body { writer in
                 for column in 0..<columns {
                     if sqlite3_column_type(handle, column) == SQLITE_NULL {
                         writer.append(nil)
                     } else {
-                        // For an integer column SQLite gives its decimal text, as for any text.
                         let bytes = sqlite3_column_blob(handle, column)
                         writer.append(UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column))))
                     }
                 }
             }
         }
-        return writer.finish()
     }
 }
 
@@ -181,6 +202,22 @@ private struct HashWriter {
     private mutating func flush() {
         hasher.update(data: buffer)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// A section's name, as its bytes.
+    mutating func append(_ name: String) {
+        Array(name.utf8).withUnsafeBytes { append($0) }
+    }
+
+    /// A value as SQLite's text form gives it: NULL as the NULL mark, an integer as its
+    /// decimal digits, a text as its UTF-8, a blob as its bytes.
+    mutating func append(_ value: SQLValue) {
+        switch value {
+        case .null: append(nil)
+        case .blob(let data): data.withUnsafeBytes { append($0) }
+        case .text(let text): Array(text.utf8).withUnsafeBytes { append($0) }
+        case .integer, .real: Array(value.shown.utf8).withUnsafeBytes { append($0) }
+        }
     }
 
     mutating func finish() -> String {

@@ -20,9 +20,9 @@ struct ProfileRecords {
         var theory: [Int64: TheoryCourses] = [:]
         var kinds = StoredTexts<TrainingKind> { try StoredValue.code($0) }
         try reader.forEachRow(Self.theorySQL) { row in
-            guard let member = row.integer(0), let kind = row.bytes(1),
+            guard let member = row.integer(0), let kind = try row.value(1, &kinds),
                   let completed = try row.day(2, "training.completed_on") else { return }
-            theory[member, default: TheoryCourses()].add(try kinds.value(kind), completedOn: completed, countedOn: day)
+            theory[member, default: TheoryCourses()].add(kind, completedOn: completed, countedOn: day)
         }
         var latestStep: [Int64: (day: Day, id: Int64, stage: ReferralStage?)] = [:]
         var stages = StoredTexts<ReferralStage?> { ReferralStage(rawValue: $0) }
@@ -38,7 +38,7 @@ struct ProfileRecords {
         var grades: [(member: Int64, value: Grade?)] = []
         var codes = StoredTexts<Grade?> { Grade(rawValue: $0) }
         try reader.forEachRow(Self.gradesSQL) { row in
-            if let member = row.integer(0), let grade = row.bytes(1) { grades.append((member, try codes.value(grade))) }
+            if let member = row.integer(0), let grade = try row.value(1, &codes) { grades.append((member, grade)) }
         }
         self.grades = MemberOrdered(runs: grades)
         self.theory = MemberOrdered(theory)

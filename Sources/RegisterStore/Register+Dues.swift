@@ -83,7 +83,7 @@ extension Register {
     /// `period`: collected by the day payments were received, members owing at its end.
     public func duesReport(unitCode: String?, period: ReportPeriod) throws -> (flow: DuesFlow, fingerprint: String) {
         let fingerprint = try fingerprint()
-        let flow = try read { db -> DuesFlow in
+        let flow = try readSQL { db -> DuesFlow in
             let top = try unitCode.map { try UnitTable.find($0, in: db).unit } ?? UnitTable.root(in: db).unit
             let units = try UnitTable.subtree(of: top.code, in: db)
             let children = Dictionary(grouping: units.filter { $0.code != top.code }, by: { $0.parentCode ?? "" })

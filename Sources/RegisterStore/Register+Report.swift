@@ -1,4 +1,3 @@
-import GRDB
 import UnionRegister
 
 extension Register {
@@ -10,12 +9,12 @@ extension Register {
     /// the dated history only (see `ReportQueries`), so a report for a past period is not
     /// changed by anything dated after it, and nothing in the result depends on today.
     public func yearEndReport(unitCode: String?, period: ReportPeriod) throws -> YearEndReport {
-        let (report, computedFor) = try read { db -> (YearEndReport, Int64?) in
+        let (report, computedFor) = try readSQL { db -> (YearEndReport, Int64?) in
             let rootID = try unitCode.map { try UnitTable.find($0, in: db).id } ?? UnitTable.root(on: period.to, in: db).id
-            let queries = ReportQueries(db: db, rootID: rootID, period: period)
+            let queries = ReportQueries(connection: db, rootID: rootID, period: period)
             let builder = ReportFiguresBuilder(
                 units: try queries.unitsByKind(), movements: try queries.movements(),
-                members: try ReportMemberCounts(db: db, rootID: rootID, period: period),
+                members: try ReportMemberCounts(connection: db, rootID: rootID, period: period),
                 discipline: try queries.discipline(), referral: try queries.referral(), training: try queries.training(),
                 unitGrades: try queries.unitGrades())
             let figures = try builder.tree(of: try queries.listedUnits(), rootID: rootID)
@@ -40,14 +39,14 @@ extension Register {
     /// annual`; it is built from the very statements the report runs, so the two cannot
     /// drift apart.
     public func yearEndReportScript(unitCode: String?, period: ReportPeriod) throws -> String {
-        let rootID = try read { db in try unitCode.map { try UnitTable.find($0, in: db).id } ?? UnitTable.root(on: period.to, in: db).id }
-        let values = ReportQueries.arguments(rootID: rootID, period: period).mapValues(\.databaseValue)
-        let statements = ReportQueries.statements + ReportMemberCounts.statements + Fingerprint.sections.map(\.sql)
+        let rootID = try readSQL { db in try unitCode.map { try UnitTable.find($0, in: db).id } ?? UnitTable.root(on: period.to, in: db).id }
+        let values = ReportQueries.arguments(rootID: rootID, period: period)
+        let statements = ReportQueries.statements(.sqlite) + ReportMemberCounts.statements + Fingerprint.sections(.sqlite).map(\.sql)
         return statements.map { Self.inlining(values, into: $0) + ";\n" }.joined()
     }
 
     /// `sql` with each named argument `:name` found in `values` replaced by its SQL literal.
-    private static func inlining(_ values: [String: DatabaseValue], into sql: String) -> String {
+    private static func inlining(_ values: [String: SQLValue], into sql: String) -> String {
         var result = ""
         var rest = Substring(sql)
         while let colon = rest.firstIndex(of: ":") {
@@ -65,10 +64,10 @@ extension Register {
     }
 
     /// The report binds only integers and ISO days.
-    private static func literal(_ value: DatabaseValue) -> String {
-        switch value.storage {
-        case .int64(let number): return String(number)
-        case .string(let text): return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    private static func literal(_ value: SQLValue) -> String {
+        switch value {
+        case .integer(let number): return String(number)
+        case .text(let text): return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
         default: preconditionFailure("a report argument is an integer or a day: \(value)")
         }
     }

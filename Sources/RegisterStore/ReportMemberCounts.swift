@@ -1,4 +1,3 @@
-import GRDB
 import UnionRegister
 
 /// The members of a year-end report, counted outside SQL: per unit of the report's subtree
@@ -24,8 +23,8 @@ struct ReportMemberCounts {
     private(set) var end: [Int64: MembersAtEnd] = [:]
 
     /// Reads and counts the members of the report of `rootID` over `period`.
-    init(db: Database, rootID: Int64, period: ReportPeriod) throws {
-        let reader = ReportRows(db: db, arguments: ReportQueries.arguments(rootID: rootID, period: period))
+    init(connection: any SQLConnection, rootID: Int64, period: ReportPeriod) throws {
+        let reader = ReportRows(connection: connection, arguments: ReportQueries.arguments(rootID: rootID, period: period))
         var endTree = NumberedTree(try reader.ancestors(Self.treeSQL(on: ":to")))
         var startTree = NumberedTree(try reader.ancestors(Self.treeSQL(on: ":before")))
         var facts = try ProfileRecords(reader, on: period.to)
@@ -34,8 +33,7 @@ struct ReportMemberCounts {
         let lists = CodeLists()
         var startCounts = [Int](repeating: 0, count: startTree.count)
         var endCounts = [Int](repeating: 0, count: endTree.count * MembersAtEnd.width)
-        let rows = try reader.cursor(ReportMemberTable.scanSQL)
-        while let row = try rows.next() {
+        try reader.forEachRow(ReportMemberTable.scanSQL) { row in
             // One API call per column (`key`): a NULL reads as 0, which no packed state or
             // profile is (their days count from 1), and no unit id.
             let id = row.key(ReportMemberTable.Column.member), latestUnit = row.key(ReportMemberTable.Column.unit)
@@ -46,7 +44,7 @@ struct ReportMemberCounts {
                 startCounts[ordinal] += 1
             }
             guard let unit = try history.activeUnit(of: id, state, latestUnit, onEnd: true),
-                  let ordinal = endTree.ordinal(of: unit) else { continue }
+                  let ordinal = endTree.ordinal(of: unit) else { return }
             try Self.count(row, id: id, facts: &facts, texts: &texts, lists: lists, on: period.to,
                            into: &endCounts, at: ordinal * MembersAtEnd.width)
         }
@@ -118,7 +116,7 @@ struct ReportMemberCounts {
             }
             if state.firstDay > number { return nil }
             var unit: Int64?
-            try lookup.row(["member": id, "day": day]) { row in
+            try lookup.row(["member": .integer(id), "day": .text(day)]) { row in
                 if try row.value(0, &active) == true { unit = row.integer(1) }
             }
             return unit

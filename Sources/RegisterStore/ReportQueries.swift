@@ -1,4 +1,3 @@
-import GRDB
 import UnionRegister
 
 /// The set-based counting queries of a year-end report: everything but the members.
@@ -16,7 +15,7 @@ import UnionRegister
 /// counted outside SQL by `ReportMemberCounts`, since each grouping of a million members is
 /// a sort.
 struct ReportQueries {
-    let db: Database
+    let connection: any SQLConnection
     /// Row id of the report's unit.
     let rootID: Int64
     let period: ReportPeriod
@@ -24,31 +23,36 @@ struct ReportQueries {
     /// Per unit id, per code (an event kind, a grade, a level, …), a count.
     typealias Tally = [Int64: [String: Int]]
 
-    private var arguments: StatementArguments { StatementArguments(Self.arguments(rootID: rootID, period: period)) }
+    private var arguments: SQLArguments { .named(Self.arguments(rootID: rootID, period: period)) }
+    private var dialect: SQLDialect { connection.dialect }
 
     /// The named arguments every query binds; the last day and the day before the period
     /// also as the day numbers of `report_member` (`toNumber`, `beforeNumber`).
-    static func arguments(rootID: Int64, period: ReportPeriod) -> [String: any DatabaseValueConvertible] {
-        ["root": rootID, "from": period.from.description, "to": period.to.description, "year": period.gradeYear,
-         "before": period.dayBeforeStart.description, "toNumber": ReportMemberTable.DayNumber.of(period.to),
-         "beforeNumber": ReportMemberTable.DayNumber.of(period.dayBeforeStart)]
+    static func arguments(rootID: Int64, period: ReportPeriod) -> [String: SQLValue] {
+        ["root": .integer(rootID), "from": .text(period.from.description), "to": .text(period.to.description),
+         "year": .integer(Int64(period.gradeYear)), "before": .text(period.dayBeforeStart.description),
+         "toNumber": .integer(ReportMemberTable.DayNumber.of(period.to)),
+         "beforeNumber": .integer(ReportMemberTable.DayNumber.of(period.dayBeforeStart))]
     }
 
-    /// Every counting query a report runs, in the order `Register.yearEndReport` runs them;
-    /// the members (at start, at end, their profile) are counted by `ReportMemberCounts`.
-    static let statements = [unitsByKindSQL, movementsSQL, disciplineSQL, referralSQL, trainingSQL, listedUnitsSQL, unitGradesSQL]
+    /// Every counting query a report runs in `dialect`, in the order `Register.yearEndReport`
+    /// runs them; the members (at start, at end, their profile) are counted by `ReportMemberCounts`.
+    static func statements(_ dialect: SQLDialect) -> [String] {
+        [unitsByKindSQL, movementsSQL(dialect), disciplineSQL(dialect), referralSQL(dialect), trainingSQL(dialect), listedUnitsSQL,
+         unitGradesSQL]
+    }
 
     /// Rolls `groups`, a query of rows (unit_id, code, n, day) (a (unit_id, code) may come
     /// in several rows: they are added up), up to every ancestor of each unit in the tree
     /// of `day`, inside the report's subtree. CROSS JOIN fixes the join order: the groups
     /// first, then their ancestors (SQLite would otherwise start from the subtree's units
-    /// and scan the groups for each). `named` are subqueries `groups` reads, written before it.
-    private static func rolledUp(_ groups: String, after named: String? = nil) -> String {
+    /// and scan the groups for each).
+    private static func rolledUp(_ groups: String, _ dialect: SQLDialect) -> String {
         """
-        WITH \(named.map { $0 + ",\n" } ?? "")groups(unit_id, code, n, day) AS (\(groups))
+        WITH groups(unit_id, code, n, day) AS (\(groups))
         SELECT c.ancestor_id, groups.code, SUM(groups.n)
         FROM groups
-        CROSS JOIN unit_closure c ON c.descendant_id = groups.unit_id AND \(UnitTreeSQL.inForce("c", on: "groups.day"))
+        \(dialect.orderedJoin) unit_closure c ON c.descendant_id = groups.unit_id AND \(UnitTreeSQL.inForce("c", on: "groups.day"))
         WHERE \(inReport("c.ancestor_id"))
         GROUP BY 1, 2
         """
@@ -88,9 +92,11 @@ struct ReportQueries {
     /// Runs a query whose rows are (unit_id, code, n).
     private func tally(_ sql: String) throws -> Tally {
         var result: Tally = [:]
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-        while let row = try rows.next() {
-            result[row[0], default: [:]][row[1], default: 0] += row[2] as Int
+        try connection.forEachRow(sql, arguments) { row in
+            guard case .integer(let unit) = row.values[0], case .text(let code) = row.values[1], case .integer(let count) = row.values[2] else {
+                throw StoredValue.damaged("report count", row.values.map(\.shown).joined(separator: " "))
+            }
+            result[unit, default: [:]][code, default: 0] += Int(count)
         }
         return result
     }
@@ -100,8 +106,9 @@ struct ReportQueries {
     /// listed with its movements; one closed before the period is not), each with the name
     /// and under the parent it had at the period's end.
     func listedUnits() throws -> [(id: Int64, parentID: Int64?, unit: Unit)] {
-        try Row.fetchAll(db, sql: Self.listedUnitsSQL, arguments: arguments)
-            .map { ($0["id"], $0["parent_id"], try UnitTable.unit(from: $0)) }
+        try connection.storedRows(Self.listedUnitsSQL, arguments) { row in
+            (try row.integer("id"), try row.optionalInteger("parent_id"), try UnitTable.unit(from: row))
+        }
     }
 
     static let listedUnitsSQL = """
@@ -150,15 +157,16 @@ struct ReportQueries {
     /// (docs/DOMAIN.md#units-change), and so do the members of a unit moved during the
     /// period, at the units it came under (`in`) or left (`out`) that day: those active in
     /// it at the end of the day before the move.
-    func movements() throws -> Tally { try tally(Self.movementsSQL) }
+    func movements() throws -> Tally { try tally(Self.movementsSQL(dialect)) }
 
-    static let movementsSQL = Self.rolledUp("""
+    static func movementsSQL(_ dialect: SQLDialect) -> String {
+        rolledUp("""
             SELECT e.unit_id, CASE e.kind WHEN 'arrived' THEN 'in' WHEN 'left' THEN 'out' ELSE e.kind END, COUNT(*),
                    \(treeDay(of: "e.on_date"))
             FROM membership_event e
             WHERE e.on_date BETWEEN :from AND :to AND e.kind NOT IN ('transferred', 'reorganised', 'hosted', 'away')
             GROUP BY 1, 2, 4
-            """) + """
+            """, dialect) + """
 
             UNION ALL
             SELECT c.ancestor_id, CASE moves.kind WHEN 'transferred' THEN direction.code ELSE 'reorganised_' || direction.code END,
@@ -169,7 +177,7 @@ struct ReportQueries {
                   WHERE e.on_date BETWEEN :from AND :to AND e.kind IN ('transferred', 'reorganised')
                   GROUP BY 1, 2, 3, 4) AS moves
             CROSS JOIN (SELECT 'in' AS code UNION ALL SELECT 'out') AS direction
-            CROSS JOIN unit_closure c
+            \(dialect.orderedJoin) unit_closure c
                 ON c.descendant_id = CASE direction.code WHEN 'in' THEN moves.to_id ELSE moves.from_id END
                 AND \(UnitTreeSQL.inForce("c", on: "moves.day"))
             WHERE \(inReport("c.ancestor_id"))
@@ -178,38 +186,42 @@ struct ReportQueries {
                               AND \(UnitTreeSQL.inForce("x", on: "moves.day")))
             GROUP BY 1, 2
             UNION ALL
-            SELECT g.ancestor_id, 'reorganised_in', SUM(\(activeIn("g.descendant_id", on: "date(g.from_on, '-1 day')")))
+            SELECT g.ancestor_id, 'reorganised_in', SUM(\(activeIn("g.descendant_id", on: "\(dialect.dayBefore("g.from_on"))")))
             FROM unit_closure g
             WHERE g.from_on BETWEEN :from AND :to AND \(inReport("g.ancestor_id"))
               AND NOT EXISTS (SELECT 1 FROM unit_closure p WHERE p.ancestor_id = g.ancestor_id
                               AND p.descendant_id = g.descendant_id AND p.until_on = g.from_on)
             GROUP BY 1
             UNION ALL
-            SELECT g.ancestor_id, 'reorganised_out', SUM(\(activeIn("g.descendant_id", on: "date(g.until_on, '-1 day')")))
+            SELECT g.ancestor_id, 'reorganised_out', SUM(\(activeIn("g.descendant_id", on: "\(dialect.dayBefore("g.until_on"))")))
             FROM unit_closure g
             WHERE g.until_on BETWEEN :from AND :to AND \(inReport("g.ancestor_id"))
               AND NOT EXISTS (SELECT 1 FROM unit_closure n WHERE n.ancestor_id = g.ancestor_id
                               AND n.descendant_id = g.descendant_id AND n.from_on = g.until_on)
             GROUP BY 1
             """
+    }
 
     /// Discipline decisions of the period by level, at the member's unit on their date.
-    func discipline() throws -> Tally { try tally(Self.disciplineSQL) }
+    func discipline() throws -> Tally { try tally(Self.disciplineSQL(dialect)) }
 
-    static let disciplineSQL = Self.rolledUp("""
+    static func disciplineSQL(_ dialect: SQLDialect) -> String {
+        rolledUp("""
             SELECT at.unit_id, d.level, COUNT(*), \(treeDay(of: "d.on_date"))
             FROM discipline d
             \(Self.memberUnit(memberColumn: "d.member_id", day: "d.on_date"))
             WHERE d.on_date BETWEEN :from AND :to
             GROUP BY 1, 2, 4
-            """)
+            """, dialect)
+    }
 
     /// Referral steps of the period by stage, at the member's unit on the step's date, and
     /// under the code `cohort` the `referred-to-class` steps whose referral has an
     /// `admitted` step dated no later than the period's end.
-    func referral() throws -> Tally { try tally(Self.referralSQL) }
+    func referral() throws -> Tally { try tally(Self.referralSQL(dialect)) }
 
-    static let referralSQL = Self.rolledUp("""
+    static func referralSQL(_ dialect: SQLDialect) -> String {
+        rolledUp("""
             SELECT at.unit_id, s.stage, COUNT(*), \(treeDay(of: "s.on_date"))
             FROM referral_step s
             JOIN referral rf ON rf.id = s.referral_id
@@ -225,16 +237,19 @@ struct ReportQueries {
               AND EXISTS (SELECT 1 FROM referral_step a
                           WHERE a.referral_id = s.referral_id AND a.stage = 'admitted' AND a.on_date <= :to)
             GROUP BY 1, 4
-            """)
+            """, dialect)
+    }
 
     /// Trainings completed in the period by kind, at the member's unit on completion.
-    func training() throws -> Tally { try tally(Self.trainingSQL) }
+    func training() throws -> Tally { try tally(Self.trainingSQL(dialect)) }
 
-    static let trainingSQL = Self.rolledUp("""
+    static func trainingSQL(_ dialect: SQLDialect) -> String {
+        rolledUp("""
             SELECT at.unit_id, t.kind, COUNT(*), \(treeDay(of: "t.completed_on"))
             FROM training t
             \(Self.memberUnit(memberColumn: "t.member_id", day: "t.completed_on"))
             WHERE t.completed_on BETWEEN :from AND :to
             GROUP BY 1, 2, 4
-            """)
+            """, dialect)
+    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PostgresStore
 import RegisterStore
 import RegisterViews
 import UnionRegister
@@ -11,8 +12,14 @@ struct BackupCommand: RegisterCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The copy's path; must not exist yet.") var path: String
 
+    /// A file is copied by SQLite's online backup; a PostgreSQL register is copied into a new
+    /// register file as `copy` does, from one transaction (docs/CLI.md#register).
     func execute() throws {
-        try openRegister().backup(to: path)
+        switch try global.location() {
+        case .file(let register): try Register.open(at: register, command: CommandLine.commandForAudit).backup(to: path)
+        case .postgres(let address):
+            _ = try RegisterCopy.copy(from: .postgres(address), to: .file(path), command: CommandLine.commandForAudit)
+        }
         say(Says.backedUp(to: path))
     }
 }

@@ -142,7 +142,7 @@ struct DuesCommand: ParsableCommand {
 
         func execute() throws {
             let period = try ReportPeriod(from: try month(from, option: "--from").firstDay, to: try month(to, option: "--to").lastDay)
-            let (flow, fingerprint) = try openRegister().duesReport(unitCode: unit, period: period)
+            let (flow, fingerprint) = try openRegisterOnEitherEngine().duesReport(unitCode: unit, period: period)
             print(try DuesView.report(flow, period: period, fingerprint: fingerprint, format, global.language))
         }
     }

@@ -57,7 +57,8 @@ enum PostgresCommands {
                               "dues rate set", "dues class", "dues pay", "dues exempt", "dues status", "policy show", "policy set",
                               "referral check", "referral candidates", "referral nominate", "referral refer-to-class",
                               "referral refer", "referral admit", "referral confirm", "referral reject", "referral withdraw",
-                              "referral list", "referral document", "export", "check", "serve", "grant"]
+                              "referral list", "referral document", "report annual", "report period", "report summary",
+                              "report trend", "dues report", "backup", "export", "check", "serve", "grant"]
 
     /// `sodoan init`, `sodoan copy`, … as the refusal lists them.
     static var listed: String { names.map { "`sodoan \($0)`" }.joined(separator: ", ") }

@@ -193,7 +193,7 @@ struct ReportMemberTableTests {
         let period = try ReportPeriod(from: day("2015-01-01"), to: end)
         try temp.register.read { db in
             let rootID = try UnitTable.find("DK", in: db).id
-            let counts = try ReportMemberCounts(db: db, rootID: rootID, period: period)
+            let counts = try ReportMemberCounts(connection: db, rootID: rootID, period: period)
             let atEnd = try temp.register.activeMemberCounts(on: end, in: db)
             let atStart = try temp.register.activeMemberCounts(on: period.dayBeforeStart, in: db)
             #expect(counts.end.mapValues { $0.count(.female, nil) + $0.count(.male, nil) } == atEnd, "on \(text)")

@@ -73,9 +73,9 @@ struct ReportProfileQueryTests {
         try temp.register.read { db in
             let period = try ReportPeriod(from: day("2019-01-01"), to: day(to))
             let rootID = try UnitTable.find(root, in: db).id
-            let queries = ReportQueries(db: db, rootID: rootID, period: period)
+            let queries = ReportQueries(connection: db, rootID: rootID, period: period)
             let listed = Set(try queries.listedUnits().map(\.id))
-            let arguments = StatementArguments(ReportQueries.arguments(rootID: rootID, period: period))
+            let arguments = SQLArguments.named(ReportQueries.arguments(rootID: rootID, period: period)).statementArguments
             var old = Counts()
             for (unit, n) in try temp.register.activeMemberCounts(on: period.dayBeforeStart, in: db) where listed.contains(unit) {
                 old.start[unit] = n
@@ -86,7 +86,7 @@ struct ReportProfileQueryTests {
             for row in try Row.fetchAll(db, sql: Self.memberByMemberSQL, arguments: arguments) {
                 try Self.add(row[2], profile: row[1], to: &old.profile[row[0], default: ProfileFigures()])
             }
-            let members = try ReportMemberCounts(db: db, rootID: rootID, period: period)
+            let members = try ReportMemberCounts(connection: db, rootID: rootID, period: period)
             var new = Counts()
             new.start = members.start.filter { listed.contains($0.key) }
             for (unit, counted) in members.end {
@@ -133,7 +133,7 @@ struct ReportProfileQueryTests {
     /// `report_member` in key order.
     @Test func theStatementsReadWithoutSorting() throws {
         let temp = try fixture()
-        let arguments = StatementArguments(ReportQueries.arguments(rootID: 1, period: try .year(2023)))
+        let arguments = SQLArguments.named(ReportQueries.arguments(rootID: 1, period: try .year(2023))).statementArguments
         for sql in ReportMemberCounts.statements {
             let plan = try temp.register.read { db in
                 try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }

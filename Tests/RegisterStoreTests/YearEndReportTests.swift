@@ -238,8 +238,8 @@ struct YearEndReportTests {
         let f = try ReportFixture.handComputed()
         let script = try f.register.yearEndReportScript(unitCode: "YT", period: try .year(2024))
         let statements = script.components(separatedBy: ";\n").dropLast()
-        let counting = ReportQueries.statements.count
-        #expect(statements.count == counting + ReportMemberCounts.statements.count + Fingerprint.sections.count)
+        let counting = ReportQueries.statements(.sqlite).count
+        #expect(statements.count == counting + ReportMemberCounts.statements.count + Fingerprint.sections(.sqlite).count)
         #expect(!script.contains(":root") && !script.contains(":from") && !script.contains(":to") && !script.contains(":day"))
         #expect(script.contains("'2024-01-01'") && script.contains("'2023-12-31'"))
         let ytID = try f.register.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM unit WHERE code = 'YT'") }

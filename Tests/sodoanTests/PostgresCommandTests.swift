@@ -57,7 +57,7 @@ struct PostgresCommandTests {
         let cli = try CLI(), pg = try PostgresDatabase()
         defer { cli.cleanUp() }
         try pg.run(cli, ["init", "--name", "Đoàn Khối", "--code", "DK", "--db", pg.url])
-        let vi = try pg.run(cli, ["backup", cli.directory.appending(path: "backup.db").path, "--db", pg.url])
+        let vi = try pg.run(cli, ["absorb", cli.directory.appending(path: "other.db").path, "--under", "DK", "--on", "2025-01-01", "--db", pg.url])
         #expect(vi.status == 65)
         #expect(vi.stderr.contains("chỉ chạy lệnh này trên sổ là tệp SQLite") && vi.stderr.contains("sodoan copy --from \(pg.url)"))
         let en = try pg.run(cli, ["import", "members", try cli.file("members.csv", "code,full_name\n"), "--lang", "en"],
@@ -74,9 +74,10 @@ struct PostgresCommandTests {
                     + "`sodoan dues pay`, `sodoan dues exempt`, `sodoan dues status`, `sodoan policy show`, `sodoan policy set`, "
                     + "`sodoan referral check`, `sodoan referral candidates`, `sodoan referral nominate`, `sodoan referral refer-to-class`, "
                     + "`sodoan referral refer`, `sodoan referral admit`, `sodoan referral confirm`, `sodoan referral reject`, "
-                    + "`sodoan referral withdraw`, `sodoan referral list`, `sodoan referral document`, `sodoan export`, `sodoan check`, "
+                    + "`sodoan referral withdraw`, `sodoan referral list`, `sodoan referral document`, "
+                    + "`sodoan report annual`, `sodoan report period`, `sodoan report summary`, `sodoan report trend`, `sodoan dues report`, "
+                    + "`sodoan backup`, `sodoan export`, `sodoan check`, "
                     + "`sodoan serve`, `sodoan grant` only"))
-        #expect(!FileManager.default.fileExists(atPath: cli.directory.appending(path: "backup.db").path))
         let demo = try pg.run(cli, ["demo", "--db", pg.url, "--lang", "en"])
         #expect(demo.status == 65 && demo.stderr.contains("register file only"), "demo: \(demo.stderr)")
         #expect(!FileManager.default.fileExists(atPath: cli.directory.appending(path: "postgres:").path))

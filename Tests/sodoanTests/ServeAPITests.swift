@@ -105,9 +105,7 @@ struct ServeAPITests {
                 try await expectStatus("GET", "/api/members?unit=TC", nil, 403, rule: "account-scope")
                 try await expectStatus("GET", "/api/referral/candidates?step=nominate&unit=YT-VP", nil, 200)
                 try await expectStatus("GET", "/api/referral/candidates?step=nominate&unit=TC", nil, 403, rule: "account-scope")
-                // The year-end report runs on a file only so far (docs/CLI.md#where-the-register-is):
-                // on PostgreSQL the server says so, after the same scope check.
-                try await expectStatus("GET", "/api/reports/annual?year=2025&unit=YT-VP", nil, kind == .file ? 200 : 400)
+                try await expectStatus("GET", "/api/reports/annual?year=2025&unit=YT-VP", nil, 200)
                 try await expectStatus("GET", "/api/reports/annual?year=2025&unit=TC", nil, 403, rule: "account-scope")
                 let admit: [String: Any] = ["unit": "YT-VP", "full_name": "Phạm Thị Dung \(name)", "birth_date": "2001-02-03",
                                             "gender": "female", "education": "university", "joined_on": "2019-03-26"]
@@ -146,12 +144,10 @@ struct ServeAPITests {
     @Test(arguments: RegisterEngineKind.allCases) func answersHaveTheShapesOfTheCommandLinesJSON(kind: RegisterEngineKind) async throws {
         try await withServer(kind) { fixture, server in
             let client = try await signedIn(server, "office.yt")
-            // The year-end report runs on a file only so far (docs/CLI.md#where-the-register-is).
-            let report = ("/api/reports/annual?year=2025&unit=YT", ["report", "annual", "--year", "2025", "--unit", "YT"])
             for (path, arguments) in [("/api/members/DV-VP", ["member", "show", "DV-VP"]),
                                       ("/api/members?unit=YT", ["member", "list", "--unit", "YT"]),
-                                      ("/api/referral/candidates?step=nominate&unit=YT", ["referral", "candidates", "--step", "nominate", "--unit", "YT"])]
-                + (kind == .file ? [report] : []) {
+                                      ("/api/referral/candidates?step=nominate&unit=YT", ["referral", "candidates", "--step", "nominate", "--unit", "YT"]),
+                                      ("/api/reports/annual?year=2025&unit=YT", ["report", "annual", "--year", "2025", "--unit", "YT"])] {
                 let answer = try await client.send("GET", path)
                 #expect(answer.status == 200)
                 #expect(answer.header("Content-Type")?.hasPrefix("application/json") == true)

@@ -82,6 +82,23 @@ public enum SQLDialect: Sendable {
         }
     }
 
+    /// The day before `value` (a text expression holding a day, `YYYY-MM-DD`), in that form.
+    func dayBefore(_ value: String) -> String {
+        switch self {
+        case .sqlite: return "date(\(value), '-1 day')"
+        case .postgres: return "to_char(CAST(\(value) AS date) - 1, 'YYYY-MM-DD')"
+        }
+    }
+
+    /// `column` as an ORDER BY term in ascending order with NULL first, where SQLite puts
+    /// it: PostgreSQL puts NULL last unless told.
+    func ascending(_ column: String) -> String {
+        switch self {
+        case .sqlite: return column
+        case .postgres: return "\(column) NULLS FIRST"
+        }
+    }
+
     /// A text column compared without regard to the case of ASCII letters, as SQLite's
     /// `COLLATE NOCASE` (which its index `member_code_nocase` serves) compares: PostgreSQL's
     /// `lower` of a `COLLATE "C"` column changes ASCII letters only. The other side of the

@@ -1,8 +1,6 @@
-import GRDB
 import UnionRegister
 
-/// Reads and writes rows of `unit` and `unit_closure`. The functions taking an
-/// `SQLConnection` run on both engines; those taking GRDB's `Database` on a file only, so far.
+/// Reads and writes rows of `unit` and `unit_closure`, on both engines (`SQLConnection`).
 enum UnitTable {
     static let columns = "u.id, u.code, u.name, u.kind, p.code AS parent_code, u.opened_on, u.closed_on"
     static let from = "unit u LEFT JOIN unit p ON p.id = u.parent_id"
@@ -134,10 +132,10 @@ enum UnitTable {
     }
 
     /// The unit with this code and every unit below it now, by code.
-    static func subtree(of code: String, in db: Database) throws -> [Unit] {
-        try Row.fetchAll(db, sql: """
+    static func subtree(of code: String, in db: any SQLConnection) throws -> [Unit] {
+        try db.storedRows("""
             SELECT \(columns) FROM \(from) JOIN unit_closure c ON c.descendant_id = u.id
             WHERE c.ancestor_id = ? AND \(UnitTreeSQL.current("c")) ORDER BY u.code
-            """, arguments: [try find(code, in: db).id]).map(unit(from:))
+            """, .positional([.integer(try find(code, in: db).id)])) { try unit(from: $0) }
     }
 }
