@@ -6,8 +6,8 @@ import Testing
 /// and read why, then open and print the year-end report.
 @Suite("sodoan serve in a browser", .serialized)
 struct BrowserTests {
-    @Test func signInAdmitBeRefusedAReferralStepAndPrintTheReport() async throws {
-        let fixture = try ServerFixture()
+    @Test(arguments: RegisterEngineKind.allCases) func signInAdmitBeRefusedAReferralStepAndPrintTheReport(_ kind: RegisterEngineKind) async throws {
+        let fixture = try ServerFixture(kind)
         let server = try fixture.serve()
         defer { server.stop(); fixture.cleanUp() }
         let browser = try await WebDriver()

@@ -17,8 +17,8 @@ extension ServePageTests {
         return (Data(body.utf8), ["Content-Type": "multipart/form-data; boundary=\(boundary)"])
     }
 
-    @Test func anUploadIsCheckedAllOrNothingAndOnlyTheTopOfficeImports() async throws {
-        try await withSignedInPages("office.yt") { fixture, client in
+    @Test(arguments: RegisterEngineKind.allCases) func anUploadIsCheckedAllOrNothingAndOnlyTheTopOfficeImports(_ kind: RegisterEngineKind) async throws {
+        try await withSignedInPages(kind, "office.yt") { fixture, client in
             let page = try await client.send("GET", "/import")
             #expect(page.text.contains(#"enctype="multipart/form-data""#))
             let csrf = try #require(Self.hidden("csrf", in: page.text))
@@ -27,7 +27,7 @@ extension ServePageTests {
             let outside = try await client.send("POST", "/import", body: body, headers: headers)
             #expect(outside.status == 403 && outside.text.contains("[account-scope]") && outside.text.contains("tài khoản văn phòng của DK"))
 
-            let top = try fixture.cli.run(["user", "add", "office.dk", "--role", "office", "--unit", "DK", "--password-stdin"],
+            let top = try fixture.register.run(["user", "add", "office.dk", "--role", "office", "--unit", "DK", "--password-stdin"],
                                           stdin: ServerFixture.password + "\n")
             #expect(top.status == 0)
             let office = HTTPClient(client.base)
@@ -38,16 +38,16 @@ extension ServePageTests {
             let refused = try await office.send("POST", "/import", body: badBody, headers: badHeaders)
             #expect(refused.status == 400)
             #expect(refused.text.contains("<td>moi2.csv</td><td>3</td><td>birth_date</td>"), "\(refused.text)")
-            #expect(try fixture.cli.run(["member", "show", "DV-UP1"]).status == 65)
+            #expect(try fixture.register.run(["member", "show", "DV-UP1"]).status == 65)
 
             let (dryBody, dryHeaders) = Self.upload(csrf: token, kind: "members", file: good, name: "moi.csv", dryRun: true)
             let dry = try await office.send("POST", "/import", body: dryBody, headers: dryHeaders)
             #expect(dry.status == 200 && dry.text.contains("Chạy thử xong") && dry.text.contains("thêm 1"))
-            #expect(try fixture.cli.run(["member", "show", "DV-UP1"]).status == 65)
+            #expect(try fixture.register.run(["member", "show", "DV-UP1"]).status == 65)
             let (realBody, realHeaders) = Self.upload(csrf: token, kind: "members", file: good, name: "moi.csv", dryRun: false)
             let imported = try await office.send("POST", "/import", body: realBody, headers: realHeaders)
             #expect(imported.status == 200 && imported.text.contains("Đã nhập vào sổ."))
-            #expect(try fixture.cli.ok(["member", "show", "DV-UP1"]).contains("Lý Thị Mai"))
+            #expect(try fixture.register.ok(["member", "show", "DV-UP1"]).contains("Lý Thị Mai"))
 
             let (forged, forgedHeaders) = Self.upload(csrf: "forged", kind: "members", file: good, name: "moi.csv", dryRun: false)
             #expect(try await office.send("POST", "/import", body: forged, headers: forgedHeaders).status == 403)
@@ -56,8 +56,8 @@ extension ServePageTests {
         }
     }
 
-    @Test func exportsDownloadTheSubtreeWithoutPersonalDataUnlessAsked() async throws {
-        try await withSignedInPages { _, client in
+    @Test(arguments: RegisterEngineKind.allCases) func exportsDownloadTheSubtreeWithoutPersonalDataUnlessAsked(_ kind: RegisterEngineKind) async throws {
+        try await withSignedInPages(kind) { _, client in
             let plain = try await client.send("GET", "/export/download?kind=members")
             #expect(plain.status == 200)
             #expect(plain.header("Content-Type")?.hasPrefix("text/csv") == true)

@@ -13,8 +13,8 @@ extension ServePageTests {
         return try await client.send("POST", path, form: fields.merging(["csrf": csrf]) { $1 })
     }
 
-    @Test func eachMemberFormWritesWhatItsCommandWrites() async throws {
-        try await withSignedInPages("office.yt") { fixture, client in
+    @Test(arguments: RegisterEngineKind.allCases) func eachMemberFormWritesWhatItsCommandWrites(_ kind: RegisterEngineKind) async throws {
+        try await withSignedInPages(kind, "office.yt") { fixture, client in
             let update = try await client.send("GET", "/members/DV-VP/update")
             #expect(update.text.contains(#"value="Nguyễn Văn An""#) && update.text.contains(#"value="1998-03-10""#))
             var done = try await post(client, "/members/DV-VP/update", ["full_name": "Nguyễn Văn An", "birth_date": "1998-03-10",
@@ -32,17 +32,17 @@ extension ServePageTests {
             #expect(done.text.contains("Đã ghi DV-BV chuyển sinh hoạt đi Tỉnh đoàn Hà Nam ngày 2026-02-01"))
             done = try await post(client, "/members/DV-BV/arrive", ["unit": "YT-VP", "on": "2026-03-01", "from": "Tỉnh đoàn Hà Nam", "letter": ""])
             #expect(done.text.contains("Đã ghi DV-BV chuyển sinh hoạt đến YT-VP từ Tỉnh đoàn Hà Nam ngày 2026-03-01."))
-            let shown = try fixture.cli.ok(["member", "show", "DV-VP", "--format", "json"])
+            let shown = try fixture.register.ok(["member", "show", "DV-VP", "--format", "json"])
             #expect(shown.contains("\"phone\" : \"0987 654 321\"") || shown.contains("\"phone\": \"0987 654 321\""), "\(shown)")
             #expect(shown.contains("postgraduate") && shown.contains("YT-BV") && shown.contains("15/GCN"))
-            let log = try fixture.cli.ok(["log", "--member", "DV-BV", "--format", "json"])
+            let log = try fixture.register.ok(["log", "--member", "DV-BV", "--format", "json"])
             #expect(log.contains("\"POST /members/DV-BV/leave\"") && log.contains("office.yt"))
         }
     }
 
-    @Test func aRefusedTransferOrGradeNamesTheRuleAndKeepsWhatWasTyped() async throws {
-        try await withSignedInPages { fixture, client in
-            let before = try fixture.cli.ok(["member", "show", "DV-VP", "--format", "json"])
+    @Test(arguments: RegisterEngineKind.allCases) func aRefusedTransferOrGradeNamesTheRuleAndKeepsWhatWasTyped(_ kind: RegisterEngineKind) async throws {
+        try await withSignedInPages(kind) { fixture, client in
+            let before = try fixture.register.ok(["member", "show", "DV-VP", "--format", "json"])
             let transfer = try await post(client, "/members/DV-VP/transfer", ["to": "YT-VP", "on": "2026-01-15"])
             #expect(transfer.status == 422)
             #expect(transfer.text.contains("[transfer-same-unit]"))
@@ -54,27 +54,27 @@ extension ServePageTests {
             let english = try await client.send("POST", "/members/DV-VP/grade?lang=en", form: [
                 "csrf": try #require(Self.hidden("csrf", in: grade.text)), "year": "soon", "grade": "good"])
             #expect(english.status == 400 && english.text.contains("year: &quot;soon&quot; is not a number."))
-            #expect(try fixture.cli.ok(["member", "show", "DV-VP", "--format", "json"]) == before)
+            #expect(try fixture.register.ok(["member", "show", "DV-VP", "--format", "json"]) == before)
         }
     }
 
-    @Test func theDepartureLetterAndTheResolutionPrintAsTheCommandLineRendersThem() async throws {
-        try await withSignedInPages { fixture, client in
-            try fixture.cli.ok(["grade", "set", "DV-VP", "--year", "2023", "--grade", "excellent"])
-            try fixture.cli.ok(["training", "add", "DV-VP", "--kind", "party-awareness", "--completed", "2024-04-20"])
+    @Test(arguments: RegisterEngineKind.allCases) func theDepartureLetterAndTheResolutionPrintAsTheCommandLineRendersThem(_ kind: RegisterEngineKind) async throws {
+        try await withSignedInPages(kind) { fixture, client in
+            try fixture.register.ok(["grade", "set", "DV-VP", "--year", "2023", "--grade", "excellent"])
+            try fixture.register.ok(["training", "add", "DV-VP", "--kind", "party-awareness", "--completed", "2024-04-20"])
             let vote = ["--convened", "15", "--present", "12", "--for", "11"]
-            try fixture.cli.ok(["referral", "nominate", "DV-VP", "--on", "2024-01-10"] + vote)
-            try fixture.cli.ok(["referral", "refer-to-class", "DV-VP", "--on", "2024-02-01"])
-            try fixture.cli.ok(["referral", "refer", "DV-VP", "--on", "2024-06-01", "--resolution", "12-NQ/ĐTN"] + vote)
-            try fixture.cli.ok(["member", "leave", "DV-VP", "--on", "2026-02-01", "--to", "Tỉnh đoàn <Hà Nam>", "--letter", "15-GGT/ĐTN"])
+            try fixture.register.ok(["referral", "nominate", "DV-VP", "--on", "2024-01-10"] + vote)
+            try fixture.register.ok(["referral", "refer-to-class", "DV-VP", "--on", "2024-02-01"])
+            try fixture.register.ok(["referral", "refer", "DV-VP", "--on", "2024-06-01", "--resolution", "12-NQ/ĐTN"] + vote)
+            try fixture.register.ok(["member", "leave", "DV-VP", "--on", "2026-02-01", "--to", "Tỉnh đoàn <Hà Nam>", "--letter", "15-GGT/ĐTN"])
             let page = try await client.send("GET", "/members/DV-VP")
             #expect(page.text.contains(#"action="/members/DV-VP/document""#) && page.text.contains(#"action="/members/DV-VP/letter""#))
             let resolution = try await client.send("GET", "/members/DV-VP/document?place=Qu%E1%BA%A3ng+Ninh&signer=L%C3%AA+Hoa")
             #expect(resolution.status == 200)
-            #expect(resolution.text == (try fixture.cli.ok(["referral", "document", "DV-VP", "--format", "html",
+            #expect(resolution.text == (try fixture.register.ok(["referral", "document", "DV-VP", "--format", "html",
                                                                    "--place", "Quảng Ninh", "--signer", "Lê Hoa"])))
             let letter = try await client.send("GET", "/members/DV-VP/letter")
-            #expect(letter.text == (try fixture.cli.ok(["member", "letter", "DV-VP", "--format", "html"])))
+            #expect(letter.text == (try fixture.register.ok(["member", "letter", "DV-VP", "--format", "html"])))
             #expect(letter.text.contains("Tỉnh đoàn &lt;Hà Nam&gt;"))
             // The document's own style sheet is allowed by its hash, and nothing else.
             let policy = try #require(letter.header("Content-Security-Policy"))
@@ -84,9 +84,9 @@ extension ServePageTests {
 
     /// Every new page route (the forms, the documents, import and export), as each role, on the member inside every account's subtree
     /// (DV-VP) and the one outside all of them (DV-TC).
-    @Test func everyFormAndDocumentAsEveryRoleInsideAndOutsideTheSubtree() async throws {
+    @Test(arguments: RegisterEngineKind.allCases) func everyFormAndDocumentAsEveryRoleInsideAndOutsideTheSubtree(_ kind: RegisterEngineKind) async throws {
         for (name, role, _) in ServerFixture.accounts {
-            try await withSignedInPages(name) { _, client in
+            try await withSignedInPages(kind, name) { _, client in
                 let csrf = try #require(Self.hidden("csrf", in: try await client.send("GET", "/members/DV-VP").text))
                 for path in ["update", "transfer", "arrive", "leave", "grade", "training"] {
                     #expect(try await client.send("GET", "/members/DV-VP/\(path)").status == 200, "\(name) GET \(path)")

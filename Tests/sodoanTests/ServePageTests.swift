@@ -6,8 +6,9 @@ import Testing
 /// keeps what was typed, the language switch, and scope.
 @Suite("sodoan serve: the pages", .serialized)
 struct ServePageTests {
-    func withSignedInPages(_ name: String = "bt.vp", _ body: (ServerFixture, HTTPClient) async throws -> Void) async throws {
-        let fixture = try ServerFixture()
+    func withSignedInPages(_ kind: RegisterEngineKind, _ name: String = "bt.vp",
+                           _ body: (ServerFixture, HTTPClient) async throws -> Void) async throws {
+        let fixture = try ServerFixture(kind)
         let server = try fixture.serve()
         defer { server.stop(); fixture.cleanUp() }
         let client = HTTPClient(server.base)
@@ -31,8 +32,8 @@ struct ServePageTests {
         return String(html[range].split(separator: "\"")[3])
     }
 
-    @Test func theAdmissionFormRefusesWithTheRuleKeepsWhatWasTypedAndAdmits() async throws {
-        try await withSignedInPages { fixture, client in
+    @Test(arguments: RegisterEngineKind.allCases) func theAdmissionFormRefusesWithTheRuleKeepsWhatWasTypedAndAdmits(_ kind: RegisterEngineKind) async throws {
+        try await withSignedInPages(kind) { fixture, client in
             let form = try await client.send("GET", "/members/new")
             let csrf = try #require(Self.hidden("csrf", in: form.text))
             var fields = ["csrf": csrf, "unit": "YT-VP", "full_name": "Hoàng Thị <b>Em</b>", "birth_date": "2015-06-01",
@@ -52,17 +53,17 @@ struct ServePageTests {
             #expect(admitted.header("Location") == "/members/DV-EM?admitted=1")
             let page = try await client.send("GET", "/members/DV-EM?admitted=1")
             #expect(page.text.contains("Đã kết nạp Hoàng Thị &lt;b&gt;Em&lt;/b&gt; (mã DV-EM) vào YT-VP"))
-            #expect(try fixture.cli.ok(["member", "show", "DV-EM"]).contains("Hoàng Thị <b>Em</b>"))
+            #expect(try fixture.register.ok(["member", "show", "DV-EM"]).contains("Hoàng Thị <b>Em</b>"))
             fields["csrf"] = "forged"
             fields["code"] = "DV-FORGED"
             #expect(try await client.send("POST", "/members", form: fields).status == 403)
-            #expect(try fixture.cli.run(["member", "show", "DV-FORGED"]).status == 65)
+            #expect(try fixture.register.run(["member", "show", "DV-FORGED"]).status == 65)
         }
     }
 
-    @Test func aMemberNamedScriptShowsAsTextEverywhere() async throws {
-        try await withSignedInPages { fixture, client in
-            try fixture.cli.ok(["member", "add", "--unit", "YT-VP", "--code", "DV-X", "--name", "<script>alert('x')</script>",
+    @Test(arguments: RegisterEngineKind.allCases) func aMemberNamedScriptShowsAsTextEverywhere(_ kind: RegisterEngineKind) async throws {
+        try await withSignedInPages(kind) { fixture, client in
+            try fixture.register.ok(["member", "add", "--unit", "YT-VP", "--code", "DV-X", "--name", "<script>alert('x')</script>",
                                 "--born", "1999-01-01", "--gender", "male", "--joined", "2017-01-01", "--education", "university"])
             for path in ["/members/DV-X", "/members?unit=YT-VP", "/members?search=script"] {
                 let page = try await client.send("GET", path)
@@ -74,8 +75,8 @@ struct ServePageTests {
         }
     }
 
-    @Test func pagesOutsideTheSubtreeAre403AndSearchIgnoresDiacritics() async throws {
-        try await withSignedInPages { _, client in
+    @Test(arguments: RegisterEngineKind.allCases) func pagesOutsideTheSubtreeAre403AndSearchIgnoresDiacritics(_ kind: RegisterEngineKind) async throws {
+        try await withSignedInPages(kind) { _, client in
             let outside = try await client.send("GET", "/members/DV-TC")
             #expect(outside.status == 403)
             #expect(outside.text.contains("[account-scope]"))
@@ -87,8 +88,8 @@ struct ServePageTests {
         }
     }
 
-    @Test func theUnitTreeTheReportAndTheEnglishSwitch() async throws {
-        try await withSignedInPages("office.yt") { _, client in
+    @Test(arguments: RegisterEngineKind.allCases) func theUnitTreeTheReportAndTheEnglishSwitch(_ kind: RegisterEngineKind) async throws {
+        try await withSignedInPages(kind, "office.yt") { _, client in
             let units = try await client.send("GET", "/units")
             #expect(units.text.contains("Chi đoàn Văn phòng Sở") && units.text.contains("Chi đoàn Bệnh viện Đa khoa"))
             #expect(!units.text.contains("Sở Tài chính"))
@@ -102,8 +103,8 @@ struct ServePageTests {
         }
     }
 
-    @Test func theReferralFormExplainsARefusalAndRecordsAStep() async throws {
-        try await withSignedInPages { fixture, client in
+    @Test(arguments: RegisterEngineKind.allCases) func theReferralFormExplainsARefusalAndRecordsAStep(_ kind: RegisterEngineKind) async throws {
+        try await withSignedInPages(kind) { fixture, client in
             let form = try await client.send("GET", "/members/DV-VP/referral")
             let csrf = try #require(Self.hidden("csrf", in: form.text))
             let nominateEarly = ["csrf": csrf, "stage": "nominated", "on": "2026-03-01", "convened": "10", "present": "9", "votes_for": "8"]
@@ -113,7 +114,7 @@ struct ServePageTests {
             #expect(refused.text.contains("Xếp loại gần nhất"))
             #expect(refused.text.contains(#"value="8""#))
             #expect(refused.text.contains(#"<option value="nominated" selected>"#))
-            try fixture.cli.ok(["grade", "set", "DV-VP", "--year", "2025", "--grade", "excellent"])
+            try fixture.register.ok(["grade", "set", "DV-VP", "--year", "2025", "--grade", "excellent"])
             let nominate = ["csrf": csrf, "stage": "nominated", "on": "2026-03-01", "convened": "10", "present": "9", "votes_for": "8"]
             let recorded = try await client.send("POST", "/members/DV-VP/referral", form: nominate)
             #expect(recorded.status == 200)
@@ -123,12 +124,12 @@ struct ServePageTests {
 
     /// A roll of 230 (the fixture's member and 229 imported) shows 100 rows a page, the whole
     /// list's count, links that keep the unit and the search, and the whole list on asking.
-    @Test func aLongListShowsAHundredRowsAPage() async throws {
-        try await withSignedInPages { fixture, client in
+    @Test(arguments: RegisterEngineKind.allCases) func aLongListShowsAHundredRowsAPage(_ kind: RegisterEngineKind) async throws {
+        try await withSignedInPages(kind) { fixture, client in
             let rows = (1...229).map { String(format: "DV-P%03d,Phạm Văn Lâm %03d,1999-01-01,male,YT-VP,2016-01-01,university", $0, $0) }
             let csv = try fixture.cli.file("many.csv", (["code,full_name,birth_date,gender,unit,joined_on,education"] + rows)
                 .joined(separator: "\n") + "\n")
-            try fixture.cli.ok(["import", "members", csv])
+            try fixture.register.ok(["import", "members", csv])
             func shown(_ html: String) -> Int { html.components(separatedBy: "<tr><td><a href=\"/members/").count - 1 }
             let first = try await client.send("GET", "/members?unit=YT-VP")
             #expect(shown(first.text) == 100)
@@ -160,9 +161,9 @@ struct ServePageTests {
 
     /// A card number such as 12/2019 is a member code: the list links to its page with the
     /// slash escaped, and the link opens the member.
-    @Test func aCodeWithASlashLinksToItsOwnPage() async throws {
-        try await withSignedInPages { fixture, client in
-            try fixture.cli.ok(["member", "add", "--unit", "YT-VP", "--code", "12/2019", "--name", "Đỗ Thị Hạnh",
+    @Test(arguments: RegisterEngineKind.allCases) func aCodeWithASlashLinksToItsOwnPage(_ kind: RegisterEngineKind) async throws {
+        try await withSignedInPages(kind) { fixture, client in
+            try fixture.register.ok(["member", "add", "--unit", "YT-VP", "--code", "12/2019", "--name", "Đỗ Thị Hạnh",
                                 "--born", "1999-01-01", "--gender", "female", "--joined", "2017-01-01", "--education", "university"])
             let list = try await client.send("GET", "/members?unit=YT-VP")
             #expect(list.text.contains(#"<a href="/members/12%2F2019">12/2019</a>"#))
@@ -174,8 +175,8 @@ struct ServePageTests {
         }
     }
 
-    @Test func aViewerSeesButCannotAdmit() async throws {
-        try await withSignedInPages("xem.vp") { _, client in
+    @Test(arguments: RegisterEngineKind.allCases) func aViewerSeesButCannotAdmit(_ kind: RegisterEngineKind) async throws {
+        try await withSignedInPages(kind, "xem.vp") { _, client in
             let form = try await client.send("GET", "/members/new")
             let csrf = try #require(Self.hidden("csrf", in: form.text))
             let refused = try await client.send("POST", "/members", form: [

@@ -7,11 +7,11 @@ import Testing
 /// write, show them back, and refuse an unknown group keeping what was typed.
 extension ServePageTests {
     func shown(_ fixture: ServerFixture, _ code: String) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(try fixture.cli.ok(["member", "show", code, "--format", "json"]).utf8)) as? [String: Any])
+        try #require(try JSONSerialization.jsonObject(with: Data(try fixture.register.ok(["member", "show", code, "--format", "json"]).utf8)) as? [String: Any])
     }
 
-    @Test func theMemberFormsCarryEthnicityReligionAndTheoryLevel() async throws {
-        try await withSignedInPages("office.yt") { fixture, client in
+    @Test(arguments: RegisterEngineKind.allCases) func theMemberFormsCarryEthnicityReligionAndTheoryLevel(_ kind: RegisterEngineKind) async throws {
+        try await withSignedInPages(kind, "office.yt") { fixture, client in
             let blank = try await client.send("GET", "/members/new")
             #expect(blank.text.contains(#"<select name="ethnicity"><option value="">— chưa ghi —</option>"#), "\(blank.text)")
             #expect(blank.text.contains(#"<option value="e-de">Ê Đê</option>"#) && blank.text.contains(#"<option value="foreign">Người nước ngoài</option>"#))
@@ -38,24 +38,24 @@ extension ServePageTests {
             member = try shown(fixture, "DV-HOA")
             #expect(member["ethnicity"] as? String == "kinh" && member["religion"] as? String == "none" && member["theory_entered"] as? String == "advanced")
             // As on the command line, the form's update and `member update` leave the same member.
-            try fixture.cli.ok(["member", "update", "DV-HOA", "--ethnicity", "Kinh", "--religion", "Không", "--theory", "Cao cấp"])
+            try fixture.register.ok(["member", "update", "DV-HOA", "--ethnicity", "Kinh", "--religion", "Không", "--theory", "Cao cấp"])
             #expect(try shown(fixture, "DV-HOA")["ethnicity"] as? String == "kinh")
 
             // An unknown group is refused (400), naming the nearest ones, keeping what was typed; nothing changes.
-            let before = try fixture.cli.ok(["member", "show", "DV-HOA", "--format", "json"])
+            let before = try fixture.register.ok(["member", "show", "DV-HOA", "--format", "json"])
             let unknown = try await post(client, "/members/DV-HOA/update", ["ethnicity": "Ê Đe Đê", "religion": "Cao Đài"])
             #expect(unknown.status == 400, "\(unknown.text)")
             #expect(unknown.text.contains("Ê Đê") && unknown.text.contains(#"name="religion" value="Cao Đài""#))
             let badLevel = try await post(client, "/members/DV-HOA/update", ["theory": "doctorate"])
             #expect(badLevel.status == 400 && badLevel.text.contains("theory"))
-            #expect(try fixture.cli.ok(["member", "show", "DV-HOA", "--format", "json"]) == before)
+            #expect(try fixture.register.ok(["member", "show", "DV-HOA", "--format", "json"]) == before)
 
             // Blank clears each fact, as `--ethnicity ""` does.
             let cleared = try await post(client, "/members/DV-HOA/update", ["ethnicity": "", "religion": "", "theory": ""])
             #expect(cleared.status == 200)
             member = try shown(fixture, "DV-HOA")
             #expect(member["ethnicity"] == nil && member["religion"] == nil && member["theory_entered"] == nil)
-            #expect(try fixture.cli.ok(["log", "--member", "DV-HOA", "--format", "csv"]).contains("POST /members/DV-HOA/update"))
+            #expect(try fixture.register.ok(["log", "--member", "DV-HOA", "--format", "csv"]).contains("POST /members/DV-HOA/update"))
         }
     }
 }

@@ -5,8 +5,8 @@ import Testing
 /// office account reorganises, and only units of its subtree; a rule's refusal is 422.
 @Suite("sodoan serve: unit reorganisations", .serialized)
 struct ServeReorganisationTests {
-    @Test func onlyAnOfficeAccountReorganisesUnitsOfItsSubtree() async throws {
-        let fixture = try ServerFixture()
+    @Test(arguments: RegisterEngineKind.allCases) func onlyAnOfficeAccountReorganisesUnitsOfItsSubtree(_ kind: RegisterEngineKind) async throws {
+        let fixture = try ServerFixture(kind)
         let server = try fixture.serve()
         defer { server.stop(); fixture.cleanUp() }
         func signedIn(_ name: String) async throws -> HTTPClient {
