@@ -117,7 +117,9 @@ let package = Package(
         .testTarget(name: "RegisterViewsTests", dependencies: ["RegisterViews", "UnionRegister"]),
         .testTarget(
             name: "RegisterStoreTests",
-            dependencies: ["RegisterStore", "UnionRegister", "SeededRandom", .product(name: "GRDB", package: "GRDB.swift")]
+            // PostgresStore and the test cluster: the store's report tests run on both engines.
+            dependencies: ["RegisterStore", "UnionRegister", "SeededRandom", "PostgresStore", "PostgresTestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // End-to-end tests run the built `sodoan` binary; depending on the executable
         // makes `swift test` build it first.

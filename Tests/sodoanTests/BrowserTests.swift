@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
 /// A secretary's day in a real browser (headless chromium through WebDriver), without

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
 /// The JSON API of `sodoan serve`, driven over HTTP on loopback against the built binary:

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
 /// The CSV upload of `sodoan serve` (the import, all or nothing, or a dry run, with each

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
 /// The member's write forms and printable documents of `sodoan serve`, as a browser

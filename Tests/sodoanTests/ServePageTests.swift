@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
 /// The pages of `sodoan serve` over HTTP, as a browser without JavaScript sees them:

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
 /// The Union book's profile on the member forms of `sodoan serve`, over HTTP on loopback:

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
 /// The reorganisation routes of `sodoan serve`, over HTTP against the built binary: only an

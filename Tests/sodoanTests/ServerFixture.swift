@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
 /// A register for the server's tests, made with the CLI on either engine: the small tree

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
 /// The Union book (grades, trainings, discipline, offices, dues, policy) and the referral

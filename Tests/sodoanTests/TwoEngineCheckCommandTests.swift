@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
 /// `check` on a file and on PostgreSQL (docs/CLI.md#where-the-register-is): the same damage,

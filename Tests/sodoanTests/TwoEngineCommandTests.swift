@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
 /// The commands that run on both engines (docs/CLI.md#where-the-register-is), end to end:

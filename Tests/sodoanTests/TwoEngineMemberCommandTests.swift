@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
 /// The member commands on a file and on PostgreSQL, end to end: the same assertions on a

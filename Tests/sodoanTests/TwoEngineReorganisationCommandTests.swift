@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
 /// `unit rename|move|merge|split|history` on a file and on PostgreSQL

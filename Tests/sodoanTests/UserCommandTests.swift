@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
 /// On both engines: the accounts, and the sessions the server keeps with them, live in the

@@ -71,7 +71,9 @@ enum MemberWordTable {
     /// one of `words` or whose code equals one of them: the members having a word that
     /// contains `words[driver]` are one range of `member_word` per such word, and the other
     /// words are checked on the name stored in those rows, so `member` is read only for the
-    /// rows that pass.
+    /// rows that pass. The code's members are a second set joined to the first by UNION, an
+    /// index seek each (`member_code_nocase`): written as `OR` beside the `IN`, PostgreSQL's
+    /// planner could use neither index and read every member (BENCHMARKS.md, issue 20).
     static func candidates(_ words: [String], driver: Int, dialect: SQLDialect) -> (condition: String, arguments: [String: SQLValue]) {
         var arguments: [String: SQLValue] = ["driver": .text(likeContaining(words[driver]))]
         var nameConditions = ""
@@ -82,9 +84,9 @@ enum MemberWordTable {
         for (index, word) in words.enumerated() { arguments["sc\(index)"] = .text(word) }
         let codes = words.indices.map { ":sc\($0)" }.joined(separator: ", ")
         return ("""
-            (m.id IN (SELECT w.member_id FROM member_word w
-                      WHERE w.word IN (SELECT word FROM name_word WHERE word LIKE :driver ESCAPE '\\')\(nameConditions))
-             OR \(dialect.caseless("m.code")) IN (\(codes)))
+            m.id IN (SELECT w.member_id FROM member_word w
+                     WHERE w.word IN (SELECT word FROM name_word WHERE word LIKE :driver ESCAPE '\\')\(nameConditions)
+                     UNION SELECT c.id FROM member c WHERE \(dialect.caseless("c.code")) IN (\(codes)))
             """, arguments)
     }
 
