@@ -16,21 +16,22 @@ struct PostgresSQLConnection: SQLConnection {
 
     func rows(_ sql: String, _ arguments: SQLArguments) throws -> [SQLRow] {
         let (text, values) = try PostgresPlaceholders.numbered(sql, arguments)
-        return try session.rows(text, values.map(\.postgresData)).map(Self.row)
+        return try Self.rows(try session.rows(text, values.map(\.postgresData)))
     }
 
     /// The answer is read through a cursor of the transaction, a batch at a time, so a
     /// statement over every member (the year-end report's scan, the fingerprint, an export)
     /// is never held whole in memory: postgres-nio hands rows to a synchronous caller only
     /// once an answer is complete. `body` may run statements of its own on the session
-    /// between batches (each cursor has a name of its own).
+    /// between batches (each cursor has a name of its own). The session plans a cursor's
+    /// statement as any other (`PostgresSession.connect` sets `cursor_tuple_fraction`).
     func forEachRow(_ sql: String, _ arguments: SQLArguments, _ body: (SQLRow) throws -> Void) throws {
         let (text, values) = try PostgresPlaceholders.numbered(sql, arguments)
         let cursor = session.newCursorName()
         _ = try session.rows("DECLARE \(cursor) NO SCROLL CURSOR FOR \(text)", values.map(\.postgresData))
         while true {
             let batch = try session.rows("FETCH \(Self.batch) FROM \(cursor)")
-            for row in batch { try body(try Self.row(row)) }
+            for row in try Self.rows(batch) { try body(row) }
             if batch.count < Self.batch { break }
         }
         _ = try session.rows("CLOSE \(cursor)")
@@ -40,15 +41,13 @@ struct PostgresSQLConnection: SQLConnection {
     /// rows (a member's) well under a few megabytes.
     private static let batch = 5000
 
-    /// A row of postgres-nio's answer with its values in SQLite's storage classes.
-    private static func row(_ row: PostgresRow) throws -> SQLRow {
-        var columns: [String] = []
-        var cells: [SQLValue] = []
-        for cell in row {
-            columns.append(cell.columnName)
-            cells.append(try SQLValue(cell))
-        }
-        return SQLRow(columns: columns, values: cells)
+    /// The rows of postgres-nio's answer with their values in SQLite's storage classes. The
+    /// column names are read once per answer and shared by its rows: a million rows would
+    /// otherwise make a million arrays of the same names.
+    private static func rows(_ answer: [PostgresRow]) throws -> [SQLRow] {
+        guard let first = answer.first else { return [] }
+        let columns = first.map(\.columnName)
+        return try answer.map { row in SQLRow(columns: columns, values: try row.map { try SQLValue($0) }) }
     }
 
     /// The new row's id from `RETURNING id`, which SQLite's `lastInsertedRowID` stands for.

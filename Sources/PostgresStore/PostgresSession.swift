@@ -29,7 +29,18 @@ final class PostgresSession {
             try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(),
                                            configuration: configuration, id: 1, logger: logger).wait()
         }
-        return PostgresSession(address: address, connection: connection)
+        let session = PostgresSession(address: address, connection: connection)
+        // A cursor (`PostgresSQLConnection.forEachRow`) is planned for its first tenth by
+        // default, which picked nested loops that made `referral candidates` of a 5,000-member
+        // unit take 89 s instead of 0.1 s (BENCHMARKS.md, issue 20): every cursor here is
+        // read to its end.
+        do {
+            try session.execute("SET cursor_tuple_fraction = 1")
+        } catch {
+            session.close()
+            throw error
+        }
+        return session
     }
 
     /// Runs SQL that may hold several statements (a migration), with no parameters.
