@@ -57,7 +57,12 @@ enum PostgresCommands {
                               "dues rate set", "dues class", "dues pay", "dues exempt", "dues status", "policy show", "policy set",
                               "referral check", "referral candidates", "referral nominate", "referral refer-to-class",
                               "referral refer", "referral admit", "referral confirm", "referral reject", "referral withdraw",
-                              "referral list", "referral document", "export", "check", "serve", "grant"]
+                              "referral list", "referral document", "import", "absorb", "export", "check", "serve", "grant"]
+
+    /// Whether the command line `arguments` (`["unit", "list", "--tree"]`) names one of them.
+    static func runs(_ arguments: [String]) -> Bool {
+        names.contains(arguments.prefix(2).joined(separator: " ")) || arguments.first.map(names.contains) == true
+    }
 
     /// `sodoan init`, `sodoan copy`, … as the refusal lists them.
     static var listed: String { names.map { "`sodoan \($0)`" }.joined(separator: ", ") }

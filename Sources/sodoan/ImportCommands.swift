@@ -27,7 +27,7 @@ struct ImportCommand: RegisterCommand {
     var dryRun = false
 
     func execute() throws {
-        let register = try openRegister()
+        let register = try openRegisterOnEitherEngine()
         let progress = ProgressLine(language: global.language)
         let report: ImportReport
         do {

@@ -28,7 +28,13 @@ extension RegisterCommand {
     /// Opens the register named by --db / $SODOAN_DB, a file or a PostgreSQL database, for
     /// the commands that run on both (`PostgresCommands`).
     func openRegisterOnEitherEngine() throws -> Register {
-        switch try global.location() {
+        try openRegister(at: global.location())
+    }
+
+    /// Opens the register at `location`, a file or a PostgreSQL database (`absorb`'s other
+    /// register as well as --db's), recording this command line for the audit log.
+    func openRegister(at location: RegisterLocation) throws -> Register {
+        switch location {
         case .file(let path): return try Register.open(at: path, command: CommandLine.commandForAudit)
         case .postgres(let address): return try PostgresRegister.open(at: address, command: CommandLine.commandForAudit)
         }
