@@ -60,7 +60,7 @@ struct PostgresCommandTests {
         let vi = try pg.run(cli, ["backup", cli.directory.appending(path: "backup.db").path, "--db", pg.url])
         #expect(vi.status == 65)
         #expect(vi.stderr.contains("chỉ chạy lệnh này trên sổ là tệp SQLite") && vi.stderr.contains("sodoan copy --from \(pg.url)"))
-        let en = try pg.run(cli, ["import", "members", try cli.file("members.csv", "code,full_name\n"), "--lang", "en"],
+        let en = try pg.run(cli, ["backup", cli.directory.appending(path: "backup.db").path, "--lang", "en"],
                             environment: ["SODOAN_DB": pg.url])
         #expect(en.status == 65)
         #expect(en.stderr.contains("runs this command on a register file only")
@@ -74,7 +74,8 @@ struct PostgresCommandTests {
                     + "`sodoan dues pay`, `sodoan dues exempt`, `sodoan dues status`, `sodoan policy show`, `sodoan policy set`, "
                     + "`sodoan referral check`, `sodoan referral candidates`, `sodoan referral nominate`, `sodoan referral refer-to-class`, "
                     + "`sodoan referral refer`, `sodoan referral admit`, `sodoan referral confirm`, `sodoan referral reject`, "
-                    + "`sodoan referral withdraw`, `sodoan referral list`, `sodoan referral document`, `sodoan export`, `sodoan check`, "
+                    + "`sodoan referral withdraw`, `sodoan referral list`, `sodoan referral document`, `sodoan import`, `sodoan absorb`, "
+                    + "`sodoan export`, `sodoan check`, "
                     + "`sodoan serve`, `sodoan grant` only"))
         #expect(!FileManager.default.fileExists(atPath: cli.directory.appending(path: "backup.db").path))
         let demo = try pg.run(cli, ["demo", "--db", pg.url, "--lang", "en"])
