@@ -13,15 +13,26 @@ final class PostgresEngine: RegisterEngine, @unchecked Sendable {
     }
 
     func read<T>(_ body: (any SQLConnection) throws -> T) throws -> T {
-        try sessions.with { session in
-            try session.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
-                try body(PostgresSQLConnection(session: session))
+        try refusing {
+            try sessions.with { session in
+                try session.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
+                    try body(PostgresSQLConnection(session: session))
+                }
             }
         }
     }
 
     func write<T>(_ body: (any SQLConnection) throws -> (T, commit: Bool)) throws -> T {
-        try sessions.with { session in try write(on: session, body) }
+        try refusing { try sessions.with { session in try write(on: session, body) } }
+    }
+
+    /// A `UniqueViolation` the store did not catch leaves the engine as the refusal it wraps.
+    private func refusing<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let violation as UniqueViolation {
+            throw violation.refusal
+        }
     }
 
     private func write<T>(on session: PostgresSession, _ body: (any SQLConnection) throws -> (T, commit: Bool)) throws -> T {

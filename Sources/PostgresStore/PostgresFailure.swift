@@ -8,19 +8,30 @@ import UnionRegister
 /// input (65); a server that cannot be reached or fails the request is a storage failure (74). A failed transaction is rolled back, so in
 /// every case nothing was changed. The password never appears in a message.
 enum PostgresFailure {
-    static func naming<T>(_ address: PostgresAddress, _ body: () throws -> T) throws -> T {
+    ///
+    /// With `keepingUniqueViolations` (the store's statements, `PostgresSQLConnection`), a
+    /// repeated UNIQUE value (SQLSTATE 23505) comes out as the store's `UniqueViolation`
+    /// around its refusal, which the store may catch inside a write (`import members` names
+    /// the earlier line of the file) and `PostgresEngine` unwraps at the write's end.
+    static func naming<T>(_ address: PostgresAddress, keepingUniqueViolations: Bool = false, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as PSQLError {
-            throw refusal(error, address: address)
+            throw kept(refusal(error, address: address), state: error.serverInfo?[.sqlState], keepingUniqueViolations)
         } catch PostgresError.server(let error) {
             // The library's older calls report the server's error in this shape.
-            throw refusal(state: error.fields[.sqlState] ?? "", message: error.fields[.message] ?? "\(error)", address: address)
+            let state = error.fields[.sqlState] ?? ""
+            throw kept(refusal(state: state, message: error.fields[.message] ?? "\(error)", address: address), state: state,
+                       keepingUniqueViolations)
         } catch let error as RegisterError {
             throw error
         } catch {
             throw unreachable(address, detail: "\(error)")
         }
+    }
+
+    private static func kept(_ refusal: RegisterError, state: String?, _ keepingUniqueViolations: Bool) -> Error {
+        keepingUniqueViolations && state == "23505" ? UniqueViolation(refusal: refusal) : refusal
     }
 
     static func refusal(_ error: PSQLError, address: PostgresAddress) -> RegisterError {

@@ -4,7 +4,8 @@ import UnionRegister
 
 /// The store's engine-neutral SQL surface over one PostgreSQL session, inside the
 /// transaction `PostgresEngine` opened: placeholders numbered (`PostgresPlaceholders`),
-/// values sent typed, answers brought to SQLite's storage classes (`SQLValue.init(_:)`).
+/// values sent typed, answers brought to SQLite's storage classes (`SQLValue.init(_:)`),
+/// a repeated UNIQUE value thrown as the store's `UniqueViolation` (unwrapped by `PostgresEngine`).
 struct PostgresSQLConnection: SQLConnection {
     let session: PostgresSession
 
@@ -16,7 +17,7 @@ struct PostgresSQLConnection: SQLConnection {
 
     func rows(_ sql: String, _ arguments: SQLArguments) throws -> [SQLRow] {
         let (text, values) = try PostgresPlaceholders.numbered(sql, arguments)
-        return try Self.rows(try session.rows(text, values.map(\.postgresData)))
+        return try Self.rows(try session.rows(text, values.map(\.postgresData), keepingUniqueViolations: true))
     }
 
     /// The answer is read through a cursor of the transaction, a batch at a time, so a

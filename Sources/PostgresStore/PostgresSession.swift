@@ -48,9 +48,10 @@ final class PostgresSession {
         for statement in SQLStatements.split(sql) { _ = try rows(statement) }
     }
 
-    /// Runs one statement with `$1`… parameters and returns its rows.
-    func rows(_ sql: String, _ binds: [PostgresData] = []) throws -> [PostgresRow] {
-        try PostgresFailure.naming(address) { try connection.query(sql, binds).wait().rows }
+    /// Runs one statement with `$1`… parameters and returns its rows; a repeated UNIQUE
+    /// value is a `UniqueViolation` when `keepingUniqueViolations` (`PostgresFailure.naming`).
+    func rows(_ sql: String, _ binds: [PostgresData] = [], keepingUniqueViolations: Bool = false) throws -> [PostgresRow] {
+        try PostgresFailure.naming(address, keepingUniqueViolations: keepingUniqueViolations) { try connection.query(sql, binds).wait().rows }
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.

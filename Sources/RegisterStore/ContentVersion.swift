@@ -26,7 +26,12 @@ enum ContentVersion {
     /// counter once: a bulk import would otherwise fire one trigger per row it writes.
     /// Everything happens inside the caller's transaction, triggers included, so a failed
     /// or killed import leaves the triggers exactly as they were.
-    static func suspendingTriggers<T>(in db: Database, _ body: () throws -> T) throws -> T {
+    ///
+    /// On a file only: PostgreSQL's triggers run in the server, costing no round trip of
+    /// their own, and dropping one needs the table's owner, which the server's role is not
+    /// (`sodoan grant`); there they move the counter row by row, as for any other write.
+    static func suspendingTriggers<T>(in connection: any SQLConnection, _ body: () throws -> T) throws -> T {
+        guard let db = connection as? Database else { return try body() }
         let triggers = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'content_version_*'")
         for trigger in triggers { try db.execute(sql: "DROP TRIGGER \(trigger["name"] as String)") }
         let result = try body()

@@ -1,10 +1,9 @@
 import Foundation
-import GRDB
 import UnionRegister
 
 /// What `absorb` did, or with `--dry-run` would do.
 public struct AbsorbReport: Sendable, Equatable {
-    /// The other register's file, the unit it joins under, and the day.
+    /// The other register (its file, or its PostgreSQL address), the unit it joins under, and the day.
     public var file: String
     public var under: String
     public var on: Day
@@ -35,15 +34,22 @@ extension Register {
     /// A problem in the other register's data is refused as an import is (`ImportRefused`),
     /// naming the other file, the kind and the line of its export.
     public func absorb(_ otherPath: String, under underCode: String, on day: Day, prefix: String?, dryRun: Bool) throws -> AbsorbReport {
-        guard URL(fileURLWithPath: otherPath).resolvingSymlinksInPath().path != URL(fileURLWithPath: path).resolvingSymlinksInPath().path else {
-            throw RegisterError.badInput(Text(vi: "Không thể nhập một sổ vào chính nó (\(otherPath)).",
-                                              en: "A register cannot absorb itself (\(otherPath))."))
-        }
-        let other = try Register.open(at: otherPath, command: command, actor: actor, clock: clock)
-        // One read: the people, the roots and the units of one state of the other file.
-        let (theirs, theirRoots, theirUnits) = try other.read { db in
-            (try Self.people(in: db), try String.fetchAll(db, sql: "SELECT code FROM unit WHERE parent_id IS NULL ORDER BY id"),
-             try String.fetchAll(db, sql: "SELECT code FROM unit ORDER BY id"))
+        try refuseAbsorbingItself(otherPath)
+        return try absorb(Register.open(at: otherPath, command: command, actor: actor, clock: clock),
+                          under: underCode, on: day, prefix: prefix, dryRun: dryRun)
+    }
+
+    /// `absorb` of a register already opened, a file or another engine's, into this one, a
+    /// file or another engine's: the other is only read, through the engine-neutral surface
+    /// (its export, in one read of each kind), and everything is written through this one's
+    /// imports, so any pair of engines gives the same result (docs/CLI.md#absorbing-a-register).
+    public func absorb(_ other: Register, under underCode: String, on day: Day, prefix: String?, dryRun: Bool) throws -> AbsorbReport {
+        try refuseAbsorbingItself(other.path)
+        let otherPath = other.path
+        // One read: the people, the roots and the units of one state of the other register.
+        let (theirs, theirRoots, theirUnits) = try other.readSQL { db in
+            (try Self.people(in: db), try Self.codes("SELECT code FROM unit WHERE parent_id IS NULL ORDER BY id", in: db),
+             try Self.codes("SELECT code FROM unit ORDER BY id", in: db))
         }
         let folder = FileManager.default.temporaryDirectory.appending(path: "sodoan-absorb-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
@@ -51,16 +57,16 @@ extension Register {
         // The files hold personal data: they live only as long as the absorb.
         defer { try? FileManager.default.removeItem(at: folder) }
         return try inTransaction { tx in
-            _ = try UnitTable.find(underCode, in: tx.db)
-            let ours = try Self.people(in: tx.db)
+            _ = try UnitTable.find(underCode, in: tx.connection)
+            let ours = try Self.people(in: tx.connection)
             let codes = try Absorption.CodeMap(theirUnits: theirUnits, theirMembers: theirs.map(\.code),
-                                               ourUnits: Set(try String.fetchAll(tx.db, sql: "SELECT code FROM unit")),
+                                               ourUnits: Set(try Self.codes("SELECT code FROM unit", in: tx.connection)),
                                                ourMembers: Set(ours.map(\.code)), prefix: prefix)
             let duplicates = Absorption.likelyDuplicates(ours: ours, theirs: theirs)
             try Absorption.refuseSamePerson(duplicates)
             var report = AbsorbReport(file: otherPath, under: underCode, on: day, dryRun: dryRun, codes: codes, moved: [], added: [],
                                       likelyDuplicates: duplicates.filter { $0.reason == .nameAndBirthDate })
-            try ContentVersion.suspendingTriggers(in: tx.db) {
+            try ContentVersion.suspendingTriggers(in: tx.connection) {
                 for kind in DataKind.allCases {
                     let file = folder.appending(path: kind.rawValue + ".csv").path
                     try other.writeAbsorbed(kind, codes: codes, to: file)
@@ -76,7 +82,7 @@ extension Register {
             }
             let roots = theirRoots.map(codes.unit)
             var open: [String] = []
-            for root in roots where try UnitTable.find(root, in: tx.db).unit.closedOn.map({ $0 > day }) ?? true { open.append(root) }
+            for root in roots where try UnitTable.find(root, in: tx.connection).unit.closedOn.map({ $0 > day }) ?? true { open.append(root) }
             // With no root open that day, the first one's move gives the refusal that says so.
             for root in open.isEmpty ? Array(roots.prefix(1)) : open {
                 _ = try tx.moveUnit(root, under: underCode, on: day)
@@ -88,10 +94,23 @@ extension Register {
     }
 
     /// Every member's code, name, birth date and national ID number.
-    private static func people(in db: Database) throws -> [Absorption.Person] {
-        try Row.fetchAll(db, sql: "SELECT code, full_name, birth_date, id_number FROM member ORDER BY code").map {
-            Absorption.Person(code: $0["code"], fullName: $0["full_name"], birthDate: try StoredValue.optionalDay($0, "birth_date"),
-                              idNumber: $0["id_number"])
+    private static func people(in db: any SQLConnection) throws -> [Absorption.Person] {
+        try db.rows("SELECT code, full_name, birth_date, id_number FROM member ORDER BY code", .none).map {
+            Absorption.Person(code: try $0.text("code"), fullName: try $0.text("full_name"),
+                              birthDate: try StoredValue.optionalDay($0, "birth_date"), idNumber: try $0.optionalText("id_number"))
+        }
+    }
+
+    /// The codes a query of one `code` column gives, in its order.
+    private static func codes(_ sql: String, in db: any SQLConnection) throws -> [String] {
+        try db.rows(sql, .none).map { try $0.text("code") }
+    }
+
+    /// The other register is this one (the same file, however named, or the same address).
+    private func refuseAbsorbingItself(_ otherPath: String) throws {
+        guard URL(fileURLWithPath: otherPath).resolvingSymlinksInPath().path != URL(fileURLWithPath: path).resolvingSymlinksInPath().path else {
+            throw RegisterError.badInput(Text(vi: "Không thể nhập một sổ vào chính nó (\(otherPath)).",
+                                              en: "A register cannot absorb itself (\(otherPath))."))
         }
     }
 

@@ -233,7 +233,7 @@ public final class Register: @unchecked Sendable {
 
     /// The register's name (the root unit's name when it was created).
     public func name() throws -> String {
-        try read { db in try RegisterInfoTable.name(in: db) }
+        try readSQL { db in try RegisterInfoTable.name(in: db) }
     }
 
     /// Applied schema migrations, oldest first.

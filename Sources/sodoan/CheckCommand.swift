@@ -19,7 +19,7 @@ struct CheckCommand: RegisterCommand {
     }
 
     func execute() throws {
-        let findings = try openRegisterOnEitherEngine().check(asOf: try day(asOf, option: "--as-of", default: today))
+        let findings = try openRegister().check(asOf: try day(asOf, option: "--as-of", default: today))
         let items = findings.map { Item(severity: $0.severity.rawValue, code: $0.code, subject: $0.subject, message: $0.message(global.language)) }
         let errors = findings.filter { $0.severity == .error }.count
         switch output.format {

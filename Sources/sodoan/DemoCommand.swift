@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostgresStore
 import RegisterStore
 import UnionRegister
 
@@ -7,7 +8,7 @@ struct DemoCommand: RegisterCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Load the sample register of samples/ into a temporary file and tour it.",
-        discussion: "With --db PATH the sample register is kept at PATH (which must not exist) to explore further.")
+        discussion: "With --db PATH the sample register is kept at PATH (which must not exist), or in the empty PostgreSQL database --db postgres://USER@HOST:PORT/NAME names, to explore further.")
 
     @OptionGroup var global: GlobalOptions
 
@@ -59,10 +60,10 @@ struct DemoCommand: RegisterCommand {
         let directory = FileManager.default.temporaryDirectory.appending(path: "sodoan-demo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        // `--db` keeps the sample register; a PostgreSQL one is refused as for other commands.
-        let path = global.db == nil ? directory.appending(path: "demo.db").path : try global.registerPath()
-
-        let (register, reports) = try Register.load(from: folder, into: path, command: CommandLine.commandForAudit)
+        // `--db` keeps the sample register, in a new file or an empty PostgreSQL database.
+        let location: RegisterLocation = global.db == nil ? .file(directory.appending(path: "demo.db").path) : try global.location()
+        let (register, reports) = try load(folder, into: location)
+        let path = location.description
         print(vi ? "Sổ mẫu \"\(try register.name())\" (tính đến ngày \(Self.samplesDay)) nạp từ \(folder):"
                  : "Sample register \"\(try register.name())\" (as of \(Self.samplesDay)) loaded from \(folder):")
         for report in reports {
@@ -74,6 +75,21 @@ struct DemoCommand: RegisterCommand {
         }
         if global.db != nil {
             print(vi ? "\nSổ mẫu được giữ tại \(path)." : "\nThe sample register is kept at \(path).")
+        }
+    }
+
+    /// Makes the sample register at `location` from `folder`: a new file, or the register
+    /// made in an empty PostgreSQL database as `init` makes one, then loaded.
+    private func load(_ folder: String, into location: RegisterLocation) throws -> (Register, [ImportReport]) {
+        let command = CommandLine.commandForAudit
+        switch location {
+        case .file(let path):
+            return try Register.load(from: folder, into: path, command: command)
+        case .postgres(let address):
+            let root = try Register.loadedRoot(from: folder)
+            try PostgresRegister.create(at: address, name: root.name, rootCode: root.code, openedOn: root.openedOn, command: command)
+            let register = try PostgresRegister.open(at: address, command: command)
+            return (register, try register.load(from: folder))
         }
     }
 

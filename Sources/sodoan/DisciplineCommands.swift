@@ -19,7 +19,7 @@ struct DisciplineCommand: ParsableCommand {
         @Option(help: "The reason, e.g. the decision number and the offence.") var reason: String
 
         func execute() throws {
-            let register = try openRegisterOnEitherEngine()
+            let register = try openRegister()
             let record = DisciplineRecord(level: level, on: try day(on, option: "--on", default: today), reason: reason)
             try register.addDiscipline(code, record)
             say(Says.disciplineRecorded(record, of: code))

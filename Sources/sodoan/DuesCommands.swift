@@ -20,7 +20,7 @@ struct DuesCommand: ParsableCommand {
 
         func execute() throws {
             let month = try self.month(month, option: "MONTH")
-            try openRegisterOnEitherEngine().setDuesKeptFrom(month)
+            try openRegister().setDuesKeptFrom(month)
             say(Says.duesStart(month))
         }
     }
@@ -36,7 +36,7 @@ struct DuesCommand: ParsableCommand {
             @OptionGroup var output: DataFormatOption
 
             func execute() throws {
-                print(try DuesView.rates(try openRegisterOnEitherEngine().duesSchedule(), output.format, global.language))
+                print(try DuesView.rates(try openRegister().duesSchedule(), output.format, global.language))
             }
         }
 
@@ -50,7 +50,7 @@ struct DuesCommand: ParsableCommand {
 
             func execute() throws {
                 let rate = DuesRate(duesClass, from: try month(from, option: "--from"), amount: try money(amount, option: "AMOUNT"))
-                try openRegisterOnEitherEngine().setDuesRate(rate)
+                try openRegister().setDuesRate(rate)
                 say(Says.duesRateSet(rate))
             }
         }
@@ -66,7 +66,7 @@ struct DuesCommand: ParsableCommand {
 
         func execute() throws {
             let change = DuesClassChange(duesClass, from: try month(from, option: "--from"))
-            try openRegisterOnEitherEngine().setDuesClass(code, change)
+            try openRegister().setDuesClass(code, change)
             say(Says.duesClassSet(change, of: code))
         }
     }
@@ -82,7 +82,7 @@ struct DuesCommand: ParsableCommand {
         @Option(help: "The day the branch received it (default: today).") var on: String?
 
         func execute() throws {
-            let payment = try openRegisterOnEitherEngine().payDues(code, through: try month(through, option: "--through"),
+            let payment = try openRegister().payDues(code, through: try month(through, option: "--through"),
                                                      amount: try amount.map { try money($0, option: "--amount") },
                                                      on: try day(on, option: "--on", default: today))
             say(Says.duesPaid(payment, by: code))
@@ -103,7 +103,7 @@ struct DuesCommand: ParsableCommand {
         func execute() throws {
             let exemption = DuesExemption(from: try month(from, option: "--from"), to: try month(to, option: "--to"),
                                           decisionNo: decision, reason: reason)
-            try openRegisterOnEitherEngine().exemptDues(code, exemption)
+            try openRegister().exemptDues(code, exemption)
             say(Says.duesExempt(exemption, of: code))
         }
     }
@@ -124,7 +124,7 @@ struct DuesCommand: ParsableCommand {
 
         func execute() throws {
             let day = try day(asOf, option: "--as-of", default: today)
-            let standings = try openRegisterOnEitherEngine().duesStandings(unitCode: unit, on: day)
+            let standings = try openRegister().duesStandings(unitCode: unit, on: day)
                 .filter { standing in owing.map { standing.account.behind(on: day).count >= $0 } ?? true }
             print(try DuesView.status(standings, on: day, output.format, global.language))
         }
@@ -142,7 +142,7 @@ struct DuesCommand: ParsableCommand {
 
         func execute() throws {
             let period = try ReportPeriod(from: try month(from, option: "--from").firstDay, to: try month(to, option: "--to").lastDay)
-            let (flow, fingerprint) = try openRegisterOnEitherEngine().duesReport(unitCode: unit, period: period)
+            let (flow, fingerprint) = try openRegister().duesReport(unitCode: unit, period: period)
             print(try DuesView.report(flow, period: period, fingerprint: fingerprint, format, global.language))
         }
     }

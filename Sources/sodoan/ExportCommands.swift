@@ -37,7 +37,7 @@ struct ExportCommand: RegisterCommand {
     }
 
     func execute() throws {
-        let register = try openRegisterOnEitherEngine()
+        let register = try openRegister()
         if let output { return try exportWorkbook(register, to: output) }
         let header = Register.exportHeader(kind, includePersonal: includePersonal)
         var out = BufferedOutput()

@@ -22,15 +22,6 @@ struct GlobalOptions: ParsableArguments {
         try usage(global: self) { try RegisterLocation.resolve(option: db, environment: ProcessInfo.processInfo.environment) }
     }
 
-    /// The register file, for the commands this version runs on a file only: a PostgreSQL
-    /// register is refused (exit 65) with the way to a file (docs/CLI.md#where-the-register-is).
-    func registerPath() throws -> String {
-        switch try location() {
-        case .file(let path): return path
-        case .postgres(let address): throw RegisterError.fileOnly(address)
-        }
-    }
-
     var language: Language { lang.language }
 }
 
@@ -40,38 +31,6 @@ func usage<T>(global: GlobalOptions, _ body: () throws -> T) throws -> T {
         return try body()
     } catch let problem as LocationProblem {
         throw ValidationError(problem.text(global.language))
-    }
-}
-
-/// The commands this version runs on a PostgreSQL register (docs/CLI.md#where-the-register-is):
-/// besides `init`, `copy`, `serve` and `grant` (PostgreSQL only), those whose store
-/// operations are engine-neutral, which open their register with `openRegisterOnEitherEngine()`.
-enum PostgresCommands {
-    static let names = ["init", "copy", "unit add", "unit update", "unit close", "unit list", "unit grade", "unit grades",
-                              "unit rename", "unit move", "unit merge", "unit split", "unit history", "member add", "member host",
-                              "member show", "member history", "member list", "member update", "member transfer",
-                              "member arrive", "member leave", "member away", "member mature", "member remove",
-                              "member decease", "member letter", "log", "user add", "user list", "user passwd", "user disable",
-                              "grade set", "grade list", "training add", "training list",
-                              "discipline add", "office add", "office end", "office list", "dues start", "dues rate show",
-                              "dues rate set", "dues class", "dues pay", "dues exempt", "dues status", "policy show", "policy set",
-                              "referral check", "referral candidates", "referral nominate", "referral refer-to-class",
-                              "referral refer", "referral admit", "referral confirm", "referral reject", "referral withdraw",
-                              "referral list", "referral document", "report annual", "report period", "report summary",
-                              "report trend", "dues report", "backup", "export", "check", "serve", "grant"]
-
-    /// `sodoan init`, `sodoan copy`, … as the refusal lists them.
-    static var listed: String { names.map { "`sodoan \($0)`" }.joined(separator: ", ") }
-}
-
-extension RegisterError {
-    /// A command this version runs on a register file only, given a PostgreSQL register.
-    static func fileOnly(_ address: PostgresAddress) -> RegisterError {
-        .badInput(Text(
-            vi: "Phiên bản sodoan này chỉ chạy lệnh này trên sổ là tệp SQLite; với sổ PostgreSQL \(address) hiện chỉ có \(PostgresCommands.listed).",
-            en: "This version of sodoan runs this command on a register file only; on the PostgreSQL register \(address) it runs \(PostgresCommands.listed) only."),
-            fix: Text(vi: "Chép sổ ra một tệp (`sodoan copy --from \(address) --to SO.db`) và chạy lệnh trên tệp đó.",
-                      en: "Copy the register to a file (`sodoan copy --from \(address) --to REGISTER.db`) and run the command on that file."))
     }
 }
 

@@ -19,7 +19,7 @@ struct GradeCommand: ParsableCommand {
         @Option(help: "The grade.") var grade: Grade
 
         func execute() throws {
-            let register = try openRegisterOnEitherEngine()
+            let register = try openRegister()
             let change = try register.setGrade(code, year: year, grade: grade)
             say(Says.gradeSet(change))
         }
@@ -34,7 +34,7 @@ struct GradeCommand: ParsableCommand {
         @Option(help: "Only members whose branch at the end of the graded year is this unit or lies under it.") var unit: String?
 
         func execute() throws {
-            let register = try openRegisterOnEitherEngine()
+            let register = try openRegister()
             let listings = try register.grades(year: year, unitCode: unit)
             print(try GradeListView(listings: listings, language: global.language).render(output.format))
         }

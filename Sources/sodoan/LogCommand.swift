@@ -21,7 +21,7 @@ struct LogCommand: RegisterCommand {
     }
 
     func execute() throws {
-        let register = try openRegisterOnEitherEngine()
+        let register = try openRegister()
         let entries = try register.auditLog(memberCode: member, since: try since.map { try day($0, option: "--since") })
         let broken = try register.auditChainFindings()
         if !broken.isEmpty {

@@ -46,7 +46,7 @@ struct MemberCommand: ParsableCommand {
         @OptionGroup var fields: MemberFieldOptions
 
         func execute() throws {
-            let register = try openRegisterOnEitherEngine()
+            let register = try openRegister()
             let updated = try register.updateMember(code) { member in
                 try fields.apply(to: &member) { try day($0, option: $1) }
             }
@@ -63,7 +63,7 @@ struct MemberCommand: ParsableCommand {
         @Option(help: "The day of the move.") var on: String
 
         func execute() throws {
-            let register = try openRegisterOnEitherEngine()
+            let register = try openRegister()
             let day = try day(on, option: "--on")
             try register.transferMember(code, to: to, on: day)
             say(Says.memberTransferred(code, to: to, on: day))
@@ -102,7 +102,7 @@ struct MemberCommand: ParsableCommand {
         @Argument var code: String
 
         func execute() throws {
-            let record = try openRegisterOnEitherEngine().memberFacts(code)
+            let record = try openRegister().memberFacts(code)
             print(try MemberView(record: record, today: today, language: global.language).render(output.format))
         }
     }
@@ -115,7 +115,7 @@ struct MemberCommand: ParsableCommand {
         @Argument var code: String
 
         func execute() throws {
-            let record = try openRegisterOnEitherEngine().memberFacts(code)
+            let record = try openRegister().memberFacts(code)
             print(try MemberTimeline(record: record, today: today).render(output.format, language: global.language))
         }
     }
@@ -139,7 +139,7 @@ struct MemberCommand: ParsableCommand {
         }
 
         func execute() throws {
-            let register = try openRegisterOnEitherEngine()
+            let register = try openRegister()
             let day = try day(asOf, option: "--as-of", default: today)
             let query = MemberQuery(unitCode: unit, status: status == "all" ? nil : status, search: search,
                                     dueMaturity: dueMaturity, asOf: day)
@@ -168,7 +168,7 @@ protocol MembershipEnding: RegisterCommand {
 
 extension MembershipEnding {
     func execute() throws {
-        let register = try openRegisterOnEitherEngine()
+        let register = try openRegister()
         let day = try day(ending.on, option: "--on")
         try register.endMembership(ending.code, Self.kind, on: day, reason: ending.reason)
         print(global.language == .vi ? "Đã ghi \(Self.kind.name.vi.lowercased()): \(ending.code) ngày \(day)."

@@ -22,7 +22,7 @@ extension NewMemberCommand {
     }
 
     func addMember(arrival: Arrival?) throws -> Member {
-        let register = try openRegisterOnEitherEngine()
+        let register = try openRegister()
         var member = Member(code: code ?? "", fullName: "", birthDate: today, gender: .male, education: .none, joinedOn: today)
         try fields.apply(to: &member) { try day($0, option: $1) }
         return try register.addMember(member, unitCode: unit, arrival: arrival)
@@ -45,7 +45,7 @@ extension MemberCommand {
 
         func execute() throws {
             let arrival = Arrival(on: try day(on, option: "--on"), from: from, letterNo: letter)
-            try openRegisterOnEitherEngine().arriveMember(code, to: unit, arrival)
+            try openRegister().arriveMember(code, to: unit, arrival)
             say(Says.memberArrived(code, in: unit, arrival))
         }
     }
@@ -62,7 +62,7 @@ extension MemberCommand {
 
         func execute() throws {
             let day = try day(on, option: "--on")
-            try openRegisterOnEitherEngine().leaveMember(code, on: day, to: to, letterNo: letter)
+            try openRegister().leaveMember(code, on: day, to: to, letterNo: letter)
             say(Says.memberLeft(code, to: to, on: day))
         }
     }
@@ -102,7 +102,7 @@ extension MemberCommand {
 
         func execute() throws {
             let from = try day(on, option: "--on"), last = try day(until, option: "--until")
-            try openRegisterOnEitherEngine().sendAway(code, on: from, to: to, until: last)
+            try openRegister().sendAway(code, on: from, to: to, until: last)
             say(Says.memberAway(code, at: to, from: from, through: last))
         }
     }
@@ -122,7 +122,7 @@ extension MemberCommand {
         }
 
         func execute() throws {
-            let document = DepartureLetterDocument(letter: try openRegisterOnEitherEngine().departureLetter(code), place: place, signer: signer)
+            let document = DepartureLetterDocument(letter: try openRegister().departureLetter(code), place: place, signer: signer)
             print(format == .html ? document.html() : document.markdown())
         }
     }

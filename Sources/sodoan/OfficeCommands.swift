@@ -24,7 +24,7 @@ struct OfficeCommand: ParsableCommand {
         func execute() throws {
             let office = Office(memberCode: code, unitCode: unit, role: role, from: try day(from, option: "--from"),
                                 to: try to.map { try day($0, option: "--to") }, title: title)
-            try openRegisterOnEitherEngine().addOffice(office)
+            try openRegister().addOffice(office)
             say(Says.officeAdded(office))
         }
     }
@@ -39,7 +39,7 @@ struct OfficeCommand: ParsableCommand {
         @Option(help: "The day the office ends: the first day no longer held (default: today).") var on: String?
 
         func execute() throws {
-            let register = try openRegisterOnEitherEngine()
+            let register = try openRegister()
             for office in try register.endOffice(code, unitCode: unit, role: role, on: try day(on, option: "--on", default: register.today)) {
                 say(Says.officeEnded(office))
             }
@@ -55,7 +55,7 @@ struct OfficeCommand: ParsableCommand {
         @Option(name: .customLong("as-of"), help: "Only the offices held on this day (the committee on that day).") var asOf: String?
 
         func execute() throws {
-            let listings = try openRegisterOnEitherEngine().offices(unitCode: unit, asOf: try asOf.map { try day($0, option: "--as-of") })
+            let listings = try openRegister().offices(unitCode: unit, asOf: try asOf.map { try day($0, option: "--as-of") })
             print(try OfficeListView(listings: listings, language: global.language).render(output.format))
         }
     }

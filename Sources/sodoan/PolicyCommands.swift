@@ -17,7 +17,7 @@ struct PolicyCommand: ParsableCommand {
         @Option(help: "The day to look at (default: today).") var on: String?
 
         func execute() throws {
-            let register = try openRegisterOnEitherEngine()
+            let register = try openRegister()
             print(try PolicyView.render(try register.policyInForce(on: try day(on, option: "--on", default: today)), output.format, global.language))
         }
     }
@@ -32,7 +32,7 @@ struct PolicyCommand: ParsableCommand {
         @Option(help: "The first day the value holds (default: today).") var from: String?
 
         func execute() throws {
-            let register = try openRegisterOnEitherEngine()
+            let register = try openRegister()
             let day = try day(from, option: "--from", default: today)
             let policy = try register.setPolicy(key, to: value, from: day)
             say(Says.policySet(key, policy.value(of: key), from: day))

@@ -21,7 +21,7 @@ struct ReferralCommand: ParsableCommand {
         @Option(help: "The day of the step (default: today).") var on: String?
 
         func execute() throws {
-            let eligibility = try openRegisterOnEitherEngine().checkReferral(code, step: step, on: try day(on, option: "--on", default: today))
+            let eligibility = try openRegister().checkReferral(code, step: step, on: try day(on, option: "--on", default: today))
             print(try EligibilityView(eligibility: eligibility, language: global.language).render(output.format))
         }
     }
@@ -37,7 +37,7 @@ struct ReferralCommand: ParsableCommand {
         @Option(help: "The day of the step (default: today).") var on: String?
 
         func execute() throws {
-            let register = try openRegisterOnEitherEngine()
+            let register = try openRegister()
             let day = try day(on, option: "--on", default: today)
             let candidates = try register.referralCandidates(step: step, unitCode: unit, on: day)
             print(try ReferralCandidatesView(candidates: candidates, step: step, on: day, unitCode: unit,
@@ -135,7 +135,7 @@ struct ReferralCommand: ParsableCommand {
 
         func execute() throws {
             let day = try day(on, option: "--on", default: today)
-            let entries = try openRegisterOnEitherEngine().referralList(unitCode: unit, year: year, stage: stage, on: day)
+            let entries = try openRegister().referralList(unitCode: unit, year: year, stage: stage, on: day)
             let view = ReferralListView(entries: entries, on: day, language: global.language)
             if let file = output.output {
                 try WorkbookOutput.write(try view.workbook(), to: file)
@@ -162,7 +162,7 @@ struct ReferralCommand: ParsableCommand {
         }
 
         func execute() throws {
-            let document = ReferralDocument(resolution: try openRegisterOnEitherEngine().referralResolution(code), place: place,
+            let document = ReferralDocument(resolution: try openRegister().referralResolution(code), place: place,
                                             partyCell: partyCell, partyCommittee: partyCommittee, signer: signer)
             print(format == .html ? document.html() : document.markdown())
         }
@@ -179,7 +179,7 @@ protocol ReferralStageCommand: RegisterCommand {
 
 extension ReferralStageCommand {
     func execute() throws {
-        let step = try openRegisterOnEitherEngine().recordReferral(code, try action(), on: try day(on, option: "--on"))
+        let step = try openRegister().recordReferral(code, try action(), on: try day(on, option: "--on"))
         say(Says.referralRecorded(step, of: code))
     }
 }

@@ -19,16 +19,16 @@ extension RegisterCommand {
         try reportingRefusals(global.language, execute)
     }
 
-    /// Opens the register file named by --db / $SODOAN_DB, recording this command line for
-    /// the audit log; a PostgreSQL register is refused (`RegisterError.fileOnly`).
+    /// Opens the register named by --db / $SODOAN_DB, a file or a PostgreSQL database
+    /// (docs/CLI.md#where-the-register-is).
     func openRegister() throws -> Register {
-        try Register.open(at: global.registerPath(), command: CommandLine.commandForAudit)
+        try openRegister(at: global.location())
     }
 
-    /// Opens the register named by --db / $SODOAN_DB, a file or a PostgreSQL database, for
-    /// the commands that run on both (`PostgresCommands`).
-    func openRegisterOnEitherEngine() throws -> Register {
-        switch try global.location() {
+    /// Opens the register at `location`, a file or a PostgreSQL database (`absorb`'s other
+    /// register as well as --db's), recording this command line for the audit log.
+    func openRegister(at location: RegisterLocation) throws -> Register {
+        switch location {
         case .file(let path): return try Register.open(at: path, command: CommandLine.commandForAudit)
         case .postgres(let address): return try PostgresRegister.open(at: address, command: CommandLine.commandForAudit)
         }

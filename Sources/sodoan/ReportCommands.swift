@@ -58,7 +58,7 @@ struct ReportCommand: ParsableCommand {
     /// script may take them for good ones.
     static func report(_ period: ReportPeriod, options: Options, command: some RegisterCommand,
                        trendYears: ClosedRange<Int>? = nil) throws {
-        let register = try command.openRegisterOnEitherEngine()
+        let register = try command.openRegister()
         let report = try register.yearEndReport(unitCode: options.unit, period: period)
         let trend = try trendYears.map { years in
             YearlyFigures(reports: try register.yearEndReports(unitCode: options.unit, years: Array(years)))
@@ -88,7 +88,7 @@ struct ReportCommand: ParsableCommand {
         }
 
         func execute() throws {
-            let register = try openRegisterOnEitherEngine()
+            let register = try openRegister()
             let reports = try register.yearEndReports(unitCode: unit, years: (0...compare).map { year - $0 })
             let summary = ReportSummary(current: reports[0], earlier: Array(reports.dropFirst()))
             print(try SummaryView(summary: summary, fingerprint: reports[0].fingerprint, language: global.language).render(format))
@@ -110,7 +110,7 @@ struct ReportCommand: ParsableCommand {
         }
 
         func execute() throws {
-            let register = try openRegisterOnEitherEngine()
+            let register = try openRegister()
             let trend = YearlyFigures(reports: try register.yearEndReports(unitCode: unit, years: Array(fromYear...toYear)))
             print(try TrendView(trend: trend, language: global.language).render(format))
         }

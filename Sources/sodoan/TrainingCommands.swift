@@ -22,7 +22,7 @@ struct TrainingCommand: ParsableCommand {
         @Option(help: "The result, e.g. good, pass.") var result: String?
 
         func execute() throws {
-            let register = try openRegisterOnEitherEngine()
+            let register = try openRegister()
             let record = TrainingRecord(kind: kind, startedOn: try started.map { try day($0, option: "--started") },
                                         completedOn: try day(completed, option: "--completed"),
                                         provider: provider, certificateNo: certificate, result: result)
@@ -43,7 +43,7 @@ struct TrainingCommand: ParsableCommand {
         @Option(help: "Only members whose branch, on the completion day, is this unit or lies under it.") var unit: String?
 
         func execute() throws {
-            let register = try openRegisterOnEitherEngine()
+            let register = try openRegister()
             let listings = try register.trainings(TrainingFilter(memberCode: code, kind: kind, year: year, unitCode: unit))
             print(try TrainingListView(listings: listings, language: global.language).render(output.format))
         }

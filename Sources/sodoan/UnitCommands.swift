@@ -20,7 +20,7 @@ struct UnitCommand: ParsableCommand {
         @Option(help: "The day the unit was set up (default: today).") var opened: String?
 
         func execute() throws {
-            let register = try openRegisterOnEitherEngine()
+            let register = try openRegister()
             let unit = Unit(code: code, name: name, kind: kind, parentCode: parent,
                             openedOn: try day(opened, option: "--opened", default: today))
             try register.addUnit(unit)
@@ -42,7 +42,7 @@ struct UnitCommand: ParsableCommand {
         }
 
         func execute() throws {
-            let register = try openRegisterOnEitherEngine()
+            let register = try openRegister()
             let unit = try register.updateUnit(code, name: name, openedOn: try opened.map { try day($0, option: "--opened") })
             say(Says.unitCorrected(unit))
         }
@@ -56,7 +56,7 @@ struct UnitCommand: ParsableCommand {
         @Option(help: "The day the unit stops existing.") var on: String
 
         func execute() throws {
-            let register = try openRegisterOnEitherEngine()
+            let register = try openRegister()
             let day = try day(on, option: "--on")
             try register.closeUnit(code, on: day)
             say(Says.unitClosed(code, on: day))
@@ -73,7 +73,7 @@ struct UnitCommand: ParsableCommand {
         @Option(help: "The day to look at (default: today).") var asOf: String?
 
         func execute() throws {
-            let register = try openRegisterOnEitherEngine()
+            let register = try openRegister()
             let day = try day(asOf, option: "--as-of", default: today)
             let units = try register.unitTree(on: day, includeClosed: closed)
             print(try UnitListView(units: units, language: global.language, tree: tree).render(output.format))
@@ -90,7 +90,7 @@ struct UnitCommand: ParsableCommand {
         @Option(help: "excellent, good, pass or fail.") var grade: Grade
 
         func execute() throws {
-            let old = try openRegisterOnEitherEngine().setUnitGrade(code, year: year, grade: grade)
+            let old = try openRegister().setUnitGrade(code, year: year, grade: grade)
             say(Says.unitGradeSet(UnitGrade(unitCode: code, year: year, grade: grade), was: old))
         }
     }
@@ -104,7 +104,7 @@ struct UnitCommand: ParsableCommand {
         @Option(help: "Only this year.") var year: Int?
 
         func execute() throws {
-            print(try UnitGradeListView(grades: try openRegisterOnEitherEngine().unitGrades(of: code, year: year), language: global.language)
+            print(try UnitGradeListView(grades: try openRegister().unitGrades(of: code, year: year), language: global.language)
                 .render(output.format))
         }
     }

@@ -15,7 +15,7 @@ extension UnitCommand {
         @Option(help: "The day the new name takes effect.") var on: String
 
         func execute() throws {
-            let register = try openRegisterOnEitherEngine()
+            let register = try openRegister()
             let day = try day(on, option: "--on")
             try register.renameUnit(code, to: name, on: day)
             say(Says.unitRenamed(code, try register.unit(code).name, on: day))
@@ -31,7 +31,7 @@ extension UnitCommand {
         @Option(help: "The day the unit comes under the new parent.") var on: String
 
         func execute() throws {
-            let register = try openRegisterOnEitherEngine()
+            let register = try openRegister()
             let day = try day(on, option: "--on")
             try register.moveUnit(code, under: parent, on: day)
             say(Says.unitMoved(code, under: parent, on: day))
@@ -51,7 +51,7 @@ extension UnitCommand {
         }
 
         func execute() throws {
-            let register = try openRegisterOnEitherEngine()
+            let register = try openRegister()
             let day = try day(on, option: "--on")
             try register.mergeUnits(codes, into: into, on: day)
             say(Says.unitsMerged(codes, into: into, on: day))
@@ -69,7 +69,7 @@ extension UnitCommand {
         @Option(help: "The day of the split.") var on: String
 
         func execute() throws {
-            let register = try openRegisterOnEitherEngine()
+            let register = try openRegister()
             let day = try day(on, option: "--on")
             let closed = try register.splitUnit(code, plan: try SplitPlanFile.read(path: plan), on: day)
             say(Says.unitSplit(code, on: day, closed: closed))
@@ -84,7 +84,7 @@ extension UnitCommand {
         @Argument var code: String
 
         func execute() throws {
-            let register = try openRegisterOnEitherEngine()
+            let register = try openRegister()
             print(try UnitHistoryView(entries: try register.unitHistory(code), language: global.language).render(output.format))
         }
     }

@@ -23,7 +23,7 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var password: PasswordOptions
 
         func execute() throws {
-            let register = try openRegisterOnEitherEngine()
+            let register = try openRegister()
             try register.addAccount(Account(name: name, role: role, unitCode: unit), password: try password.read(global.language))
             print(global.language == .vi ? "Đã tạo tài khoản \(name) (\(role.name.vi), \(unit))."
                                          : "Created the account \(name) (\(role.name.en), \(unit)).")
@@ -37,7 +37,7 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var output: DataFormatOption
 
         func execute() throws {
-            let accounts = try openRegisterOnEitherEngine().accounts()
+            let accounts = try openRegister().accounts()
             switch output.format {
             case .json: print(try JSONOutput.encode(accounts))
             case .csv:
@@ -63,7 +63,7 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var password: PasswordOptions
 
         func execute() throws {
-            let register = try openRegisterOnEitherEngine()
+            let register = try openRegister()
             try register.changePassword(of: name, to: try password.read(global.language))
             print(global.language == .vi ? "Đã đổi mật khẩu của \(name); các phiên đăng nhập cũ đã kết thúc."
                                          : "Changed the password of \(name); its open sessions have ended.")
@@ -77,7 +77,7 @@ struct UserCommand: ParsableCommand {
         @Argument var name: String
 
         func execute() throws {
-            try openRegisterOnEitherEngine().disableAccount(name)
+            try openRegister().disableAccount(name)
             print(global.language == .vi ? "Đã khóa tài khoản \(name)." : "Disabled the account \(name).")
         }
     }

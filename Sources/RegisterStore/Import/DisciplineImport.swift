@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import UnionRegister
 
 /// The columns of a discipline file.
@@ -38,9 +37,9 @@ struct DisciplineImport: RowImport {
             level: try row.required(.level, as: Text(vi: "hình thức (reprimand|warning|expulsion)", en: "level (reprimand|warning|expulsion)"),
                                     DisciplineLevel.init(codeOrName:)),
             on: try row.requiredDay(.on), reason: VietnameseText.normalized(try row.required(.reason)))
-        let (id, member) = try row.member(.code, in: tx.db)
+        let (id, member) = try row.member(.code, in: tx.connection)
         // The same decision already kept (a file imported twice) changes nothing.
-        if try DisciplineTable.disciplines(memberID: id, in: tx.db).contains(record) {
+        if try DisciplineTable.disciplines(memberID: id, in: tx.connection).contains(record) {
             report.unchanged += 1
             return
         }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import UnionRegister
 
 /// The columns of a dues book: one dated record a row, of the kind `record` names.
@@ -61,21 +60,21 @@ struct DuesImport: RowImport {
         let from = try row.required(.from, as: Self.monthText, Month.init(parsing:))
         switch record {
         case .start:
-            if try DuesTable.keptFrom(in: tx.db) == from { report.unchanged += 1; return }
-            try DuesTable.setKeptFrom(from, in: tx.db)
+            if try DuesTable.keptFrom(in: tx.connection) == from { report.unchanged += 1; return }
+            try DuesTable.setKeptFrom(from, in: tx.connection)
             report.updated += 1
         case .rate:
             let rate = DuesRate(try duesClass(row), from: from, amount: try row.required(.amount, as: Self.amountText, Amount.parse))
             let old = try tx.setDuesRate(rate)
             count(changed: old != rate, new: old == nil)
         case .class:
-            let (id, _) = try row.member(.code, in: tx.db)
+            let (id, _) = try row.member(.code, in: tx.connection)
             let change = DuesClassChange(try duesClass(row), from: from)
             if try tx.duesAccount(memberID: id).classes.contains(change) { report.unchanged += 1; return }
             _ = try tx.setDuesClass(memberID: id, change)
             report.added += 1
         case .exemption:
-            let (id, _) = try row.member(.code, in: tx.db)
+            let (id, _) = try row.member(.code, in: tx.connection)
             let exemption = DuesExemption(from: from, to: try row.required(.through, as: Self.monthText, Month.init(parsing:)),
                                           decisionNo: try row.required(.decisionNo), reason: VietnameseText.normalized(try row.required(.reason)))
             if try tx.duesAccount(memberID: id).exemptions.contains(exemption) { report.unchanged += 1; return }
@@ -87,14 +86,14 @@ struct DuesImport: RowImport {
     }
 
     private mutating func importPayment(_ row: CSVRow<DuesColumn>, from: Month, in tx: WriteTransaction) throws {
-        let (id, member) = try row.member(.code, in: tx.db)
+        let (id, member) = try row.member(.code, in: tx.connection)
         let payment = DuesPayment(on: try row.requiredDay(.on), from: from,
                                   through: try row.required(.through, as: Self.monthText, Month.init(parsing:)),
                                   amount: try row.required(.amount, as: Self.amountText, Amount.parse))
         let account = try tx.duesAccount(memberID: id)
         if account.payments.contains(payment) { report.unchanged += 1; return }
         let expected = try account.payment(through: payment.through, amount: nil, on: payment.on,
-                                           schedule: try DuesTable.schedule(in: tx.db), today: tx.today)
+                                           schedule: try DuesTable.schedule(in: tx.connection), today: tx.today)
         guard expected.from == payment.from else {
             throw row.problem(.from, Text(
                 vi: "Khoản đóng của \(member.code) phải bắt đầu từ tháng \(expected.from.vietnamese), tháng sau tháng đã đóng gần nhất.",
@@ -105,7 +104,7 @@ struct DuesImport: RowImport {
                 vi: "Theo mức đoàn phí, các tháng này là \(expected.amount) đồng; tệp ghi \(payment.amount) đồng.",
                 en: "At the rates, these months cost \(expected.amount) VND; the file records \(payment.amount) VND.")))
         }
-        try DuesTable.insert(payment, memberID: id, in: tx.db)
+        try DuesTable.insert(payment, memberID: id, in: tx.connection)
         report.added += 1
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import UnionRegister
 
 /// The columns of a membership events file: transfers, arrivals, departures, temporary
@@ -62,9 +61,9 @@ struct EventImport: RowImport {
             MembershipEventKind(codeOrName: text).flatMap { Self.kinds.contains($0) ? $0 : nil }
         }
         let on = try row.requiredDay(.on)
-        let (id, _) = try row.member(.code, in: tx.db)
+        let (id, _) = try row.member(.code, in: tx.connection)
         let placing = kind.movesWithin || kind == .arrived || kind == .hosted
-        if placing, let to = row[.unit], !(try UnitTable.exists(code: to, in: tx.db)) {
+        if placing, let to = row[.unit], !(try UnitTable.exists(code: to, in: tx.connection)) {
             throw row.problem(.unit, RegisterError.unknownUnit(to).message)
         }
         let place = kind.namesPlace ? try row.required(.place) : nil

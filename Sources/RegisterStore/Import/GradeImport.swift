@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import UnionRegister
 
 /// The columns of a grades file: one grade per member and year.
@@ -42,7 +41,7 @@ struct GradeImport: RowImport {
             throw row.problem(.year, Text(vi: "Đoàn viên \(code) đã có xếp loại năm \(year) ở dòng \(first) của tệp.",
                                           en: "Member \(code) already has a \(year) grade on line \(first) of the file."))
         }
-        let (id, member) = try row.member(.code, in: tx.db)
+        let (id, member) = try row.member(.code, in: tx.connection)
         let change = try tx.setGrade(memberID: id, member, year: year, grade: grade)
         guard let old = change.old else { report.added += 1; return }
         guard old != grade else { report.unchanged += 1; return }

@@ -66,12 +66,21 @@ struct MemberImport: RowImport {
     ]
 
     mutating func prepare(in tx: WriteTransaction) throws {
-        let db = try tx.db
-        for row in try Row.fetchAll(db, sql: "SELECT \(UnitTable.columns) FROM \(UnitTable.from)") {
-            units[row["code"]] = (row["id"], try UnitTable.unit(from: row))
+        let db = tx.connection
+        for row in try db.rows("SELECT \(UnitTable.columns) FROM \(UnitTable.from)", .none) {
+            units[try row.text("code")] = (try row.integer("id"), try UnitTable.unit(from: row))
         }
         lastIDBefore = try MemberTable.lastID(in: db)
         try ImportLines.start(in: db)
+        if let file = db as? Database { try suspendDerivedWork(in: file) }
+    }
+
+    /// A file's speed-ups of a large load: the per-row triggers and (into an empty
+    /// register) the secondary indexes dropped, and a larger page cache. PostgreSQL has none
+    /// of them: its triggers run in the server within each row's own statement, dropping a
+    /// trigger or an index needs the table's owner (the server's role is not, `sodoan
+    /// grant`), and its cache is the server's (`shared_buffers`), not the connection's.
+    private mutating func suspendDerivedWork(in db: Database) throws {
         for (name, catchUp) in Self.suspendedTriggers {
             guard let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
                                                 arguments: [name]) else { continue }
@@ -92,8 +101,8 @@ struct MemberImport: RowImport {
     }
 
     mutating func finish(in tx: WriteTransaction) throws {
-        let db = try tx.db
-        try ImportLines.end(in: db)
+        try ImportLines.end(in: tx.connection)
+        guard let db = tx.connection as? Database else { return }
         for sql in deferredIndexSQL { try db.execute(sql: sql) }
         for (sql, catchUp) in droppedTriggers {
             try catchUp(db, lastIDBefore)
@@ -114,7 +123,7 @@ struct MemberImport: RowImport {
     mutating func importRow(_ row: CSVRow<MemberColumn>, prepared draft: MemberDraft, in tx: WriteTransaction) throws {
         do {
             let id = try write(row, prepared: draft, in: tx)
-            try ImportLines.record(memberID: id, line: row.line, in: tx.db)
+            try ImportLines.record(memberID: id, line: row.line, in: tx.connection)
         } catch {
             if let code = row[.code] { unwrittenCodes[code] = row.line }
             if case .success(let parsed) = draft.parsed, let idNumber = parsed.member.idNumber { unwrittenIDNumbers[idNumber] = row.line }
@@ -127,11 +136,11 @@ struct MemberImport: RowImport {
         let code = try row.required(.code)
         // A repeat names the written row when there is one, else the refused one.
         if let first = unwrittenCodes[code] {
-            throw Self.repeatedCode(code, first: try ImportLines.line(ofCode: code, in: tx.db) ?? first, row: row)
+            throw Self.repeatedCode(code, first: try ImportLines.line(ofCode: code, in: tx.connection) ?? first, row: row)
         }
         // A register empty before the import has nobody to update or to be a duplicate of.
-        let existing = lastIDBefore > 0 ? try? MemberTable.find(code, in: tx.db) : nil
-        if let existing, let first = try ImportLines.line(ofMemberID: existing.id, in: tx.db) {
+        let existing = lastIDBefore > 0 ? try? MemberTable.find(code, in: tx.connection) : nil
+        if let existing, let first = try ImportLines.line(ofMemberID: existing.id, in: tx.connection) {
             throw Self.repeatedCode(code, first: first, row: row)
         }
         // The draft read the row as a new member; an existing one keeps the optional fields
@@ -148,7 +157,7 @@ struct MemberImport: RowImport {
                 ?? row.problem(.unit, RegisterError.unknownUnit(unitCode).message)
         }
         if let idNumber = member.idNumber,
-           let first = try (lastIDBefore > 0 || unwrittenIDNumbers[idNumber] != nil ? ImportLines.line(ofIDNumber: idNumber, in: tx.db) : nil)
+           let first = try (lastIDBefore > 0 || unwrittenIDNumbers[idNumber] != nil ? ImportLines.line(ofIDNumber: idNumber, in: tx.connection) : nil)
             ?? unwrittenIDNumbers[idNumber] {
             throw Self.repeatedIDNumber(idNumber, first: first, row: row)
         }
@@ -159,10 +168,20 @@ struct MemberImport: RowImport {
         if let refusal = draft.refusal {
             throw try repeatIntoEmptyRegister(code: code, idNumber: member.idNumber, row: row, in: tx) ?? refusal
         }
+        let entry = Arrival.entry(of: member, into: unitCode, arrival), keys = draft.keys ?? MemberTable.NameKeys(member.fullName)
+        guard lastIDBefore == 0 else { return try add(member, keys: keys, into: unit, entry: entry, row: row, in: tx) }
+        // On PostgreSQL a refused statement aborts the whole transaction, and a savepoint per
+        // row to survive one made every later row slower (past 64 in one transaction each
+        // visibility check looks the subtransactions up: 2,000 rows took 11 s, 20,000 did not
+        // finish in 209 s; BENCHMARKS.md, issue 20), so there the repeat is looked up first.
+        if tx.connection.dialect == .postgres {
+            if let repeated = try repeatIntoEmptyRegister(code: code, idNumber: member.idNumber, row: row, in: tx) { throw repeated }
+            return try add(member, keys: keys, into: unit, entry: entry, row: row, in: tx)
+        }
         do {
-            return try add(member, keys: draft.keys ?? MemberTable.NameKeys(member.fullName), into: unit,
-                           entry: Arrival.entry(of: member, into: unitCode, arrival), row: row, in: tx)
-        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            // The UNIQUE indexes are the check here.
+            return try add(member, keys: keys, into: unit, entry: entry, row: row, in: tx)
+        } catch let error where error.isUniqueViolation {
             throw try repeatIntoEmptyRegister(code: code, idNumber: member.idNumber, row: row, in: tx) ?? error
         }
     }
@@ -174,8 +193,8 @@ struct MemberImport: RowImport {
     private func repeatIntoEmptyRegister(code: String, idNumber: String?, row: CSVRow<MemberColumn>,
                                          in tx: WriteTransaction) throws -> ImportProblem? {
         guard lastIDBefore == 0 else { return nil }
-        if let first = try ImportLines.line(ofCode: code, in: tx.db) { return Self.repeatedCode(code, first: first, row: row) }
-        if let idNumber, let first = try ImportLines.line(ofIDNumber: idNumber, in: tx.db) {
+        if let first = try ImportLines.line(ofCode: code, in: tx.connection) { return Self.repeatedCode(code, first: first, row: row) }
+        if let idNumber, let first = try ImportLines.line(ofIDNumber: idNumber, in: tx.connection) {
             return Self.repeatedIDNumber(idNumber, first: first, row: row)
         }
         return nil
@@ -196,7 +215,7 @@ struct MemberImport: RowImport {
                               entry: MembershipEvent, row: CSVRow<MemberColumn>, in tx: WriteTransaction) throws -> Int64 {
         if lastIDBefore > 0 {
             try tx.refuseDuplicate(member, exceptID: nil)
-            if let other = try MemberTable.namesake(searchName: keys.search, birthDate: member.birthDate, upToID: lastIDBefore, in: tx.db) {
+            if let other = try MemberTable.namesake(searchName: keys.search, birthDate: member.birthDate, upToID: lastIDBefore, in: tx.connection) {
                 report.warnings.append(row.problem(.fullName, Text(
                     vi: "Có thể trùng người: \(member.fullName), sinh \(member.birthDate), đã có trong sổ với mã \(other).",
                     en: "Likely duplicate: \(member.fullName), born \(member.birthDate), is already in the register as \(other).")))
@@ -213,7 +232,7 @@ struct MemberImport: RowImport {
     /// moved); import never moves members: transfers are `import events` or `member transfer`.
     private mutating func update(id: Int64, from old: Member, to new: Member, entry: MembershipEvent,
                                  row: CSVRow<MemberColumn>, in tx: WriteTransaction) throws {
-        let first = try EventTable.history(memberID: id, in: tx.db).events.first
+        let first = try EventTable.history(memberID: id, in: tx.connection).events.first
         // An admission moves with the joining day; an arrival's day is its own.
         guard let first, first.unitCode == entry.unitCode, first.kind == entry.kind,
               first.kind == .admitted || (first.on == entry.on && first.place == entry.place && first.until == entry.until) else {

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import UnionRegister
 
 /// The columns of an offices file: one term of an office per row.
@@ -51,8 +50,8 @@ struct OfficeImport: RowImport {
                                                    en: "office (secretary|deputy-secretary|standing-committee|committee|full-time-cadre)"),
                                    OfficeRole.init(parsing:)),
             from: try row.requiredDay(.from), to: try row.day(.to), title: row[.title].map(VietnameseText.normalized))
-        let (id, member) = try row.member(.code, in: tx.db)
-        let kept = try OfficeTable.offices(ofMember: id, in: tx.db).first {
+        let (id, member) = try row.member(.code, in: tx.connection)
+        let kept = try OfficeTable.offices(ofMember: id, in: tx.connection).first {
             $0.office.unitCode == office.unitCode && $0.office.role == office.role && $0.office.from == office.from
         }
         if let kept, kept.office == office {

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import UnionRegister
 
 /// The columns of a referral steps file: one row per stage, in date order.
@@ -52,9 +51,9 @@ struct ReferralImport: RowImport {
                                                      en: "stage (nominated, referred-to-class, referred, admitted, official, rejected, withdrawn)"),
                                       ReferralStage.init(codeOrName:))
         let on = try row.requiredDay(.on)
-        let (id, _) = try row.member(.code, in: tx.db)
+        let (id, _) = try row.member(.code, in: tx.connection)
         // A step already kept (a file imported twice) changes nothing.
-        let kept = try ReferralTable.referrals(ofMembers: "SELECT :member", arguments: ["member": id], in: tx.db)[id] ?? []
+        let kept = try ReferralTable.referrals(ofMembers: "SELECT :member", arguments: ["member": id], in: tx.connection)[id] ?? []
         if kept.contains(where: { $0.steps.contains { $0.stage == stage && $0.on == on } }) {
             report.unchanged += 1
             return

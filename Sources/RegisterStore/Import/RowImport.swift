@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import UnionRegister
 
 /// One kind of import (units, members, events, grades, trainings, discipline, referrals)
@@ -76,7 +75,8 @@ extension RowImport where Prepared == Void {
 }
 
 extension Register {
-    /// Runs an import of `path` in one IMMEDIATE transaction. A dry run does the whole
+    /// Runs an import of `path` in one write transaction (a file's IMMEDIATE one, or the
+    /// engine's). A dry run does the whole
     /// import and rolls it back, so it judges every row exactly as the real import would;
     /// a real import with any problem is rolled back too (throwing `ImportRefused`), and one
     /// without ends with the import's own audit row (file and counts). A file that changes
@@ -97,7 +97,7 @@ extension Register {
         let report: ImportReport
         do {
             report = try inTransaction { tx in
-                let report = try ContentVersion.suspendingTriggers(in: tx.db) { try run.run(table, in: tx, progress: reporter) }
+                let report = try ContentVersion.suspendingTriggers(in: tx.connection) { try run.run(table, in: tx, progress: reporter) }
                 guard !dryRun, report.problems.isEmpty, report.added + report.updated > 0 else { return (report, .rollback) }
                 try tx.audit(AuditEntry(action: Import.action, newValue: AuditEntry.json(ImportSummary(report))))
                 return (report, .commit)

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import UnionRegister
 
 /// The columns of a trainings file (the certificate list a secretary receives).
@@ -54,7 +53,7 @@ struct TrainingImport: RowImport {
                 vi: "Lớp \(record.kind.rawValue) của \(code) hoàn thành ngày \(record.completedOn) đã có ở dòng \(first) của tệp.",
                 en: "The \(record.kind.rawValue) training of \(code) completed on \(record.completedOn) is already on line \(first) of the file."))
         }
-        let (id, member) = try row.member(.code, in: tx.db)
+        let (id, member) = try row.member(.code, in: tx.connection)
         guard let old = try tx.recordTraining(memberID: id, member, record) else { report.added += 1; return }
         guard old != record else { report.unchanged += 1; return }
         report.updated += 1

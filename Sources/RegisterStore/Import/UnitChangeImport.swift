@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import UnionRegister
 
 /// The columns of a unit-changes file: the renames, moves, mergers and splits of units, in
@@ -59,7 +58,7 @@ struct UnitChangeImport: RowImport {
         let on = try row.requiredDay(.on)
         let code = try row.required(.unit)
         let (id, unit) = try unitNamed(code, row, .unit, in: tx)
-        if let kept = try UnitChangeTable.history(ofUnit: id, in: tx.db).first(where: { $0.unitCode == code && $0.kind == kind && $0.on == on }) {
+        if let kept = try UnitChangeTable.history(ofUnit: id, in: tx.connection).first(where: { $0.unitCode == code && $0.kind == kind && $0.on == on }) {
             // An old value left empty is not compared (a root moved has no old parent either).
             let given = try change(kind, on: on, of: unit, row, in: tx)
             var compared = kept
@@ -81,10 +80,10 @@ struct UnitChangeImport: RowImport {
         case .merged:
             let target = try unitNamed(try row.required(.into), row, .into, in: tx).unit
             try ReorganisationRules.validateRecordedMerge(unit, into: target, on: on, today: tx.today)
-            try UnitChangeTable.insert(UnitChange(kind: .merged, on: on, unitCode: code, intoUnitCode: target.code), in: tx.db)
+            try UnitChangeTable.insert(UnitChange(kind: .merged, on: on, unitCode: code, intoUnitCode: target.code), in: tx.connection)
         case .split:
             try ReorganisationRules.validateRecordedSplit(unit, on: on, today: tx.today)
-            try UnitChangeTable.insert(UnitChange(kind: .split, on: on, unitCode: code), in: tx.db)
+            try UnitChangeTable.insert(UnitChange(kind: .split, on: on, unitCode: code), in: tx.connection)
         }
         report.added += 1
     }
@@ -112,7 +111,7 @@ struct UnitChangeImport: RowImport {
     private func unitNamed(_ code: String, _ row: CSVRow<UnitChangeColumn>, _ column: UnitChangeColumn,
                            in tx: WriteTransaction) throws -> (id: Int64, unit: UnionRegister.Unit) {
         do {
-            return try UnitTable.find(code, in: tx.db)
+            return try UnitTable.find(code, in: tx.connection)
         } catch let error as RegisterError {
             throw row.problem(column, error.message)
         }

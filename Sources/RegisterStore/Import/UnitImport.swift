@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import UnionRegister
 
 /// The columns of a units file, parents before children.
@@ -55,13 +54,13 @@ struct UnitImport: RowImport {
             throw row.problem(.code, Text(vi: "Đơn vị \(unit.code) xuất hiện hai lần trong tệp.", en: "Unit \(unit.code) appears twice in the file."))
         }
         // A units file holds each unit as it was added; its renames and moves come after it.
-        if let existing = try? UnitTable.asAdded(unit.code, in: tx.db).unit {
+        if let existing = try? UnitTable.asAdded(unit.code, in: tx.connection).unit {
             return try report.countUnchanged(unit, kept: existing, conflict: row.problem(.code, Text(
                 vi: "Đơn vị \(unit.code) đã có trong sổ với thông tin khác.",
                 en: "Unit \(unit.code) is already in the register with other facts.")))
         }
         let parent = try unit.parentCode.map { code -> UnionRegister.Unit in
-            guard let parent = seen[code] ?? (try? UnitTable.find(code, in: tx.db).unit) else {
+            guard let parent = seen[code] ?? (try? UnitTable.find(code, in: tx.connection).unit) else {
                 throw row.problem(.parent, RegisterError.unknownUnit(code).message)
             }
             return parent
@@ -73,7 +72,7 @@ struct UnitImport: RowImport {
             try UnitRules.validateClose(opened, on: closed, activeMembers: 0, openChildren: [], today: tx.today)
         }
         report.added += 1
-        let parentID = try unit.parentCode.map { try UnitTable.find($0, in: tx.db).id }
-        try UnitTable.insert(unit, parentID: parentID, in: tx.db)
+        let parentID = try unit.parentCode.map { try UnitTable.find($0, in: tx.connection).id }
+        try UnitTable.insert(unit, parentID: parentID, in: tx.connection)
     }
 }

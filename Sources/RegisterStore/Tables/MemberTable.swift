@@ -133,14 +133,13 @@ extension MemberTable {
 
     /// A member already in the register (row id up to `lastID`) with this folded name and
     /// birth date: a likely duplicate of a person an import adds under a new code.
-    static func namesake(searchName: String, birthDate: Day, upToID lastID: Int64, in db: Database) throws -> String? {
-        try String.fetchOne(db.cachedStatement(sql: """
-            SELECT code FROM member WHERE search_name = ? AND birth_date = ? AND id <= ? LIMIT 1
-            """), arguments: [searchName, birthDate.description, lastID])
+    static func namesake(searchName: String, birthDate: Day, upToID lastID: Int64, in db: any SQLConnection) throws -> String? {
+        try db.row("SELECT code FROM member WHERE search_name = ? AND birth_date = ? AND id <= ? LIMIT 1",
+                   [searchName, birthDate.description, lastID]).map { try $0.text("code") }
     }
 
     /// The highest row id: members up to it were in the register before an import.
-    static func lastID(in db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM member") ?? 0
+    static func lastID(in db: any SQLConnection) throws -> Int64 {
+        try db.row("SELECT COALESCE(MAX(id), 0) AS id FROM member").map { try $0.integer("id") } ?? 0
     }
 }

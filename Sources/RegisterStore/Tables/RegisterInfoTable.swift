@@ -8,8 +8,8 @@ enum RegisterInfoTable {
                        arguments: [name, ISO8601DateFormatter().string(from: createdAt)])
     }
 
-    static func name(in db: Database) throws -> String {
-        try String.fetchOne(db, sql: "SELECT value FROM register_info WHERE key = 'name'") ?? ""
+    static func name(in db: any SQLConnection) throws -> String {
+        try db.storedRows("SELECT value FROM register_info WHERE key = 'name'", .none) { try $0.text("value") }.first ?? ""
     }
 
     static let sortKeyVersionKey = "name_sort_key_version"
