@@ -1101,3 +1101,10 @@ CREATE TRIGGER report_member_delete AFTER DELETE ON member
 BEGIN
     DELETE FROM report_member WHERE member_id = old.id;
 END;
+
+-- migration: 17 bulk loads on postgresql
+
+-- Nothing changes in a register file. A file's members import drops its derived-data
+-- triggers inside its own transaction and catches up at the end; this migration's
+-- PostgreSQL side lets an import there do the same without owning the tables
+-- (docs/ARCHITECTURE.md, "Imports and the row pipeline").

@@ -31,19 +31,21 @@ struct MemberImport: RowImport {
     /// last member id before the import on), and puts the same triggers back: all in one
     /// transaction, so a failed or killed import leaves the triggers and the derived data as
     /// they were.
-    private static let suspendedTriggers: [(name: String, catchUp: @Sendable (Database, Int64) throws -> Void)] = [
+    /// On PostgreSQL the triggers stay, and leave the new members to the same catch-ups
+    /// while the import's transaction says so (`sodoan.bulk_after`, migration 17).
+    private static let suspendedTriggers: [(name: String, catchUp: @Sendable (any SQLConnection, Int64) throws -> Void)] = [
         ("member_word_insert", { db, lastID in try MemberWordTable.index(membersAfter: lastID, in: db) }),
         ("member_state_event_insert", { db, lastID in
-            try db.execute(sql: """
+            try db.execute("""
                 INSERT INTO member_state (member_id, event_id, kind, on_date, unit_id)
                 SELECT e.member_id, e.id, e.kind, e.on_date, e.unit_id FROM membership_event e
                 WHERE e.member_id > ? AND e.id = \(MembershipSQL.lastEventID(memberColumn: "e.member_id", dayArgument: "'9999-12-31'"))
-                """, arguments: [lastID])
+                """, .positional([.integer(lastID)]))
         }),
         ("report_member_state_insert", { db, _ in try ReportMemberTable.fillMissing(in: db) }),
     ]
     /// The SQL of each dropped trigger, and what catches up on its work.
-    private var droppedTriggers: [(sql: String, catchUp: @Sendable (Database, Int64) throws -> Void)] = []
+    private var droppedTriggers: [(sql: String, catchUp: @Sendable (any SQLConnection, Int64) throws -> Void)] = []
     /// Secondary indexes nothing reads while members are loaded into a register that has
     /// none yet. Such a load drops them inside its transaction and builds each once at the
     /// end, from sorted keys, instead of inserting a million keys in random order; the
@@ -72,7 +74,13 @@ struct MemberImport: RowImport {
         }
         lastIDBefore = try MemberTable.lastID(in: db)
         try ImportLines.start(in: db)
-        if let file = db as? Database { try suspendDerivedWork(in: file) }
+        if let file = db as? Database { try suspendDerivedWork(in: file) } else { try Self.setBulkAfter(String(lastIDBefore), in: db) }
+    }
+
+    /// Tells PostgreSQL's derived-data triggers, for this transaction only, to leave the
+    /// members above `lastID` to the catch-ups (migration 17); '' tells them to do all again.
+    private static func setBulkAfter(_ lastID: String, in db: any SQLConnection) throws {
+        try db.execute("SELECT set_config('sodoan.bulk_after', ?, true)", .positional([.text(lastID)]))
     }
 
     /// A file's speed-ups of a large load: the per-row triggers and (into an empty
@@ -102,7 +110,10 @@ struct MemberImport: RowImport {
 
     mutating func finish(in tx: WriteTransaction) throws {
         try ImportLines.end(in: tx.connection)
-        guard let db = tx.connection as? Database else { return }
+        guard let db = tx.connection as? Database else {
+            for (_, catchUp) in Self.suspendedTriggers { try catchUp(tx.connection, lastIDBefore) }
+            return try Self.setBulkAfter("", in: tx.connection)
+        }
         for sql in deferredIndexSQL { try db.execute(sql: sql) }
         for (sql, catchUp) in droppedTriggers {
             try catchUp(db, lastIDBefore)

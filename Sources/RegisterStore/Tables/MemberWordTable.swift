@@ -1,5 +1,3 @@
-import GRDB
-
 /// The word index of the folded names (migration 15): `member_word`, one row per member and
 /// distinct word of its `search_name` with the name beside it, and `name_word`, each word
 /// with the number of members having it. The triggers of schema.sql keep both in step with
@@ -21,8 +19,6 @@ enum MemberWordTable {
     /// folded name follows from the member): SQLite then sorts the rows once, where
     /// `DISTINCT … ORDER BY` built a temporary index of them and sorted them again, half of
     /// the word index's build after a million-row import (BENCHMARKS.md, issue 10).
-    private static let derivedRows = derivedRows(.sqlite)
-
     private static func derivedRows(_ dialect: SQLDialect) -> String {
         """
         SELECT j.value AS word, m.id AS member_id, m.search_name AS search_name
@@ -37,15 +33,15 @@ enum MemberWordTable {
     /// words' counts. When the register had no members before (`memberID` 0), every row of
     /// `member_word` is a new one, and the counts are read from it in its key order instead
     /// of splitting every name a second time.
-    static func index(membersAfter memberID: Int64, in db: Database) throws {
-        let arguments: StatementArguments = ["after": memberID]
-        try db.execute(sql: "INSERT INTO member_word (word, member_id, search_name) \(derivedRows) ORDER BY 1, 2", arguments: arguments)
-        let newRows = memberID == 0 ? "SELECT word FROM member_word" : "SELECT word FROM (\(derivedRows))"
-        try db.execute(sql: """
+    static func index(membersAfter memberID: Int64, in db: any SQLConnection) throws {
+        let rows = derivedRows(db.dialect), arguments = SQLArguments.named(["after": .integer(memberID)])
+        try db.execute("INSERT INTO member_word (word, member_id, search_name) \(rows) ORDER BY 1, 2", arguments)
+        let newRows = memberID == 0 ? "SELECT word FROM member_word" : "SELECT word FROM (\(rows)) AS derived"
+        try db.execute("""
             INSERT INTO name_word (word, members)
-            SELECT word, COUNT(*) FROM (\(newRows)) WHERE true GROUP BY word
-            ON CONFLICT (word) DO UPDATE SET members = members + excluded.members
-            """, arguments: memberID == 0 ? [] : arguments)
+            SELECT word, COUNT(*) FROM (\(newRows)) AS new_words WHERE true GROUP BY word
+            ON CONFLICT (word) DO UPDATE SET members = name_word.members + excluded.members
+            """, memberID == 0 ? .none : arguments)
     }
 
     /// How many rows of the two tables differ from a rebuild from `member` (`check`).

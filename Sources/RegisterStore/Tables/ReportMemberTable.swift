@@ -1,4 +1,3 @@
-import GRDB
 import UnionRegister
 
 /// `report_member` (migration 16): per member with an event, what the year-end report
@@ -45,13 +44,13 @@ enum ReportMemberTable {
     /// Writes the row of every member with a latest event and no row: what the trigger on
     /// `member_state` would have written while a bulk import had it suspended (for the new
     /// members, and for a member of the register whose latest event was written again).
-    static func fillMissing(in db: Database) throws {
-        try db.execute(sql: """
+    static func fillMissing(in db: any SQLConnection) throws {
+        try db.execute("""
             INSERT INTO report_member (member_id, unit_id, state, profile, religion)
             SELECT * FROM report_member_derived WHERE member_id IN (
                 SELECT s.member_id FROM member_state s WHERE NOT EXISTS (SELECT 1 FROM report_member r WHERE r.member_id = s.member_id))
             ORDER BY member_id
-            """)
+            """, .none)
     }
 
     /// The days the schema writes as numbers: days since 1970-01-01 plus 2^20 (1048576).
