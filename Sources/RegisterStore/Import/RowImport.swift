@@ -97,6 +97,7 @@ extension Register {
         let report: ImportReport
         do {
             report = try inTransaction { tx in
+                try tx.connection.planForKeyLookups()
                 let report = try ContentVersion.suspendingTriggers(in: tx.connection) { try run.run(table, in: tx, progress: reporter) }
                 guard !dryRun, report.problems.isEmpty, report.added + report.updated > 0 else { return (report, .rollback) }
                 try tx.audit(AuditEntry(action: Import.action, newValue: AuditEntry.json(ImportSummary(report))))
