@@ -2,10 +2,9 @@ import Foundation
 import RegisterStore
 import UnionRegister
 
-/// A register on PostgreSQL, as far as this version goes (docs/CLI.md#where-the-register-is):
-/// `init` makes one; `copy` moves one in and out; `open` gives the `Register` whose
-/// engine-neutral operations (`SQLConnection`) run on it. The other operations refuse it
-/// until they are ported.
+/// A register on PostgreSQL (docs/CLI.md#where-the-register-is): `init` makes one; `copy`
+/// moves one in and out; `open` gives the `Register` whose engine-neutral operations
+/// (`SQLConnection`) run on it, every command's.
 public enum PostgresRegister {
     /// Opens the register in the database at `address`, refused as `copy` refuses a source
     /// (no register, not a register, a newer sodoan's) and migrated forward when an older

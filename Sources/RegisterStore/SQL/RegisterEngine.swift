@@ -16,9 +16,9 @@ public protocol RegisterEngine: AnyObject, Sendable {
 }
 
 extension RegisterError {
-    /// An operation of the store that runs on a register file only so far, asked of a
-    /// register held by another engine. The command line refuses such commands before
-    /// opening anything; this is the store's own guard behind it.
+    /// An operation of the store that is a register file's by nature (SQLite's backup, its
+    /// migrations, its PRAGMA checks), asked of a register held by another engine: the
+    /// store's guard, which no command reaches.
     static func notYetOnEngine(_ register: String) -> RegisterError {
         .badInput(Text(
             vi: "Thao tác này của sodoan chưa chạy trên sổ PostgreSQL \(register); không có gì bị thay đổi.",
