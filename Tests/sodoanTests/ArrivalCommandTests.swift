@@ -1,12 +1,13 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
-@Suite("sodoan arrivals, departures and temporary members, end to end")
+@Suite("sodoan arrivals, departures and temporary members, end to end", .serialized)
 struct ArrivalCommandTests {
     /// A bloc with a past (opened 2010) whose branch CD1 was set up in 2020, and Lan,
     /// admitted at university in 2013, in CD1 since 2020-09-01.
-    func blocWithAnArrival() throws -> CLI {
-        let cli = try CLI()
+    func blocWithAnArrival(_ kind: RegisterEngineKind = .file) throws -> CLI {
+        let cli = try CLI(kind)
         try cli.ok(["init", "--name", "Đoàn Khối các cơ quan tỉnh", "--code", "DK", "--opened", "2010-01-01"])
         try cli.ok(["unit", "add", "DCS", "--name", "Đoàn cơ sở Sở Y tế", "--kind", "grassroots-union", "--parent", "DK", "--opened", "2015-01-01"])
         try cli.ok(["unit", "add", "CD1", "--name", "Chi đoàn Văn phòng", "--kind", "branch", "--parent", "DCS", "--opened", "2020-09-01"])
@@ -28,8 +29,8 @@ struct ArrivalCommandTests {
         #expect(try cli.registerBytes() == before, sourceLocation: sourceLocation)
     }
 
-    @Test func aUnitUnderARootOpenedTodayIsRefusedWithTheFixThenCorrected() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func aUnitUnderARootOpenedTodayIsRefusedWithTheFixThenCorrected(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try cli.ok(["init", "--name", "Đoàn Khối các cơ quan tỉnh", "--code", "DK"])
         let add = ["unit", "add", "DCS", "--name", "Đoàn cơ sở Sở Y tế", "--kind", "grassroots-union", "--parent", "DK", "--opened", "2015-01-01"]
@@ -41,16 +42,16 @@ struct ArrivalCommandTests {
         #expect(try cli.ok(["unit", "update", "DCS", "--name", "Đoàn cơ sở Sở Y tế tỉnh"]).contains("2015-01-01"))
     }
 
-    @Test func aMemberAdmittedBeforeTheBranchIsRefusedWithTheArrivalHint() throws {
-        let cli = try blocWithAnArrival()
+    @Test(arguments: RegisterEngineKind.allCases) func aMemberAdmittedBeforeTheBranchIsRefusedWithTheArrivalHint(_ kind: RegisterEngineKind) throws {
+        let cli = try blocWithAnArrival(kind)
         defer { cli.cleanUp() }
         try expectRefusal(cli, ["member", "add", "--unit", "CD1", "--name", "Lê Văn Minh", "--born", "1995-01-01", "--gender", "male",
                                 "--education", "university", "--joined", "2013-03-26"],
                           status: 1, rule: "member-unit-open", says: "--arrived DATE --from")
     }
 
-    @Test func everyRefusalOfAnArrivalOrADepartureChangesNothing() throws {
-        let cli = try blocWithAnArrival()
+    @Test(arguments: RegisterEngineKind.allCases) func everyRefusalOfAnArrivalOrADepartureChangesNothing(_ kind: RegisterEngineKind) throws {
+        let cli = try blocWithAnArrival(kind)
         defer { cli.cleanUp() }
         let newMember = ["member", "add", "--unit", "CD1", "--name", "Lê Văn Minh", "--born", "1995-01-01", "--gender", "male",
                          "--education", "university", "--joined", "2013-03-26", "--from", "Chi đoàn xã A"]
@@ -76,13 +77,13 @@ struct ArrivalCommandTests {
         try expectRefusal(cli, ["member", "letter", "NOPE"], status: 65, rule: nil, says: "no member with code NOPE")
     }
 
-    @Test func theLetterSaysTheMonthOfDuesPaidByTheDeparture() throws {
-        let cli = try blocWithAnArrival()
+    @Test(arguments: RegisterEngineKind.allCases) func theLetterSaysTheMonthOfDuesPaidByTheDeparture(_ kind: RegisterEngineKind) throws {
+        let cli = try blocWithAnArrival(kind)
         defer { cli.cleanUp() }
         #expect(try cli.ok(["member", "leave", "L1", "--on", "2024-03-01", "--to", "Đoàn Khối Doanh nghiệp"])
             .isEmpty == false)
         #expect(try cli.ok(["member", "letter", "L1"]).contains("Đã đóng đoàn phí đến hết tháng: **……/……**"))
-        let paid = try CLI()
+        let paid = try CLI(kind)
         defer { paid.cleanUp() }
         try paid.ok(["init", "--name", "Đoàn Khối", "--code", "DK", "--opened", "2010-01-01"])
         try paid.ok(["unit", "add", "CD1", "--name", "Chi đoàn Văn phòng", "--kind", "grassroots-branch", "--parent", "DK", "--opened", "2015-01-01"])
@@ -94,8 +95,8 @@ struct ArrivalCommandTests {
         #expect(try paid.ok(["member", "letter", "L1"]).contains("Đã đóng đoàn phí đến hết tháng: **02/2024**"))
     }
 
-    @Test func aMemberLeavesWithALetterAndComesBackWithTheirHistory() throws {
-        let cli = try blocWithAnArrival()
+    @Test(arguments: RegisterEngineKind.allCases) func aMemberLeavesWithALetterAndComesBackWithTheirHistory(_ kind: RegisterEngineKind) throws {
+        let cli = try blocWithAnArrival(kind)
         defer { cli.cleanUp() }
         try cli.ok(["member", "leave", "L1", "--on", "2024-03-01", "--to", "Đoàn Khối <Doanh nghiệp> & *Cty*", "--letter", "5-GGT/ĐTN"])
         let html = try cli.ok(["member", "letter", "L1", "--format", "html", "--place", "Tuyên Quang"])
@@ -118,8 +119,8 @@ struct ArrivalCommandTests {
         #expect(try cli.ok(["member", "list", "--format", "csv"]).contains(",CD2,active,"))
     }
 
-    @Test func temporaryMembersAreListedNotCountedAndOursAwayStayCounted() throws {
-        let cli = try blocWithAnArrival()
+    @Test(arguments: RegisterEngineKind.allCases) func temporaryMembersAreListedNotCountedAndOursAwayStayCounted(_ kind: RegisterEngineKind) throws {
+        let cli = try blocWithAnArrival(kind)
         defer { cli.cleanUp() }
         try cli.ok(["member", "host", "--unit", "CD2", "--code", "H1", "--name", "Lê Văn Cường", "--born", "1997-01-01", "--gender", "male",
                     "--education", "college", "--joined", "2014-01-01", "--from", "Chi đoàn xã Yên Sơn", "--on", "2025-01-01", "--until", "2025-06-30"])
@@ -144,8 +145,8 @@ struct ArrivalCommandTests {
         #expect(nominate.stdout.contains("Only hosted temporarily in CD2 through 2025-06-30"))
     }
 
-    @Test func theBlocCountsArrivalsAndDeparturesAndBalances() throws {
-        let cli = try blocWithAnArrival()
+    @Test(arguments: RegisterEngineKind.allCases) func theBlocCountsArrivalsAndDeparturesAndBalances(_ kind: RegisterEngineKind) throws {
+        let cli = try blocWithAnArrival(kind)
         defer { cli.cleanUp() }
         try cli.ok(["member", "add", "--unit", "CD2", "--code", "M2", "--name", "Lê Văn Minh", "--born", "1998-01-01", "--gender", "male",
                     "--education", "university", "--joined", "2016-03-26", "--arrived", "2025-10-01", "--from", "Đoàn Thanh niên huyện"])
@@ -166,8 +167,8 @@ struct ArrivalCommandTests {
         try cli.ok(["grade", "set", "M2", "--year", "2025", "--grade", "excellent"])
     }
 
-    @Test func aMembersFileWithArrivalsLoadsInOneImportAndRefusesARowWithoutOne() throws {
-        let cli = try blocWithAnArrival()
+    @Test(arguments: RegisterEngineKind.allCases) func aMembersFileWithArrivalsLoadsInOneImportAndRefusesARowWithoutOne(_ kind: RegisterEngineKind) throws {
+        let cli = try blocWithAnArrival(kind)
         defer { cli.cleanUp() }
         let file = cli.directory.appending(path: "members.csv")
         try """

@@ -1,13 +1,20 @@
 import Foundation
+import PostgresTestSupport
 import GRDB
 import Testing
 
 /// Runs the built `sodoan` binary, as a secretary would, on a register in a fresh
-/// temporary directory.
+/// temporary directory, or in a database of its own on the run's PostgreSQL cluster
+/// (`CLI(.postgres)`), so that one end-to-end test runs on both engines
+/// (`@Test(arguments: RegisterEngineKind.allCases)`).
 struct CLI {
-    /// The temporary directory holding the register; removed by `cleanUp()`.
+    /// The temporary directory holding the register (or the test's other files); removed
+    /// by `cleanUp()`.
     let directory: URL
-    var db: String { directory.appending(path: "register.db").path }
+    /// The register's database, when the test runs on PostgreSQL.
+    let postgres: PostgresDatabase?
+    /// The register's `--db`: the file's path or the database's URL.
+    var db: String { postgres?.url ?? directory.appending(path: "register.db").path }
 
     struct Result {
         var status: Int32
@@ -15,9 +22,10 @@ struct CLI {
         var stderr: String
     }
 
-    init() throws {
+    init(_ kind: RegisterEngineKind = .file) throws {
         directory = FileManager.default.temporaryDirectory.appending(path: "sodoan-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        postgres = kind == .postgres ? try PostgresDatabase() : nil
     }
 
     func cleanUp() {
@@ -47,7 +55,8 @@ struct CLI {
         process.executableURL = CLI.binary
         process.arguments = arguments + (useDB ? ["--db", db] : [])
         process.currentDirectoryURL = directory
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(postgres?.cluster.environment ?? [:]) { $1 }
+            .merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -82,21 +91,25 @@ struct CLI {
     /// The register file's bytes (with its WAL folded in by the next open), to prove a
     /// refused command changed nothing.
     func registerBytes() throws -> Data {
-        try Data(contentsOf: URL(fileURLWithPath: db))
+        if let postgres { return Data(try postgres.contents().joined(separator: "\n").utf8) }
+        return try Data(contentsOf: URL(fileURLWithPath: db))
     }
 
     /// Runs a command on `file` (the register unless named) that must be refused with
-    /// `status`, and checks that it left the file byte-identical and no -wal, -shm or
-    /// -journal file beside it. Returns stderr, for the message's own checks.
+    /// `status`, and checks that it left the register as it was (a file byte-identical, with
+    /// no -wal, -shm or -journal file beside it; a database row for row). Returns stderr,
+    /// for the message's own checks.
     @discardableResult
     func refusedLeavingNoTrace(_ arguments: [String], file: String? = nil, status: Int32,
                                sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let path = file ?? db
-        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let inDatabase = file == nil && postgres != nil
+        func contents() throws -> Data { inDatabase ? try registerBytes() : try Data(contentsOf: URL(fileURLWithPath: path)) }
+        let before = try contents()
         let result = try run(arguments + ["--db", path], useDB: false, timeout: 20)
         #expect(result.status == status, "sodoan \(arguments.joined(separator: " ")): \(result.stderr)", sourceLocation: sourceLocation)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "\(arguments) changed \(path)", sourceLocation: sourceLocation)
-        for suffix in ["-wal", "-shm", "-journal"] {
+        #expect(try contents() == before, "\(arguments) changed \(path)", sourceLocation: sourceLocation)
+        for suffix in ["-wal", "-shm", "-journal"] where !inDatabase {
             #expect(!FileManager.default.fileExists(atPath: path + suffix), "\(arguments) left \(path)\(suffix)", sourceLocation: sourceLocation)
         }
         #expect(!result.stderr.contains("Error(") && !result.stderr.contains("NSCocoaErrorDomain"), "\(result.stderr)", sourceLocation: sourceLocation)
@@ -105,12 +118,15 @@ struct CLI {
 
     /// The one number `sql` gives, read from the register without writing to it.
     func count(_ sql: String) throws -> Int {
-        try readOnly { try Int.fetchOne($0, sql: sql) ?? -1 }
+        if postgres != nil { return Int(try lines(sql).first ?? "") ?? -1 }
+        return try readOnly { try Int.fetchOne($0, sql: sql) ?? -1 }
     }
 
-    /// The first column of every row `sql` gives, read from the register without writing to it.
+    /// The first column of every row `sql` gives, read from the register without writing to
+    /// it (on PostgreSQL through psql: the SQL must be what both engines read).
     func lines(_ sql: String) throws -> [String] {
-        try readOnly { try String.fetchAll($0, sql: sql) }
+        if let postgres { return try postgres.psql(sql) }
+        return try readOnly { try String.fetchAll($0, sql: sql) }
     }
 
     private func readOnly<T>(_ body: (GRDB.Database) throws -> T) throws -> T {

@@ -1,11 +1,12 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
-@Suite("sodoan dues, end to end")
+@Suite("sodoan dues, end to end", .serialized)
 struct DuesCommandTests {
     /// The small tree with DV1 in YT-VP and DV2 (unsalaried) in TC, dues kept from January 2025.
-    func register() throws -> CLI {
-        let cli = try CLI()
+    func register(_ kind: RegisterEngineKind = .file) throws -> CLI {
+        let cli = try CLI(kind)
         try cli.makeSmallTree()
         for (code, unit) in [("DV1", "YT-VP"), ("DV2", "TC")] {
             try cli.ok(["member", "add", "--unit", unit, "--code", code, "--name", "Nguyễn Văn \(code)", "--born", "2000-01-01",
@@ -16,8 +17,8 @@ struct DuesCommandTests {
         return cli
     }
 
-    @Test func paymentsExemptionsStatusAndTheReportRolledUp() throws {
-        let cli = try register()
+    @Test(arguments: RegisterEngineKind.allCases) func paymentsExemptionsStatusAndTheReportRolledUp(_ kind: RegisterEngineKind) throws {
+        let cli = try register(kind)
         defer { cli.cleanUp() }
         #expect(try cli.ok(["dues", "pay", "DV1", "--through", "2025-06", "--on", "2025-01-15"])
             .contains("Đã ghi DV1 đóng 30.000 đồng đoàn phí từ tháng 01/2025 đến tháng 06/2025 ngày 2025-01-15."))

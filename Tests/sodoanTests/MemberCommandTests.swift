@@ -1,19 +1,20 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
-@Suite("sodoan member, end to end")
+@Suite("sodoan member, end to end", .serialized)
 struct MemberCommandTests {
     /// A small tree with one member, DV001, admitted to YT-VP on 2018-03-26.
-    func registerWithOneMember() throws -> CLI {
-        let cli = try CLI()
+    func registerWithOneMember(_ kind: RegisterEngineKind = .file) throws -> CLI {
+        let cli = try CLI(kind)
         try cli.makeSmallTree()
         try cli.ok(["member", "add", "--unit", "YT-VP", "--name", "Nguyễn Văn An", "--born", "10/05/2000", "--gender", "Nam",
                     "--code", "DV001", "--joined", "2018-03-26", "--education", "Đại học", "--phone", "0912345678"])
         return cli
     }
 
-    @Test func addShowTransferAndHistory() throws {
-        let cli = try registerWithOneMember()
+    @Test(arguments: RegisterEngineKind.allCases) func addShowTransferAndHistory(_ kind: RegisterEngineKind) throws {
+        let cli = try registerWithOneMember(kind)
         defer { cli.cleanUp() }
         try cli.ok(["member", "transfer", "DV001", "--to", "TC", "--on", "2024-03-01"])
         let show = try cli.ok(["member", "show", "DV001"])
@@ -27,8 +28,8 @@ struct MemberCommandTests {
         #expect(history.contains("2024-03-01  transferred from YT-VP to TC"))
     }
 
-    @Test func aMemberHasOneJSONShapeInTheListAndInShow() throws {
-        let cli = try registerWithOneMember()
+    @Test(arguments: RegisterEngineKind.allCases) func aMemberHasOneJSONShapeInTheListAndInShow(_ kind: RegisterEngineKind) throws {
+        let cli = try registerWithOneMember(kind)
         defer { cli.cleanUp() }
         func object(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
         let row = try #require((try object(try cli.ok(["member", "list", "--format", "json"])) as? [[String: Any]])?.first)
@@ -38,8 +39,8 @@ struct MemberCommandTests {
         for key in row.keys { #expect("\(row[key]!)" == "\(show[key]!)", "\(key)") }
     }
 
-    @Test func listAsOfAPastDayShowsWhereMembersWere() throws {
-        let cli = try registerWithOneMember()
+    @Test(arguments: RegisterEngineKind.allCases) func listAsOfAPastDayShowsWhereMembersWere(_ kind: RegisterEngineKind) throws {
+        let cli = try registerWithOneMember(kind)
         defer { cli.cleanUp() }
         try cli.ok(["member", "transfer", "DV001", "--to", "TC", "--on", "2024-03-01"])
         #expect(try cli.ok(["member", "list", "--as-of", "2023-12-31", "--format", "csv"]).contains(",YT-VP,active,"))
@@ -47,23 +48,23 @@ struct MemberCommandTests {
         #expect(try cli.ok(["member", "list", "--unit", "YT", "--as-of", "2024-03-01", "--format", "csv"]).split(separator: "\n").count == 1)
     }
 
-    @Test func searchIgnoresCaseAndDiacritics() throws {
-        let cli = try registerWithOneMember()
+    @Test(arguments: RegisterEngineKind.allCases) func searchIgnoresCaseAndDiacritics(_ kind: RegisterEngineKind) throws {
+        let cli = try registerWithOneMember(kind)
         defer { cli.cleanUp() }
         #expect(try cli.ok(["member", "list", "--search", "NGUYEN van AN", "--format", "csv"]).contains("DV001"))
         #expect(!(try cli.ok(["member", "list", "--search", "binh", "--format", "csv"]).contains("DV001")))
     }
 
-    @Test func matureRemoveAndDeceaseEndMembership() throws {
-        let cli = try registerWithOneMember()
+    @Test(arguments: RegisterEngineKind.allCases) func matureRemoveAndDeceaseEndMembership(_ kind: RegisterEngineKind) throws {
+        let cli = try registerWithOneMember(kind)
         defer { cli.cleanUp() }
         try cli.ok(["member", "mature", "DV001", "--on", "2025-03-26", "--reason", "Lễ trưởng thành Đoàn"])
         #expect(try cli.ok(["member", "list", "--status", "matured", "--format", "csv"]).contains("DV001"))
         #expect(!(try cli.ok(["member", "list", "--format", "csv"]).contains("DV001")))
     }
 
-    @Test func updateChangesFieldsAndIsAudited() throws {
-        let cli = try registerWithOneMember()
+    @Test(arguments: RegisterEngineKind.allCases) func updateChangesFieldsAndIsAudited(_ kind: RegisterEngineKind) throws {
+        let cli = try registerWithOneMember(kind)
         defer { cli.cleanUp() }
         try cli.ok(["member", "update", "DV001", "--qualification", "Kỹ sư", "--phone", ""])
         let json = try JSONSerialization.jsonObject(with: Data(try cli.ok(["member", "show", "DV001", "--format", "json"]).utf8)) as! [String: Any]
@@ -105,8 +106,8 @@ struct MemberCommandTests {
         #expect(try cli.registerBytes() == before)
     }
 
-    @Test func aSecondMaturityIsOutOfOrder() throws {
-        let cli = try registerWithOneMember()
+    @Test(arguments: RegisterEngineKind.allCases) func aSecondMaturityIsOutOfOrder(_ kind: RegisterEngineKind) throws {
+        let cli = try registerWithOneMember(kind)
         defer { cli.cleanUp() }
         try cli.ok(["member", "mature", "DV001", "--on", "2025-03-26"])
         let before = try cli.registerBytes()

@@ -1,12 +1,13 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
-@Suite("sodoan office and removal from office, end to end")
+@Suite("sodoan office and removal from office, end to end", .serialized)
 struct OfficeCommandTests {
     /// The small tree with DV001 (born 1990-05-10, over 30 from 2020-05-11) in YT-VP and
     /// DV002 (born 1998) in YT-BV.
-    func register() throws -> CLI {
-        let cli = try CLI()
+    func register(_ kind: RegisterEngineKind = .file) throws -> CLI {
+        let cli = try CLI(kind)
         try cli.makeSmallTree()
         try cli.ok(["member", "add", "--unit", "YT-VP", "--name", "Nguyễn Văn An", "--born", "1990-05-10", "--gender", "Nam",
                     "--code", "DV001", "--joined", "2015-03-26", "--education", "Đại học"])
@@ -20,8 +21,8 @@ struct OfficeCommandTests {
             .split(separator: "\n").dropFirst().map { String($0.split(separator: ",")[0]) }
     }
 
-    @Test func theCommitteeOfAUnitOnAnyDayAndTheMaturityFlagFollowIt() throws {
-        let cli = try register()
+    @Test(arguments: RegisterEngineKind.allCases) func theCommitteeOfAUnitOnAnyDayAndTheMaturityFlagFollowIt(_ kind: RegisterEngineKind) throws {
+        let cli = try register(kind)
         defer { cli.cleanUp() }
         try cli.ok(["office", "add", "DV001", "--role", "Bí thư", "--unit", "YT-VP", "--from", "2022-10-01", "--to", "2024-10-01"])
         try cli.ok(["office", "add", "DV002", "--role", "standing-committee", "--unit", "YT", "--from", "2023-01-01"])
@@ -43,8 +44,8 @@ struct OfficeCommandTests {
         #expect(try cli.ok(["log", "--member", "DV001", "--format", "csv"]).contains("office.add"))
     }
 
-    @Test func refusalsChangeNothing() throws {
-        let cli = try register()
+    @Test(arguments: RegisterEngineKind.allCases) func refusalsChangeNothing(_ kind: RegisterEngineKind) throws {
+        let cli = try register(kind)
         defer { cli.cleanUp() }
         try cli.ok(["office", "add", "DV001", "--role", "secretary", "--unit", "YT-VP", "--from", "2022-10-01"])
         try cli.ok(["member", "add", "--unit", "YT-VP", "--name", "Trần Văn Cường", "--born", "1995-01-01", "--gender", "Nam",
@@ -66,8 +67,8 @@ struct OfficeCommandTests {
         try cli.ok(["office", "add", "DV003", "--role", "secretary", "--unit", "YT-VP", "--from", "2024-01-01"])
     }
 
-    @Test func aUnitThatClosesEndsItsCommitteeOnItsClosingDay() throws {
-        let cli = try register()
+    @Test(arguments: RegisterEngineKind.allCases) func aUnitThatClosesEndsItsCommitteeOnItsClosingDay(_ kind: RegisterEngineKind) throws {
+        let cli = try register(kind)
         defer { cli.cleanUp() }
         try cli.ok(["office", "add", "DV002", "--role", "standing-committee", "--unit", "YT", "--from", "2023-01-01"])
         for member in ["DV001", "DV002"] { try cli.ok(["member", "transfer", member, "--to", "TC", "--on", "2025-01-01"]) }
@@ -81,8 +82,8 @@ struct OfficeCommandTests {
         #expect(check.contains(",over-35,DV001,") && !check.contains("office-"), "\(check)")
     }
 
-    @Test func removalFromOfficeEndsTheOfficesHeldOnItsDate() throws {
-        let cli = try register()
+    @Test(arguments: RegisterEngineKind.allCases) func removalFromOfficeEndsTheOfficesHeldOnItsDate(_ kind: RegisterEngineKind) throws {
+        let cli = try register(kind)
         defer { cli.cleanUp() }
         let none = try cli.refusedLeavingNoTrace(["discipline", "add", "DV001", "--level", "removal-from-office", "--on", "2024-03-01",
                                                   "--reason", "Vi phạm", "--lang", "en"], status: 1)

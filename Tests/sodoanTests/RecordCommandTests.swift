@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
 extension CLI {
@@ -24,10 +25,10 @@ extension CLI {
     }
 }
 
-@Suite("sodoan grade, end to end")
+@Suite("sodoan grade, end to end", .serialized)
 struct GradeCommandTests {
-    @Test func aSecondSetCorrectsTheGradeAndMemberShowListsIt() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func aSecondSetCorrectsTheGradeAndMemberShowListsIt(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try cli.makeRecordsRegister()
         try cli.ok(["grade", "set", "DV001", "--year", "2024", "--grade", "good"])
@@ -41,8 +42,8 @@ struct GradeCommandTests {
         #expect(log.components(separatedBy: "grade.set").count == 3)
     }
 
-    @Test func fiveMonthsInTheYearIsRefusedWithTheCountAndNothingWritten() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func fiveMonthsInTheYearIsRefusedWithTheCountAndNothingWritten(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try cli.makeRecordsRegister()
         let vi = try cli.refused(["grade", "set", "DV002", "--year", "2024", "--grade", "good"], status: 1)
@@ -52,8 +53,8 @@ struct GradeCommandTests {
         #expect(en.contains("5 whole months of 2024"))
     }
 
-    @Test func gradesAcrossATransferListUnderTheBranchOfEachYearEnd() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func gradesAcrossATransferListUnderTheBranchOfEachYearEnd(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try cli.makeSmallTree()
         try cli.ok(["member", "add", "--unit", "YT-VP", "--name", "Phạm Minh Châu", "--born", "1997-01-15", "--gender", "female",
@@ -67,8 +68,8 @@ struct GradeCommandTests {
         #expect(text.contains("Year  Code   Name"))
     }
 
-    @Test func badInputIsRefusedWithItsStatus() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func badInputIsRefusedWithItsStatus(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try cli.makeRecordsRegister()
         let unknown = try cli.refused(["grade", "set", "DV999", "--year", "2024", "--grade", "good"], status: 65)
@@ -80,10 +81,10 @@ struct GradeCommandTests {
     }
 }
 
-@Suite("sodoan training, end to end")
+@Suite("sodoan training, end to end", .serialized)
 struct TrainingCommandTests {
-    @Test func addedTrainingsListByYearKindAndUnit() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func addedTrainingsListByYearKindAndUnit(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try cli.makeRecordsRegister()
         try cli.ok(["training", "add", "DV001", "--kind", "theory-elementary", "--started", "01/03/2025", "--completed", "2025-05-30",
@@ -111,8 +112,8 @@ struct TrainingCommandTests {
         #expect(try cli.ok(["member", "show", "DV002"]).contains("245/CN"))
     }
 
-    @Test func badInputIsRefusedWithItsStatusAndNothingWritten() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func badInputIsRefusedWithItsStatusAndNothingWritten(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try cli.makeRecordsRegister()
         try cli.refused(["training", "add", "DV999", "--kind", "other", "--completed", "2025-01-10"], status: 65)
@@ -129,10 +130,10 @@ struct TrainingCommandTests {
     }
 }
 
-@Suite("sodoan discipline, end to end")
+@Suite("sodoan discipline, end to end", .serialized)
 struct DisciplineCommandTests {
-    @Test func anExpulsionEndsMembershipOnItsDate() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func anExpulsionEndsMembershipOnItsDate(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try cli.makeRecordsRegister()
         let done = try cli.ok(["discipline", "add", "DV002", "--level", "expulsion", "--on", "2025-08-01", "--reason", "Vi phạm pháp luật"])
@@ -149,8 +150,8 @@ struct DisciplineCommandTests {
         #expect(again.contains("[discipline-membership]"))
     }
 
-    @Test func aReprimandKeepsTheMemberActive() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func aReprimandKeepsTheMemberActive(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try cli.makeRecordsRegister()
         try cli.ok(["discipline", "add", "DV001", "--level", "reprimand", "--on", "2025-03-05", "--reason", "Vắng sinh hoạt 3 kỳ"])
@@ -159,8 +160,8 @@ struct DisciplineCommandTests {
         #expect(show.contains(#""reason" : "Vắng sinh hoạt 3 kỳ""#))
     }
 
-    @Test func badInputIsRefusedWithItsStatusAndNothingWritten() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func badInputIsRefusedWithItsStatusAndNothingWritten(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try cli.makeRecordsRegister()
         try cli.refused(["discipline", "add", "DV999", "--level", "warning", "--on", "2025-03-05", "--reason", "x"], status: 65)

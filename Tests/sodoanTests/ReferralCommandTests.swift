@@ -1,12 +1,13 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
-@Suite("sodoan referral and policy, end to end")
+@Suite("sodoan referral and policy, end to end", .serialized)
 struct ReferralCommandTests {
     /// The small tree with Nguyễn Thị Lan (DV001) in YT-VP: graded excellent for 2023, with
     /// a Party-awareness certificate from April 2024.
-    func makeRegister() throws -> CLI {
-        let cli = try CLI()
+    func makeRegister(_ kind: RegisterEngineKind = .file) throws -> CLI {
+        let cli = try CLI(kind)
         try cli.makeSmallTree()
         try cli.ok(["member", "add", "--unit", "YT-VP", "--name", "Nguyễn Thị Lan", "--born", "2000-05-10", "--gender", "female",
                     "--code", "DV001", "--joined", "2016-03-26", "--education", "university"])
@@ -33,8 +34,8 @@ struct ReferralCommandTests {
         #expect(try cli.registerBytes() == before, sourceLocation: sourceLocation)
     }
 
-    @Test func theWholePathFromNominationToOfficialPartyMember() throws {
-        let cli = try makeRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func theWholePathFromNominationToOfficialPartyMember(_ kind: RegisterEngineKind) throws {
+        let cli = try makeRegister(kind)
         defer { cli.cleanUp() }
         try throughReferred(cli)
         try cli.ok(["referral", "admit", "DV001", "--on", "2024-10-01", "--decision", "345-QĐ/ĐU"])
@@ -50,8 +51,8 @@ struct ReferralCommandTests {
         #expect(check.contains("A Party member since 2024-10-01"))
     }
 
-    @Test func stagesOutOfOrderAreRefusedAndChangeNothing() throws {
-        let cli = try makeRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func stagesOutOfOrderAreRefusedAndChangeNothing(_ kind: RegisterEngineKind) throws {
+        let cli = try makeRegister(kind)
         defer { cli.cleanUp() }
         try refused(cli, ["referral", "admit", "DV001", "--on", "2024-01-10"], rule: "referral-stage")
         try refused(cli, ["referral", "refer-to-class", "DV001", "--on", "2024-01-10"], rule: "no-open-referral")
@@ -65,8 +66,8 @@ struct ReferralCommandTests {
         try refused(cli, ["referral", "confirm", "DV001", "--on", "2025-09-30"], rule: "probation")
     }
 
-    @Test func votesAreChecked() throws {
-        let cli = try makeRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func votesAreChecked(_ kind: RegisterEngineKind) throws {
+        let cli = try makeRegister(kind)
         defer { cli.cleanUp() }
         try refused(cli, ["referral", "nominate", "DV001", "--on", "2024-01-10", "--convened", "12", "--present", "12", "--for", "6"], rule: "vote-majority")
         try refused(cli, ["referral", "nominate", "DV001", "--on", "2024-01-10", "--convened", "15", "--present", "9", "--for", "9"], rule: "vote-quorum")
@@ -74,15 +75,15 @@ struct ReferralCommandTests {
                     status: 65, rule: "triệu tập 10, có mặt 11")
     }
 
-    @Test func aStepThatFailsACriterionNamesItAndExits1() throws {
-        let cli = try makeRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func aStepThatFailsACriterionNamesItAndExits1(_ kind: RegisterEngineKind) throws {
+        let cli = try makeRegister(kind)
         defer { cli.cleanUp() }
         try cli.ok(["grade", "set", "DV001", "--year", "2024", "--grade", "good"])
         try refused(cli, ["referral", "nominate", "DV001", "--on", "2025-01-10", "--lang", "en"] + vote, rule: "latest-grade: good for 2024")
     }
 
-    @Test func checkPrintsTheFixedJSONShapeAndExits0WhenNotEligible() throws {
-        let cli = try makeRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func checkPrintsTheFixedJSONShapeAndExits0WhenNotEligible(_ kind: RegisterEngineKind) throws {
+        let cli = try makeRegister(kind)
         defer { cli.cleanUp() }
         let result = try cli.run(["referral", "check", "DV001", "--step", "refer", "--on", "2024-05-10", "--format", "json", "--lang", "en"])
         #expect(result.status == 0)
@@ -105,8 +106,8 @@ struct ReferralCommandTests {
         #expect(policy["certificate_valid_months"] as? Int == 60)
     }
 
-    @Test func policySetChangesWhatChecksUseAndTheyPrintIt() throws {
-        let cli = try makeRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func policySetChangesWhatChecksUseAndTheyPrintIt(_ kind: RegisterEngineKind) throws {
+        let cli = try makeRegister(kind)
         defer { cli.cleanUp() }
         try cli.ok(["grade", "set", "DV001", "--year", "2024", "--grade", "good"])
         #expect(try cli.ok(["referral", "check", "DV001", "--step", "nominate", "--on", "2025-01-10"]).contains("CHƯA ĐỦ ĐIỀU KIỆN"))
@@ -127,8 +128,8 @@ struct ReferralCommandTests {
         try refused(cli, ["policy", "set", "min_age", "12"], status: 65, rule: "min_age")
     }
 
-    @Test func candidatesListWhoPassesAndWhoIsOneShort() throws {
-        let cli = try makeRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func candidatesListWhoPassesAndWhoIsOneShort(_ kind: RegisterEngineKind) throws {
+        let cli = try makeRegister(kind)
         defer { cli.cleanUp() }
         try cli.ok(["member", "add", "--unit", "YT-VP", "--name", "Trần Văn An", "--born", "1999-01-01", "--gender", "male",
                     "--code", "DV002", "--joined", "2015-03-26", "--education", "university"])
@@ -141,8 +142,8 @@ struct ReferralCommandTests {
         #expect(text.contains("Policy used: min_grade=excellent"))
     }
 
-    @Test func aReferredReferralLapsesAfterTwelveMonths() throws {
-        let cli = try makeRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func aReferredReferralLapsesAfterTwelveMonths(_ kind: RegisterEngineKind) throws {
+        let cli = try makeRegister(kind)
         defer { cli.cleanUp() }
         try throughReferred(cli)
         #expect(try cli.ok(["referral", "list", "--stage", "lapsed", "--on", "2025-05-31", "--format", "csv"]).split(separator: "\n").count == 1)
@@ -151,8 +152,8 @@ struct ReferralCommandTests {
         try refused(cli, ["referral", "admit", "DV001", "--on", "2025-06-01"], rule: "referral-stage")
     }
 
-    @Test func theDocumentIsTheResolutionForm4KND() throws {
-        let cli = try makeRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func theDocumentIsTheResolutionForm4KND(_ kind: RegisterEngineKind) throws {
+        let cli = try makeRegister(kind)
         defer { cli.cleanUp() }
         try throughReferred(cli)
         let md = try cli.ok(["referral", "document", "DV001", "--place", "Quảng Ninh"])
@@ -169,8 +170,8 @@ struct ReferralCommandTests {
         try refused(cli, ["referral", "document", "DV001", "--format", "json"], status: 64, rule: "md or html")
     }
 
-    @Test func theAddresseesCarryTheirTitleOnceWhetherTypedOrNot() throws {
-        let cli = try makeRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func theAddresseesCarryTheirTitleOnceWhetherTypedOrNot(_ kind: RegisterEngineKind) throws {
+        let cli = try makeRegister(kind)
         defer { cli.cleanUp() }
         try throughReferred(cli)
         let md = try cli.ok(["referral", "document", "DV001", "--party-cell", "chi bộ Văn phòng Sở", "--party-committee", "Sở Y tế"])

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestSupport
 import GRDB
 import Testing
 
@@ -31,10 +32,10 @@ private func keys(_ object: Any?) -> Set<String> {
     Set((object as? [String: Any])?.keys.map { $0 } ?? [])
 }
 
-@Suite("sodoan report, end to end")
+@Suite("sodoan report, end to end", .serialized)
 struct ReportCommandTests {
-    @Test func jsonHasExactlyTheShapeOfCLIMD() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func jsonHasExactlyTheShapeOfCLIMD(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try makeReportRegister(cli)
         let dk = try json(try cli.ok(["report", "annual", "--year", "2024", "--format", "json"]))
@@ -88,8 +89,8 @@ struct ReportCommandTests {
         #expect(branches[1]["children"] as? [Any] != nil)
     }
 
-    @Test func theSameRegisterPrintsTheSameBytesInEveryFormat() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func theSameRegisterPrintsTheSameBytesInEveryFormat(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try makeReportRegister(cli)
         for format in ["text", "md", "html", "csv", "json"] {
@@ -102,8 +103,8 @@ struct ReportCommandTests {
         #expect(period == (try cli.ok(["report", "annual", "--year", "2024", "--format", "json"])))
     }
 
-    @Test func aLaterTransferLeavesLastYearsFiguresButChangesTheFingerprint() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func aLaterTransferLeavesLastYearsFiguresButChangesTheFingerprint(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try makeReportRegister(cli)
         let before = try json(try cli.ok(["report", "annual", "--year", "2024", "--format", "json"]))
@@ -119,8 +120,8 @@ struct ReportCommandTests {
         #expect(withoutFingerprints(after) == withoutFingerprints(before))
     }
 
-    @Test func aWriteChangesTheFingerprintAndAReadDoesNot() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func aWriteChangesTheFingerprintAndAReadDoesNot(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try makeReportRegister(cli)
         let fingerprint = { try json(try cli.ok(["report", "annual", "--year", "2024", "--format", "json"]))["fingerprint"] as? String }
@@ -131,8 +132,8 @@ struct ReportCommandTests {
         #expect(try fingerprint() != first)
     }
 
-    @Test func documentsAreVietnameseByDefaultAndEnglishOnRequest() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func documentsAreVietnameseByDefaultAndEnglishOnRequest(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try makeReportRegister(cli)
         let md = try cli.ok(["report", "annual", "--year", "2024", "--format", "md"])
@@ -157,8 +158,8 @@ struct ReportCommandTests {
         #expect(text.contains("\n    YT-VP "))
     }
 
-    @Test func csvHasOneRowPerUnit() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func csvHasOneRowPerUnit(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try makeReportRegister(cli)
         let lines = try cli.ok(["report", "annual", "--year", "2024", "--format", "csv"]).split(separator: "\n")
@@ -192,8 +193,8 @@ struct ReportCommandTests {
         #expect(dk["balanced"] as? Bool == false)
     }
 
-    @Test func badPeriodsAreBadInput() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func badPeriodsAreBadInput(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try cli.makeSmallTree()
         let backwards = try cli.run(["report", "period", "--from", "2024-12-31", "--to", "2024-01-01"])

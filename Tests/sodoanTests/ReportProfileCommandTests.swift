@@ -1,16 +1,17 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
 /// The year-end report's `profile` and `unit_grades` against what a bloc office counts by
 /// hand from the listings (`member list --as-of`, `member show`, `training list`, `office
 /// list --as-of`, `referral list --on`, `unit grades`) for the same day, on two days.
-@Suite("sodoan report profile and unit grades, end to end")
+@Suite("sodoan report profile and unit grades, end to end", .serialized)
 struct ReportProfileCommandTests {
     /// The small tree; six members with profiles, one Party member from before the register,
     /// one admitted to the Party on 2025-05-01, a theory course completed on 2025-05-01, a
     /// transfer, an admission and a removal between the two days, and two unit grades.
-    func register() throws -> CLI {
-        let cli = try CLI()
+    func register(_ kind: RegisterEngineKind = .file) throws -> CLI {
+        let cli = try CLI(kind)
         try cli.makeSmallTree()
         func add(_ code: String, _ unit: String, _ name: String, born: String, gender: String, education: String,
                  joined: String = "2015-03-26", _ extra: [String]) throws {
@@ -109,8 +110,8 @@ struct ReportProfileCommandTests {
         return result.filter { !$0.value.isEmpty }
     }
 
-    @Test func theProfileAtEveryUnitIsTheHandCountOnTwoDays() throws {
-        let cli = try register()
+    @Test(arguments: RegisterEngineKind.allCases) func theProfileAtEveryUnitIsTheHandCountOnTwoDays(_ kind: RegisterEngineKind) throws {
+        let cli = try register(kind)
         defer { cli.cleanUp() }
         for day in ["2025-03-31", "2025-12-31"] {
             let hand = try handCount(cli, on: day)
@@ -126,8 +127,8 @@ struct ReportProfileCommandTests {
         #expect(december["DK"]?["office_holders"] == 1 && march["DK"]?["office_holders"] == 1)
     }
 
-    @Test func unitGradesAreCountedOverTheOpenUnitsBelow() throws {
-        let cli = try register()
+    @Test(arguments: RegisterEngineKind.allCases) func unitGradesAreCountedOverTheOpenUnitsBelow(_ kind: RegisterEngineKind) throws {
+        let cli = try register(kind)
         defer { cli.cleanUp() }
         let dk = try object(try cli.ok(["report", "annual", "--year", "2025", "--format", "json"]))
         #expect(dk["unit_grades"] as? [String: Int] == ["excellent": 1, "good": 1, "pass": 0, "fail": 0, "not_graded": 2])

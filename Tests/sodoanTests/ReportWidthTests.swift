@@ -1,19 +1,20 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
 /// The text report fits a terminal of 100 columns; the documents and data keep every column.
-@Suite("sodoan report text width, end to end")
+@Suite("sodoan report text width, end to end", .serialized)
 struct ReportWidthTests {
     /// The sample register, loaded by the demo into the CLI's register file.
-    private func sampleRegister() throws -> CLI {
-        let cli = try CLI()
+    private func sampleRegister(_ kind: RegisterEngineKind = .file) throws -> CLI {
+        let cli = try CLI(kind)
         let loaded = try cli.run(["demo", "--samples", DemoCommandTests.samples])
         #expect(loaded.status == 0, "\(loaded.stderr)")
         return cli
     }
 
-    @Test func noLineOfTheTextReportOfTheSamplesIsWiderThan100Columns() throws {
-        let cli = try sampleRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func noLineOfTheTextReportOfTheSamplesIsWiderThan100Columns(_ kind: RegisterEngineKind) throws {
+        let cli = try sampleRegister(kind)
         defer { cli.cleanUp() }
         for language in ["vi", "en"] {
             for report in [["report", "annual", "--year", "2025"], ["report", "annual", "--year", "2025", "--unit", "YT"],
@@ -32,8 +33,8 @@ struct ReportWidthTests {
 
     /// Split tables repeat the unit column, so every figure of a unit's row is still in the
     /// text, as many as the CSV has; the Markdown keeps each section in one table.
-    @Test func splitTablesKeepEveryFigureAndTheDocumentsKeepEveryColumn() throws {
-        let cli = try sampleRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func splitTablesKeepEveryFigureAndTheDocumentsKeepEveryColumn(_ kind: RegisterEngineKind) throws {
+        let cli = try sampleRegister(kind)
         defer { cli.cleanUp() }
         let csv = try cli.ok(["report", "annual", "--year", "2025", "--format", "csv"]).split(separator: "\n")
         let header = csv[0].split(separator: ",")

@@ -1,17 +1,18 @@
 import Foundation
+import PostgresTestSupport
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
 import Testing
 
-@Suite("sodoan report summary and trend, end to end")
+@Suite("sodoan report summary and trend, end to end", .serialized)
 struct SummaryCommandTests {
     static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appending(path: "samples").path
 
     /// The sample register, loaded as the demo loads it.
-    func sampleRegister() throws -> CLI {
-        let cli = try CLI()
+    func sampleRegister(_ kind: RegisterEngineKind = .file) throws -> CLI {
+        let cli = try CLI(kind)
         try cli.ok(["demo", "--samples", Self.samples, "--db", cli.db])
         return cli
     }
@@ -20,8 +21,8 @@ struct SummaryCommandTests {
         try JSONSerialization.jsonObject(with: Data(try cli.ok(arguments).utf8))
     }
 
-    @Test func theSummaryStatesExactlyTheAnnualReportsFiguresAndComparesWithEarlierYears() throws {
-        let cli = try sampleRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func theSummaryStatesExactlyTheAnnualReportsFiguresAndComparesWithEarlierYears(_ kind: RegisterEngineKind) throws {
+        let cli = try sampleRegister(kind)
         defer { cli.cleanUp() }
         let summary = try json(cli, ["report", "summary", "--year", "2025", "--compare", "2", "--format", "json"]) as! [String: Any]
         var figures: [String: [String: Any]] = [:]
@@ -62,8 +63,8 @@ struct SummaryCommandTests {
         }
     }
 
-    @Test func theTrendChartsAreWellFormedSVGWithOnePointPerYearPerSeries() throws {
-        let cli = try sampleRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func theTrendChartsAreWellFormedSVGWithOnePointPerYearPerSeries(_ kind: RegisterEngineKind) throws {
+        let cli = try sampleRegister(kind)
         defer { cli.cleanUp() }
         let svg = try cli.ok(["report", "trend", "--from-year", "2021", "--to-year", "2025", "--format", "svg"])
         let documents = svg.components(separatedBy: "</svg>\n").filter { !$0.isEmpty }.map { $0 + "</svg>\n" }

@@ -1,11 +1,12 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
-@Suite("sodoan member: the Union book's profile, end to end")
+@Suite("sodoan member: the Union book's profile, end to end", .serialized)
 struct UnionBookCommandTests {
     /// The small tree with DV001 in YT-VP, profile given in Vietnamese.
-    func registerWithProfile() throws -> CLI {
-        let cli = try CLI()
+    func registerWithProfile(_ kind: RegisterEngineKind = .file) throws -> CLI {
+        let cli = try CLI(kind)
         try cli.makeSmallTree()
         try cli.ok(["member", "add", "--unit", "YT-VP", "--name", "Hoàng Thị Mai", "--born", "2000-05-10", "--gender", "Nữ",
                     "--code", "DV001", "--joined", "2016-03-26", "--education", "Đại học", "--ethnicity", "tay",
@@ -14,8 +15,8 @@ struct UnionBookCommandTests {
         return cli
     }
 
-    @Test func addAndShowTheWholeUnionBookPage() throws {
-        let cli = try registerWithProfile()
+    @Test(arguments: RegisterEngineKind.allCases) func addAndShowTheWholeUnionBookPage(_ kind: RegisterEngineKind) throws {
+        let cli = try registerWithProfile(kind)
         defer { cli.cleanUp() }
         let show = try cli.ok(["member", "show", "DV001"])
         #expect(show.contains("Dân tộc         Tày"))
@@ -37,8 +38,8 @@ struct UnionBookCommandTests {
         #expect(try cli.ok(["member", "show", "DV001", "--lang", "en"]).contains("intermediate (from the recorded courses)"))
     }
 
-    @Test func anUnknownEthnicGroupIsRefusedWithTheNearestNamesAndChangesNothing() throws {
-        let cli = try registerWithProfile()
+    @Test(arguments: RegisterEngineKind.allCases) func anUnknownEthnicGroupIsRefusedWithTheNearestNamesAndChangesNothing(_ kind: RegisterEngineKind) throws {
+        let cli = try registerWithProfile(kind)
         defer { cli.cleanUp() }
         let stderr = try cli.refusedLeavingNoTrace(["member", "update", "DV001", "--ethnicity", "Muong x", "--lang", "en"], status: 65)
         #expect(stderr.contains("Nearest: Mường"))
@@ -52,8 +53,8 @@ struct UnionBookCommandTests {
         #expect(json["ethnicity"] == nil)
     }
 
-    @Test func importReadsTheVietnameseHeadersAndExportKeepsEthnicityAndReligionPersonal() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func importReadsTheVietnameseHeadersAndExportKeepsEthnicityAndReligionPersonal(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try cli.makeSmallTree()
         let path = try cli.file("members.csv", """

@@ -1,7 +1,8 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
-@Suite("sodoan init and unit, end to end")
+@Suite("sodoan init and unit, end to end", .serialized)
 struct UnitCommandTests {
     @Test func initCreatesAnOwnerOnlyRegisterWithItsRootUnit() throws {
         let cli = try CLI()
@@ -13,8 +14,8 @@ struct UnitCommandTests {
         #expect(list.contains("DK,Đoàn Khối các cơ quan tỉnh,bloc,"))
     }
 
-    @Test func initRefusesToOverwriteAnExistingRegister() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func initRefusesToOverwriteAnExistingRegister(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try cli.ok(["init", "--name", "A", "--code", "DK"])
         let before = try cli.registerBytes()
@@ -31,16 +32,16 @@ struct UnitCommandTests {
         #expect(FileManager.default.fileExists(atPath: cli.db))
     }
 
-    @Test func aMissingRegisterExits66() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func aMissingRegisterExits66(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         let result = try cli.run(["unit", "list"])
         #expect(result.status == 66)
         #expect(result.stderr.contains("sodoan init"))
     }
 
-    @Test func aBranchCannotSitDirectlyUnderTheBlocAndNothingChanges() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func aBranchCannotSitDirectlyUnderTheBlocAndNothingChanges(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try cli.makeSmallTree()
         let before = try cli.registerBytes()
@@ -50,8 +51,8 @@ struct UnitCommandTests {
         #expect(try cli.registerBytes() == before)
     }
 
-    @Test func treeListShowsStructuralWarnings() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func treeListShowsStructuralWarnings(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try cli.makeSmallTree()
         let tree = try cli.ok(["unit", "list", "--tree", "--lang", "en"])

@@ -1,10 +1,11 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
-@Suite("sodoan unit grade and unit grades, end to end")
+@Suite("sodoan unit grade and unit grades, end to end", .serialized)
 struct UnitGradeCommandTests {
-    @Test func gradesAreSetCorrectedAndListedForTheSubtree() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func gradesAreSetCorrectedAndListedForTheSubtree(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try cli.makeSmallTree()
         #expect(try cli.ok(["unit", "grade", "YT-VP", "--year", "2024", "--grade", "good"])
@@ -27,8 +28,8 @@ struct UnitGradeCommandTests {
         #expect(log.components(separatedBy: "unit.grade").count - 1 == 4)
     }
 
-    @Test func refusalsNameTheRuleAndChangeNothing() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func refusalsNameTheRuleAndChangeNothing(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try cli.makeSmallTree()
         try cli.ok(["unit", "add", "MOI", "--name", "Chi đoàn mới", "--kind", "branch", "--parent", "YT", "--opened", "2024-07-02"])
@@ -58,8 +59,8 @@ struct UnitGradeCommandTests {
         #expect(check.stdout.contains("[unit-grade-months] YT-BV") || check.stderr.contains("[unit-grade-months] YT-BV"))
     }
 
-    @Test func importReadsWhatExportWritesAndRefusesARuleBrokenAtItsLineAndColumn() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func importReadsWhatExportWritesAndRefusesARuleBrokenAtItsLineAndColumn(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try cli.makeSmallTree()
         try cli.ok(["unit", "add", "HE", "--name", "Chi đoàn hè", "--kind", "branch", "--parent", "YT", "--opened", "2024-07-02"])
