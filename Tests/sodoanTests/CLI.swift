@@ -16,6 +16,12 @@ struct CLI {
     /// The register's `--db`: the file's path or the database's URL.
     var db: String { postgres?.url ?? directory.appending(path: "register.db").path }
 
+    /// What a sodoan started on this register runs with: this process's environment and, for
+    /// a database, the cluster's password file.
+    var environment: [String: String] {
+        ProcessInfo.processInfo.environment.merging(postgres?.cluster.environment ?? [:]) { $1 }
+    }
+
     struct Result {
         var status: Int32
         var stdout: String
@@ -55,8 +61,7 @@ struct CLI {
         process.executableURL = CLI.binary
         process.arguments = arguments + (useDB ? ["--db", db] : [])
         process.currentDirectoryURL = directory
-        process.environment = ProcessInfo.processInfo.environment.merging(postgres?.cluster.environment ?? [:]) { $1 }
-            .merging(environment) { $1 }
+        process.environment = self.environment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

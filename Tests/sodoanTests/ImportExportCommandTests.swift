@@ -1,8 +1,9 @@
 import Foundation
+import PostgresTestSupport
 import RegisterStore
 import Testing
 
-@Suite("sodoan import and export, end to end")
+@Suite("sodoan import and export, end to end", .serialized)
 struct ImportExportCommandTests {
     static let header = "code,full_name,birth_date,gender,unit,joined_on,education,id_number,phone\n"
 
@@ -42,8 +43,8 @@ struct ImportExportCommandTests {
         #expect(help.split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
 
-    @Test func badRowsExit65ListingFileLineAndColumnAndTheRegisterIsUnchanged() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func badRowsExit65ListingFileLineAndColumnAndTheRegisterIsUnchanged(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try cli.makeSmallTree()
         let path = try write(cli, "members.csv", Self.header + """
@@ -65,8 +66,8 @@ struct ImportExportCommandTests {
         #expect(try cli.registerBytes() == before)
     }
 
-    @Test func exportLeavesPersonalDataOutUnlessAskedAndFiltersByUnit() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func exportLeavesPersonalDataOutUnlessAskedAndFiltersByUnit(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try cli.makeSmallTree()
         let path = try write(cli, "members.csv", Self.header + """
@@ -87,15 +88,15 @@ struct ImportExportCommandTests {
         #expect(try cli.ok(["import", "members", again, "--lang", "en"]).contains("0 added, 0 updated, 2 unchanged"))
         #expect(try cli.ok(["export", "members", "--include-personal", "--format", "json"]) == personal)
         // Without birth dates it cannot create members.
-        let fresh = try CLI()
+        let fresh = try CLI(kind)
         defer { fresh.cleanUp() }
         try fresh.makeSmallTree()
         let refused = try fresh.run(["import", "members", try fresh.file("plain.csv", plain), "--lang", "en"])
         #expect(refused.status == 65 && refused.stderr.contains("birth_date"), "\(refused.stderr)")
     }
 
-    @Test func aKilledImportLeavesTheRegisterExactlyAsBefore() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func aKilledImportLeavesTheRegisterExactlyAsBefore(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try cli.makeSmallTree()
         let small = try membersFile(cli, "small.csv", count: 3, prefix: "A")
@@ -107,6 +108,7 @@ struct ImportExportCommandTests {
         let process = Process()
         process.executableURL = CLI.binary
         process.arguments = ["import", "members", big, "--db", cli.db]
+        process.environment = cli.environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.launchAlone()
@@ -125,8 +127,8 @@ struct ImportExportCommandTests {
         try cli.ok(["import", "members", next])
     }
 
-    @Test func twoImportsAtOnceIntoOneRegisterBothFinishWithNothingLost() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func twoImportsAtOnceIntoOneRegisterBothFinishWithNothingLost(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try cli.makeSmallTree()
         let files = [try membersFile(cli, "a.csv", count: 400, prefix: "A"), try membersFile(cli, "b.csv", count: 400, prefix: "B")]
@@ -134,6 +136,7 @@ struct ImportExportCommandTests {
             let process = Process()
             process.executableURL = CLI.binary
             process.arguments = ["import", "members", file, "--db", cli.db]
+            process.environment = cli.environment
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.launchAlone()

@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestSupport
 import RegisterStore
 import Testing
 
@@ -7,11 +8,11 @@ import Testing
 /// (date cells, numbers, booleans, text that is never a formula), under a frozen header
 /// with fitted widths; the same register gives the same bytes; and an export imports back
 /// into an empty register with the same report fingerprint.
-@Suite("write .xlsx")
+@Suite("write .xlsx", .serialized)
 struct SpreadsheetExportTests {
     /// The sample register of samples/, loaded by `demo`.
-    static func sampleRegister() throws -> CLI {
-        let cli = try CLI()
+    static func sampleRegister(_ kind: RegisterEngineKind = .file) throws -> CLI {
+        let cli = try CLI(kind)
         let result = try cli.run(["demo", "--samples", DemoCommandTests.samples])
         #expect(result.status == 0, "\(result.stderr)")
         return cli
@@ -48,8 +49,8 @@ struct SpreadsheetExportTests {
             return len(rows) - 1
         """#
 
-    @Test func everyExportIsTheCSVCellByCellTyped() throws {
-        let cli = try Self.sampleRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func everyExportIsTheCSVCellByCellTyped(_ kind: RegisterEngineKind) throws {
+        let cli = try Self.sampleRegister(kind)
         defer { cli.cleanUp() }
         var script = Self.compare + "\n"
         for kind in ["units", "members", "events", "grades", "trainings", "discipline", "referrals", "dues"] {
@@ -68,8 +69,8 @@ struct SpreadsheetExportTests {
         #expect(out.contains("born dd/mm/yyyy"))
     }
 
-    @Test func listsAreTheirCSVUnderTheTablesHeadings() throws {
-        let cli = try Self.sampleRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func listsAreTheirCSVUnderTheTablesHeadings(_ kind: RegisterEngineKind) throws {
+        let cli = try Self.sampleRegister(kind)
         defer { cli.cleanUp() }
         var rows: [Int] = []
         for (command, name) in [(["member", "list", "--status", "all", "--as-of", "2025-12-31"], "members"),
@@ -89,8 +90,8 @@ struct SpreadsheetExportTests {
         #expect(out.contains("['Mã', 'Họ và tên', 'Ngày sinh', 'Tuổi', 'Giới tính', 'Chi đoàn', 'Tình trạng', 'Lưu ý']"))
     }
 
-    @Test func theReportsSectionsAreSheetsWithTheUnitTreeIndentedAndTheFingerprint() throws {
-        let cli = try Self.sampleRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func theReportsSectionsAreSheetsWithTheUnitTreeIndentedAndTheFingerprint(_ kind: RegisterEngineKind) throws {
+        let cli = try Self.sampleRegister(kind)
         defer { cli.cleanUp() }
         try Data(try cli.ok(["report", "annual", "--year", "2024", "--format", "csv"]).utf8).write(to: cli.directory.appending(path: "report.csv"))
         try cli.ok(["report", "annual", "--year", "2024", "--format", "xlsx", "--output", "report.xlsx"])
@@ -123,8 +124,8 @@ struct SpreadsheetExportTests {
         #expect(out.contains("12 units "))
     }
 
-    @Test func theSameRegisterWritesTheSameBytes() throws {
-        let cli = try Self.sampleRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func theSameRegisterWritesTheSameBytes(_ kind: RegisterEngineKind) throws {
+        let cli = try Self.sampleRegister(kind)
         defer { cli.cleanUp() }
         for name in ["a", "b"] {
             try cli.ok(["export", "members", "--format", "xlsx", "--output", "\(name).xlsx"])
@@ -135,8 +136,8 @@ struct SpreadsheetExportTests {
         #expect(try bytes("a-report.xlsx") == bytes("b-report.xlsx"))
     }
 
-    @Test func anExportImportsBackIntoAnEmptyRegisterWithTheSameFingerprint() throws {
-        let source = try Self.sampleRegister(), copy = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func anExportImportsBackIntoAnEmptyRegisterWithTheSameFingerprint(_ kind: RegisterEngineKind) throws {
+        let source = try Self.sampleRegister(kind), copy = try CLI(kind)
         defer { source.cleanUp(); copy.cleanUp() }
         // Every kind, in the order an import into an empty register takes them.
         let kinds = DataKind.allCases.map(\.rawValue)
@@ -152,8 +153,8 @@ struct SpreadsheetExportTests {
         #expect(try fingerprint(copy) == fingerprint(source))
     }
 
-    @Test func textThatLooksLikeAFormulaIsAStringCell() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func textThatLooksLikeAFormulaIsAStringCell(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try cli.makeSmallTree()
         try cli.ok(["unit", "add", "F1", "--name", "=HYPERLINK(\"http://x\",\"bấm\")", "--kind", "branch", "--parent", "YT", "--opened", "2015-01-01"])
@@ -166,8 +167,8 @@ struct SpreadsheetExportTests {
         #expect(out == "s =HYPERLINK(\"http://x\",\"bấm\") True\n", "\(out)")
     }
 
-    @Test func aWorkbookNeedsAFileAndAFileNeedsAWorkbook() throws {
-        let cli = try Self.sampleRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func aWorkbookNeedsAFileAndAFileNeedsAWorkbook(_ kind: RegisterEngineKind) throws {
+        let cli = try Self.sampleRegister(kind)
         defer { cli.cleanUp() }
         #expect(try cli.run(["export", "members", "--format", "xlsx"]).stderr.contains("--format xlsx needs --output FILE.xlsx."))
         #expect(try cli.run(["report", "annual", "--year", "2024", "--output", "r.xlsx"]).status == 64)

@@ -1,17 +1,18 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
 /// `sodoan import KIND FILE.xlsx`: workbooks written by the real openpyxl library (date
 /// cells, numbers, inline and shared strings, an extra sheet, Vietnamese headers, the 1904
 /// date system, formulas) import exactly as the CSV of the same data does; workbooks that
 /// cannot be read without a guess are refused whole, naming the cell.
-@Suite("import .xlsx")
+@Suite("import .xlsx", .serialized)
 struct SpreadsheetImportTests {
     static let samples = DemoCommandTests.samples
 
     /// A register with the sample units, loaded from units.csv.
-    static func registerWithSampleUnits() throws -> CLI {
-        let cli = try CLI()
+    static func registerWithSampleUnits(_ kind: RegisterEngineKind = .file) throws -> CLI {
+        let cli = try CLI(kind)
         try cli.ok(["init", "--name", "Đoàn Khối các cơ quan tỉnh", "--code", "DK", "--opened", "2008-01-01"])
         try cli.ok(["import", "units", samples + "/units.csv"])
         return cli
@@ -55,8 +56,8 @@ struct SpreadsheetImportTests {
         print(numbers, shared)
         """#
 
-    @Test func aMembersWorkbookFromOpenpyxlImportsAsItsCSVDoes() throws {
-        let fromSheet = try Self.registerWithSampleUnits(), fromCSV = try Self.registerWithSampleUnits()
+    @Test(arguments: RegisterEngineKind.allCases) func aMembersWorkbookFromOpenpyxlImportsAsItsCSVDoes(_ kind: RegisterEngineKind) throws {
+        let fromSheet = try Self.registerWithSampleUnits(kind), fromCSV = try Self.registerWithSampleUnits(kind)
         defer { fromSheet.cleanUp(); fromCSV.cleanUp() }
         let counts = try OpenPyXL.run("sys_samples = \"\(Self.samples)\"\n" + Self.membersWorkbook, in: fromSheet.directory)
             .split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
@@ -75,8 +76,8 @@ struct SpreadsheetImportTests {
         #expect(exported.contains(",0954684874,"))
     }
 
-    @Test func aWorkbookInThe1904DateSystemReadsItsDaysRight() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func aWorkbookInThe1904DateSystemReadsItsDaysRight(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try cli.ok(["init", "--name", "Đoàn Khối các cơ quan tỉnh", "--code", "DK", "--opened", "2008-01-01"])
         try OpenPyXL.run(#"""
@@ -119,8 +120,8 @@ struct SpreadsheetImportTests {
         """# : "")
     }
 
-    @Test func aFormulaGivesItsCachedValueAndOneWithoutIsRefused() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func aFormulaGivesItsCachedValueAndOneWithoutIsRefused(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try cli.ok(["init", "--name", "Đoàn Khối các cơ quan tỉnh", "--code", "DK", "--opened", "2008-01-01"])
         try OpenPyXL.run(Self.formulaWorkbook(cached: false), in: cli.directory)
@@ -132,8 +133,8 @@ struct SpreadsheetImportTests {
         #expect(try cli.ok(["export", "units"]).contains("TC,Chi đoàn cơ sở Sở Tài chính,grassroots-branch,DK,2015-01-01,"))
     }
 
-    @Test func mergedHeaderCellsAreRefusedByTheirRange() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func mergedHeaderCellsAreRefusedByTheirRange(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try cli.ok(["init", "--name", "Đoàn Khối các cơ quan tỉnh", "--code", "DK", "--opened", "2008-01-01"])
         try OpenPyXL.run(#"""
@@ -148,8 +149,8 @@ struct SpreadsheetImportTests {
         #expect(refused.contains("merged.xlsx: Sheet!A1: Các ô tiêu đề A1:B1 bị gộp"))
     }
 
-    @Test func cellsThatCannotBeReadWithoutAGuessAreRefusedWithTheirPlaceAndReason() throws {
-        let cli = try Self.registerWithSampleUnits()
+    @Test(arguments: RegisterEngineKind.allCases) func cellsThatCannotBeReadWithoutAGuessAreRefusedWithTheirPlaceAndReason(_ kind: RegisterEngineKind) throws {
+        let cli = try Self.registerWithSampleUnits(kind)
         defer { cli.cleanUp() }
         try OpenPyXL.run(#"""
             wb = openpyxl.Workbook()
@@ -177,8 +178,8 @@ struct SpreadsheetImportTests {
         #expect(missing.contains("sheets.xlsx has no sheet \"Đoàn viên\"; its sheets are \"Sheet1\", \"Khác\". Choose one with --sheet."))
     }
 
-    @Test func filesThatAreNoWorkbookAreRefusedSayingWhatTheyAre() throws {
-        let cli = try Self.registerWithSampleUnits()
+    @Test(arguments: RegisterEngineKind.allCases) func filesThatAreNoWorkbookAreRefusedSayingWhatTheyAre(_ kind: RegisterEngineKind) throws {
+        let cli = try Self.registerWithSampleUnits(kind)
         defer { cli.cleanUp() }
         let oleMagic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
         let directoryEntry = Array("EncryptionInfo".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
