@@ -1,16 +1,17 @@
 import Foundation
+import PostgresTestSupport
 @testable import RegisterStore
 import Testing
 import UnionRegister
 
 /// `absorb`: another register joins this one under a unit from a day, with its whole
 /// history, all or nothing (docs/DOMAIN.md#one-register-absorbs-another).
-@Suite struct AbsorbTests {
+@Suite(.serialized) struct AbsorbTests {
     /// This register (DK, with 3 members in YT-VP and 2 in TC) and another one beside it:
     /// the bloc of enterprises DN → DD → DD1, DD2, with 3 members admitted in 2016, one
     /// transferred in 2018 and graded for 2019.
-    private func registers() throws -> (TemporaryRegister, Register) {
-        let temp = try TemporaryRegister()
+    private func registers(on kind: RegisterEngineKind) throws -> (TemporaryRegister, Register) {
+        let temp = try TemporaryRegister(on: kind)
         for (n, unit) in ["YT-VP", "YT-VP", "YT-VP", "TC", "TC"].enumerated() {
             try temp.addMember("DV00\(n + 1)", "Trần Thị Mai \(n + 1)", born: "1998-04-0\(n + 1)", joined: "2016-05-01", unit: unit)
         }
@@ -32,8 +33,8 @@ import UnionRegister
         try r.yearEndReport(unitCode: unit, period: try ReportPeriod.year(year))
     }
 
-    @Test func theOtherRegisterJoinsUnderTheUnitOnTheDayWithItsWholeHistory() throws {
-        let (temp, other) = try registers()
+    @Test(arguments: RegisterEngineKind.allCases) func theOtherRegisterJoinsUnderTheUnitOnTheDayWithItsWholeHistory(_ kind: RegisterEngineKind) throws {
+        let (temp, other) = try registers(on: kind)
         let r = temp.register
         let before2019 = try report(r, nil, 2019)
         let absorbed = try r.absorb(other.path, under: "DK", on: day("2020-06-01"), prefix: nil, dryRun: false)
@@ -55,8 +56,8 @@ import UnionRegister
         #expect(try RoundTripTests().reloaded(r, in: temp.directory).fingerprint() == r.fingerprint())
     }
 
-    @Test func aDryRunSaysWhatWouldHappenAndWritesNothing() throws {
-        let (temp, other) = try registers()
+    @Test(arguments: RegisterEngineKind.allCases) func aDryRunSaysWhatWouldHappenAndWritesNothing(_ kind: RegisterEngineKind) throws {
+        let (temp, other) = try registers(on: kind)
         let audits = try temp.count("SELECT COUNT(*) FROM audit_log")
         let fingerprint = try temp.register.fingerprint()
         let dry = try temp.register.absorb(other.path, under: "DK", on: day("2020-06-01"), prefix: nil, dryRun: true)
@@ -66,8 +67,8 @@ import UnionRegister
         #expect(try temp.count("SELECT COUNT(*) FROM unit WHERE code = 'DN'") == 0)
     }
 
-    @Test func clashingCodesAreRefusedWithTheirListOrWrittenWithThePrefix() throws {
-        let (temp, other) = try registers()
+    @Test(arguments: RegisterEngineKind.allCases) func clashingCodesAreRefusedWithTheirListOrWrittenWithThePrefix(_ kind: RegisterEngineKind) throws {
+        let (temp, other) = try registers(on: kind)
         try other.addUnit(Unit(code: "TC", name: "Chi đoàn cơ sở Tổng công ty", kind: .grassrootsBranch, parentCode: "DN", openedOn: day("2015-01-01")))
         try other.addMember(Member(code: "DV001", fullName: "Trần Thị Mai 2", birthDate: day("1998-04-02"), gender: .female,
                                    education: .university, joinedOn: day("2016-05-01")), unitCode: "TC")
@@ -86,8 +87,8 @@ import UnionRegister
         #expect(try temp.register.unit("B-TC").parentCode == "DN")
     }
 
-    @Test func badOthersAreRefusedAndNothingIsWritten() throws {
-        let (temp, other) = try registers()
+    @Test(arguments: RegisterEngineKind.allCases) func badOthersAreRefusedAndNothingIsWritten(_ kind: RegisterEngineKind) throws {
+        let (temp, other) = try registers(on: kind)
         let audits = try temp.count("SELECT COUNT(*) FROM audit_log")
         // Before the other bloc opened, under a unit that is not a bloc, not a register, itself.
         #expect(throws: RegisterError.self) { try temp.register.absorb(other.path, under: "DK", on: day("2014-12-31"), prefix: nil, dryRun: false) }

@@ -1,17 +1,17 @@
 import Foundation
-import GRDB
+import PostgresTestSupport
 @testable import RegisterStore
 import Testing
 import UnionRegister
 
-/// Accounts and sessions on a real register file, and the scope every server call is
+/// Accounts and sessions on a real register (a file, and a PostgreSQL database), and the scope every server call is
 /// checked against.
-@Suite("Accounts, sessions and scope")
+@Suite("Accounts, sessions and scope", .serialized)
 struct AccountStoreTests {
     static let password = "rừng-thông-42x"
 
-    func registerWithAccounts() throws -> TemporaryRegister {
-        let temp = try TemporaryRegister()
+    func registerWithAccounts(on kind: RegisterEngineKind) throws -> TemporaryRegister {
+        let temp = try TemporaryRegister(on: kind)
         try temp.register.addAccount(Account(name: "bt.vp", role: .secretary, unitCode: "YT-VP"), password: Self.password)
         try temp.register.addAccount(Account(name: "xem.yt", role: .viewer, unitCode: "YT"), password: Self.password)
         try temp.addMember("DV1", "Nguyễn Văn An", born: "1998-03-10", joined: "2016-01-01", unit: "YT-VP")
@@ -19,17 +19,17 @@ struct AccountStoreTests {
         return temp
     }
 
-    @Test func passwordsAreKeptAsBcryptHashesAndNeverInTheAuditLog() throws {
-        let temp = try registerWithAccounts()
-        let hash = try temp.register.read { db in try String.fetchOne(db, sql: "SELECT password_hash FROM account WHERE name = 'bt.vp'") }
+    @Test(arguments: RegisterEngineKind.allCases) func passwordsAreKeptAsBcryptHashesAndNeverInTheAuditLog(_ kind: RegisterEngineKind) throws {
+        let temp = try registerWithAccounts(on: kind)
+        let hash = try temp.rows("SELECT password_hash FROM account WHERE name = 'bt.vp'").first?.first
         #expect(hash?.hasPrefix("$2b$12$") == true)
         let audit = try temp.register.auditLog().filter { $0.action == "user.add" }
         #expect(audit.count == 2)
         #expect(audit.allSatisfy { !($0.newValue ?? "").contains(Self.password) && !($0.newValue ?? "").contains("$2b$") })
     }
 
-    @Test func aWeakPasswordIsRefusedAndNoAccountIsWritten() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func aWeakPasswordIsRefusedAndNoAccountIsWritten(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         let error = #expect(throws: RegisterError.self) {
             try temp.register.addAccount(Account(name: "bt.tc", role: .secretary, unitCode: "TC"), password: "short")
         }
@@ -37,8 +37,8 @@ struct AccountStoreTests {
         #expect(try temp.count("SELECT COUNT(*) FROM account") == 0)
     }
 
-    @Test func loginOpensASessionThatAPasswordChangeOrDisableEnds() throws {
-        let temp = try registerWithAccounts()
+    @Test(arguments: RegisterEngineKind.allCases) func loginOpensASessionThatAPasswordChangeOrDisableEnds(_ kind: RegisterEngineKind) throws {
+        let temp = try registerWithAccounts(on: kind)
         #expect(try temp.register.logIn("bt.vp", password: "wrong password!", lifetime: 60) == nil)
         #expect(try temp.register.logIn("nobody", password: Self.password, lifetime: 60) == nil)
         let opened = try #require(try temp.register.logIn("bt.vp", password: Self.password, lifetime: 60))
@@ -51,13 +51,13 @@ struct AccountStoreTests {
         #expect(try temp.register.logIn("bt.vp", password: "một-mật-khẩu-mới", lifetime: 60) == nil)
     }
 
-    /// The same file seen through a clock that reads `seconds` after `start`.
+    /// The same register seen through a clock that reads `seconds` after `start`.
     func later(_ temp: TemporaryRegister, _ start: Date, by seconds: TimeInterval) throws -> Register {
-        try Register.open(at: temp.path, command: "test", clock: RegisterClock { (start.addingTimeInterval(seconds), day("2026-11-22")) })
+        try temp.reopened(clock: RegisterClock { (start.addingTimeInterval(seconds), day("2026-11-22")) })
     }
 
-    @Test func aSessionEndsWhenItExpiresAndOnlyItsHashIsKept() throws {
-        let temp = try registerWithAccounts()
+    @Test(arguments: RegisterEngineKind.allCases) func aSessionEndsWhenItExpiresAndOnlyItsHashIsKept(_ kind: RegisterEngineKind) throws {
+        let temp = try registerWithAccounts(on: kind)
         let start = Date()
         let opened = try #require(try later(temp, start, by: 0).logIn("bt.vp", password: Self.password, lifetime: 60))
         #expect(try later(temp, start, by: 59).session(token: opened.token) != nil)
@@ -65,8 +65,8 @@ struct AccountStoreTests {
         #expect(try temp.count("SELECT COUNT(*) FROM account_session WHERE token_hash = '\(opened.token)'") == 0)
     }
 
-    @Test func auditRowsNameTheOperatingSystemUserOrTheAccount() throws {
-        let temp = try registerWithAccounts()
+    @Test(arguments: RegisterEngineKind.allCases) func auditRowsNameTheOperatingSystemUserOrTheAccount(_ kind: RegisterEngineKind) throws {
+        let temp = try registerWithAccounts(on: kind)
         let secretary = try #require(try temp.register.accounts().first { $0.name == "bt.vp" })
         let scoped = ScopedRegister(temp.register, account: secretary, command: "POST /api/members")
         try scoped.addMember(Member(code: "DV3", fullName: "Lê Văn Cường", birthDate: day("2000-01-01"), gender: .male,
@@ -77,8 +77,8 @@ struct AccountStoreTests {
         #expect(rows.first { $0.memberCode == "DV1" }?.actor == Register.operatingSystemUser)
     }
 
-    @Test func aSecretaryReadsAndWritesItsBranchOnly() throws {
-        let temp = try registerWithAccounts()
+    @Test(arguments: RegisterEngineKind.allCases) func aSecretaryReadsAndWritesItsBranchOnly(_ kind: RegisterEngineKind) throws {
+        let temp = try registerWithAccounts(on: kind)
         let secretary = ScopedRegister(temp.register, account: Account(name: "bt.vp", role: .secretary, unitCode: "YT-VP"), command: "test")
         #expect(try secretary.memberFacts("DV1").member.fullName == "Nguyễn Văn An")
         let outside = #expect(throws: AccessRefused.self) { try secretary.memberFacts("DV2") }
@@ -92,8 +92,8 @@ struct AccountStoreTests {
         #expect(try temp.count("SELECT COUNT(*) FROM membership_event") == 2)
     }
 
-    @Test func aViewerReadsItsSubtreeAndWritesNothing() throws {
-        let temp = try registerWithAccounts()
+    @Test(arguments: RegisterEngineKind.allCases) func aViewerReadsItsSubtreeAndWritesNothing(_ kind: RegisterEngineKind) throws {
+        let temp = try registerWithAccounts(on: kind)
         let viewer = ScopedRegister(temp.register, account: Account(name: "xem.yt", role: .viewer, unitCode: "YT"), command: "test")
         #expect(try viewer.unitTree(on: day("2026-11-22")).map(\.unit.code) == ["YT", "YT-BV", "YT-VP"])
         #expect(try viewer.memberFacts("DV2").member.code == "DV2")
@@ -104,8 +104,8 @@ struct AccountStoreTests {
         #expect(try temp.count("SELECT COUNT(*) FROM membership_event") == 2)
     }
 
-    @Test func aMemberWhoMovedOutIsOutsideTheOldBranch() throws {
-        let temp = try registerWithAccounts()
+    @Test(arguments: RegisterEngineKind.allCases) func aMemberWhoMovedOutIsOutsideTheOldBranch(_ kind: RegisterEngineKind) throws {
+        let temp = try registerWithAccounts(on: kind)
         try temp.register.transferMember("DV1", to: "YT-BV", on: day("2026-02-01"))
         let secretary = ScopedRegister(temp.register, account: Account(name: "bt.vp", role: .secretary, unitCode: "YT-VP"), command: "test")
         #expect(throws: AccessRefused.self) { try secretary.memberFacts("DV1") }

@@ -1,11 +1,12 @@
 import Foundation
+import PostgresTestSupport
 @testable import RegisterStore
 import Testing
 import UnionRegister
 
 /// The members and events files of a bloc with a past: arrivals, stays and departures,
 /// each bad cell pointed at, and a second import of the same files changing nothing.
-@Suite("Importing arrivals, departures and stays")
+@Suite("Importing arrivals, departures and stays", .serialized)
 struct ArrivalImportTests {
     static let header = "code,full_name,birth_date,gender,unit,joined_on,education,arrived_on,arrived_from,arrival_letter,temporary_until\n"
 
@@ -15,8 +16,8 @@ struct ArrivalImportTests {
         return path
     }
 
-    @Test func everyBadArrivalCellIsPointedAtAndNothingIsWritten() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func everyBadArrivalCellIsPointedAtAndNothingIsWritten(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         let path = try write(temp, "members.csv", Self.header + """
             A1,Nguyễn Văn An,1995-03-02,male,YT-VP,2013-03-26,university,2020-09-01,,,
             A2,Lê Thị Bình,1996-05-06,female,YT-VP,2013-03-26,university,2012-09-01,Chi đoàn Trường THPT,,
@@ -31,8 +32,8 @@ struct ArrivalImportTests {
         #expect(try temp.count("SELECT COUNT(*) FROM member") == 0)
     }
 
-    @Test func aBlocsFilesLoadAndLoadAgainUnchanged() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func aBlocsFilesLoadAndLoadAgainUnchanged(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         let members = try write(temp, "members.csv", Self.header + """
             A1,Nguyễn Văn An,1995-03-02,male,YT-VP,2013-03-26,university,2020-09-01,Chi đoàn Trường Đại học Y,12/GGT,
             H1,Lê Văn Hùng,1997-01-01,male,YT-BV,2014-01-01,college,2025-01-01,Chi đoàn xã Yên Sơn,,2025-06-30
@@ -60,8 +61,8 @@ struct ArrivalImportTests {
         }
     }
 
-    @Test func anEventsRowOfTheWrongKindForTheMemberPointsAtItsCell() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func anEventsRowOfTheWrongKindForTheMemberPointsAtItsCell(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         try temp.addMember("DV1", "Nguyễn Văn An", born: "1995-03-02", joined: "2015-03-26")
         let events = try write(temp, "events.csv", """
             code,event,on,unit,reason,place,letter,until

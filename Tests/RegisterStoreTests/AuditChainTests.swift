@@ -1,24 +1,25 @@
 import Foundation
 import GRDB
+import PostgresTestSupport
 @testable import RegisterStore
 import Testing
 import UnionRegister
 
-@Suite("The audit log's hash chain (migration 5)")
+@Suite("The audit log's hash chain (migration 5)", .serialized)
 struct AuditChainTests {
-    @Test func everyRowIsChainedAndTheHeadIsTheLastRowsHash() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func everyRowIsChainedAndTheHeadIsTheLastRowsHash(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         try temp.addMember("DV1", "Nguyễn Văn An", born: "1994-01-01", joined: "2015-06-01")
-        try temp.register.read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY id")
+        try temp.register.readSQL { db in
+            let rows = try db.rows("SELECT * FROM audit_log ORDER BY id", .none)
             #expect(rows.count == 6)
             var previous: String?
             for row in rows {
-                let columns: [(String, SQLValue)] = Array(row.columnNames).map { ($0, (row[$0] as DatabaseValue).sqlValue) }
-                #expect(row["hash"] == AuditChain.hash(columns, previous: previous))
-                previous = row["hash"]
+                let columns = Array(zip(row.columns, row.values))
+                #expect(row["hash"] == .text(AuditChain.hash(columns, previous: previous)))
+                previous = try row.optionalText("hash")
             }
-            #expect(try String.fetchOne(db, sql: "SELECT audit_head FROM content_version") == previous)
+            #expect(try db.value("SELECT audit_head FROM content_version") == previous.map(SQLValue.text))
             #expect(try AuditChain.findings(in: db).isEmpty)
         }
     }

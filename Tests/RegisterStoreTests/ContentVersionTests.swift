@@ -1,40 +1,39 @@
 import Foundation
 import GRDB
+import PostgresTestSupport
 @testable import RegisterStore
 import Testing
 import UnionRegister
 
-@Suite("The fingerprint is kept for a content version")
+@Suite("The fingerprint is kept for a content version", .serialized)
 struct ContentVersionTests {
     func state(_ temp: TemporaryRegister) throws -> (version: Int64, keptFor: Int64?) {
-        try temp.register.read { db in
-            let row = try Row.fetchOne(db, sql: "SELECT version, fingerprint_version FROM content_version")!
-            return (row["version"], row["fingerprint_version"])
+        try temp.register.readSQL { db in
+            let row = try #require(try db.row("SELECT version, fingerprint_version FROM content_version"))
+            return (try row.integer("version"), try row.optionalInteger("fingerprint_version"))
         }
     }
 
-    @Test func computedOnceThenKeptUntilTheContentChanges() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func computedOnceThenKeptUntilTheContentChanges(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         try temp.addMember("DV1", "Nguyễn Văn An", born: "1994-01-01", joined: "2015-06-01")
         let first = try temp.register.fingerprint()
         let version = try state(temp).version
         #expect(try state(temp).keptFor == version)
         #expect(try temp.register.fingerprint() == first)
         #expect(try state(temp).version == version)
-        #expect(try temp.register.read { db in try Fingerprint.compute(in: db) } == first)
+        #expect(try temp.register.readSQL { db in try Fingerprint.compute(in: db) } == first)
     }
 
-    @Test func anyChangeToTheContentMovesTheVersionEvenByHand() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func anyChangeToTheContentMovesTheVersionEvenByHand(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         try temp.addMember("DV1", "Nguyễn Văn An", born: "1994-01-01", joined: "2015-06-01")
         let before = try temp.register.fingerprint()
-        // As if edited in the sqlite3 shell: no sodoan code involved.
-        let queue = try DatabaseQueue(path: temp.path)
-        try queue.write { db in try db.execute(sql: "UPDATE member SET birth_date = '1994-01-02'") }
-        try queue.close()
+        // As if edited in the sqlite3 shell or psql: no sodoan code involved.
+        try temp.tamper("UPDATE member SET birth_date = '1994-01-02'")
         let after = try temp.register.fingerprint()
         #expect(after != before)
-        #expect(after == (try temp.register.read { db in try Fingerprint.compute(in: db) }))
+        #expect(after == (try temp.register.readSQL { db in try Fingerprint.compute(in: db) }))
     }
 
     @Test func importsSuspendTheTriggersAndPutThemBack() throws {

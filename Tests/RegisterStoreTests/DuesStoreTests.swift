@@ -1,6 +1,7 @@
 import Foundation
 import SeededRandom
 import Testing
+import PostgresTestSupport
 @testable import RegisterStore
 import UnionRegister
 
@@ -23,8 +24,8 @@ private struct DuesYear {
     var exempted: [String: Set<Month>] = [:]
     static let branches = ["A1", "A2", "A3", "B1", "B2", "B3"]
 
-    init() throws {
-        fixture = try ReportFixture()
+    init(on kind: RegisterEngineKind) throws {
+        fixture = try ReportFixture(on: kind)
         for union in ["A", "B"] { try fixture.unit(union, .grassrootsUnion, parent: "DK") }
         for branch in Self.branches { try fixture.unit(branch, .branch, parent: String(branch.prefix(1))) }
         try register.setDuesKeptFrom(m("2025-01"))
@@ -90,10 +91,10 @@ private struct DuesYear {
     }
 }
 
-@Suite("Dues in the store: a year of payments against a hand computation")
+@Suite("Dues in the store: a year of payments against a hand computation", .serialized)
 struct DuesStoreTests {
-    @Test func collectedKeptAndSentUpMatchTheHandComputationAtEveryLevel() throws {
-        let year = try DuesYear()
+    @Test(arguments: RegisterEngineKind.allCases) func collectedKeptAndSentUpMatchTheHandComputationAtEveryLevel(_ kind: RegisterEngineKind) throws {
+        let year = try DuesYear(on: kind)
         let period = try ReportPeriod.year(2025)
         let (flow, fingerprint) = try year.register.duesReport(unitCode: nil, period: period)
         #expect(fingerprint == (try year.register.fingerprint()))
@@ -121,8 +122,8 @@ struct DuesStoreTests {
         #expect(union == flow.children[0])
     }
 
-    @Test func theMembersThreeMonthsBehindAreExactlyThoseThePaymentsImply() throws {
-        let year = try DuesYear()
+    @Test(arguments: RegisterEngineKind.allCases) func theMembersThreeMonthsBehindAreExactlyThoseThePaymentsImply(_ kind: RegisterEngineKind) throws {
+        let year = try DuesYear(on: kind)
         for text in ["2025-02-15", "2025-04-01", "2025-06-30", "2025-07-01", "2025-09-10", "2025-11-22", "2026-01-01"] {
             let day = day(text)
             let listed = Set(try year.register.duesStandings(unitCode: nil, on: day)
@@ -136,8 +137,8 @@ struct DuesStoreTests {
         #expect(!year.owing(on: day("2025-11-22")).isEmpty)
     }
 
-    @Test func aRefusedPaymentWritesNothingAndTheSameFactsTwiceWriteOnce() throws {
-        let fixture = try ReportFixture()
+    @Test(arguments: RegisterEngineKind.allCases) func aRefusedPaymentWritesNothingAndTheSameFactsTwiceWriteOnce(_ kind: RegisterEngineKind) throws {
+        let fixture = try ReportFixture(on: kind)
         try fixture.unit("A", .grassrootsUnion, parent: "DK")
         try fixture.unit("A1", .branch, parent: "A")
         try fixture.member("M1", .male, unit: "A1", joined: "2018-03-26")

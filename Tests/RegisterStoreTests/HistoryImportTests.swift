@@ -1,9 +1,10 @@
 import Foundation
+import PostgresTestSupport
 @testable import RegisterStore
 import Testing
 import UnionRegister
 
-@Suite("Importing units, events and discipline")
+@Suite("Importing units, events and discipline", .serialized)
 struct HistoryImportTests {
     func file(_ temp: TemporaryRegister, _ name: String, _ text: String) throws -> String {
         let path = temp.directory.appending(path: name).path
@@ -11,8 +12,8 @@ struct HistoryImportTests {
         return path
     }
 
-    @Test func eventsAreCheckedLikeTheCommandsAndADryRunSeesEarlierRows() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func eventsAreCheckedLikeTheCommandsAndADryRunSeesEarlierRows(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         try temp.addMember("DV1", "Nguyễn Văn An", born: "1994-01-01", joined: "2015-06-01")
         let path = try file(temp, "events.csv", """
             Mã;Sự kiện;Ngày;Chi đoàn;Lý do
@@ -29,8 +30,8 @@ struct HistoryImportTests {
         #expect(again.unchanged == 2)
     }
 
-    @Test func everyBadEventRowIsReportedWithItsLineAndNothingIsWritten() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func everyBadEventRowIsReportedWithItsLineAndNothingIsWritten(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         try temp.addMember("DV1", "Nguyễn Văn An", born: "1994-01-01", joined: "2015-06-01")
         let audits = try temp.count("SELECT COUNT(*) FROM audit_log")
         let path = try file(temp, "events.csv", """
@@ -51,8 +52,8 @@ struct HistoryImportTests {
         #expect(try temp.count("SELECT COUNT(*) FROM audit_log") == audits)
     }
 
-    @Test func unitsImportParentsFirstWithTheTreeRules() throws {
-        let temp = try TemporaryRegister(tree: false)
+    @Test(arguments: RegisterEngineKind.allCases) func unitsImportParentsFirstWithTheTreeRules(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind, tree: false)
         let path = try file(temp, "units.csv", """
             code,name,kind,parent,opened_on,closed_on
             DK,Đoàn Khối các cơ quan tỉnh,bloc,,2015-01-01,
@@ -71,8 +72,8 @@ struct HistoryImportTests {
         #expect(try temp.register.unit("YT-CU").closedOn == day("2020-12-31"))
     }
 
-    @Test func disciplineImportExpelsInTheSameTransaction() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func disciplineImportExpelsInTheSameTransaction(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         try temp.addMember("DV1", "Nguyễn Văn An", born: "1994-01-01", joined: "2015-06-01")
         let path = try file(temp, "discipline.csv", """
             code,level,on,reason
@@ -84,8 +85,8 @@ struct HistoryImportTests {
         #expect(try temp.register.importFile(.discipline, from: path, dryRun: false).unchanged == 2)
     }
 
-    @Test func referralStepsReplayThroughTheReferralRules() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func referralStepsReplayThroughTheReferralRules(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         try temp.addMember("DV1", "Nguyễn Văn An", born: "1994-01-01", joined: "2015-06-01")
         let grade = try file(temp, "grades.csv", "code,year,grade\nDV1,2022,excellent\n")
         _ = try temp.register.importFile(.grades, from: grade, dryRun: false)

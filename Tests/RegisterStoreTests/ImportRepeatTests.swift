@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PostgresTestSupport
 @testable import RegisterStore
 import Testing
 import UnionRegister
@@ -8,7 +9,7 @@ import UnionRegister
 /// line, whether the earlier row was written (the UNIQUE indexes find it, `ImportLines`
 /// names its line) or refused (the import remembers only those), into an empty register
 /// and into one with members.
-@Suite("An import names the earlier line of a repeated code or national ID")
+@Suite("An import names the earlier line of a repeated code or national ID", .serialized)
 struct ImportRepeatTests {
     static let header = "code,full_name,birth_date,gender,unit,joined_on,education,id_number\n"
 
@@ -19,8 +20,8 @@ struct ImportRepeatTests {
         return refused?.report.problems ?? []
     }
 
-    @Test func aRepeatOfAWrittenRowIntoAnEmptyRegister() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func aRepeatOfAWrittenRowIntoAnEmptyRegister(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         let problems = try refusal(temp, """
             DV1,Nguyễn Văn An,1995-03-02,male,YT-VP,2015-03-26,university,001095000001
             DV2,Lê Thị Bình,1996-05-06,female,YT-VP,2016-03-26,university,001096000002
@@ -38,11 +39,12 @@ struct ImportRepeatTests {
         // as before the import stopped keeping every code of the file.
         #expect(problems[2].message.en == "The code DV2 already appears on line 3 of the file.")
         #expect(try temp.count("SELECT COUNT(*) FROM member") == 0)
-        #expect(try temp.count("SELECT COUNT(*) FROM sqlite_temp_master") == 0)
+        let temporaryTables = kind == .file ? "SELECT COUNT(*) FROM sqlite_temp_master" : "SELECT COUNT(*) FROM pg_class WHERE relpersistence = 't'"
+        #expect(try temp.count(temporaryTables) == 0)
     }
 
-    @Test func aRepeatOfARefusedRow() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func aRepeatOfARefusedRow(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         let problems = try refusal(temp, """
             DV1,Nguyễn Văn An,1995-02-30,male,YT-VP,2015-03-26,university,001095000001
             DV1,Nguyễn Văn An,1995-03-02,male,YT-VP,2015-03-26,university,
@@ -63,8 +65,8 @@ struct ImportRepeatTests {
         #expect(more[1].message.en == "National ID 001095000001 already appears on line 2 of the file.")
     }
 
-    @Test func aRepeatIntoARegisterWithMembers() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func aRepeatIntoARegisterWithMembers(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         try temp.addMember("DV1", "Nguyễn Văn An", born: "1995-03-02", joined: "2015-03-26", gender: .male)
         let problems = try refusal(temp, """
             DV1,Nguyễn Văn An,1995-03-02,male,YT-VP,2015-03-26,university,001095000001
@@ -83,8 +85,8 @@ struct ImportRepeatTests {
         #expect(try temp.register.memberFacts("DV1").member.idNumber == nil)
     }
 
-    @Test func aFileWithoutRepeatsImportsAndLeavesNoTemporaryTable() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func aFileWithoutRepeatsImportsAndLeavesNoTemporaryTable(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         let path = temp.directory.appending(path: "members.csv").path
         try (Self.header + """
             DV1,Nguyễn Văn An,1995-03-02,male,YT-VP,2015-03-26,university,001095000001
@@ -93,6 +95,7 @@ struct ImportRepeatTests {
             """).write(toFile: path, atomically: true, encoding: .utf8)
         #expect(try temp.register.importFile(.members, from: path, dryRun: false).added == 2)
         #expect(try temp.register.importFile(.members, from: path, dryRun: false).unchanged == 2)
-        #expect(try temp.count("SELECT COUNT(*) FROM sqlite_temp_master") == 0)
+        let temporaryTables = kind == .file ? "SELECT COUNT(*) FROM sqlite_temp_master" : "SELECT COUNT(*) FROM pg_class WHERE relpersistence = 't'"
+        #expect(try temp.count(temporaryTables) == 0)
     }
 }

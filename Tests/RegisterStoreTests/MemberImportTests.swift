@@ -1,10 +1,10 @@
 import Foundation
-import GRDB
+import PostgresTestSupport
 @testable import RegisterStore
 import Testing
 import UnionRegister
 
-@Suite("Importing members, grades and trainings")
+@Suite("Importing members, grades and trainings", .serialized)
 struct MemberImportTests {
     func file(_ temp: TemporaryRegister, _ name: String, _ bytes: [UInt8]) throws -> String {
         let path = temp.directory.appending(path: name).path
@@ -18,8 +18,8 @@ struct MemberImportTests {
 
     static let header = "code,full_name,birth_date,gender,unit,joined_on,education\n"
 
-    @Test func vietnameseHeadersSemicolonsAndAByteOrderMarkImportWithEveryDateForm() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func vietnameseHeadersSemicolonsAndAByteOrderMarkImportWithEveryDateForm(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         let path = try file(temp, "members.csv", [0xEF, 0xBB, 0xBF] + Array("""
             SỐ THẺ;Họ và tên;Ngày sinh;Giới tính;Chi đoàn;Ngày vào Đoàn;Trình độ;CCCD;Điện thoại;Đơn vị công tác\r
             DV1;Nguyễn Văn  An;02/03/1995;Nam;YT-VP;26/03/2015;Đại học;001095000001;0912345678;"Sở Y tế; phòng 2"\r
@@ -36,8 +36,8 @@ struct MemberImportTests {
         #expect(try temp.count("SELECT COUNT(*) FROM audit_log WHERE action = 'member.import'") == 1)
     }
 
-    @Test func badRowsOfEveryKindAreAllReportedWithLineAndColumnAndNothingIsWritten() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func badRowsOfEveryKindAreAllReportedWithLineAndColumnAndNothingIsWritten(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         let audits = try temp.count("SELECT COUNT(*) FROM audit_log")
         let rows = Self.header + """
             DV1,Nguyễn Văn An,1995-03-02,male,YT-VP,2015-03-26,university
@@ -65,22 +65,22 @@ struct MemberImportTests {
         #expect(try temp.count("SELECT COUNT(*) FROM audit_log") == audits)
     }
 
-    @Test func aDryRunReportsWhatWouldChangeAndWritesNothing() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func aDryRunReportsWhatWouldChangeAndWritesNothing(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         try temp.addMember("DV1", "Nguyễn Văn An", born: "1995-03-02", joined: "2015-03-26")
         let path = try file(temp, "members.csv", Self.header + """
             DV1,Nguyễn Văn An,1995-03-02,female,YT-VP,2015-03-26,university
             DV2,Lê Thị Bình,1996-05-06,female,YT-VP,2016-03-26,university
             """)
-        let before = try Data(contentsOf: URL(fileURLWithPath: temp.path))
+        let before = try temp.contents()
         let report = try temp.register.importFile(.members, from: path, dryRun: true)
         #expect((report.added, report.updated, report.unchanged) == (1, 0, 1))
         #expect(try temp.count("SELECT COUNT(*) FROM member") == 1)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: temp.path)) == before)
+        #expect(try temp.contents() == before)
     }
 
-    @Test func reimportingChangesNothingAndAChangedFieldIsAnAuditedUpdate() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func reimportingChangesNothingAndAChangedFieldIsAnAuditedUpdate(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         let first = try file(temp, "members.csv", Self.header + """
             DV1,Nguyễn Văn An,1995-03-02,male,YT-VP,2015-03-26,university
             DV2,Lê Thị Bình,1996-05-06,female,YT-VP,2016-03-26,college
@@ -97,16 +97,14 @@ struct MemberImportTests {
         let update = try temp.register.importFile(.members, from: changed, dryRun: false)
         #expect((update.added, update.updated, update.unchanged) == (0, 1, 1))
         #expect(try temp.register.memberFacts("DV2").member.education == .university)
-        let audit = try temp.register.read { db in
-            try Row.fetchOne(db, sql: "SELECT member_code, old_value, new_value FROM audit_log WHERE action = 'member.update'")
-        }
-        #expect(audit?["member_code"] == "DV2")
-        #expect((audit?["old_value"] as String?)?.contains("\"college\"") == true)
-        #expect((audit?["new_value"] as String?)?.contains("\"university\"") == true)
+        let audit = try temp.rows("SELECT member_code, old_value, new_value FROM audit_log WHERE action = 'member.update'")
+        #expect(audit.count == 1 && audit[0][0] == "DV2")
+        #expect(audit.first?[1].contains("\"college\"") == true)
+        #expect(audit.first?[2].contains("\"university\"") == true)
     }
 
-    @Test func aNameAndBirthDateUnderAnotherCodeIsALikelyDuplicateButImported() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func aNameAndBirthDateUnderAnotherCodeIsALikelyDuplicateButImported(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         try temp.addMember("DV1", "Nguyễn Văn An", born: "1995-03-02", joined: "2015-03-26")
         let path = try file(temp, "members.csv", Self.header + """
             DV9,nguyen van AN,02/03/1995,male,YT-BV,2015-03-26,university
@@ -117,16 +115,16 @@ struct MemberImportTests {
         #expect(report.warnings.first?.message.en.contains("DV1") == true)
     }
 
-    @Test func aMissingRequiredColumnOrAnUnknownOneStopsAtTheHeader() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func aMissingRequiredColumnOrAnUnknownOneStopsAtTheHeader(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         let path = try file(temp, "members.csv", "code,full_name,birth_date,gender,unit,joined_on,nickname\nDV1,A,1995-03-02,male,YT-VP,2015-03-26,x\n")
         let refused = #expect(throws: ImportRefused.self) { try temp.register.importFile(.members, from: path, dryRun: true) }
         #expect(refused?.report.problems.map(\.column) == ["nickname", "education"])
         #expect(refused?.report.problems.allSatisfy { $0.line == 1 } == true)
     }
 
-    @Test func gradesAndTrainingsAreCheckedWithTheirRulesAndEveryBadRowNamesItsLine() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func gradesAndTrainingsAreCheckedWithTheirRulesAndEveryBadRowNamesItsLine(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         try temp.addMember("DV1", "Nguyễn Văn An", born: "1995-03-02", joined: "2015-03-26")
         try temp.addMember("DV2", "Lê Thị Bình", born: "1996-05-06", joined: "2024-07-02")
         let grades = try file(temp, "grades.csv", """

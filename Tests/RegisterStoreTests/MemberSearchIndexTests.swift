@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestSupport
 @testable import RegisterStore
 import Testing
 import UnionRegister
@@ -6,7 +7,7 @@ import UnionRegister
 /// `member list --search` reads candidates from the word index of the names (migration
 /// 15); the results must be exactly those of the per-word LIKE conditions it narrows, and
 /// the index must equal a rebuild from the names whatever wrote them.
-@Suite("Member name search index")
+@Suite("Member name search index", .serialized)
 struct MemberSearchIndexTests {
     func codes(_ temp: TemporaryRegister, _ search: String) throws -> [String] {
         try temp.register.members(MemberQuery(search: search, asOf: today)).map(\.member.code).sorted()
@@ -14,20 +15,21 @@ struct MemberSearchIndexTests {
 
     /// The index's rows: (word, member code, stored folded name) and (word, members).
     func index(_ register: Register) throws -> (words: [String], counts: [String]) {
-        try register.read { db in
-            (try String.fetchAll(db, sql: """
-                SELECT w.word || ' ' || m.code || ' ' || w.search_name FROM member_word w JOIN member m ON m.id = w.member_id ORDER BY 1
+        try register.readSQL { db in
+            func texts(_ sql: String) throws -> [String] { try db.rows(sql, .none).map { try $0.text("line") } }
+            return (try texts("""
+                SELECT w.word || ' ' || m.code || ' ' || w.search_name AS line FROM member_word w JOIN member m ON m.id = w.member_id ORDER BY 1
                 """),
-             try String.fetchAll(db, sql: "SELECT word || ' ' || members FROM name_word ORDER BY word"))
+                    try texts("SELECT word || ' ' || members AS line FROM name_word ORDER BY word"))
         }
     }
 
     func expectRebuilt(_ register: Register, _ comment: Comment) throws {
-        #expect(try register.read { db in try MemberWordTable.wrongRows(in: db) } == 0, comment)
+        #expect(try register.readSQL { db in try MemberWordTable.wrongRows(in: db) } == 0, comment)
     }
 
-    @Test func partsOfWordsShortWordsAndCodesFindTheSameMembersAsLike() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func partsOfWordsShortWordsAndCodesFindTheSameMembersAsLike(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         try temp.addMember("DV1", "Nguyễn Văn An", born: "1995-03-02", joined: "2015-03-26")
         try temp.addMember("DV2", "Trần Thị Thu Trang", born: "1996-05-06", joined: "2016-03-26")
         try temp.addMember("Ab-7", "Lê Anh", born: "1996-05-06", joined: "2016-03-26")
@@ -40,8 +42,8 @@ struct MemberSearchIndexTests {
         #expect(SchemaMigrations.identifiers.contains("3 member name search index"))
     }
 
-    @Test func eachWordNarrowsByItsFirstTrigramAndTheWholeWordsDecide() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func eachWordNarrowsByItsFirstTrigramAndTheWholeWordsDecide(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         try temp.addMember("DV1", "Trần Minh Khoa", born: "1995-03-02", joined: "2015-03-26")
         try temp.addMember("DV2", "Trần Minh Khôi", born: "1995-03-02", joined: "2015-03-26")
         try temp.addMember("DV3", "Trương Minh Khoa", born: "1995-03-02", joined: "2015-03-26")
@@ -55,8 +57,8 @@ struct MemberSearchIndexTests {
         #expect(try codes(temp, "dv2") == ["DV2"])
     }
 
-    @Test func theIndexFollowsNameChanges() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func theIndexFollowsNameChanges(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         try temp.addMember("DV1", "Nguyễn Văn An", born: "1995-03-02", joined: "2015-03-26")
         _ = try temp.register.updateMember("DV1") { $0.fullName = "Phạm Văn An" }
         #expect(try codes(temp, "pham") == ["DV1"])
@@ -86,8 +88,8 @@ struct MemberSearchIndexTests {
     /// The bulk build after an import keeps each member's distinct words once, as the
     /// triggers do, both into an empty register (counts read from the new rows) and into
     /// one with members (counts added to the words already there).
-    @Test func aBulkImportKeepsEachMembersDistinctWordsIntoAnEmptyRegisterAndIntoAFullOne() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func aBulkImportKeepsEachMembersDistinctWordsIntoAnEmptyRegisterAndIntoAFullOne(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         let header = "code,full_name,birth_date,gender,unit,joined_on,education\n"
         let first = temp.directory.appending(path: "first.csv").path
         try (header + "DV1,Nguyễn Nguyễn An,1995-03-02,male,YT-VP,2015-03-26,university\n"
@@ -106,8 +108,8 @@ struct MemberSearchIndexTests {
         try expectRebuilt(temp.register, "after a load into an empty register and an import into a full one")
     }
 
-    @Test func theTriggersKeepEachMembersDistinctWordsWithTheNameAndTheirCounts() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func theTriggersKeepEachMembersDistinctWordsWithTheNameAndTheirCounts(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         try temp.addMember("DV1", "Nguyễn Nguyễn An", born: "1995-03-02", joined: "2015-03-26")
         try temp.addMember("DV2", "Trần Thị An", born: "1996-05-06", joined: "2016-03-26")
         #expect(try index(temp.register).words == [
@@ -122,15 +124,14 @@ struct MemberSearchIndexTests {
         _ = try temp.register.updateMember("DV1") { $0.phone = "0912345678" }
         #expect(try index(temp.register).counts == ["an 2", "pham 1", "thi 1", "tran 1", "van 1"])
         // Written behind sodoan's back, with a quote and a backslash in a name: the triggers still follow.
-        try temp.register.database.write { db in
-            try db.execute(sql: """
-                INSERT INTO member (code, full_name, search_name, sort_key, birth_date, gender, education, joined_on)
-                VALUES ('DV3', 'Lê An', 'le an', x'00', '1995-03-02', 'male', 'university', '2015-03-26')
-                """)
-            try db.execute(sql: "UPDATE member SET search_name = 'tran \"q\\ an' WHERE code = 'DV2'")
-        }
+        let byte = kind == .file ? "x'00'" : "'\\x00'::bytea"
+        try temp.tamper("""
+            INSERT INTO member (code, full_name, search_name, sort_key, birth_date, gender, education, joined_on)
+            VALUES ('DV3', 'Lê An', 'le an', \(byte), '1995-03-02', 'male', 'university', '2015-03-26');
+            UPDATE member SET search_name = 'tran "q\\ an' WHERE code = 'DV2'
+            """)
         #expect(try index(temp.register).counts == ["\"q\\ 1", "an 3", "le 1", "pham 1", "tran 1", "van 1"])
-        try temp.register.database.write { db in try db.execute(sql: "DELETE FROM member WHERE code = 'DV3'") }
+        try temp.tamper("DELETE FROM member WHERE code = 'DV3'")
         #expect(try index(temp.register).words == [
             "\"q\\ DV2 tran \"q\\ an", "an DV1 pham van an", "an DV2 tran \"q\\ an", "pham DV1 pham van an", "tran DV2 tran \"q\\ an",
             "van DV1 pham van an",
@@ -152,15 +153,15 @@ struct MemberSearchIndexTests {
         #expect(try register.read { db in try db.tableExists("member_name_search") } == false)
     }
 
-    @Test func checkFindsAWordRowMissingOrWrongAndACountChanged() throws {
+    @Test(arguments: RegisterEngineKind.allCases) func checkFindsAWordRowMissingOrWrongAndACountChanged(_ kind: RegisterEngineKind) throws {
         for damage in ["DELETE FROM member_word WHERE word = 'khoa'",
                        "UPDATE member_word SET search_name = 'tran minh' WHERE word = 'tran'",
                        "UPDATE name_word SET members = 5 WHERE word = 'minh'",
                        "INSERT INTO name_word (word, members) VALUES ('binh', 1)"] {
-            let temp = try TemporaryRegister()
+            let temp = try TemporaryRegister(on: kind)
             try temp.addMember("DV1", "Trần Minh Khoa", born: "1995-03-02", joined: "2015-03-26")
             #expect(try !temp.register.check().contains { $0.code == "name-words" })
-            try temp.register.database.write { db in try db.execute(sql: damage) }
+            try temp.tamper(damage)
             #expect(try temp.register.check().contains { $0.code == "name-words" && $0.severity == .error }, "\(damage)")
         }
     }

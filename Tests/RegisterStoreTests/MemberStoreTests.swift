@@ -1,13 +1,13 @@
 import Foundation
-import GRDB
+import PostgresTestSupport
 @testable import RegisterStore
 import Testing
 import UnionRegister
 
-@Suite("Members and their history in the store")
+@Suite("Members and their history in the store", .serialized)
 struct MemberStoreTests {
-    @Test func membershipAsOfADayFollowsTheHistory() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func membershipAsOfADayFollowsTheHistory(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         try temp.addMember("DV1", "Nguyễn Văn An", born: "2000-05-10", joined: "2018-03-26")
         try temp.register.transferMember("DV1", to: "TC", on: day("2024-03-01"))
         try temp.register.endMembership("DV1", .matured, on: day("2026-06-01"), reason: "Trưởng thành")
@@ -25,8 +25,8 @@ struct MemberStoreTests {
         #expect(try temp.register.members(MemberQuery(unitCode: "YT", asOf: day("2024-12-31"))).count == 0)
     }
 
-    @Test func listsSortInVietnameseOrderAndSearchIgnoresDiacritics() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func listsSortInVietnameseOrderAndSearchIgnoresDiacritics(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         try temp.addMember("DV1", "Trần Văn Bình", born: "2000-01-01", joined: "2018-01-01")
         try temp.addMember("DV2", "Nguyễn Văn An", born: "2000-01-01", joined: "2018-01-01")
         try temp.addMember("DV3", "Lê Thị Ánh", born: "2000-01-01", joined: "2018-01-01")
@@ -40,8 +40,8 @@ struct MemberStoreTests {
         #expect(try temp.register.members(MemberQuery(search: "100%", asOf: today)).isEmpty)
     }
 
-    @Test func dueMaturityListsOver30WithoutOfficeAndOver35() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func dueMaturityListsOver30WithoutOfficeAndOver35(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         try temp.addMember("OLD", "Phạm Văn Cao", born: "1995-01-01", joined: "2015-06-01")
         try temp.addMember("CADRE", "Hồ Thị Dung", born: "1995-01-01", joined: "2015-06-01")
         try temp.register.addOffice(Office(memberCode: "CADRE", unitCode: "YT-VP", role: .secretary, from: day("2020-01-01")))
@@ -55,8 +55,8 @@ struct MemberStoreTests {
         #expect(later.map(\.flag) == [.overAgeLimit, .overAgeLimit, .dueForMaturity])
     }
 
-    @Test func aRefusedWriteLeavesNoRowAndNoAuditRow() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func aRefusedWriteLeavesNoRowAndNoAuditRow(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         let audits = try temp.count("SELECT COUNT(*) FROM audit_log")
         #expect(throws: RegisterError.self) { try temp.addMember("KID", "Bé Tí", born: "2012-01-01", joined: "2026-01-01") }
         #expect(throws: RegisterError.self) { try temp.addMember("X", "Ai Đó", born: "2000-01-01", joined: "2018-01-01", unit: "YT") }
@@ -65,8 +65,8 @@ struct MemberStoreTests {
         #expect(try temp.count("SELECT COUNT(*) FROM audit_log") == audits)
     }
 
-    @Test func duplicateCodesAndNationalIDsAreRefusedNamingTheOtherMember() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func duplicateCodesAndNationalIDsAreRefusedNamingTheOtherMember(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         try temp.addMember("DV1", "Nguyễn Văn An", born: "2000-01-01", joined: "2018-01-01")
         let error = #expect(throws: RegisterError.self) { try temp.addMember("DV1", "Lê Văn Bình", born: "2000-01-01", joined: "2018-01-01") }
         #expect(error?.message.vi.contains("Nguyễn Văn An") == true)
@@ -75,8 +75,8 @@ struct MemberStoreTests {
         #expect(throws: RegisterError.self) { _ = try temp.register.updateMember("DV2") { $0.idNumber = "001200012345" } }
     }
 
-    @Test func everyWriteLeavesOneAuditRowWithOldAndNewValues() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func everyWriteLeavesOneAuditRowWithOldAndNewValues(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         try temp.addMember("DV1", "Nguyễn Văn An", born: "2000-01-01", joined: "2018-01-01")
         _ = try temp.register.updateMember("DV1") { $0.phone = "0912345678" }
         try temp.register.transferMember("DV1", to: "YT-BV", on: day("2020-01-01"))
@@ -87,17 +87,17 @@ struct MemberStoreTests {
         #expect(log[0].newValue?.contains(#""full_name":"Nguyễn Văn An""#) == true)
     }
 
-    @Test func changingTheJoiningDateMovesTheAdmissionAndIsRechecked() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func changingTheJoiningDateMovesTheAdmissionAndIsRechecked(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         try temp.addMember("DV1", "Nguyễn Văn An", born: "2000-01-01", joined: "2018-01-01")
         _ = try temp.register.updateMember("DV1") { $0.joinedOn = day("2017-06-01") }
         #expect(try temp.register.memberFacts("DV1").history.events.first?.on == day("2017-06-01"))
         #expect(throws: RegisterError.self) { _ = try temp.register.updateMember("DV1") { $0.joinedOn = day("2014-06-01") } }
     }
 
-    @Test func twoConnectionsWritingAtOnceBothKeepEveryWrite() throws {
-        let temp = try TemporaryRegister()
-        let writers = [temp.register, try Register.open(at: temp.path, command: "other")]
+    @Test(arguments: RegisterEngineKind.allCases) func twoConnectionsWritingAtOnceBothKeepEveryWrite(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
+        let writers = [temp.register, try temp.reopened(command: "other")]
         let perWriter = 40
         DispatchQueue.concurrentPerform(iterations: 2) { writer in
             let register = writers[writer]
@@ -112,8 +112,8 @@ struct MemberStoreTests {
         #expect(try temp.count("SELECT COUNT(*) FROM audit_log WHERE action = 'member.add'") == 2 * perWriter)
     }
 
-    @Test func unitsCloseOnlyWhenEmptyAndStayInTheTree() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func unitsCloseOnlyWhenEmptyAndStayInTheTree(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         try temp.addMember("DV1", "Nguyễn Văn An", born: "2000-01-01", joined: "2018-01-01", unit: "YT-BV")
         #expect(throws: RegisterError.self) { try temp.register.closeUnit("YT-BV", on: day("2024-06-30")) }
         #expect(throws: RegisterError.self) { try temp.register.closeUnit("YT", on: day("2024-06-30")) }
@@ -125,6 +125,7 @@ struct MemberStoreTests {
         #expect(throws: RegisterError.self) { try temp.register.transferMember("DV1", to: "YT-BV", on: day("2024-07-01")) }
     }
 
+    /// On a file: a PostgreSQL register's backup is a copy onto a file (`sodoan backup`, `RegisterCopy`).
     @Test func backupIsAConsistentOwnerOnlyCopy() throws {
         let temp = try TemporaryRegister()
         try temp.addMember("DV1", "Nguyễn Văn An", born: "2000-01-01", joined: "2018-01-01")
@@ -138,15 +139,15 @@ struct MemberStoreTests {
         #expect(throws: RegisterError.self) { try temp.register.backup(to: copy) }
     }
 
-    @Test func checkFindsWhatWasChangedBehindSodoansBack() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func checkFindsWhatWasChangedBehindSodoansBack(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         try temp.addMember("DV1", "Nguyễn Văn An", born: "2000-01-01", joined: "2018-01-01")
         #expect(try temp.register.check().filter { $0.severity == .error }.isEmpty)
-        try temp.register.database.write { db in
-            try db.execute(sql: "UPDATE member SET full_name = 'Nguyễn Văn Ân'")
-            try db.execute(sql: "INSERT INTO membership_event (member_id, kind, on_date, unit_id) VALUES (1, 'matured', '2017-01-01', 3)")
-            try db.execute(sql: "DELETE FROM unit_closure WHERE depth = 2")
-        }
+        try temp.tamper("""
+            UPDATE member SET full_name = 'Nguyễn Văn Ân';
+            INSERT INTO membership_event (member_id, kind, on_date, unit_id) VALUES (1, 'matured', '2017-01-01', 3);
+            DELETE FROM unit_closure WHERE depth = 2
+            """)
         let codes = Set(try temp.register.check().filter { $0.severity == .error }.map(\.code))
         #expect(codes == ["derived-name", "event-order", "unit-closure"])
     }

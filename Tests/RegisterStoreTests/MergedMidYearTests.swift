@@ -1,4 +1,5 @@
 import Foundation
+import PostgresTestSupport
 @testable import RegisterStore
 import Testing
 import UnionRegister
@@ -6,9 +7,9 @@ import UnionRegister
 /// A grassroots union merged mid-year hands its branch to the target: the year's report
 /// shows the closed union with what it had at the start and lost by the merger, the
 /// branch under its new parent, and every unit balanced.
-@Suite struct MergedMidYearTests {
-    @Test func theClosedUnionAndItsHandedOverBranchAreShownWhereTheyWereAndAreBalanced() throws {
-        let temp = try TemporaryRegister.reorganisationScenario()
+@Suite(.serialized) struct MergedMidYearTests {
+    @Test(arguments: RegisterEngineKind.allCases) func theClosedUnionAndItsHandedOverBranchAreShownWhereTheyWereAndAreBalanced(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister.reorganisationScenario(on: kind)
         let r = temp.register
         try r.mergeUnits(["SG"], into: "YT", on: day("2020-06-01"))
         let year = try r.yearEndReport(unitCode: "DK", period: try ReportPeriod.year(2020))

@@ -1,22 +1,22 @@
 import Foundation
-import GRDB
 import Testing
+import PostgresTestSupport
 @testable import RegisterStore
 import UnionRegister
 
 extension TemporaryRegister {
     /// Audit rows of one action, oldest first.
-    func auditRows(_ action: String) throws -> [Row] {
-        try register.read { db in try Row.fetchAll(db, sql: "SELECT * FROM audit_log WHERE action = ? ORDER BY id", arguments: [action]) }
+    func auditRows(_ action: String) throws -> [SQLRow] {
+        try register.readSQL { db in try db.rows("SELECT * FROM audit_log WHERE action = ? ORDER BY id", [action]) }
     }
 
     func count(table: String) throws -> Int { try count("SELECT COUNT(*) FROM \(table)") }
 }
 
-@Suite("Grades in the store")
+@Suite("Grades in the store", .serialized)
 struct GradeStoreTests {
-    @Test func aSecondSetCorrectsTheGradeAndAuditsOldAndNew() throws {
-        let r = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func aSecondSetCorrectsTheGradeAndAuditsOldAndNew(_ kind: RegisterEngineKind) throws {
+        let r = try TemporaryRegister(on: kind)
         try r.addMember("DV001", "Trần Thị An", born: "1998-03-10", joined: "2020-01-01")
         let first = try r.register.setGrade("DV001", year: 2024, grade: .good)
         #expect(first.old == nil)
@@ -25,13 +25,13 @@ struct GradeStoreTests {
         #expect(try r.register.memberFacts("DV001").grades == [GradeRecord(year: 2024, grade: .excellent)])
         let audits = try r.auditRows("grade.set")
         #expect(audits.count == 2)
-        #expect(audits[1]["old_value"] as String? == #"{"grade":"good","year":2024}"#)
-        #expect(audits[1]["new_value"] as String? == #"{"grade":"excellent","year":2024}"#)
-        #expect(audits[1]["unit_code"] as String? == "YT-VP")
+        #expect(audits[1]["old_value"] == .text(#"{"grade":"good","year":2024}"#))
+        #expect(audits[1]["new_value"] == .text(#"{"grade":"excellent","year":2024}"#))
+        #expect(audits[1]["unit_code"] == .text("YT-VP"))
     }
 
-    @Test func aRefusedGradeLeavesNoRowAndNoAuditRow() throws {
-        let r = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func aRefusedGradeLeavesNoRowAndNoAuditRow(_ kind: RegisterEngineKind) throws {
+        let r = try TemporaryRegister(on: kind)
         try r.addMember("DV002", "Trần Thị An", born: "1998-03-10", joined: "2024-07-02")
         let audits = try r.count(table: "audit_log")
         let error = #expect(throws: RegisterError.self) {
@@ -42,8 +42,8 @@ struct GradeStoreTests {
         #expect(try r.count(table: "audit_log") == audits)
     }
 
-    @Test func gradesAcrossATransferFollowTheBranchAtTheEndOfEachYear() throws {
-        let r = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func gradesAcrossATransferFollowTheBranchAtTheEndOfEachYear(_ kind: RegisterEngineKind) throws {
+        let r = try TemporaryRegister(on: kind)
         try r.addMember("DV003", "Trần Thị An", born: "1998-03-10", joined: "2023-01-01")
         try r.register.transferMember("DV003", to: "TC", on: day("2024-03-01"))
         try r.register.setGrade("DV003", year: 2023, grade: .good)
@@ -54,8 +54,8 @@ struct GradeStoreTests {
         #expect(try r.register.grades().count == 2)
     }
 
-    @Test func anUnknownMemberIsBadInput() throws {
-        let r = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func anUnknownMemberIsBadInput(_ kind: RegisterEngineKind) throws {
+        let r = try TemporaryRegister(on: kind)
         let error = #expect(throws: RegisterError.self) {
             try r.register.setGrade("NOBODY", year: 2024, grade: .pass)
         }
@@ -63,10 +63,10 @@ struct GradeStoreTests {
     }
 }
 
-@Suite("Trainings in the store")
+@Suite("Trainings in the store", .serialized)
 struct TrainingStoreTests {
-    @Test func listsFilterByMemberKindYearAndBranchOnTheCompletionDay() throws {
-        let r = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func listsFilterByMemberKindYearAndBranchOnTheCompletionDay(_ kind: RegisterEngineKind) throws {
+        let r = try TemporaryRegister(on: kind)
         try r.addMember("DV001", "Trần Thị An", born: "1998-03-10", joined: "2020-01-01")
         try r.addMember("DV002", "Trần Thị An", born: "1998-03-10", joined: "2020-01-01", unit: "TC")
         try r.register.transferMember("DV001", to: "TC", on: day("2024-06-01"))
@@ -90,8 +90,8 @@ struct TrainingStoreTests {
         #expect(try r.auditRows("training.add").count == 4)
     }
 
-    @Test func aRefusedTrainingLeavesNoRowAndNoAuditRow() throws {
-        let r = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func aRefusedTrainingLeavesNoRowAndNoAuditRow(_ kind: RegisterEngineKind) throws {
+        let r = try TemporaryRegister(on: kind)
         try r.addMember("DV001", "Trần Thị An", born: "1998-03-10", joined: "2020-01-01")
         let audits = try r.count(table: "audit_log")
         let record = TrainingRecord(kind: .unionCadre, startedOn: day("2024-05-02"), completedOn: day("2024-05-01"))
@@ -103,17 +103,17 @@ struct TrainingStoreTests {
         #expect(try r.count(table: "audit_log") == audits)
     }
 
-    @Test func anUnknownUnitOrMemberInTheFilterIsBadInput() throws {
-        let r = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func anUnknownUnitOrMemberInTheFilterIsBadInput(_ kind: RegisterEngineKind) throws {
+        let r = try TemporaryRegister(on: kind)
         #expect(throws: RegisterError.unknownUnit("XX")) { try r.register.trainings(TrainingFilter(unitCode: "XX")) }
         #expect(throws: RegisterError.unknownMember("XX")) { try r.register.trainings(TrainingFilter(memberCode: "XX")) }
     }
 }
 
-@Suite("Discipline in the store")
+@Suite("Discipline in the store", .serialized)
 struct DisciplineStoreTests {
-    @Test func anExpulsionWritesTheDecisionAndTheExpelledEventUnderOneAuditRow() throws {
-        let r = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func anExpulsionWritesTheDecisionAndTheExpelledEventUnderOneAuditRow(_ kind: RegisterEngineKind) throws {
+        let r = try TemporaryRegister(on: kind)
         try r.addMember("DV001", "Trần Thị An", born: "1998-03-10", joined: "2020-01-01", unit: "YT-BV")
         let audits = try r.count(table: "audit_log")
         try r.register.addDiscipline("DV001", DisciplineRecord(level: .expulsion, on: day("2024-05-10"),
@@ -125,11 +125,11 @@ struct DisciplineStoreTests {
         #expect(record.history.events.last?.reason == "Vi phạm pháp luật")
         #expect(try r.count(table: "audit_log") == audits + 1)
         let audit = try #require(try r.auditRows("discipline.add").first)
-        #expect((audit["new_value"] as String).contains(#""membership_event":{"kind":"expelled""#))
+        #expect(try audit.text("new_value").contains(#""membership_event":{"kind":"expelled""#))
     }
 
-    @Test func aReprimandKeepsTheMemberActive() throws {
-        let r = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func aReprimandKeepsTheMemberActive(_ kind: RegisterEngineKind) throws {
+        let r = try TemporaryRegister(on: kind)
         try r.addMember("DV001", "Trần Thị An", born: "1998-03-10", joined: "2020-01-01")
         try r.register.addDiscipline("DV001", DisciplineRecord(level: .reprimand, on: day("2024-05-10"),
                                                                reason: "Vắng sinh hoạt"))
@@ -138,8 +138,8 @@ struct DisciplineStoreTests {
         #expect(try r.register.memberFacts("DV001").history.latestStatus.isActive)
     }
 
-    @Test func anExpulsionBeforeTheLatestEventRollsBackTheDecisionToo() throws {
-        let r = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func anExpulsionBeforeTheLatestEventRollsBackTheDecisionToo(_ kind: RegisterEngineKind) throws {
+        let r = try TemporaryRegister(on: kind)
         try r.addMember("DV001", "Trần Thị An", born: "1998-03-10", joined: "2020-01-01")
         try r.register.transferMember("DV001", to: "TC", on: day("2024-06-01"))
         let audits = try r.count(table: "audit_log")
@@ -153,8 +153,8 @@ struct DisciplineStoreTests {
         #expect(try r.count(table: "audit_log") == audits)
     }
 
-    @Test func aSecondExpulsionIsRefused() throws {
-        let r = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func aSecondExpulsionIsRefused(_ kind: RegisterEngineKind) throws {
+        let r = try TemporaryRegister(on: kind)
         try r.addMember("DV001", "Trần Thị An", born: "1998-03-10", joined: "2020-01-01")
         let expel = { (date: String) in
             try r.register.addDiscipline("DV001", DisciplineRecord(level: .expulsion, on: day(date), reason: "Vi phạm"))

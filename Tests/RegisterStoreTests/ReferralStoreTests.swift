@@ -1,10 +1,10 @@
 import Foundation
-import GRDB
 import Testing
+import PostgresTestSupport
 @testable import RegisterStore
 import UnionRegister
 
-@Suite("Referral and policy in the store: writes, audit, candidates, list")
+@Suite("Referral and policy in the store: writes, audit, candidates, list", .serialized)
 struct ReferralStoreTests {
     let vote = Vote(convened: 15, present: 12, votesFor: 11)
 
@@ -13,8 +13,8 @@ struct ReferralStoreTests {
         let temporary: TemporaryRegister
         var register: Register { temporary.register }
 
-        init() throws {
-            temporary = try TemporaryRegister()
+        init(on kind: RegisterEngineKind) throws {
+            temporary = try TemporaryRegister(on: kind)
             for (code, name, unit) in [("DV1", "Nguyễn Văn Bình", "YT-VP"), ("DV2", "Trần Thị An", "YT-VP"),
                                        ("DV3", "Lê Văn Ân", "YT-VP"), ("DV4", "Phạm Thị Cúc", "YT-BV")] {
                 try temporary.addMember(code, name, born: "1998-01-15", joined: "2015-03-26", unit: unit)
@@ -34,8 +34,8 @@ struct ReferralStoreTests {
         }
     }
 
-    @Test func eachStageIsOneTransactionWithOneAuditRow() throws {
-        let f = try Fixture()
+    @Test(arguments: RegisterEngineKind.allCases) func eachStageIsOneTransactionWithOneAuditRow(_ kind: RegisterEngineKind) throws {
+        let f = try Fixture(on: kind)
         try f.grade("DV1", 2023, .excellent)
         try f.certificate("DV1", "2024-04-01")
         let audits = try f.count("audit_log")
@@ -44,17 +44,15 @@ struct ReferralStoreTests {
         try f.register.recordReferral("DV1", .refer(resolutionNo: "12-NQ/ĐTN", vote), on: day("2024-06-01"))
         #expect(try f.count("audit_log") == audits + 3)
         #expect(try f.count("referral") == 1)
-        let actions = try f.register.read { db in
-            try String.fetchAll(db, sql: "SELECT action FROM audit_log WHERE member_code = 'DV1' AND action LIKE 'referral.%' ORDER BY id")
-        }
+        let actions = try f.temporary.rows("SELECT action FROM audit_log WHERE member_code = 'DV1' AND action LIKE 'referral.%' ORDER BY id").map(\.[0])
         #expect(actions == ["referral.nominated", "referral.referred-to-class", "referral.referred"])
-        let facts = try f.register.read { db in try MemberFactsTable.facts(of: "DV1", in: db).facts }
+        let facts = try f.register.readSQL { db in try MemberFactsTable.facts(of: "DV1", in: db).facts }
         #expect(facts.latestReferral?.step(.referred)?.vote == vote)
         #expect(facts.latestReferral?.step(.referred)?.resolutionNo == "12-NQ/ĐTN")
     }
 
-    @Test func aRefusedStepWritesNothing() throws {
-        let f = try Fixture()
+    @Test(arguments: RegisterEngineKind.allCases) func aRefusedStepWritesNothing(_ kind: RegisterEngineKind) throws {
+        let f = try Fixture(on: kind)
         let audits = try f.count("audit_log")
         #expect(throws: RegisterError.self) {
             try f.register.recordReferral("DV1", .nominate(vote), on: day("2024-01-10"))
@@ -67,8 +65,8 @@ struct ReferralStoreTests {
         #expect(try f.count("referral_step") == 0)
     }
 
-    @Test func aStepInTheFutureIsBadInput() throws {
-        let f = try Fixture()
+    @Test(arguments: RegisterEngineKind.allCases) func aStepInTheFutureIsBadInput(_ kind: RegisterEngineKind) throws {
+        let f = try Fixture(on: kind)
         try f.grade("DV1", 2023, .excellent)
         do {
             try f.register.recordReferral("DV1", .nominate(vote), on: day("2026-11-23"))
@@ -78,8 +76,8 @@ struct ReferralStoreTests {
         }
     }
 
-    @Test func candidatesAreTheSubtreesActiveMembersWhoPassOrAreOneShort() throws {
-        let f = try Fixture()
+    @Test(arguments: RegisterEngineKind.allCases) func candidatesAreTheSubtreesActiveMembersWhoPassOrAreOneShort(_ kind: RegisterEngineKind) throws {
+        let f = try Fixture(on: kind)
         try f.grade("DV1", 2023, .excellent)   // passes
         try f.grade("DV2", 2023, .good)        // one short: grade
         try f.grade("DV4", 2023, .excellent)   // passes, but in YT-BV
@@ -96,8 +94,8 @@ struct ReferralStoreTests {
         #expect(before.contains { $0.eligibility.member.code == "DV3" })
     }
 
-    @Test func candidatesFollowTransfersByTheDay() throws {
-        let f = try Fixture()
+    @Test(arguments: RegisterEngineKind.allCases) func candidatesFollowTransfersByTheDay(_ kind: RegisterEngineKind) throws {
+        let f = try Fixture(on: kind)
         try f.grade("DV2", 2023, .excellent)
         try f.register.transferMember("DV2", to: "YT-BV", on: day("2024-03-01"))
         let codes = { (unit: String, on: String) in
@@ -109,8 +107,8 @@ struct ReferralStoreTests {
         #expect(try codes("YT", "2024-03-01").filter { $0 == "DV2" }.count == 1)
     }
 
-    @Test func policyIsStoredPerRegisterAudited_AndUsedByChecks() throws {
-        let f = try Fixture()
+    @Test(arguments: RegisterEngineKind.allCases) func policyIsStoredPerRegisterAudited_AndUsedByChecks(_ kind: RegisterEngineKind) throws {
+        let f = try Fixture(on: kind)
         try f.grade("DV2", 2023, .good)
         #expect(try f.register.checkReferral("DV2", step: .nominate, on: day("2024-06-01")).isEligible == false)
         try f.register.setPolicy(.minGrade, to: "good", from: day("2024-06-01"))
@@ -120,14 +118,14 @@ struct ReferralStoreTests {
         #expect(try f.register.policy(on: day("2024-06-01")).minGrade == .good)
         #expect(throws: RegisterError.self) { try f.register.setPolicy(.minAge, to: "16", from: day("2024-06-01")) }
         #expect(try f.register.policy(on: day("2024-06-01")).minAge == 18)
-        let audit = try f.register.read { db in try String.fetchOne(db, sql: "SELECT new_value FROM audit_log WHERE action = 'policy.set'") }
+        let audit = try f.temporary.rows("SELECT new_value FROM audit_log WHERE action = 'policy.set'").first?.first
         #expect(audit?.contains("\"min_grade\":\"good\"") == true && audit?.contains("\"from\":\"2024-06-01\"") == true)
     }
 
     /// A value holds from its first day: a check of a step dated the day before reads the
     /// value in force then, and a later value ends it.
-    @Test func aCheckReadsThePolicyValueInForceOnItsDay() throws {
-        let f = try Fixture()
+    @Test(arguments: RegisterEngineKind.allCases) func aCheckReadsThePolicyValueInForceOnItsDay(_ kind: RegisterEngineKind) throws {
+        let f = try Fixture(on: kind)
         try f.grade("DV2", 2023, .good)
         try f.register.setPolicy(.minGrade, to: "good", from: day("2024-06-01"))
         try f.register.setPolicy(.minGrade, to: "excellent", from: day("2024-09-01"))
@@ -148,8 +146,8 @@ struct ReferralStoreTests {
         #expect(try f.count("policy_value") == 2)
     }
 
-    @Test func theListFiltersByUnitYearAndStageInNameOrder() throws {
-        let f = try Fixture()
+    @Test(arguments: RegisterEngineKind.allCases) func theListFiltersByUnitYearAndStageInNameOrder(_ kind: RegisterEngineKind) throws {
+        let f = try Fixture(on: kind)
         for code in ["DV1", "DV2", "DV4"] { try f.grade(code, 2023, .excellent) }
         for code in ["DV1", "DV2", "DV4"] {
             try f.register.recordReferral(code, .nominate(vote), on: day("2024-01-10"))
@@ -166,8 +164,8 @@ struct ReferralStoreTests {
 
     /// YT moves under a new bloc NB on 2024-05-01: a nomination the day before stays on the
     /// list of DK alone, one on the day of the move is on NB's too.
-    @Test func theListOfAUnitTakesTheTreeOfEachNominationDay() throws {
-        let f = try Fixture()
+    @Test(arguments: RegisterEngineKind.allCases) func theListOfAUnitTakesTheTreeOfEachNominationDay(_ kind: RegisterEngineKind) throws {
+        let f = try Fixture(on: kind)
         for code in ["DV1", "DV2"] { try f.grade(code, 2023, .excellent) }
         try f.register.addUnit(Unit(code: "NB", name: "Đoàn Khối cơ quan Đảng", kind: .bloc, parentCode: "DK", openedOn: day("2015-01-01")))
         try f.register.recordReferral("DV1", .nominate(vote), on: day("2024-04-30"))
@@ -179,8 +177,8 @@ struct ReferralStoreTests {
         #expect(try f.register.referralList(unitCode: "YT", year: nil, stage: nil, on: onDay).map(\.member.code) == ["DV2", "DV1"])
     }
 
-    @Test func theResolutionNamesTheCommitteeOfTheBranchOnItsDay() throws {
-        let f = try Fixture()
+    @Test(arguments: RegisterEngineKind.allCases) func theResolutionNamesTheCommitteeOfTheBranchOnItsDay(_ kind: RegisterEngineKind) throws {
+        let f = try Fixture(on: kind)
         try f.grade("DV1", 2023, .excellent)
         try f.certificate("DV1", "2024-04-01")
         try f.register.recordReferral("DV1", .nominate(vote), on: day("2024-01-10"))

@@ -1,12 +1,13 @@
 import Foundation
+import PostgresTestSupport
 @testable import RegisterStore
 import UnionRegister
 
 extension TemporaryRegister {
     /// DK (the usual tree, with a nested bloc NB and a grassroots union SG under DK) and a
     /// second root bloc DN → DD → DD1, DD2, with members admitted in 2016.
-    static func reorganisationScenario() throws -> TemporaryRegister {
-        let temp = try TemporaryRegister()
+    static func reorganisationScenario(on kind: RegisterEngineKind) throws -> TemporaryRegister {
+        let temp = try TemporaryRegister(on: kind)
         let r = temp.register
         let opened = day("2015-01-01")
         try r.addUnit(Unit(code: "NB", name: "Đoàn Khối cơ quan Đảng", kind: .bloc, parentCode: "DK", openedOn: opened))
@@ -28,8 +29,8 @@ extension TemporaryRegister {
 
     /// The scenario reorganised: YT-VP renamed, the bloc DN merged into DK, SG moved under
     /// NB, and YT-BV split between YT-VP and DD1, all in 2020.
-    static func reorganisedScenario() throws -> TemporaryRegister {
-        let temp = try reorganisationScenario()
+    static func reorganisedScenario(on kind: RegisterEngineKind) throws -> TemporaryRegister {
+        let temp = try reorganisationScenario(on: kind)
         let r = temp.register
         try r.renameUnit("YT-VP", to: "Chi đoàn Hành chính", on: day("2020-03-01"))
         try r.mergeUnits(["DN"], into: "DK", on: day("2020-06-01"))

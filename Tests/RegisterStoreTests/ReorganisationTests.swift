@@ -1,18 +1,19 @@
 import Foundation
 import GRDB
 import Testing
+import PostgresTestSupport
 @testable import RegisterStore
 import UnionRegister
 
 /// Units renamed, moved, merged and split, and the year-end reports before, of and after
 /// (docs/DOMAIN.md#units-change), on a real register file.
-@Suite struct ReorganisationTests {
+@Suite(.serialized) struct ReorganisationTests {
     private func report(_ r: Register, _ unit: String?, _ year: Int) throws -> YearEndReport {
         try r.yearEndReport(unitCode: unit, period: try ReportPeriod.year(year))
     }
 
-    @Test func theMergedBlocsYearShowsTheOtherBlocAsReorganisedInAndTheYearBeforeIsUnchanged() throws {
-        let temp = try TemporaryRegister.reorganisationScenario()
+    @Test(arguments: RegisterEngineKind.allCases) func theMergedBlocsYearShowsTheOtherBlocAsReorganisedInAndTheYearBeforeIsUnchanged(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister.reorganisationScenario(on: kind)
         let r = temp.register
         let before2019 = try report(r, "DN", 2019)
         try r.mergeUnits(["DN"], into: "DK", on: day("2020-06-01"))
@@ -33,8 +34,8 @@ import UnionRegister
         #expect(try r.unitHistory("DK").map(\.change.kind) == [.moved, .merged])
     }
 
-    @Test func mergeMoveRenameAndSplitGiveBalancedReportsWithTheNamesOfEachYear() throws {
-        let temp = try TemporaryRegister.reorganisedScenario()
+    @Test(arguments: RegisterEngineKind.allCases) func mergeMoveRenameAndSplitGiveBalancedReportsWithTheNamesOfEachYear(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister.reorganisedScenario(on: kind)
         let r = temp.register
         #expect(try r.unit("YT-BV").closedOn == day("2020-10-01"))
         for year in 2019...2021 {
@@ -57,8 +58,8 @@ import UnionRegister
 
     /// YT's branch YT-BV goes to SG on 2020-07-01 and YT-VP stays; then SG is split
     /// whole on 2021-03-01 (both its branches to YT) and closes.
-    @Test func aGrassrootsUnionSplitMovesWholeBranchesAndBalances() throws {
-        let temp = try TemporaryRegister.reorganisationScenario()
+    @Test(arguments: RegisterEngineKind.allCases) func aGrassrootsUnionSplitMovesWholeBranchesAndBalances(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister.reorganisationScenario(on: kind)
         let r = temp.register
         let part = SplitPlan(placements: [SplitPlan.Placement(code: "YT-BV", unitCode: "SG", line: 2),
                                           SplitPlan.Placement(code: "YT-VP", unitCode: "YT", line: 3)])
@@ -78,8 +79,8 @@ import UnionRegister
         #expect(try RoundTripTests().reloaded(r, in: temp.directory).fingerprint() == r.fingerprint())
     }
 
-    @Test func refusedReorganisationsWriteNothing() throws {
-        let temp = try TemporaryRegister.reorganisationScenario()
+    @Test(arguments: RegisterEngineKind.allCases) func refusedReorganisationsWriteNothing(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister.reorganisationScenario(on: kind)
         let r = temp.register
         let audit = try temp.count("SELECT COUNT(*) FROM audit_log")
         #expect(throws: RegisterError.self) { try r.moveUnit("DK", under: "NB", on: day("2020-01-01")) }

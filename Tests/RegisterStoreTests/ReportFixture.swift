@@ -1,4 +1,4 @@
-import GRDB
+import PostgresTestSupport
 @testable import RegisterStore
 import UnionRegister
 
@@ -9,8 +9,8 @@ struct ReportFixture {
     let store: TemporaryRegister
     var register: Register { store.register }
 
-    init() throws {
-        store = try TemporaryRegister(tree: false)
+    init(on kind: RegisterEngineKind = .file) throws {
+        store = try TemporaryRegister(on: kind, tree: false)
     }
 
     func unit(_ code: String, _ kind: UnitKind, parent: String, opened: String = "2015-01-01") throws {
@@ -29,10 +29,12 @@ struct ReportFixture {
         try register.endMembership(code, kind, on: day(date), reason: nil)
     }
 
-    /// Runs raw SQL in one transaction, as a fixture writes behind the rules.
-    func sql(_ statements: String, _ arguments: StatementArguments = []) throws {
-        try register.database.write { db in
-            try db.execute(sql: statements, arguments: arguments)
+    /// Runs raw SQL in one transaction through the store's connection, as a fixture
+    /// writes behind the rules, on either engine.
+    func sql(_ statements: String, _ arguments: SQLArguments = .none) throws {
+        try register.inTransaction { tx in
+            try tx.connection.execute(statements, arguments)
+            return ((), .commit)
         }
     }
 
@@ -61,13 +63,13 @@ struct ReportFixture {
 
     /// One referral of the member with its dated steps.
     func referral(_ code: String, _ steps: [(ReferralStage, String)]) throws {
-        try register.database.write { db in
-            try db.execute(sql: "INSERT INTO referral (member_id) SELECT id FROM member WHERE code = ?", arguments: [code])
-            let referral = db.lastInsertedRowID
+        try register.inTransaction { tx in
+            let referral = try tx.connection.insert("INSERT INTO referral (member_id) SELECT id FROM member WHERE code = ?", [code])
             for (stage, date) in steps {
-                try db.execute(sql: "INSERT INTO referral_step (referral_id, stage, on_date) VALUES (?, ?, ?)",
-                               arguments: [referral, stage.rawValue, date])
+                try tx.connection.execute("INSERT INTO referral_step (referral_id, stage, on_date) VALUES (?, ?, ?)",
+                                          [referral, stage.rawValue, date])
             }
+            return ((), .commit)
         }
     }
 

@@ -1,11 +1,12 @@
 import Foundation
+import PostgresTestSupport
 @testable import RegisterStore
 import Testing
 import UnionRegister
 
 /// Export → import into a new register → the same register: the same exports and the same
 /// report fingerprint.
-@Suite("Export and import round trip")
+@Suite("Export and import round trip", .serialized)
 struct RoundTripTests {
     /// Every export of a register, as CSV text, by kind.
     func exports(_ register: Register) throws -> [DataKind: String] {
@@ -34,8 +35,10 @@ struct RoundTripTests {
                                                 command: "test", clock: .fixed(today: today))
         #expect(reports.allSatisfy { $0.problems.isEmpty })
         #expect(try exports(copy) == before)
-        #expect(try copy.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM membership_event") }
-                == original.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM membership_event") })
+        func events(_ register: Register) throws -> SQLValue? {
+            try register.readSQL { db in try db.value("SELECT COUNT(*) FROM membership_event") }
+        }
+        #expect(try events(copy) == events(original))
         return copy
     }
 
@@ -51,8 +54,8 @@ struct RoundTripTests {
     /// A register with a rename, a merger (with the move of the merged bloc's grassroots
     /// union it brings), a move and a split comes back with the same changes, the same
     /// tree on every day and the same fingerprint; the changes file imported again changes nothing.
-    @Test func aReorganisedRegisterExportedAndLoadedAgainIsTheSameRegister() throws {
-        let temp = try TemporaryRegister.reorganisedScenario()
+    @Test(arguments: RegisterEngineKind.allCases) func aReorganisedRegisterExportedAndLoadedAgainIsTheSameRegister(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister.reorganisedScenario(on: kind)
         let copy = try reloaded(temp.register, in: temp.directory)
         #expect(try copy.fingerprint() == temp.register.fingerprint())
         for year in 2019...2021 {

@@ -1,31 +1,51 @@
 import Foundation
+import GRDB
+import PostgresStore
+import PostgresTestSupport
 @testable import RegisterStore
 import UnionRegister
 
-/// A register in a fresh temporary directory, removed when the test ends.
+/// A register for one test, removed when the test ends: a file in a fresh temporary
+/// directory, or a database of its own in the run's PostgreSQL cluster (`engine`), so that
+/// a store test asks the same of both engines (`@Test(arguments: RegisterEngineKind.allCases)`).
+/// The directory is made on both, for the files a test imports.
 final class TemporaryRegister {
+    let engine: RegisterEngineKind
     let directory: URL
     let register: Register
+    /// The test's database on PostgreSQL; nil for a file.
+    let database: String?
     var path: String { register.path }
 
     /// An empty register with a bloc DK and, when `tree` is set, the usual small tree:
     /// DK → YT (grassroots union) → YT-VP, YT-BV (branches), and DK → TC (grassroots branch).
-    init(tree: Bool = true) throws {
+    init(on engine: RegisterEngineKind = .file, tree: Bool = true) throws {
+        self.engine = engine
         directory = FileManager.default.temporaryDirectory.appending(path: "sodoan-store-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        register = try Register.create(at: directory.appending(path: "register.db").path, name: "Đoàn Khối các cơ quan tỉnh",
-                                       rootCode: "DK", openedOn: day("2015-01-01"), command: "test",
-                                       clock: .fixed(today: today))
-        if tree {
-            try register.addUnit(Unit(code: "YT", name: "Đoàn cơ sở Sở Y tế", kind: .grassrootsUnion, parentCode: "DK", openedOn: day("2015-01-01")))
-            try register.addUnit(Unit(code: "YT-VP", name: "Chi đoàn Văn phòng", kind: .branch, parentCode: "YT", openedOn: day("2015-01-01")))
-            try register.addUnit(Unit(code: "YT-BV", name: "Chi đoàn Bệnh viện", kind: .branch, parentCode: "YT", openedOn: day("2015-01-01")))
-            try register.addUnit(Unit(code: "TC", name: "Chi đoàn cơ sở Sở Tài chính", kind: .grassrootsBranch, parentCode: "DK", openedOn: day("2015-01-01")))
+        switch engine {
+        case .file:
+            register = try Self.create(file: directory.appending(path: "register.db").path, tree: tree)
+            database = nil
+        case .postgres:
+            let cluster = try PostgresTestCluster.shared()
+            let name = try cluster.makeDatabase(from: try Self.template(tree: tree))
+            database = name
+            register = try PostgresRegister.open(at: try Self.address(name), command: "test", clock: .fixed(today: today))
         }
     }
 
     deinit {
         try? FileManager.default.removeItem(at: directory)
+        if let database { try? PostgresTestCluster.shared().dropDatabase(database) }
+    }
+
+    /// The same register opened again, as another process would open it, with `clock`.
+    func reopened(command: String = "test", clock: RegisterClock = .fixed(today: today)) throws -> Register {
+        switch engine {
+        case .file: return try Register.open(at: path, command: command, clock: clock)
+        case .postgres: return try PostgresRegister.open(at: try Self.address(database!), command: command, clock: clock)
+        }
     }
 
     /// Adds a member admitted to `unit` on `joined`.
@@ -37,8 +57,84 @@ final class TemporaryRegister {
                                unitCode: unit)
     }
 
+    /// The first column of the first row of `sql`, an integer, read through the store's
+    /// own connection on either engine.
     func count(_ sql: String) throws -> Int {
-        try register.read { db in try Int.fetchOne(db, sql: sql) ?? -1 }
+        try register.readSQL { db in
+            guard case .integer(let number) = try db.value(sql) else { return -1 }
+            return Int(number)
+        }
+    }
+
+    /// Every row of `sql`, each value as a message shows it, read on either engine.
+    func rows(_ sql: String) throws -> [[String]] {
+        try register.readSQL { db in try db.rows(sql, .none).map { $0.values.map(\.shown) } }
+    }
+
+    /// Everything the register holds, to compare before and after a write that must change
+    /// nothing: the file's bytes, or the database's every table row by row.
+    func contents() throws -> Data {
+        switch engine {
+        case .file: return try Data(contentsOf: URL(fileURLWithPath: path))
+        case .postgres: return Data(try PostgresTestCluster.shared().contents(of: database!).joined(separator: "\n").utf8)
+        }
+    }
+
+    /// Runs `sql` behind the program's back, as someone with the file or the database's
+    /// owner would: outside the store, its rules and its audit log (the database's own
+    /// triggers still fire).
+    func tamper(_ sql: String) throws {
+        switch engine {
+        case .file:
+            let queue = try DatabaseQueue(path: path)
+            try queue.writeWithoutTransaction { db in try db.execute(sql: sql) }
+            try queue.close()
+        case .postgres:
+            try PostgresTestCluster.shared().psql(database!, sql)
+        }
+    }
+
+    /// A register file made as `init` makes one, with the usual tree when asked.
+    private static func create(file: String, tree: Bool) throws -> Register {
+        let register = try Register.create(at: file, name: "Đoàn Khối các cơ quan tỉnh", rootCode: "DK",
+                                           openedOn: day("2015-01-01"), command: "test", clock: .fixed(today: today))
+        if tree {
+            try register.addUnit(Unit(code: "YT", name: "Đoàn cơ sở Sở Y tế", kind: .grassrootsUnion, parentCode: "DK", openedOn: day("2015-01-01")))
+            try register.addUnit(Unit(code: "YT-VP", name: "Chi đoàn Văn phòng", kind: .branch, parentCode: "YT", openedOn: day("2015-01-01")))
+            try register.addUnit(Unit(code: "YT-BV", name: "Chi đoàn Bệnh viện", kind: .branch, parentCode: "YT", openedOn: day("2015-01-01")))
+            try register.addUnit(Unit(code: "TC", name: "Chi đoàn cơ sở Sở Tài chính", kind: .grassrootsBranch, parentCode: "DK", openedOn: day("2015-01-01")))
+        }
+        return register
+    }
+
+    /// The run's PostgreSQL database holding the same new register a file test starts from
+    /// (made once, from a file made by `create`, by `copy`'s own code, as `init --db` makes
+    /// one), which each test's database copies.
+    private static func template(tree: Bool) throws -> String {
+        templateLock.lock()
+        defer { templateLock.unlock() }
+        if let made = templates[tree] { return made }
+        let cluster = try PostgresTestCluster.shared()
+        let name = try cluster.makeDatabase()
+        let folder = FileManager.default.temporaryDirectory.appending(path: "sodoan-template-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appending(path: "register.db").path
+        _ = try create(file: file, tree: tree)
+        _ = try RegisterCopy.copy(from: .file(file), to: .postgres(try address(name)), command: "test")
+        templates[tree] = name
+        return name
+    }
+
+    nonisolated(unsafe) private static var templates: [Bool: String] = [:]
+    private static let templateLock = NSLock()
+
+    private static func address(_ database: String) throws -> PostgresAddress {
+        let cluster = try PostgresTestCluster.shared()
+        guard case .postgres(let address) = try RegisterLocation.parse(cluster.url(database), from: .commandLine, environment: cluster.environment) else {
+            throw ClusterError("\(cluster.url(database)) is no PostgreSQL address")
+        }
+        return address
     }
 }
 

@@ -1,13 +1,14 @@
 import Foundation
+import PostgresTestSupport
 @testable import RegisterStore
 import Testing
 import UnionRegister
 
 /// `import unit-changes`: each bad row is reported at its line and column, and a file with
 /// any bad row writes nothing.
-@Suite struct UnitChangeImportTests {
-    @Test func everyBadChangeRowIsReportedAtItsCellAndNothingIsWritten() throws {
-        let temp = try TemporaryRegister.reorganisationScenario()
+@Suite(.serialized) struct UnitChangeImportTests {
+    @Test(arguments: RegisterEngineKind.allCases) func everyBadChangeRowIsReportedAtItsCellAndNothingIsWritten(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister.reorganisationScenario(on: kind)
         let audits = try temp.count("SELECT COUNT(*) FROM audit_log")
         let path = temp.directory.appending(path: "unit-changes.csv").path
         try """

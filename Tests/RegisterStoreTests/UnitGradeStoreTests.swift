@@ -1,13 +1,14 @@
 import Foundation
 import GRDB
 import Testing
+import PostgresTestSupport
 @testable import RegisterStore
 import UnionRegister
 
-@Suite("Unit grades in the store: audited writes, the subtree's list, check, fingerprint")
+@Suite("Unit grades in the store: audited writes, the subtree's list, check, fingerprint", .serialized)
 struct UnitGradeStoreTests {
-    @Test func aGradeIsKeptCorrectedAndAuditedAndTheSameGradeAgainChangesNothing() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func aGradeIsKeptCorrectedAndAuditedAndTheSameGradeAgainChangesNothing(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         let register = temp.register
         #expect(try register.setUnitGrade("YT-VP", year: 2025, grade: .good) == nil)
         #expect(try register.setUnitGrade("YT-VP", year: 2025, grade: .excellent) == .good)
@@ -15,14 +16,12 @@ struct UnitGradeStoreTests {
         #expect(audits == 2)
         #expect(try register.setUnitGrade("YT-VP", year: 2025, grade: .excellent) == .excellent)
         #expect(try temp.count("SELECT COUNT(*) FROM audit_log WHERE action = 'unit.grade'") == 2)
-        let old = try register.read { db in
-            try String.fetchOne(db, sql: "SELECT old_value FROM audit_log WHERE action = 'unit.grade' ORDER BY id DESC LIMIT 1")
-        }
+        let old = try temp.rows("SELECT old_value FROM audit_log WHERE action = 'unit.grade' ORDER BY id DESC LIMIT 1").first?.first
         #expect(old == #"{"grade":"good","unit":"YT-VP","year":2025}"#)
     }
 
-    @Test func theListIsTheUnitsSubtreeByYearThenCode() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func theListIsTheUnitsSubtreeByYearThenCode(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         let register = temp.register
         try register.setUnitGrade("YT-VP", year: 2025, grade: .good)
         try register.setUnitGrade("YT", year: 2025, grade: .excellent)
@@ -36,8 +35,8 @@ struct UnitGradeStoreTests {
         #expect(throws: RegisterError.unknownUnit("NOPE")) { try register.unitGrades(of: "NOPE") }
     }
 
-    @Test func refusalsWriteNothing() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func refusalsWriteNothing(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         let register = temp.register
         try register.addUnit(Unit(code: "NEW", name: "Chi đoàn mới", kind: .branch, parentCode: "YT", openedOn: day("2025-07-02")))
         let before = try temp.count("SELECT COUNT(*) FROM audit_log")
@@ -49,6 +48,7 @@ struct UnitGradeStoreTests {
         #expect(try temp.count("SELECT COUNT(*) FROM audit_log") == before)
     }
 
+    /// On a file only: the damage needs SQLite's switch that turns the CHECK constraints off.
     @Test func checkFindsGradesDamagedBehindSodoansBack() throws {
         let temp = try TemporaryRegister()
         let register = temp.register
@@ -80,8 +80,8 @@ struct UnitGradeStoreTests {
         try queue.close()
     }
 
-    @Test func theFingerprintHashesUnitGrades() throws {
-        let temp = try TemporaryRegister()
+    @Test(arguments: RegisterEngineKind.allCases) func theFingerprintHashesUnitGrades(_ kind: RegisterEngineKind) throws {
+        let temp = try TemporaryRegister(on: kind)
         let register = temp.register
         let without = try register.fingerprint()
         try register.setUnitGrade("YT-VP", year: 2025, grade: .good)

@@ -26,8 +26,8 @@ import UnionRegister
 /// A5 matures at YT-BV 11-20 (joined and matured the same year); A11 admitted at TC
 /// 12-31 (the last day counts). Later: A12 admitted 2025-01-01, A10 YT-BV → YT-VP 2025-03-01.
 extension ReportFixture {
-    static func handComputed() throws -> ReportFixture {
-        let f = try ReportFixture()
+    static func handComputed(on kind: RegisterEngineKind = .file) throws -> ReportFixture {
+        let f = try ReportFixture(on: kind)
         try f.unit("YT", .grassrootsUnion, parent: "DK")
         try f.unit("YT-VP", .branch, parent: "YT")
         try f.unit("YT-BV", .branch, parent: "YT")
@@ -124,8 +124,8 @@ private func referral(nominated: Int = 0, toClass: Int = 0, referred: Int = 0, a
 @Suite("Year-end report figures", .serialized)
 struct YearEndReportTests {
     @Test(arguments: RegisterEngineKind.allCases) func everyFigureOfTheHandComputedRegister(_ kind: RegisterEngineKind) throws {
-        let f = try ReportFixture.handComputed()
-        let report = try f.register(on: kind).yearEndReport(unitCode: nil, period: try .year(2024))
+        let f = try ReportFixture.handComputed(on: kind)
+        let report = try f.register.yearEndReport(unitCode: nil, period: try .year(2024))
         let dk = report.root
 
         #expect(dk.unit.code == "DK")
@@ -183,8 +183,8 @@ struct YearEndReportTests {
     }
 
     @Test(arguments: RegisterEngineKind.allCases) func aSubtreeReportMatchesThatUnitInTheWholeReport(_ kind: RegisterEngineKind) throws {
-        let f = try ReportFixture.handComputed()
-        let register = try f.register(on: kind)
+        let f = try ReportFixture.handComputed(on: kind)
+        let register = f.register
         let whole = try register.yearEndReport(unitCode: nil, period: try .year(2024))
         let yt = try register.yearEndReport(unitCode: "YT", period: try .year(2024))
         #expect(yt.root == whole.root.find("YT")!)
@@ -193,8 +193,8 @@ struct YearEndReportTests {
     }
 
     @Test(arguments: RegisterEngineKind.allCases) func aPeriodCountsFromTheDayAfterItsStartState(_ kind: RegisterEngineKind) throws {
-        let f = try ReportFixture.handComputed()
-        let report = try f.register(on: kind).yearEndReport(unitCode: nil, period: try ReportPeriod(from: day("2024-07-01"), to: day("2024-09-30")))
+        let f = try ReportFixture.handComputed(on: kind)
+        let report = try f.register.yearEndReport(unitCode: nil, period: try ReportPeriod(from: day("2024-07-01"), to: day("2024-09-30")))
         let dk = report.root
         // XD closed on 2024-06-30, before the period: not listed; its members left before.
         #expect(dk.children.map(\.unit.code) == ["TC", "YT"])
@@ -208,8 +208,8 @@ struct YearEndReportTests {
         #expect(report.balance.holds)
     }
 
-    @Test func aLaterEventDoesNotChangeAPastReportButChangesTheFingerprint() throws {
-        let f = try ReportFixture.handComputed()
+    @Test(arguments: RegisterEngineKind.allCases) func aLaterEventDoesNotChangeAPastReportButChangesTheFingerprint(_ kind: RegisterEngineKind) throws {
+        let f = try ReportFixture.handComputed(on: kind)
         let before = try f.register.yearEndReport(unitCode: nil, period: try .year(2024))
         try f.transfer("A1", to: "TC", on: "2025-03-01")
         let after = try f.register.yearEndReport(unitCode: nil, period: try .year(2024))
@@ -218,13 +218,13 @@ struct YearEndReportTests {
     }
 
     @Test(arguments: RegisterEngineKind.allCases) func aDamagedHistoryFailsTheBalanceAndNamesTheUnits(_ kind: RegisterEngineKind) throws {
-        let f = try ReportFixture.handComputed()
+        let f = try ReportFixture.handComputed(on: kind)
         // A5's admission disappears: the maturity remains, with no one to mature.
         try f.sql("""
             DELETE FROM membership_event
             WHERE kind = 'admitted' AND member_id = (SELECT id FROM member WHERE code = 'A5')
             """)
-        let report = try f.register(on: kind).yearEndReport(unitCode: nil, period: try .year(2024))
+        let report = try f.register.yearEndReport(unitCode: nil, period: try .year(2024))
         #expect(!report.balance.holds)
         #expect(report.balance.unbalanced.map(\.unit.code) == ["DK", "YT", "YT-BV"])
         let bv = report.root.find("YT-BV")!.members
@@ -269,12 +269,12 @@ struct YearEndReportTests {
     }
 }
 
-@Suite("Register fingerprint")
+@Suite("Register fingerprint", .serialized)
 struct FingerprintTests {
-    @Test func sameContentSameFingerprintWhateverTheRowIDs() throws {
+    @Test(arguments: RegisterEngineKind.allCases) func sameContentSameFingerprintWhateverTheRowIDs(_ kind: RegisterEngineKind) throws {
         // Two registers with the same content written in a different order get different
         // row ids but the same fingerprint; the audit log differs too and does not count.
-        let a = try ReportFixture(), b = try ReportFixture()
+        let a = try ReportFixture(on: kind), b = try ReportFixture(on: kind)
         try a.unit("TC", .grassrootsBranch, parent: "DK")
         try a.unit("XD", .grassrootsBranch, parent: "DK")
         try a.member("M1", .female, unit: "TC", joined: "2020-01-01")
@@ -293,8 +293,8 @@ struct FingerprintTests {
         #expect(try a.register.fingerprint() == fingerprint)
     }
 
-    @Test func everyStoredFieldOfAMemberIsPartOfTheFingerprint() throws {
-        let f = try ReportFixture()
+    @Test(arguments: RegisterEngineKind.allCases) func everyStoredFieldOfAMemberIsPartOfTheFingerprint(_ kind: RegisterEngineKind) throws {
+        let f = try ReportFixture(on: kind)
         try f.unit("TC", .grassrootsBranch, parent: "DK")
         try f.member("M1", .female, unit: "TC", joined: "2020-01-01")
         var seen = [try f.register.fingerprint()]
@@ -311,8 +311,8 @@ struct FingerprintTests {
         }
     }
 
-    @Test func everyKindOfContentChangesTheFingerprint() throws {
-        let f = try ReportFixture()
+    @Test(arguments: RegisterEngineKind.allCases) func everyKindOfContentChangesTheFingerprint(_ kind: RegisterEngineKind) throws {
+        let f = try ReportFixture(on: kind)
         try f.unit("TC", .grassrootsBranch, parent: "DK")
         try f.unit("XD", .grassrootsBranch, parent: "DK")
         try f.member("M1", .female, unit: "TC", joined: "2020-01-01")

@@ -1,7 +1,8 @@
 import Foundation
+import PostgresTestSupport
 import Testing
 
-@Suite("sodoan demo, end to end")
+@Suite("sodoan demo, end to end", .serialized)
 struct DemoCommandTests {
     static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appending(path: "samples").path
@@ -22,8 +23,8 @@ struct DemoCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: cli.directory.path).isEmpty)
     }
 
-    @Test func keepsTheSampleRegisterWhenAskedAndSpeaksEnglish() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func keepsTheSampleRegisterWhenAskedAndSpeaksEnglish(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         let result = try cli.run(["demo", "--samples", Self.samples, "--lang", "en"])
         #expect(result.status == 0, "\(result.stderr)")

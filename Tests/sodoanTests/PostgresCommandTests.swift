@@ -24,13 +24,9 @@ struct PostgresDatabase {
         try cluster.psql(name, sql)
     }
 
-    /// What a write would change, table by table: each table's name and rows, in a fixed
-    /// order, read in one psql call.
+    /// What a write would change, table by table (`PostgresTestCluster.contents`).
     func contents() throws -> [String] {
-        try psql("""
-            SELECT tablename || ' ' || query_to_xml(format('SELECT t::text AS r FROM %I t ORDER BY 1', tablename), true, false, '')::text
-            FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename
-            """)
+        try cluster.contents(of: name)
     }
 }
 

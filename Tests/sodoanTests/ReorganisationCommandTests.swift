@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PostgresTestSupport
 import Testing
 
 /// The small tree, a bloc NB under DK, and a second root bloc DN → DD → DD1, with members
@@ -41,10 +42,10 @@ private func find(_ code: String, in report: Any?) -> [String: Any]? {
     return (report["children"] as? [Any])?.lazy.compactMap { find(code, in: $0) }.first
 }
 
-@Suite("sodoan unit rename, move, merge, split, history and absorb, end to end")
+@Suite("sodoan unit rename, move, merge, split, history and absorb, end to end", .serialized)
 struct ReorganisationCommandTests {
-    @Test func theReorganisedYearsAreBalancedWithTheNamesOfEachYearAndSurviveExportAndImport() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func theReorganisedYearsAreBalancedWithTheNamesOfEachYearAndSurviveExportAndImport(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try makeTwoBlocs(cli)
         #expect(try cli.ok(["unit", "rename", "YT-VP", "--name", "Chi đoàn Hành chính", "--on", "2020-03-01"])
@@ -88,8 +89,8 @@ struct ReorganisationCommandTests {
         #expect(try cli.run(["report", "annual", "--year", "2020", "--format", "json", "--db", copy], useDB: false).stdout == y2020)
     }
 
-    @Test func aGrassrootsUnionIsSplitByAPlanOfBranches() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func aGrassrootsUnionIsSplitByAPlanOfBranches(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try makeTwoBlocs(cli)
         try cli.ok(["unit", "add", "YT2", "--name", "Đoàn cơ sở Bệnh viện tỉnh", "--kind", "grassroots-union", "--parent", "DK", "--opened", "2015-01-01"])
@@ -104,8 +105,8 @@ struct ReorganisationCommandTests {
         #expect(find("YT2", in: dk)?["children"].flatMap { ($0 as? [[String: Any]])?.map { $0["unit"] as? String } } == ["YT-BV"])
     }
 
-    @Test func refusedReorganisationsExitWithTheirStatusAndWriteNothing() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func refusedReorganisationsExitWithTheirStatusAndWriteNothing(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try makeTwoBlocs(cli)
         try cli.ok(["unit", "merge", "DN", "--into", "DK", "--on", "2020-06-01"])
@@ -125,8 +126,8 @@ struct ReorganisationCommandTests {
         try cli.refusedLeavingNoTrace(["unit", "history", "NOPE"], status: 65)
     }
 
-    @Test func absorbTakesInAnotherRegisterOrRefusesItsClashesWritingNothing() throws {
-        let cli = try CLI()
+    @Test(arguments: RegisterEngineKind.allCases) func absorbTakesInAnotherRegisterOrRefusesItsClashesWritingNothing(_ kind: RegisterEngineKind) throws {
+        let cli = try CLI(kind)
         defer { cli.cleanUp() }
         try cli.makeSmallTree()
         try addMember(cli, "DV001", unit: "YT-VP")
