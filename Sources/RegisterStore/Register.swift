@@ -35,7 +35,7 @@ public final class Register: @unchecked Sendable {
     /// another engine's register refuses them.
     var database: any DatabaseWriter {
         get throws {
-            guard case .file(let database) = storage else { throw RegisterError.notYetOnEngine(path) }
+            guard case .file(let database) = storage else { throw RegisterError.fileOnly(path) }
             return database
         }
     }

@@ -16,7 +16,7 @@ struct BackupCommand: RegisterCommand {
     /// register file as `copy` does, from one transaction (docs/CLI.md#register).
     func execute() throws {
         switch try global.location() {
-        case .file(let register): try Register.open(at: register, command: CommandLine.commandForAudit).backup(to: path)
+        case .file(let register): try openRegister(at: .file(register)).backup(to: path)
         case .postgres(let address):
             _ = try RegisterCopy.copy(from: .postgres(address), to: .file(path), command: CommandLine.commandForAudit)
         }

@@ -6,32 +6,31 @@ extension RegisterEngineKind: CustomTestStringConvertible {
     public var testDescription: String { rawValue }
 }
 
-/// A register of one test on one engine: a file in the test's folder, or a database of
-/// its own on the run's PostgreSQL cluster. Commands name it through `SODOAN_DB`, never
-/// `--db`, so that their command lines (which the audit log records) are the same on both
-/// engines.
+/// A register of one test on one engine, `CLI(kind)`'s, whose commands name it through
+/// `SODOAN_DB`, never `--db`, so that their command lines (which the audit log records)
+/// are the same on both engines.
 struct EngineRegister {
     let cli: CLI
     let kind: RegisterEngineKind
     /// The PostgreSQL database, for a test that asks psql what is in it.
-    let postgres: PostgresDatabase?
+    var postgres: PostgresDatabase? { cli.postgres }
 
     init(_ kind: RegisterEngineKind) throws {
         self.kind = kind
-        cli = try CLI()
-        postgres = kind == .postgres ? try PostgresDatabase() : nil
+        cli = try CLI(kind)
     }
 
     /// The file's path or the database's URL.
-    var location: String { postgres?.url ?? cli.db }
+    var location: String { cli.db }
 
-    /// What a sodoan started on this register needs besides its `--db`: on PostgreSQL the
-    /// cluster's password file and none of the machine's own PostgreSQL variables.
+    /// What a process started on this register needs besides its `--db` (a server, or a
+    /// command run with another register's environment): on PostgreSQL the cluster's
+    /// password file and none of the machine's own PostgreSQL variables.
     var environment: [String: String] { postgres?.cluster.environment ?? [:] }
 
     @discardableResult
     func run(_ arguments: [String], stdin: String? = nil) throws -> CLI.Result {
-        try cli.run(arguments, useDB: false, environment: environment.merging(["SODOAN_DB": location]) { $1 }, stdin: stdin)
+        try cli.run(arguments, useDB: false, environment: ["SODOAN_DB": location], stdin: stdin)
     }
 
     /// Where `sodoan serve` reaches the register: the file, or on PostgreSQL the database
@@ -60,10 +59,7 @@ struct EngineRegister {
 
     /// Everything the register holds, to tell that a refusal wrote nothing: the file's
     /// bytes, or every table's rows.
-    func contents() throws -> Data {
-        guard let postgres else { return try cli.registerBytes() }
-        return Data(try postgres.contents().joined(separator: "\n").utf8)
-    }
+    func contents() throws -> Data { try cli.registerBytes() }
 
     /// Changes the register behind sodoan's back, as someone with the database's own tools
     /// could: `sqlite` in the file, or `postgres` through psql.

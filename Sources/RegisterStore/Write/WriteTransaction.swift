@@ -19,7 +19,7 @@ struct WriteTransaction {
     /// a register on another engine refuses them.
     var db: Database {
         get throws {
-            guard let file else { throw RegisterError.notYetOnEngine(register) }
+            guard let file else { throw RegisterError.fileOnly(register) }
             return file
         }
     }
