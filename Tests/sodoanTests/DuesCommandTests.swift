@@ -71,8 +71,8 @@ struct DuesCommandTests {
         #expect(try cli.registerBytes() == before)
     }
 
-    @Test func theDuesBookExportsAndImportsBackToTheSameFingerprint() throws {
-        let cli = try register()
+    @Test(arguments: RegisterEngineKind.allCases) func theDuesBookExportsAndImportsBackToTheSameFingerprint(_ kind: RegisterEngineKind) throws {
+        let cli = try register(kind)
         defer { cli.cleanUp() }
         try cli.ok(["dues", "rate", "set", "salaried", "6.000", "--from", "2025-07"])
         try cli.ok(["dues", "pay", "DV1", "--through", "2025-08", "--on", "2025-06-15"])

@@ -120,8 +120,8 @@ struct MemberCommandTests {
         #expect(try cli.registerBytes() == before)
     }
 
-    @Test func twoProcessesWritingAtOnceBothLand() throws {
-        let cli = try registerWithOneMember()
+    @Test(arguments: RegisterEngineKind.allCases) func twoProcessesWritingAtOnceBothLand(_ kind: RegisterEngineKind) throws {
+        let cli = try registerWithOneMember(kind)
         defer { cli.cleanUp() }
         let perProcess = 15
         DispatchQueue.concurrentPerform(iterations: 2) { writer in
