@@ -76,7 +76,7 @@ func serveLoad(_ options: Options) throws {
         // read from the second server for the rest of the run.
         let half = options.seconds / 2
         let running = try readers.enumerated().map { try $1.start(seconds: options.kill && $0 == 0 ? half : options.seconds) }
-        let killer = try options.kill ? ServerKiller(servers[0], after: half, movedReaders: try ServerReaders(
+        let killer = try options.kill ? ServerKiller(servers[0], after: half, readers: running[0], movedReaders: try ServerReaders(
             server: servers[1], index: 0, of: servers.count, pageConnections: pageReaders, listConnections: options.readers - pageReaders,
             sessions: readerSessions, options: options, moved: true), for: options.seconds - half) : nil
         let written = WriteLoad.run(writers, seconds: options.seconds, units: generator, think: options.think,
@@ -164,7 +164,9 @@ struct ServerReaders {
 
 /// `--kill yes`: kills one server with SIGKILL partway through the run, as a crash would,
 /// while writes are in flight; its readers (whose wrk ends then) move to another server for
-/// the rest of the run, and its writers each move on at their first unanswered write.
+/// the rest of the run, and its writers each move on at their first unanswered write. The
+/// kill waits for those readers' wrk to end: killed a moment before, wrk would count its
+/// reconnections to the dead server as errors of the server while it lived.
 final class ServerKiller: @unchecked Sendable {
     let after: Int
     private let base: URL
@@ -174,10 +176,11 @@ final class ServerKiller: @unchecked Sendable {
     private var moved: [Process] = []
     private let started = DispatchSemaphore(value: 0)
 
-    init(_ server: ServeProcess, after: Int, movedReaders: ServerReaders, for rest: Int) throws {
+    init(_ server: ServeProcess, after: Int, readers: [Process], movedReaders: ServerReaders, for rest: Int) throws {
         (self.after, base, self.movedReaders) = (after, server.base, movedReaders)
         Thread { [self] in
             Thread.sleep(forTimeInterval: Double(after))
+            for reader in readers { reader.waitUntilExit() }
             // Marked first: a write that fails from here on was cut off by the kill.
             lock.withLock { done = true }
             server.kill()
