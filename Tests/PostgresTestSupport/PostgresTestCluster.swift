@@ -121,7 +121,7 @@ public final class PostgresTestCluster: Sendable {
                                                  "--auth=scram-sha-256", "-E", "UTF8", "--no-locale", "--no-sync"]))
         guard initdb.status == 0 else { throw ClusterError("initdb failed: \(initdb.output)") }
         unlink(serverPasswordFile)
-        let options = "-c listen_addresses=127.0.0.1 -p \(port) -c unix_socket_directories='' -c fsync=off -c full_page_writes=off -c max_connections=40"
+        let options = "-c listen_addresses=127.0.0.1 -p \(port) -c unix_socket_directories='' -c fsync=off -c full_page_writes=off -c max_connections=100"
         let start = try Spawn.run(owner.command([binaries.pgCtl, "-D", data, "-l", directory + "/server.log", "-w", "-t", "60",
                                                 "-o", options, "start"]))
         guard start.status == 0 else {

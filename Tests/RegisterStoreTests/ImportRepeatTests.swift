@@ -39,8 +39,7 @@ struct ImportRepeatTests {
         // as before the import stopped keeping every code of the file.
         #expect(problems[2].message.en == "The code DV2 already appears on line 3 of the file.")
         #expect(try temp.count("SELECT COUNT(*) FROM member") == 0)
-        let temporaryTables = kind == .file ? "SELECT COUNT(*) FROM sqlite_temp_master" : "SELECT COUNT(*) FROM pg_class WHERE relpersistence = 't'"
-        #expect(try temp.count(temporaryTables) == 0)
+        #expect(try temp.temporaryTables() == 0)
     }
 
     @Test(arguments: RegisterEngineKind.allCases) func aRepeatOfARefusedRow(_ kind: RegisterEngineKind) throws {
@@ -95,7 +94,6 @@ struct ImportRepeatTests {
             """).write(toFile: path, atomically: true, encoding: .utf8)
         #expect(try temp.register.importFile(.members, from: path, dryRun: false).added == 2)
         #expect(try temp.register.importFile(.members, from: path, dryRun: false).unchanged == 2)
-        let temporaryTables = kind == .file ? "SELECT COUNT(*) FROM sqlite_temp_master" : "SELECT COUNT(*) FROM pg_class WHERE relpersistence = 't'"
-        #expect(try temp.count(temporaryTables) == 0)
+        #expect(try temp.temporaryTables() == 0)
     }
 }

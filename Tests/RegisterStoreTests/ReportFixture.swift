@@ -29,11 +29,12 @@ struct ReportFixture {
         try register.endMembership(code, kind, on: day(date), reason: nil)
     }
 
-    /// Runs raw SQL in one transaction through the store's connection, as a fixture
-    /// writes behind the rules, on either engine.
-    func sql(_ statements: String, _ arguments: SQLArguments = .none) throws {
+    /// Runs one raw SQL statement in its own transaction through the store's connection, as
+    /// a fixture writes behind the rules, on either engine (PostgreSQL takes one statement
+    /// with arguments per call).
+    func sql(_ statement: String, _ arguments: SQLArguments = .none) throws {
         try register.inTransaction { tx in
-            try tx.connection.execute(statements, arguments)
+            try tx.connection.execute(statement, arguments)
             return ((), .commit)
         }
     }

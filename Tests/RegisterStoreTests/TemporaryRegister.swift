@@ -35,6 +35,8 @@ final class TemporaryRegister {
         }
     }
 
+    /// The database is dropped `WITH (FORCE)` (PostgreSQL 13 and later), which ends the
+    /// register's own session, still open here.
     deinit {
         try? FileManager.default.removeItem(at: directory)
         if let database { try? PostgresTestCluster.shared().dropDatabase(database) }
@@ -58,12 +60,17 @@ final class TemporaryRegister {
     }
 
     /// The first column of the first row of `sql`, an integer, read through the store's
-    /// own connection on either engine.
+    /// own connection on either engine; anything else (no row, NULL, another type) fails
+    /// the test rather than give a number two reads could agree on.
     func count(_ sql: String) throws -> Int {
-        try register.readSQL { db in
-            guard case .integer(let number) = try db.value(sql) else { return -1 }
-            return Int(number)
-        }
+        let value = try register.readSQL { db in try db.value(sql) }
+        guard case .integer(let number) = value else { throw ClusterError("\(sql) gave \(value.map(\.shown) ?? "no row"), not an integer") }
+        return Int(number)
+    }
+
+    /// How many temporary tables the store's connection has left behind.
+    func temporaryTables() throws -> Int {
+        try count(engine == .file ? "SELECT COUNT(*) FROM sqlite_temp_master" : "SELECT COUNT(*) FROM pg_class WHERE relpersistence = 't'")
     }
 
     /// Every row of `sql`, each value as a message shows it, read on either engine.

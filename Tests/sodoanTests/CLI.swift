@@ -34,8 +34,10 @@ struct CLI {
         postgres = kind == .postgres ? try PostgresDatabase() : nil
     }
 
+    /// Removes the folder and, on PostgreSQL, the test's database.
     func cleanUp() {
         try? FileManager.default.removeItem(at: directory)
+        if let postgres { try? postgres.cluster.dropDatabase(postgres.name) }
     }
 
     /// The binary SwiftPM built next to the test bundle.
