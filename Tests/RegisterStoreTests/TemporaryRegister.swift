@@ -25,7 +25,9 @@ final class TemporaryRegister {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         switch engine {
         case .file:
-            register = try Self.create(file: directory.appending(path: "register.db").path, tree: tree)
+            register = try Register.create(at: directory.appending(path: "register.db").path, name: Self.rootName, rootCode: "DK",
+                                           openedOn: day("2015-01-01"), command: "test", clock: .fixed(today: today))
+            if tree { try Self.addTree(to: register) }
             database = nil
         case .postgres:
             let cluster = try PostgresTestCluster.shared()
@@ -101,34 +103,29 @@ final class TemporaryRegister {
         }
     }
 
-    /// A register file made as `init` makes one, with the usual tree when asked.
-    private static func create(file: String, tree: Bool) throws -> Register {
-        let register = try Register.create(at: file, name: "Đoàn Khối các cơ quan tỉnh", rootCode: "DK",
-                                           openedOn: day("2015-01-01"), command: "test", clock: .fixed(today: today))
-        if tree {
-            try register.addUnit(Unit(code: "YT", name: "Đoàn cơ sở Sở Y tế", kind: .grassrootsUnion, parentCode: "DK", openedOn: day("2015-01-01")))
-            try register.addUnit(Unit(code: "YT-VP", name: "Chi đoàn Văn phòng", kind: .branch, parentCode: "YT", openedOn: day("2015-01-01")))
-            try register.addUnit(Unit(code: "YT-BV", name: "Chi đoàn Bệnh viện", kind: .branch, parentCode: "YT", openedOn: day("2015-01-01")))
-            try register.addUnit(Unit(code: "TC", name: "Chi đoàn cơ sở Sở Tài chính", kind: .grassrootsBranch, parentCode: "DK", openedOn: day("2015-01-01")))
-        }
-        return register
+    private static let rootName = "Đoàn Khối các cơ quan tỉnh"
+
+    /// The usual small tree under DK.
+    private static func addTree(to register: Register) throws {
+        try register.addUnit(Unit(code: "YT", name: "Đoàn cơ sở Sở Y tế", kind: .grassrootsUnion, parentCode: "DK", openedOn: day("2015-01-01")))
+        try register.addUnit(Unit(code: "YT-VP", name: "Chi đoàn Văn phòng", kind: .branch, parentCode: "YT", openedOn: day("2015-01-01")))
+        try register.addUnit(Unit(code: "YT-BV", name: "Chi đoàn Bệnh viện", kind: .branch, parentCode: "YT", openedOn: day("2015-01-01")))
+        try register.addUnit(Unit(code: "TC", name: "Chi đoàn cơ sở Sở Tài chính", kind: .grassrootsBranch, parentCode: "DK", openedOn: day("2015-01-01")))
     }
 
-    /// The run's PostgreSQL database holding the same new register a file test starts from
-    /// (made once, from a file made by `create`, by `copy`'s own code, as `init --db` makes
-    /// one), which each test's database copies.
+    /// The run's PostgreSQL database holding the same new register a file test starts from,
+    /// made once by `init --db`'s own code (`PostgresRegister.create`), which each test's
+    /// database copies. The register that added the tree is released before the template
+    /// is first copied; `makeDatabase` waits for its session to close.
     private static func template(tree: Bool) throws -> String {
         templateLock.lock()
         defer { templateLock.unlock() }
         if let made = templates[tree] { return made }
-        let cluster = try PostgresTestCluster.shared()
-        let name = try cluster.makeDatabase()
-        let folder = FileManager.default.temporaryDirectory.appending(path: "sodoan-template-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appending(path: "register.db").path
-        _ = try create(file: file, tree: tree)
-        _ = try RegisterCopy.copy(from: .file(file), to: .postgres(try address(name)), command: "test")
+        let name = try PostgresTestCluster.shared().makeDatabase()
+        let address = try address(name)
+        try PostgresRegister.create(at: address, name: rootName, rootCode: "DK", openedOn: day("2015-01-01"), command: "test",
+                                    clock: .fixed(today: today))
+        if tree { try addTree(to: PostgresRegister.open(at: address, command: "test", clock: .fixed(today: today))) }
         templates[tree] = name
         return name
     }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Testing
 import PostgresTestSupport
 @testable import RegisterStore
@@ -72,12 +71,7 @@ struct UnitGradeStoreTests {
 
     /// Runs `sql` as the sqlite3 shell would with the CHECK constraints off.
     private func tamper(_ temp: TemporaryRegister, _ sql: String) throws {
-        let queue = try DatabaseQueue(path: temp.path)
-        try queue.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
-            try db.execute(sql: sql)
-        }
-        try queue.close()
+        try temp.tamper("PRAGMA ignore_check_constraints = ON;\n" + sql)
     }
 
     @Test(arguments: RegisterEngineKind.allCases) func theFingerprintHashesUnitGrades(_ kind: RegisterEngineKind) throws {
